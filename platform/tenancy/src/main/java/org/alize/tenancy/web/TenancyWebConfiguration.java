@@ -1,0 +1,33 @@
+package org.alize.tenancy.web;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.Jwt;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The tenancy filter, registered to run right after Spring Security's filter chain. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(Jwt.class)
+public class TenancyWebConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemWriter alizeProblemWriter(ObjectProvider<JsonMapper> jsonMapper) {
+        return new ProblemWriter(jsonMapper.getIfAvailable(JsonMapper::new));
+    }
+
+    @Bean
+    FilterRegistrationBean<TenancyFilter> alizeTenancyFilter(ProblemWriter problems) {
+        FilterRegistrationBean<TenancyFilter> registration = new FilterRegistrationBean<>(new TenancyFilter(problems));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}

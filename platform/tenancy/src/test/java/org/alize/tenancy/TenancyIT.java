@@ -1,0 +1,161 @@
+package org.alize.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import org.alize.tenancy.app.TenancyTestApplication;
+import org.alize.tenancy.app.TenancyTestApplication.NoteListener;
+import org.alize.tenancy.app.NoteRepository;
+import org.alize.testing.TestIssuer;
+import org.alize.testing.WithAlizeInfra;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@WithAlizeInfra
+@SpringBootTest(classes = TenancyTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TenancyIT {
+
+    private static final String A = "tenancy-a";
+    private static final String B = "tenancy-b";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    NoteRepository notes;
+    @Autowired
+    NoteListener listener;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    MongoClient mongo;
+
+    private final TestIssuer issuer = TestIssuer.shared();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void a_token_for_basin_a_never_reaches_basin_b_data_over_http() throws Exception {
+        String operatorA = issuer.token("karim").basin(A, "OPERATOR").sign();
+        String operatorB = issuer.token("sophie").basin(B, "OPERATOR").sign();
+        assertThat(post("/api/basins/" + A + "/notes", operatorA, "{\"text\":\"secret de A\"}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> foreign = get("/api/basins/" + A + "/notes", operatorB);
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(foreign.body()).contains("Bassin introuvable").doesNotContain("secret de A");
+
+        assertThat(get("/api/basins/" + B + "/notes", operatorB).body()).isEqualTo("[]");
+        assertThat(get("/api/basins/" + A + "/notes", operatorA).body()).contains("secret de A");
+        assertThat(documentsIn("tenancytest_" + A)).extracting(d -> d.getString("text")).contains("secret de A");
+        assertThat(documentsIn("tenancytest_" + B)).isEmpty();
+    }
+
+    @Test
+    void a_network_role_does_not_read_a_basins_private_documents() throws Exception {
+        String astrees = issuer.token("claire").networkRoles("NETWORK_ADMIN").sign();
+
+        assertThat(get("/api/basins/" + A + "/notes", astrees).statusCode()).isEqualTo(404);
+        assertThat(get("/api/network/summary", astrees).body()).contains("\"network\":true");
+    }
+
+    @Test
+    void a_basin_role_is_refused_at_network_level() throws Exception {
+        HttpResponse<String> response = get("/api/network/summary", issuer.token("karim").basin(A, "OPERATOR").sign());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Accès refusé");
+    }
+
+    @Test
+    void missing_forged_expired_and_foreign_audience_tokens_get_401_problems() throws Exception {
+        List<String> refused = List.of(
+                issuer.token("eve").basin(A, "OPERATOR").signWithForeignKey(),
+                issuer.token("eve").basin(A, "OPERATOR").expired().sign(),
+                issuer.token("eve").basin(A, "OPERATOR").unsigned(),
+                issuer.token("eve").basin(A, "OPERATOR").audience("another-platform").sign());
+        for (String token : refused) {
+            HttpResponse<String> response = get("/api/basins/" + A + "/notes", token);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).contains("Authentification requise").doesNotContain("secret");
+        }
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/basins/" + A + "/notes")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void an_invalid_basin_id_in_the_path_is_a_404() throws Exception {
+        String token = issuer.token("karim").basin(A, "OPERATOR").sign();
+
+        assertThat(get("/api/basins/Tenancy_A/notes", token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_pooled_request_thread_never_keeps_a_previous_requests_basin() throws Exception {
+        String token = issuer.token("karim").basin(A, "OPERATOR").sign();
+        get("/api/basins/" + A + "/notes", token);
+
+        // one Tomcat worker thread (see application.yml): this request runs where the previous one ran
+        assertThat(get("/api/whoami", token).body()).isEqualTo("{\"basin\":\"\"}");
+    }
+
+    @Test
+    void data_access_with_no_basin_in_context_fails() {
+        assertThatThrownBy(() -> notes.findAll()).isInstanceOf(NoBasinInContextException.class);
+    }
+
+    @Test
+    void indexes_are_ensured_in_a_basin_database_the_first_time_it_is_touched() {
+        BasinContext.runIn(BasinId.of("tenancy-indexed"), () -> notes.count());
+
+        List<String> indexes = mongo.getDatabase("tenancytest_tenancy-indexed").getCollection("notes")
+                .listIndexes().map(index -> index.getString("name")).into(new ArrayList<>());
+        assertThat(indexes).contains("author");
+    }
+
+    @Test
+    void a_kafka_record_is_handled_in_the_basin_of_its_header_and_the_listener_thread_is_cleared() {
+        BasinContext.runIn(BasinId.of("tenancy-kafka"), () ->
+                kafka.send(TenancyTestApplication.TOPIC, "tenancy-kafka", "par Kafka").join());
+        kafka.send(new ProducerRecord<>(TenancyTestApplication.TOPIC, "no-basin", "sans bassin")).join();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> listener.seen.size() >= 2);
+        assertThat(listener.seen).containsExactly(java.util.Optional.of(BasinId.of("tenancy-kafka")), java.util.Optional.empty());
+        assertThat(documentsIn("tenancytest_tenancy-kafka")).extracting(d -> d.getString("text")).containsExactly("par Kafka");
+        assertThat(documentsIn("tenancytest_" + B)).isEmpty();
+    }
+
+    private List<Document> documentsIn(String database) {
+        return mongo.getDatabase(database).getCollection("notes").find().into(new ArrayList<>());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
