@@ -1,0 +1,119 @@
+package org.alize.messaging;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.cloudevents.CloudEvent;
+import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumes CloudEvents once in effect. For each record: checks that it names a valid basin (the
+ * listener runs in that basin's context), skips it if this consumer already handled its {@code ce_id},
+ * ignores types it does not know (producers may add types), reads the payload into the consumer's class
+ * (unknown fields ignored), runs the handler, then records the {@code ce_id} as handled in the basin's
+ * {@code processed_events} collection.
+ *
+ * <p>The marker is written after the handler, so a crash in between runs the handler again: handlers key
+ * their effects by something derived from the event (DESIGN.md), and the marker keeps non-idempotent
+ * effects from repeating in the ordinary case of redelivery.
+ */
+public class EventConsumer {
+
+    static final String PROCESSED = "processed_events";
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
+    private final EventTypes types;
+    private final JsonMapper json;
+    private final MongoTemplate mongo;
+
+    public EventConsumer(EventTypes types, JsonMapper json, MongoTemplate mongo) {
+        this.types = types;
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.mongo = mongo;
+    }
+
+    /**
+     * @param consumer a stable name for this consumer within the service ({@code journal-projector}):
+     *                 two consumers of the same event in one service each handle it once
+     */
+    public void consume(String consumer, ConsumerRecord<String, CloudEvent> record, EventHandler handler) {
+        CloudEvent event = record.value();
+        if (event == null) {
+            throw new InvalidEventException("record " + record.topic() + "@" + record.offset() + " carries no CloudEvent");
+        }
+        BasinId basin = basinOf(event);
+        if (!BasinContext.current().map(basin::equals).orElse(false)) {
+            throw new InvalidEventException("event " + event.getId() + " names basin " + basin
+                    + " but the record header does not");
+        }
+        String key = consumer + ":" + event.getId();
+        if (mongo.exists(query(where("_id").is(key)), PROCESSED)) {
+            log.debug("{} already handled {} {}", consumer, event.getType(), event.getId());
+            return;
+        }
+        Optional<EventTypes.Binding> binding = types.forType(event.getType());
+        if (binding.isPresent()) {
+            handler.handle(new ReceivedEvent<>(event.getId(), event.getType(), event.getSource().toString(),
+                    event.getSubject(), basin, sequenceOf(event), event.getTime(), payload(event, binding.get())));
+        } else {
+            log.debug("{} ignores unknown event type {}", consumer, event.getType());
+        }
+        markHandled(key, event);
+    }
+
+    private void markHandled(String key, CloudEvent event) {
+        try {
+            mongo.insert(new Document("_id", key).append("type", event.getType()).append("at", Instant.now()), PROCESSED);
+        } catch (DuplicateKeyException e) {
+            log.debug("{} was handled concurrently", key);
+        }
+    }
+
+    private Object payload(CloudEvent event, EventTypes.Binding binding) {
+        if (event.getData() == null) {
+            throw new InvalidEventException("event " + event.getId() + " (" + event.getType() + ") has no data");
+        }
+        try {
+            return json.readValue(event.getData().toBytes(), binding.payload());
+        } catch (JacksonException e) {
+            throw new InvalidEventException("event " + event.getId() + " (" + event.getType() + ") does not fit "
+                    + binding.payload().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static BasinId basinOf(CloudEvent event) {
+        Object basin = event.getExtension(CloudEventPublisher.BASIN_EXTENSION);
+        String value = basin instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(basin);
+        if (basin == null || !BasinId.isValid(value)) {
+            throw new InvalidEventException("event " + event.getId() + " names no valid basin: " + basin);
+        }
+        return BasinId.of(value);
+    }
+
+    private static long sequenceOf(CloudEvent event) {
+        Object sequence = event.getExtension(CloudEventPublisher.SEQUENCE_EXTENSION);
+        if (sequence instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return sequence == null ? 0 : Long.parseLong(sequence.toString());
+        } catch (NumberFormatException e) {
+            throw new InvalidEventException("event " + event.getId() + " has a non-numeric sequence: " + sequence);
+        }
+    }
+}

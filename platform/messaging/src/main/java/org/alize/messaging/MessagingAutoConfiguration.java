@@ -1,0 +1,149 @@
+package org.alize.messaging;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.CloudEventSerializer;
+import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.messaging.kafka.DeadLetters;
+import org.alize.messaging.outbox.OutboxCallbacks;
+import org.alize.messaging.outbox.OutboxRecovery;
+import org.alize.messaging.outbox.OutboxRelay;
+import org.alize.tenancy.mongo.BasinRoutingMongoDatabaseFactory;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the CloudEvents publisher, the outbox, idempotent consumption and dead letters. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.alize.tenancy.mongo.TenancyMongoConfiguration"})
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventTypes alizeEventTypes(List<EventCatalog> catalogs) {
+        return new EventTypes(catalogs);
+    }
+
+    @Bean
+    CloudEventPublisher alizeCloudEventPublisher(KafkaProperties kafka, MessagingProperties properties,
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+        Map<String, Object> configs = new HashMap<>(kafka.buildProducerProperties());
+        configs.put(ProducerConfig.ACKS_CONFIG, "all");
+        configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        configs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.outbox().publishTimeout().toMillis());
+        configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        DefaultKafkaProducerFactory<String, CloudEvent> factory =
+                new DefaultKafkaProducerFactory<>(configs, new StringSerializer(), new CloudEventSerializer());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return new CloudEventPublisher(new KafkaTemplate<>(factory), properties.outbox().publishTimeout());
+    }
+
+    @Bean
+    OutboxRelay alizeOutboxRelay(CloudEventPublisher publisher, MongoTemplate mongo, MongoMappingContext mappingContext,
+            MessagingProperties properties) {
+        return new OutboxRelay(publisher, mongo, mappingContext, properties.outbox().firstRetry(),
+                properties.outbox().maxRetry());
+    }
+
+    @Bean
+    static OutboxCallbacks alizeOutboxCallbacks(ObjectProvider<EventTypes> types, ObjectProvider<JsonMapper> json,
+            ObjectProvider<MongoMappingContext> mappingContext, ObjectProvider<OutboxRelay> relay,
+            ObjectProvider<Clock> clock) {
+        return new OutboxCallbacks(types, json, mappingContext, relay, clock);
+    }
+
+    @Bean
+    OutboxRecovery alizeOutboxRecovery(MongoClient client, BasinRoutingMongoDatabaseFactory databases, MongoTemplate mongo,
+            MongoMappingContext mappingContext, OutboxRelay relay, MessagingProperties properties) {
+        return new OutboxRecovery(client, databases, mongo, mappingContext, relay, properties.outbox().sweepInterval());
+    }
+
+    @Bean
+    EventConsumer alizeEventConsumer(EventTypes types, JsonMapper json, MongoTemplate mongo) {
+        return new EventConsumer(types, json, mongo);
+    }
+
+    @Bean
+    DeadLetters alizeDeadLetters(KafkaProperties kafka) {
+        return new DeadLetters(kafka.buildProducerProperties());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler alizeKafkaErrorHandler(DeadLetters deadLetters, MessagingProperties properties) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.consumer().retries());
+        backOff.setInitialInterval(properties.consumer().backOff().toMillis());
+        backOff.setMultiplier(2.0);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters.recoverer(), backOff);
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        return handler;
+    }
+
+    /** Every record is read as a CloudEvent; one that cannot be is handed to the error handler, not thrown in the poll loop. */
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    DefaultKafkaConsumerFactoryCustomizer alizeCloudEventConsumers(KafkaProperties kafka) {
+        boolean offsetResetConfigured = kafka.getConsumer().getAutoOffsetReset() != null;
+        return factory -> {
+            DefaultKafkaConsumerFactory raw = (DefaultKafkaConsumerFactory) factory;
+            raw.setKeyDeserializerSupplier(StringDeserializer::new);
+            raw.setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
+            if (!offsetResetConfigured) {
+                raw.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+            }
+        };
+    }
+
+    /** The topics of this service's catalogues and their dead-letter topics: unlimited retention, they are the history. */
+    @Bean
+    KafkaAdmin.NewTopics alizeTopics(List<EventCatalog> catalogs, MessagingProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        catalogs.stream().map(EventCatalog::topic).distinct().forEach(topic -> {
+            topics.add(topic(topic, properties));
+            topics.add(topic(EventCatalog.deadLetterTopic(topic), properties));
+        });
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic topic(String name, MessagingProperties properties) {
+        return TopicBuilder.name(name)
+                .partitions(properties.topics().partitions())
+                .replicas(properties.topics().replicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .build();
+    }
+}

@@ -1,0 +1,81 @@
+package org.alize.messaging.outbox;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+
+/**
+ * Base class of an aggregate stored as one MongoDB document that carries the events it caused in an
+ * embedded {@code outbox} list. A command changes the aggregate and {@link #raise raises} events;
+ * saving it (through a repository or {@code MongoTemplate}) writes state and events in one atomic,
+ * {@code @Version}-guarded update; the relay then publishes the events in order and removes them.
+ *
+ * <p>The aggregate must have its id before it raises an event (the id is the events' subject). A
+ * failed save (optimistic-lock conflict) publishes nothing: reload and retry the command.
+ */
+public abstract class AggregateRoot {
+
+    @Version
+    private Long version;
+
+    /** How many events this aggregate has raised in its life: the {@code ce_sequence} of the last one. */
+    private long eventSequence;
+
+    private List<OutboxEntry> outbox = new ArrayList<>();
+
+    @Transient
+    private final transient List<Object> raised = new ArrayList<>();
+
+    /** Records that this aggregate caused {@code event}; it is published once the aggregate is saved. */
+    protected final void raise(Object event) {
+        if (event == null) {
+            throw new IllegalArgumentException("event is required");
+        }
+        raised.add(event);
+    }
+
+    /** The basin the events belong to: the one in context; a network-level aggregate names its own. */
+    protected BasinId eventBasin() {
+        return BasinContext.require();
+    }
+
+    /** The events raised since the last save, not yet in the outbox. */
+    public final List<Object> raisedEvents() {
+        return Collections.unmodifiableList(raised);
+    }
+
+    /** Events written with the aggregate and not yet published. */
+    public final List<OutboxEntry> pendingOutbox() {
+        return outbox == null ? List.of() : Collections.unmodifiableList(outbox);
+    }
+
+    public final Long version() {
+        return version;
+    }
+
+    public final long eventSequence() {
+        return eventSequence;
+    }
+
+    long nextSequence() {
+        return ++eventSequence;
+    }
+
+    List<Object> drainRaised() {
+        List<Object> drained = new ArrayList<>(raised);
+        raised.clear();
+        return drained;
+    }
+
+    List<OutboxEntry> mutableOutbox() {
+        if (outbox == null) {
+            outbox = new ArrayList<>();
+        }
+        return outbox;
+    }
+}

@@ -1,0 +1,265 @@
+package org.alize.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.mongodb.client.MongoClient;
+import org.alize.messaging.app.Account;
+import org.alize.messaging.app.AccountRepository;
+import org.alize.messaging.app.Ledger;
+import org.alize.messaging.app.MessagingTestApplication;
+import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.messaging.outbox.OutboxCallbacks;
+import org.alize.messaging.outbox.OutboxEntry;
+import org.alize.messaging.outbox.OutboxRecovery;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
+import org.alize.testing.TestInfrastructure;
+import org.alize.testing.WithAlizeInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@WithAlizeInfra
+@SpringBootTest(classes = MessagingTestApplication.class)
+class MessagingIT {
+
+    private static final String TOPIC = MessagingTestApplication.TOPIC;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    AccountRepository accounts;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    CloudEventPublisher publisher;
+    @Autowired
+    OutboxCallbacks callbacks;
+    @Autowired
+    OutboxRecovery recovery;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    MongoClient client;
+
+    @Test
+    void saving_an_aggregate_publishes_its_events_as_cloudevents_in_binary_mode() {
+        BasinId basin = BasinId.of("msg-attrs");
+        BasinContext.runIn(basin, () -> accounts.save(Account.open("acc-attrs").credit(100)));
+
+        ConsumerRecord<String, byte[]> record = await().atMost(WAIT).until(
+                () -> find(TOPIC, r -> "acc-attrs".equals(header(r, "ce_subject"))), r -> r != null);
+        assertThat(record.key()).isEqualTo("msg-attrs");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
+        assertThat(header(record, "ce_type")).isEqualTo(MessagingTestApplication.CREDITED);
+        assertThat(header(record, "ce_source")).isEqualTo("/basins/msg-attrs/accounts/acc-attrs");
+        assertThat(header(record, "ce_basinid")).isEqualTo("msg-attrs");
+        assertThat(header(record, "ce_sequence")).isEqualTo("1");
+        assertThat(Instant.parse(header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"accountId\":\"acc-attrs\",\"amount\":100,\"balanceAfter\":100}");
+        assertThat(outboxOf(basin, "acc-attrs")).as("published events leave the outbox").isEmpty();
+    }
+
+    @Test
+    void a_crash_between_the_document_write_and_the_publish_loses_nothing() {
+        BasinId basin = BasinId.of("msg-crash");
+        BasinContext.runIn(basin, () -> {
+            // the state a crash leaves: the document written with its outbox, nothing published
+            Account account = Account.open("acc-crash").credit(40).credit(2);
+            callbacks.onBeforeConvert(account, "accounts");
+            Document written = new Document();
+            mongo.getConverter().write(account, written);
+            mongo.getCollection("accounts").insertOne(written);
+        });
+        assertThat(outboxOf(basin, "acc-crash")).hasSize(2);
+
+        int published = recovery.recoverAll();
+
+        assertThat(published).isGreaterThanOrEqualTo(2);
+        assertThat(outboxOf(basin, "acc-crash")).isEmpty();
+        await().atMost(WAIT).until(() -> ledgerCount(basin, "acc-crash") == 2);
+        assertThat(handledFor("acc-crash")).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void the_same_event_delivered_twice_has_one_effect() {
+        BasinId basin = BasinId.of("msg-twice");
+        OutboxEntry entry = entry(basin, "acc-twice", 1, "{\"accountId\":\"acc-twice\",\"amount\":5,\"balanceAfter\":5}");
+
+        publisher.publish(entry);
+        publisher.publish(entry);
+        publisher.publish(entry(basin, "acc-twice-marker", 1,
+                "{\"accountId\":\"acc-twice-marker\",\"amount\":1,\"balanceAfter\":1}"));
+
+        await().atMost(WAIT).until(() -> ledgerCount(basin, "acc-twice-marker") == 1);
+        assertThat(ledgerCount(basin, "acc-twice")).isEqualTo(1);
+        assertThat(handledFor("acc-twice")).containsExactly(1L);
+    }
+
+    @Test
+    void a_malformed_record_lands_in_the_dead_letter_topic_and_the_next_record_is_processed() throws Exception {
+        BasinId basin = BasinId.of("msg-malformed");
+        byte[] garbage = "ceci n'est pas un CloudEvent".getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> raw = rawProducer()) {
+            raw.send(new ProducerRecord<>(TOPIC, "msg-malformed", garbage)).get();
+        }
+        BasinContext.runIn(basin, () -> accounts.save(Account.open("acc-after-garbage").credit(7)));
+
+        await().atMost(WAIT).until(() -> ledgerCount(basin, "acc-after-garbage") == 1);
+        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT).until(() -> find(EventCatalog.deadLetterTopic(TOPIC),
+                r -> "msg-malformed".equals(r.key())), r -> r != null);
+        assertThat(dead.value()).isEqualTo(garbage);
+        assertThat(header(dead, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
+    }
+
+    @Test
+    void a_payload_that_does_not_fit_its_type_is_dead_lettered_as_invalid() {
+        BasinId basin = BasinId.of("msg-misfit");
+        publisher.publish(entry(basin, "acc-misfit", 1, "{\"accountId\":\"acc-misfit\",\"amount\":\"beaucoup\"}"));
+        publisher.publish(entry(basin, "acc-misfit-next", 1,
+                "{\"accountId\":\"acc-misfit-next\",\"amount\":3,\"balanceAfter\":3}"));
+
+        await().atMost(WAIT).until(() -> ledgerCount(basin, "acc-misfit-next") == 1);
+        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT).until(() -> find(EventCatalog.deadLetterTopic(TOPIC),
+                r -> "acc-misfit".equals(header(r, "ce_subject"))), r -> r != null);
+        assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).contains("InvalidEventException");
+        assertThat(header(dead, "ce_type")).isEqualTo(MessagingTestApplication.CREDITED);
+    }
+
+    @Test
+    void a_handler_that_keeps_failing_is_retried_a_bounded_number_of_times_then_dead_lettered() {
+        BasinId basin = BasinId.of("msg-poison");
+        BasinContext.runIn(basin, () -> accounts.save(Account.open("acc-poison").credit(Ledger.POISON)));
+
+        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT).until(() -> find(EventCatalog.deadLetterTopic(TOPIC),
+                r -> "acc-poison".equals(header(r, "ce_subject"))), r -> r != null);
+        assertThat(ledger.poisonAttempts.get()).as("first delivery and 3 retries").isEqualTo(4);
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("le grand livre refuse ce montant");
+    }
+
+    @Test
+    void events_of_one_aggregate_are_consumed_in_the_order_they_were_raised() {
+        BasinId basin = BasinId.of("msg-order");
+        BasinContext.runIn(basin, () -> {
+            accounts.save(Account.open("acc-order"));
+            accounts.save(Account.open("acc-order-other"));
+            for (int i = 1; i <= 25; i++) {
+                accounts.save(accounts.findById("acc-order").orElseThrow().credit(i));
+                accounts.save(accounts.findById("acc-order-other").orElseThrow().credit(i));
+            }
+        });
+
+        await().atMost(WAIT).until(() -> handledFor("acc-order").size() == 25 && handledFor("acc-order-other").size() == 25);
+        List<Long> expected = new ArrayList<>();
+        for (long i = 1; i <= 25; i++) {
+            expected.add(i);
+        }
+        assertThat(handledFor("acc-order")).containsExactlyElementsOf(expected);
+        assertThat(handledFor("acc-order-other")).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void a_stale_write_is_refused_and_publishes_nothing() {
+        BasinId basin = BasinId.of("msg-stale");
+        BasinContext.runIn(basin, () -> {
+            accounts.save(Account.open("acc-stale"));
+            Account first = accounts.findById("acc-stale").orElseThrow();
+            Account second = accounts.findById("acc-stale").orElseThrow();
+            accounts.save(first.credit(10));
+            assertThatThrownBy(() -> accounts.save(second.credit(20))).isInstanceOf(OptimisticLockingFailureException.class);
+            accounts.save(Account.open("acc-stale-marker").credit(1));
+        });
+
+        await().atMost(WAIT).until(() -> ledgerCount(basin, "acc-stale-marker") == 1);
+        assertThat(ledgerCount(basin, "acc-stale")).isEqualTo(1);
+        assertThat(BasinContext.callIn(basin, () -> accounts.findById("acc-stale").orElseThrow().balance())).isEqualTo(10);
+    }
+
+    private List<Long> handledFor(String accountId) {
+        return ledger.handled.stream().filter(e -> accountId.equals(e.subject()))
+                .map(ReceivedEvent::sequence).collect(Collectors.toList());
+    }
+
+    private long ledgerCount(BasinId basin, String accountId) {
+        Document row = client.getDatabase("msgtest_" + basin).getCollection("ledger").find(new Document("_id", accountId)).first();
+        return row == null ? 0 : ((Number) row.get("count")).longValue();
+    }
+
+    private List<?> outboxOf(BasinId basin, String accountId) {
+        Document account = client.getDatabase("msgtest_" + basin).getCollection("accounts")
+                .find(new Document("_id", accountId)).first();
+        assertThat(account).isNotNull();
+        return account.getList("outbox", Object.class, List.of());
+    }
+
+    private static OutboxEntry entry(BasinId basin, String accountId, long sequence, String payload) {
+        return new OutboxEntry(UUID.randomUUID().toString(), TOPIC, MessagingTestApplication.CREDITED,
+                "/basins/" + basin + "/accounts/" + accountId, accountId, basin.value(), sequence, Instant.now(), payload);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static ConsumerRecord<String, byte[]> find(String topic, java.util.function.Predicate<ConsumerRecord<String, byte[]>> match) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(5))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (match.test(record)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static KafkaProducer<String, byte[]> rawProducer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(config);
+    }
+}
