@@ -1,0 +1,19 @@
+package org.alize.basin.events;
+
+import java.util.Map;
+
+/** The topic of basin-service and its catalogue of event types ({@code ce_type} to record). */
+public final class BasinEvents {
+
+    /** Key: the basin id. Retention: unlimited. */
+    public static final String TOPIC = "alize.basin.v1";
+    public static final String DEAD_LETTER_TOPIC = TOPIC + "-dlt";
+
+    public static final String BASIN_REGISTERED = "alize.basin.BasinRegistered.v1";
+
+    public static final Map<String, Class<?>> TYPES = Map.of(
+            BASIN_REGISTERED, BasinRegistered.class);
+
+    private BasinEvents() {
+    }
+}
