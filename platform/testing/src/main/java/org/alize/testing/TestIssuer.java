@@ -48,11 +48,11 @@ public final class TestIssuer implements AutoCloseable {
     private final HttpServer server;
     private final String issuerUri;
 
-    private TestIssuer() {
+    private TestIssuer(int port) {
         this.key = generateKey();
         this.foreignKey = generateKey();
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the test issuer", e);
         }
@@ -69,7 +69,7 @@ public final class TestIssuer implements AutoCloseable {
     /** The issuer of this JVM, started on first use. */
     public static synchronized TestIssuer shared() {
         if (shared == null) {
-            shared = new TestIssuer();
+            shared = new TestIssuer(0);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "alize-test-issuer-stop"));
         }
         return shared;
@@ -77,7 +77,12 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A new issuer with its own keys, for a test that needs a second, distinct one. */
     public static TestIssuer standalone() {
-        return new TestIssuer();
+        return new TestIssuer(0);
+    }
+
+    /** An issuer on a given loopback port (0 for a free one): the local stack's development issuer. */
+    public static TestIssuer onPort(int port) {
+        return new TestIssuer(port);
     }
 
     public String issuerUri() {

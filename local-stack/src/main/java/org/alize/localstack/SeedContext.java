@@ -1,0 +1,52 @@
+package org.alize.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.alize.testing.TestIssuer;
+
+/** What a seeder gets: the services' base URLs and a way to call them with a signed token. */
+public final class SeedContext {
+
+    private final Map<String, URI> services;
+    private final TestIssuer issuer;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    SeedContext(Map<String, URI> services, TestIssuer issuer) {
+        this.services = Map.copyOf(services);
+        this.issuer = issuer;
+    }
+
+    public URI service(String name) {
+        URI uri = services.get(name);
+        if (uri == null) {
+            throw new IllegalArgumentException("no service named " + name + " in the stack");
+        }
+        return uri;
+    }
+
+    public TestIssuer issuer() {
+        return issuer;
+    }
+
+    /** Sends a JSON request as {@code token}'s holder and fails unless the answer is 2xx. */
+    public String send(String method, URI uri, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}

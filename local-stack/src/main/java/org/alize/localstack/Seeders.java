@@ -1,0 +1,12 @@
+package org.alize.localstack;
+
+import java.util.List;
+
+/** The demo seeders, run in this order once the services are healthy. Adding one is one line here. */
+public final class Seeders {
+
+    public static final List<Seeder> ALL = List.of();
+
+    private Seeders() {
+    }
+}

@@ -1,0 +1,16 @@
+package org.alize.localstack;
+
+import java.util.List;
+
+/**
+ * The services of the platform, started in this order. Adding a service to the local stack (and to
+ * the system tests, which start the same stack) is one line here.
+ */
+public final class Services {
+
+    /** Ports per DESIGN.md: gateway 8080, identity 9000, basin 8081, project 8082, finance 8083, reporting 8084. */
+    public static final List<ServiceSpec> ALL = List.of();
+
+    private Services() {
+    }
+}
