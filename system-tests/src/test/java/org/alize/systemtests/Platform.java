@@ -1,0 +1,45 @@
+package org.alize.systemtests;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.alize.localstack.LocalStack;
+import org.alize.localstack.Seeders;
+import org.alize.localstack.Services;
+import org.alize.localstack.StackOptions;
+
+/**
+ * The platform under test: the same local stack as README's first command, started once per test JVM
+ * from the built jars, on free ports, in a fresh data directory, with the demo data seeded. Its console
+ * goes to {@code target/system-tests-stack.log}.
+ */
+final class Platform {
+
+    private static LocalStack stack;
+
+    private Platform() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            Path root = Path.of(System.getProperty("alize.root", "..")).toAbsolutePath().normalize();
+            try {
+                Path dataDir = Files.createTempDirectory("alize-system-tests-");
+                Path log = root.resolve("system-tests/target/system-tests-stack.log");
+                Files.createDirectories(log.getParent());
+                OutputStream file = Files.newOutputStream(log);
+                stack = LocalStack.start(StackOptions.onFreePorts(root, dataDir, Services.ALL, Seeders.ALL,
+                        new PrintStream(file, true, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-tests-stack-stop"));
+        }
+        return stack;
+    }
+}

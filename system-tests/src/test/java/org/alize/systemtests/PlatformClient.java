@@ -1,0 +1,47 @@
+package org.alize.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * What a scenario talks to the platform with: the public entry (each service directly, until the
+ * gateway exists), as the holder of a real signed token, or as nobody.
+ */
+final class PlatformClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String token;
+
+    private PlatformClient(String token) {
+        this.token = token;
+    }
+
+    static PlatformClient anonymous() {
+        return new PlatformClient(null);
+    }
+
+    static PlatformClient as(String token) {
+        return new PlatformClient(token);
+    }
+
+    HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
