@@ -115,6 +115,30 @@ class TenancyIT {
     }
 
     @Test
+    void invalid_input_gets_a_400_problem_with_french_field_errors_and_writes_nothing() throws Exception {
+        String token = issuer.token("karim").basin("tenancy-problems", "OPERATOR").sign();
+
+        HttpResponse<String> blank = post("/api/basins/tenancy-problems/notes", token, "{\"text\":\"\"}");
+        HttpResponse<String> unreadable = post("/api/basins/tenancy-problems/notes", token, "{\"text\":");
+
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("\"field\":\"text\"").contains("ne doit pas être vide");
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.body()).contains("Requête illisible");
+        assertThat(documentsIn("tenancytest_tenancy-problems")).isEmpty();
+    }
+
+    @Test
+    void a_rule_violation_gets_a_422_problem_naming_the_rule() throws Exception {
+        String token = issuer.token("karim").basin("tenancy-problems", "OPERATOR").sign();
+
+        HttpResponse<String> response = post("/api/basins/tenancy-problems/notes", token, "{\"text\":\"interdit\"}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("\"rule\":\"R-99\"").contains("interdite par la règle de test");
+    }
+
+    @Test
     void data_access_with_no_basin_in_context_fails() {
         assertThatThrownBy(() -> notes.findAll()).isInstanceOf(NoBasinInContextException.class);
     }

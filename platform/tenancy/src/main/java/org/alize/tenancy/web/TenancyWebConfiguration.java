@@ -1,5 +1,7 @@
 package org.alize.tenancy.web;
 
+import java.util.Locale;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,10 +11,12 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The tenancy filter, registered to run right after Spring Security's filter chain. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(Jwt.class)
 public class TenancyWebConfiguration {
@@ -21,6 +25,19 @@ public class TenancyWebConfiguration {
     @ConditionalOnMissingBean
     ProblemWriter alizeProblemWriter(ObjectProvider<JsonMapper> jsonMapper) {
         return new ProblemWriter(jsonMapper.getIfAvailable(JsonMapper::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemAdvice alizeProblemAdvice() {
+        return new ProblemAdvice();
+    }
+
+    /** The platform speaks French: validation and framework messages whatever the request's Accept-Language. */
+    @Bean(name = "localeResolver")
+    @ConditionalOnMissingBean(name = "localeResolver")
+    LocaleResolver alizeFrenchLocale() {
+        return new FixedLocaleResolver(Locale.FRENCH);
     }
 
     @Bean

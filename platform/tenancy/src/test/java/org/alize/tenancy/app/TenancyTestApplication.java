@@ -6,7 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.alize.tenancy.BasinContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.alize.tenancy.BasinId;
+import org.alize.tenancy.problem.RuleViolation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.annotation.Id;
@@ -40,10 +44,16 @@ public class TenancyTestApplication {
             this.notes = notes;
         }
 
+        record NoteRequest(@NotBlank @Size(max = 200) String text) {
+        }
+
         @PostMapping("/api/basins/{basinId}/notes")
         @ResponseStatus(HttpStatus.CREATED)
-        Note add(@RequestBody Map<String, String> body) {
-            return notes.save(new Note(null, body.get("text"), "http"));
+        Note add(@Valid @RequestBody NoteRequest body) {
+            if (body.text().contains("interdit")) {
+                throw new RuleViolation("R-99", "Cette note est interdite par la règle de test.");
+            }
+            return notes.save(new Note(null, body.text(), "http"));
         }
 
         @GetMapping("/api/basins/{basinId}/notes")

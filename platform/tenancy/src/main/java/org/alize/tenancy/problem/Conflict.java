@@ -1,0 +1,17 @@
+package org.alize.tenancy.problem;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** 409: the request does not fit the current state; for a transition, names the actions allowed now. */
+public class Conflict extends ApiProblem {
+
+    public Conflict(String code, String detail) {
+        super(409, code, "Conflit", detail, Map.of());
+    }
+
+    public Conflict(String code, String detail, Collection<String> allowedActions) {
+        super(409, code, "Conflit", detail, Map.of("allowedActions", List.copyOf(allowedActions)));
+    }
+}

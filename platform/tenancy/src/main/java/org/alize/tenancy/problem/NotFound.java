@@ -1,0 +1,11 @@
+package org.alize.tenancy.problem;
+
+import java.util.Map;
+
+/** 404: nothing by that id here (or nothing the caller may know of). */
+public class NotFound extends ApiProblem {
+
+    public NotFound(String code, String detail) {
+        super(404, code, "Introuvable", detail, Map.of());
+    }
+}

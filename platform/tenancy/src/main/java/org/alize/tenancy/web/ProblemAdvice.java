@@ -1,0 +1,139 @@
+package org.alize.tenancy.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.alize.tenancy.problem.ApiProblem;
+import org.alize.tenancy.problem.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every refusal of a service's API as an RFC 9457 problem with a French {@code detail}: the domain's
+ * {@link ApiProblem}s, bad input (400 with per-field {@code errors}), concurrent writes (409), and
+ * anything unexpected as a 500 that shows no internals.
+ */
+@RestControllerAdvice
+public class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Map<String, Object>> apiProblem(ApiProblem problem, HttpServletRequest request) {
+        return problem(request, problem.status(), problem.code(), problem.title(), problem.detail(), problem.properties());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, Object>> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<InvalidInput.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new InvalidInput.FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return apiProblem(new InvalidInput("La requête contient " + errors.size() + " champ(s) invalide(s).", errors), request);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Map<String, Object>> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<InvalidInput.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new InvalidInput.FieldError(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return apiProblem(new InvalidInput("La requête contient des paramètres invalides.", errors), request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return problem(request, 400, "request.unreadable", "Requête illisible",
+                "Le corps de la requête n'est pas un JSON valide pour cette opération.", Map.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return apiProblem(InvalidInput.field(e.getName(), "valeur invalide : « " + e.getValue() + " »"), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e,
+            HttpServletRequest request) {
+        return apiProblem(InvalidInput.field(e.getParameterName(), "paramètre obligatoire"), request);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Map<String, Object>> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        return apiProblem(InvalidInput.field(e.getHeaderName(), "en-tête obligatoire"), request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Map<String, Object>> concurrentWrite(OptimisticLockingFailureException e, HttpServletRequest request) {
+        return problem(request, 409, "concurrent-modification", "Conflit",
+                "Cette ressource a été modifiée entre-temps : rechargez-la puis recommencez.", Map.of());
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Map<String, Object>> duplicate(DuplicateKeyException e, HttpServletRequest request) {
+        return problem(request, 409, "already-exists", "Conflit", "Cette ressource existe déjà.", Map.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e, HttpServletRequest request) {
+        String detail = e.getMessage() == null || e.getMessage().startsWith("Access Denied")
+                ? "Vos droits ne permettent pas cette action." : e.getMessage();
+        return problem(request, 403, "auth.forbidden", "Accès refusé", detail, Map.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return problem(request, 405, "request.method", "Méthode non permise",
+                "La méthode " + e.getMethod() + " n'est pas permise ici.", Map.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return problem(request, 415, "request.media-type", "Format non pris en charge",
+                "Envoyez le corps de la requête en application/json.", Map.of());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return problem(request, 404, "not-found", "Introuvable", "Aucune ressource à cette adresse.", Map.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(request, 500, "internal", "Erreur interne",
+                "Une erreur inattendue est survenue ; rien n'a été enregistré à moitié. Réessayez ou contactez l'assistance.",
+                Map.of());
+    }
+
+    static ResponseEntity<Map<String, Object>> problem(HttpServletRequest request, int status, String code, String title,
+            String detail, Map<String, Object> properties) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        body.put("code", code);
+        body.putAll(properties);
+        return ResponseEntity.status(HttpStatus.valueOf(status)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}
