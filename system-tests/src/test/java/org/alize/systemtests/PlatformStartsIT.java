@@ -38,7 +38,7 @@ class PlatformStartsIT {
                 .containsExactlyInAnyOrderElementsOf(Services.ALL.stream().map(s -> s.name()).toList());
         for (URI service : platform.serviceUrls().values()) {
             assertThat(PlatformClient.anonymous().get(service.resolve("/actuator/health")).statusCode()).isEqualTo(200);
-            HttpResponse<String> anonymous = PlatformClient.anonymous().get(service.resolve("/api/basins/valenciennois/"));
+            HttpResponse<String> anonymous = PlatformClient.anonymous().get(service.resolve("/api/basins/valenciennois/profile"));
             assertThat(anonymous.statusCode()).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         }
@@ -48,7 +48,7 @@ class PlatformStartsIT {
     void a_token_for_another_basin_gets_nothing_from_any_service() throws Exception {
         String foreign = platform.issuer().token("intrus").basin("terres-de-lorraine", "OPERATOR").sign();
         for (URI service : platform.serviceUrls().values()) {
-            HttpResponse<String> response = PlatformClient.as(foreign).get(service.resolve("/api/basins/valenciennois/"));
+            HttpResponse<String> response = PlatformClient.as(foreign).get(service.resolve("/api/basins/valenciennois/profile"));
             assertThat(response.statusCode()).isEqualTo(404);
         }
     }

@@ -10,9 +10,13 @@ public final class BasinEvents {
     public static final String DEAD_LETTER_TOPIC = TOPIC + "-dlt";
 
     public static final String BASIN_REGISTERED = "alize.basin.BasinRegistered.v1";
+    public static final String BASIN_DETAILS_CHANGED = "alize.basin.BasinDetailsChanged.v1";
+    public static final String BASIN_STATUS_CHANGED = "alize.basin.BasinStatusChanged.v1";
 
     public static final Map<String, Class<?>> TYPES = Map.of(
-            BASIN_REGISTERED, BasinRegistered.class);
+            BASIN_REGISTERED, BasinRegistered.class,
+            BASIN_DETAILS_CHANGED, BasinDetailsChanged.class,
+            BASIN_STATUS_CHANGED, BasinStatusChanged.class);
 
     private BasinEvents() {
     }

@@ -13,11 +13,13 @@ import java.util.List;
  * @param communes         the perimeter, a free list of communes (R-02)
  * @param priorityCriteria the priority criteria of R-01 it meets: {@code HEAVY_STRUCTURAL_HANDICAPS},
  *                         {@code FORESEEABLE_INDUSTRIAL_CHANGE}, {@code WEAK_ENDOGENOUS_DEVELOPMENT}
+ * @param description      free text, may be absent
+ * @param status           always {@code PROPOSED} for a new basin
  * @param registeredAt     when, UTC
  * @param registeredBy     who (token subject)
  */
 public record BasinRegistered(String basinId, String name, String region, List<Commune> communes,
-        List<String> priorityCriteria, Instant registeredAt, String registeredBy) {
+        List<String> priorityCriteria, String description, String status, Instant registeredAt, String registeredBy) {
 
     /** A commune by its INSEE code (5 characters, Corsica included) and name. */
     public record Commune(String inseeCode, String name) {

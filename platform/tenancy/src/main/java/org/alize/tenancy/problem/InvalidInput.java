@@ -14,6 +14,6 @@ public class InvalidInput extends ApiProblem {
     }
 
     public static InvalidInput field(String field, String message) {
-        return new InvalidInput("La requête contient une valeur invalide.", List.of(new FieldError(field, message)));
+        return new InvalidInput("Valeur invalide pour « " + field + " » : " + message + ".", List.of(new FieldError(field, message)));
     }
 }
