@@ -12,11 +12,17 @@ public final class BasinEvents {
     public static final String BASIN_REGISTERED = "alize.basin.BasinRegistered.v1";
     public static final String BASIN_DETAILS_CHANGED = "alize.basin.BasinDetailsChanged.v1";
     public static final String BASIN_STATUS_CHANGED = "alize.basin.BasinStatusChanged.v1";
+    public static final String ORGANISATION_RECORDED = "alize.basin.OrganisationRecorded.v1";
+    public static final String PERSON_RECORDED = "alize.basin.PersonRecorded.v1";
+    public static final String LOCAL_OPERATOR_APPOINTED = "alize.basin.LocalOperatorAppointed.v1";
 
     public static final Map<String, Class<?>> TYPES = Map.of(
             BASIN_REGISTERED, BasinRegistered.class,
             BASIN_DETAILS_CHANGED, BasinDetailsChanged.class,
-            BASIN_STATUS_CHANGED, BasinStatusChanged.class);
+            BASIN_STATUS_CHANGED, BasinStatusChanged.class,
+            ORGANISATION_RECORDED, OrganisationRecorded.class,
+            PERSON_RECORDED, PersonRecorded.class,
+            LOCAL_OPERATOR_APPOINTED, LocalOperatorAppointed.class);
 
     private BasinEvents() {
     }

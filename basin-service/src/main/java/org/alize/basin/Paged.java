@@ -1,0 +1,12 @@
+package org.alize.basin;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list, as every list endpoint of this service answers. */
+public record Paged<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
+
+    public static <S, T> Paged<T> of(List<S> items, int page, int size, long total, Function<S, T> view) {
+        return new Paged<>(items.stream().map(view).toList(), page, size, total, (total + size - 1) / size);
+    }
+}
