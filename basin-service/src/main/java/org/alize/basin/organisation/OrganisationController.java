@@ -88,7 +88,7 @@ class OrganisationController {
     @Operation(summary = "Enregistrer une personne (représentant d'une organisation, d'ASTREES ou de la préfecture)")
     ResponseEntity<PersonView> recordPerson(@Valid @RequestBody PersonInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
-        Person person = service.recordPerson(input.details(), input.inActivity(), CurrentGrants.subject());
+        Person person = service.recordPerson(input.details(), input.active(), CurrentGrants.subject());
         return ResponseEntity.created(URI.create(base() + "/people/" + person.id())).body(PersonView.of(person));
     }
 
@@ -110,7 +110,7 @@ class OrganisationController {
     @Operation(summary = "Modifier une personne, dont le fait d'être en activité (R-06)")
     PersonView updatePerson(@PathVariable String personId, @Valid @RequestBody PersonInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
-        return PersonView.of(service.updatePerson(personId, input.details(), input.inActivity(), CurrentGrants.subject()));
+        return PersonView.of(service.updatePerson(personId, input.details(), input.active(), CurrentGrants.subject()));
     }
 
     @GetMapping("/people/{personId}/history")
@@ -123,7 +123,7 @@ class OrganisationController {
     }
 
     record SkillInput(@Schema(example = "industrialisation") @NotBlank @Size(max = 80) String domain,
-            @Schema(example = "20") @Min(0) @Max(365) int indicativeDaysPerYear) {
+            @Schema(example = "20") @NotNull @Min(0) @Max(365) Integer indicativeDaysPerYear) {
     }
 
     record OrganisationInput(@Schema(example = "PARTNER_COMPANY") @NotNull OrganisationKind kind,
@@ -155,7 +155,12 @@ class OrganisationController {
             @Schema(example = "Roche") @NotBlank @Size(max = 80) String lastName,
             @Schema(example = "isabelle.roche@hainaut-rail.example") @Email String email, @Size(max = 30) String phone,
             @Schema(example = "ORGANISATION") Affiliation affiliation, String organisationId,
-            @Size(max = 120) String jobTitle, @Schema(description = "en activité dans son organisation (R-06)") boolean inActivity) {
+            @Size(max = 120) String jobTitle,
+            @Schema(description = "en activité dans son organisation (R-06) ; vrai si absent") Boolean inActivity) {
+        boolean active() {
+            return inActivity == null || inActivity;
+        }
+
         Person.Details details() {
             return new Person.Details(firstName, lastName, email, phone, affiliation, organisationId, jobTitle);
         }

@@ -38,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistryController {
 
     private final RegistryService registry;
+    private final ActivationCheck activation;
 
-    RegistryController(RegistryService registry) {
+    RegistryController(RegistryService registry, ActivationCheck activation) {
         this.registry = registry;
+        this.activation = activation;
     }
 
     @PostMapping
@@ -82,6 +84,17 @@ class RegistryController {
         CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN, NetworkRole.NATIONAL_COMMITTEE);
         return BasinView.of(registry.validate(basinId, request.decidedOn(), request.decisionReference(), request.reason(),
                 CurrentGrants.subject()));
+    }
+
+    @PostMapping("/{basinId}/activate")
+    @Operation(summary = "Activer un bassin validé (ou réactiver un bassin suspendu)",
+            description = "Refusé tant qu'aucun opérateur local n'est désigné (R-03) ou qu'aucune convention de partenariat "
+                    + "n'est en vigueur.")
+    BasinView activate(@PathVariable String basinId, @Valid @RequestBody(required = false) OptionalReason request) {
+        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
+        Basin basin = registry.get(basinId);
+        return BasinView.of(registry.activate(basin.id(), activation.missing(BasinId.of(basin.id())),
+                request == null ? null : request.reason(), CurrentGrants.subject()));
     }
 
     @PostMapping("/{basinId}/suspend")
@@ -138,6 +151,9 @@ class RegistryController {
     record Validation(@Schema(example = "2024-11-20") @NotNull LocalDate decidedOn,
             @Schema(example = "CNP-2024-11-03") @NotBlank @Size(max = 80) String decisionReference,
             @Size(max = 1000) String reason) {
+    }
+
+    record OptionalReason(@Size(max = 1000) String reason) {
     }
 
     record Reason(@Schema(example = "Départ de l'opérateur local, reprise en cours") @NotBlank @Size(max = 1000) String reason) {

@@ -15,6 +15,7 @@ public final class BasinEvents {
     public static final String ORGANISATION_RECORDED = "alize.basin.OrganisationRecorded.v1";
     public static final String PERSON_RECORDED = "alize.basin.PersonRecorded.v1";
     public static final String LOCAL_OPERATOR_APPOINTED = "alize.basin.LocalOperatorAppointed.v1";
+    public static final String PARTNERSHIP_CONVENTION_SIGNED = "alize.basin.PartnershipConventionSigned.v1";
 
     public static final Map<String, Class<?>> TYPES = Map.of(
             BASIN_REGISTERED, BasinRegistered.class,
@@ -22,7 +23,8 @@ public final class BasinEvents {
             BASIN_STATUS_CHANGED, BasinStatusChanged.class,
             ORGANISATION_RECORDED, OrganisationRecorded.class,
             PERSON_RECORDED, PersonRecorded.class,
-            LOCAL_OPERATOR_APPOINTED, LocalOperatorAppointed.class);
+            LOCAL_OPERATOR_APPOINTED, LocalOperatorAppointed.class,
+            PARTNERSHIP_CONVENTION_SIGNED, PartnershipConventionSigned.class);
 
     private BasinEvents() {
     }

@@ -3,6 +3,7 @@ package org.alize.tenancy.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.tenancy.problem.ApiProblem;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Every refusal of a service's API as an RFC 9457 problem with a French {@code detail}: the domain's
@@ -61,6 +63,20 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ApiProblem problem) {
+            return apiProblem(problem, request);
+        }
+        if (cause != null && cause.getCause() instanceof ApiProblem problem) {
+            return apiProblem(problem, request);
+        }
+        if (cause instanceof DatabindException binding && !binding.getPath().isEmpty()) {
+            String field = binding.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return apiProblem(new InvalidInput("Le champ « " + field + " » est absent ou n'a pas le bon type.",
+                    List.of(new InvalidInput.FieldError(field, "valeur absente ou de type inattendu"))), request);
+        }
         return problem(request, 400, "request.unreadable", "Requête illisible",
                 "Le corps de la requête n'est pas un JSON valide pour cette opération.", Map.of());
     }
