@@ -16,15 +16,19 @@ public final class BasinEvents {
     public static final String PERSON_RECORDED = "alize.basin.PersonRecorded.v1";
     public static final String LOCAL_OPERATOR_APPOINTED = "alize.basin.LocalOperatorAppointed.v1";
     public static final String PARTNERSHIP_CONVENTION_SIGNED = "alize.basin.PartnershipConventionSigned.v1";
+    public static final String APPROVAL_COMMITTEE_CHANGED = "alize.basin.ApprovalCommitteeChanged.v1";
+    public static final String STEERING_COMMITTEE_CHANGED = "alize.basin.SteeringCommitteeChanged.v1";
 
-    public static final Map<String, Class<?>> TYPES = Map.of(
-            BASIN_REGISTERED, BasinRegistered.class,
-            BASIN_DETAILS_CHANGED, BasinDetailsChanged.class,
-            BASIN_STATUS_CHANGED, BasinStatusChanged.class,
-            ORGANISATION_RECORDED, OrganisationRecorded.class,
-            PERSON_RECORDED, PersonRecorded.class,
-            LOCAL_OPERATOR_APPOINTED, LocalOperatorAppointed.class,
-            PARTNERSHIP_CONVENTION_SIGNED, PartnershipConventionSigned.class);
+    public static final Map<String, Class<?>> TYPES = Map.ofEntries(
+            Map.entry(BASIN_REGISTERED, BasinRegistered.class),
+            Map.entry(BASIN_DETAILS_CHANGED, BasinDetailsChanged.class),
+            Map.entry(BASIN_STATUS_CHANGED, BasinStatusChanged.class),
+            Map.entry(ORGANISATION_RECORDED, OrganisationRecorded.class),
+            Map.entry(PERSON_RECORDED, PersonRecorded.class),
+            Map.entry(LOCAL_OPERATOR_APPOINTED, LocalOperatorAppointed.class),
+            Map.entry(PARTNERSHIP_CONVENTION_SIGNED, PartnershipConventionSigned.class),
+            Map.entry(APPROVAL_COMMITTEE_CHANGED, ApprovalCommitteeChanged.class),
+            Map.entry(STEERING_COMMITTEE_CHANGED, SteeringCommitteeChanged.class));
 
     private BasinEvents() {
     }

@@ -1,0 +1,127 @@
+package org.alize.basin.committee;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.alize.basin.HistoryEntry;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.web.CurrentGrants;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/basins/{basinId}/committees")
+@Tag(name = "Comités", description = "Comité d'agrément (R-06) et comité local de pilotage (R-07), datés")
+class CommitteeController {
+
+    private final CommitteeService service;
+
+    CommitteeController(CommitteeService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/approval")
+    @Operation(summary = "Composition du comité d'agrément à une date (aujourd'hui par défaut), quorum et manques")
+    ApprovalCommittee.Composition approval(@Parameter(example = "2025-06-30") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        return service.approval().compositionOn(on == null ? service.today() : on);
+    }
+
+    @PostMapping("/approval/members")
+    @Operation(summary = "Nommer un membre du comité d'agrément à partir d'une date")
+    ResponseEntity<ApprovalCommittee.Membership> appoint(@Valid @RequestBody MembershipInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        ApprovalCommittee.Membership membership = service.appoint(input.personId(), input.seat(),
+                input.voting() == null || input.voting(), input.from(), CurrentGrants.subject());
+        return ResponseEntity.created(URI.create("/api/basins/" + BasinContext.require() + "/committees/approval/members/"
+                + membership.membershipId())).body(membership);
+    }
+
+    @PostMapping("/approval/members/{membershipId}/end")
+    @Operation(summary = "Mettre fin à un mandat (dernier jour inclus)")
+    ApprovalCommittee.Composition endMembership(@PathVariable String membershipId, @Valid @RequestBody EndInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return service.endMembership(membershipId, input.lastDay(), input.reason(), CurrentGrants.subject())
+                .compositionOn(input.lastDay());
+    }
+
+    @PostMapping("/approval/president")
+    @Operation(summary = "Élire le président : représentant en activité d'une entreprise partenaire (R-06)")
+    ApprovalCommittee.Composition electPresident(@Valid @RequestBody PresidentInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return service.electPresident(input.personId(), input.from(), CurrentGrants.subject()).compositionOn(input.from());
+    }
+
+    @PutMapping("/approval/quorum")
+    @Operation(summary = "Fixer la règle de quorum (par défaut : la majorité des membres votants)")
+    QuorumRule quorum(@RequestBody QuorumRule rule) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return service.setQuorum(rule, CurrentGrants.subject()).quorum();
+    }
+
+    @GetMapping("/approval/history")
+    List<HistoryEntry> approvalHistory() {
+        return service.approval().history();
+    }
+
+    @GetMapping("/steering")
+    @Operation(summary = "Composition du comité local de pilotage à une date (aujourd'hui par défaut)")
+    SteeringCommittee.Composition steering(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate on) {
+        return service.steering().compositionOn(on == null ? service.today() : on);
+    }
+
+    @PostMapping("/steering/chair")
+    @Operation(summary = "Désigner le président du comité local de pilotage (R-07)")
+    SteeringCommittee.Composition chair(@Valid @RequestBody ChairInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return service.appointChair(input.kind(), input.personId(), input.from(), CurrentGrants.subject())
+                .compositionOn(input.from());
+    }
+
+    @PostMapping("/steering/members")
+    SteeringCommittee.Composition addSteeringMember(@Valid @RequestBody PresidentInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return service.addSteeringMember(input.personId(), input.from(), CurrentGrants.subject()).compositionOn(input.from());
+    }
+
+    @PostMapping("/steering/members/{personId}/end")
+    SteeringCommittee.Composition endSteeringMember(@PathVariable String personId, @Valid @RequestBody EndInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return service.endSteeringMember(personId, input.lastDay(), CurrentGrants.subject()).compositionOn(input.lastDay());
+    }
+
+    @GetMapping("/steering/history")
+    List<HistoryEntry> steeringHistory() {
+        return service.steering().history();
+    }
+
+    record MembershipInput(@NotBlank String personId, @NotNull Seat seat, Boolean voting, @NotNull LocalDate from) {
+    }
+
+    record EndInput(@NotNull LocalDate lastDay, @Size(max = 500) String reason) {
+    }
+
+    record PresidentInput(@NotBlank String personId, @NotNull LocalDate from) {
+    }
+
+    record ChairInput(@NotNull SteeringCommittee.ChairKind kind, @NotBlank String personId, @NotNull LocalDate from) {
+    }
+}

@@ -1,0 +1,75 @@
+package org.alize.basin.committee;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.alize.basin.BasinApiFixture;
+import org.alize.basin.BasinServiceApplication;
+import org.alize.testing.ApiClient;
+import org.alize.testing.TestIssuer;
+import org.alize.testing.WithAlizeInfra;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@WithAlizeInfra
+@SpringBootTest(classes = BasinServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommitteeApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void the_operator_composes_the_approval_committee_and_its_composition_is_read_at_any_date_R06() {
+        BasinApiFixture basin = new BasinApiFixture(port, "cmt-a").registeredAndValidated().withPartners(4);
+        String president = person(basin, "Isabelle", "Roche", basin.companies.get(0), "ORGANISATION");
+        String astrees = person(basin, "Claire", "Martin", null, "ASTREES");
+
+        member(basin, president, "PARTNER_REPRESENTATIVE", "2025-01-01");
+        member(basin, astrees, "ASTREES_REPRESENTATIVE", "2025-01-01");
+        ApiClient.Response elected = basin.operator.post(basin.path("/committees/approval/president"),
+                "{\"personId\":\"" + president + "\",\"from\":\"2025-01-15\"}");
+        ApiClient.Response secondAstrees = basin.operator.post(basin.path("/committees/approval/members"),
+                "{\"personId\":\"" + person(basin, "Sophie", "Autre", null, "ASTREES")
+                        + "\",\"seat\":\"ASTREES_REPRESENTATIVE\",\"from\":\"2025-03-01\"}");
+
+        assertThat(elected.status()).as(elected.body()).isEqualTo(200);
+        assertThat(secondAstrees.status()).isEqualTo(422);
+        JsonNode january = basin.operator.get(basin.path("/committees/approval?on=2025-01-10")).json();
+        JsonNode february = basin.operator.get(basin.path("/committees/approval?on=2025-02-01")).json();
+        assertThat(january.get("president").isNull()).isTrue();
+        assertThat(january.get("gaps").toString()).contains("aucun président");
+        assertThat(february.get("president").get("name").asString()).isEqualTo("Isabelle Roche");
+        assertThat(february.get("quorum").asInt()).isEqualTo(2);
+        assertThat(basin.operator.get(basin.path("/committees/approval/history")).json().size()).isEqualTo(3);
+    }
+
+    @Test
+    void another_basin_gets_404_on_the_committees() {
+        BasinApiFixture basin = new BasinApiFixture(port, "cmt-b").registeredAndValidated().withPartners(4);
+        member(basin, person(basin, "Anne", "Membre", basin.companies.get(1), "ORGANISATION"), "PARTNER_REPRESENTATIVE",
+                "2025-01-01");
+        ApiClient foreign = ApiClient.on(port).as(TestIssuer.shared().token("intrus").basin("cmt-c", "OPERATOR").sign());
+
+        for (String path : List.of("/committees/approval", "/committees/approval/history", "/committees/steering",
+                "/committees/steering/history")) {
+            ApiClient.Response response = foreign.get("/api/basins/cmt-b" + path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("Anne");
+        }
+    }
+
+    private static String person(BasinApiFixture basin, String first, String last, String organisationId, String affiliation) {
+        return BasinApiFixture.expect(201, basin.operator.post(basin.path("/people"), """
+                {"firstName":"%s","lastName":"%s","affiliation":"%s","organisationId":%s}
+                """.formatted(first, last, affiliation, organisationId == null ? "null" : "\"" + organisationId + "\"")))
+                .json().get("personId").asString();
+    }
+
+    private static void member(BasinApiFixture basin, String personId, String seat, String from) {
+        BasinApiFixture.expect(201, basin.operator.post(basin.path("/committees/approval/members"),
+                "{\"personId\":\"" + personId + "\",\"seat\":\"" + seat + "\",\"from\":\"" + from + "\"}"));
+    }
+}
