@@ -18,6 +18,8 @@ public final class BasinEvents {
     public static final String PARTNERSHIP_CONVENTION_SIGNED = "alize.basin.PartnershipConventionSigned.v1";
     public static final String APPROVAL_COMMITTEE_CHANGED = "alize.basin.ApprovalCommitteeChanged.v1";
     public static final String STEERING_COMMITTEE_CHANGED = "alize.basin.SteeringCommitteeChanged.v1";
+    public static final String SUPPORT_SCHEME_RECORDED = "alize.basin.SupportSchemeRecorded.v1";
+    public static final String NETWORK_MEETING_HELD = "alize.basin.NetworkMeetingHeld.v1";
 
     public static final Map<String, Class<?>> TYPES = Map.ofEntries(
             Map.entry(BASIN_REGISTERED, BasinRegistered.class),
@@ -28,7 +30,9 @@ public final class BasinEvents {
             Map.entry(LOCAL_OPERATOR_APPOINTED, LocalOperatorAppointed.class),
             Map.entry(PARTNERSHIP_CONVENTION_SIGNED, PartnershipConventionSigned.class),
             Map.entry(APPROVAL_COMMITTEE_CHANGED, ApprovalCommitteeChanged.class),
-            Map.entry(STEERING_COMMITTEE_CHANGED, SteeringCommitteeChanged.class));
+            Map.entry(STEERING_COMMITTEE_CHANGED, SteeringCommitteeChanged.class),
+            Map.entry(SUPPORT_SCHEME_RECORDED, SupportSchemeRecorded.class),
+            Map.entry(NETWORK_MEETING_HELD, NetworkMeetingHeld.class));
 
     private BasinEvents() {
     }

@@ -29,14 +29,26 @@ public abstract class AggregateRoot {
     private List<OutboxEntry> outbox = new ArrayList<>();
 
     @Transient
-    private final transient List<Object> raised = new ArrayList<>();
+    private final transient List<Raised> raised = new ArrayList<>();
+
+    /** An event and, for a network-level aggregate that speaks to several basins, the basin it belongs to. */
+    record Raised(Object event, BasinId basin) {
+    }
 
     /** Records that this aggregate caused {@code event}; it is published once the aggregate is saved. */
     protected final void raise(Object event) {
+        raise(event, null);
+    }
+
+    /**
+     * Records an event that belongs to {@code basin} rather than to {@link #eventBasin()}: a network-level
+     * aggregate (a network meeting) tells each basin concerned on that basin's stream.
+     */
+    protected final void raise(Object event, BasinId basin) {
         if (event == null) {
             throw new IllegalArgumentException("event is required");
         }
-        raised.add(event);
+        raised.add(new Raised(event, basin));
     }
 
     /** The basin the events belong to: the one in context; a network-level aggregate names its own. */
@@ -46,7 +58,7 @@ public abstract class AggregateRoot {
 
     /** The events raised since the last save, not yet in the outbox. */
     public final List<Object> raisedEvents() {
-        return Collections.unmodifiableList(raised);
+        return raised.stream().map(Raised::event).toList();
     }
 
     /** Events written with the aggregate and not yet published. */
@@ -66,8 +78,8 @@ public abstract class AggregateRoot {
         return ++eventSequence;
     }
 
-    List<Object> drainRaised() {
-        List<Object> drained = new ArrayList<>(raised);
+    List<Raised> drainRaised() {
+        List<Raised> drained = new ArrayList<>(raised);
         raised.clear();
         return drained;
     }

@@ -40,7 +40,7 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
 
     @Override
     public AggregateRoot onBeforeConvert(AggregateRoot aggregate, String collection) {
-        List<Object> events = aggregate.drainRaised();
+        List<AggregateRoot.Raised> events = aggregate.drainRaised();
         if (events.isEmpty()) {
             return aggregate;
         }
@@ -50,16 +50,16 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
             throw new IllegalStateException(aggregate.getClass().getSimpleName()
                     + " raised events before it had an id: assign the id when the aggregate is created");
         }
-        BasinId basin = aggregate.eventBasin();
-        String source = "/basins/" + basin.value() + "/" + collection + "/" + id;
+        BasinId ownBasin = events.stream().allMatch(e -> e.basin() != null) ? null : aggregate.eventBasin();
         EventTypes eventTypes = types.getObject();
         JsonMapper mapper = json.getObject();
         Clock now = clock.getIfAvailable(Clock::systemUTC);
-        for (Object event : events) {
-            EventTypes.Binding binding = eventTypes.forEvent(event);
+        for (AggregateRoot.Raised raised : events) {
+            BasinId basin = raised.basin() != null ? raised.basin() : ownBasin;
+            EventTypes.Binding binding = eventTypes.forEvent(raised.event());
             aggregate.mutableOutbox().add(new OutboxEntry(UUID.randomUUID().toString(), binding.topic(), binding.type(),
-                    source, id.toString(), basin.value(), aggregate.nextSequence(), now.instant(),
-                    mapper.writeValueAsString(event)));
+                    "/basins/" + basin.value() + "/" + collection + "/" + id, id.toString(), basin.value(),
+                    aggregate.nextSequence(), now.instant(), mapper.writeValueAsString(raised.event())));
         }
         return aggregate;
     }

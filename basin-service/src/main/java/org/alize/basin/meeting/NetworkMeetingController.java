@@ -1,0 +1,128 @@
+package org.alize.basin.meeting;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.alize.basin.HistoryEntry;
+import org.alize.basin.meeting.NetworkMeeting.Attendance;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.NetworkRole;
+import org.alize.tenancy.problem.NotFound;
+import org.alize.tenancy.web.CurrentGrants;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/network/meetings")
+@Tag(name = "Vie du réseau", description = "Réunions du réseau et événement national (R-40)")
+class NetworkMeetingController {
+
+    private final NetworkMeetingRepository meetings;
+    private final Clock clock;
+
+    NetworkMeetingController(NetworkMeetingRepository meetings, Clock clock) {
+        this.meetings = meetings;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Prévoir une réunion du réseau et ses bassins invités")
+    ResponseEntity<MeetingView> plan(@Valid @RequestBody PlanInput input) {
+        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
+        byte[] bytes = new byte[5];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        NetworkMeeting meeting = meetings.save(NetworkMeeting.plan("mtg-" + HexFormat.of().formatHex(bytes), input.kind(),
+                input.title(), input.date(), input.location(), input.invitedBasins(), clock.instant(),
+                CurrentGrants.subject()));
+        return ResponseEntity.created(URI.create("/api/network/meetings/" + meeting.id())).body(MeetingView.of(meeting));
+    }
+
+    @GetMapping
+    @Operation(summary = "Les réunions d'une année")
+    List<MeetingView> meetings(@RequestParam(required = false) Integer year) {
+        return ofYear(year == null ? today().getYear() : year).stream().map(MeetingView::of).toList();
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "Bilan d'une année face au minimum de trois réunions « Vie du réseau » et d'un événement national (R-40)")
+    YearSummary summary(@RequestParam(required = false) Integer year) {
+        int y = year == null ? today().getYear() : year;
+        return YearSummary.of(y, ofYear(y));
+    }
+
+    @GetMapping("/{meetingId}")
+    MeetingView meeting(@PathVariable String meetingId) {
+        return MeetingView.of(find(meetingId));
+    }
+
+    @PostMapping("/{meetingId}/held")
+    @Operation(summary = "Enregistrer la tenue d'une réunion et les présents de chaque bassin")
+    MeetingView held(@PathVariable String meetingId, @Valid @RequestBody HeldInput input) {
+        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
+        NetworkMeeting meeting = find(meetingId);
+        meeting.recordHeld(input.attendance(), today(), clock.instant(), CurrentGrants.subject());
+        return MeetingView.of(meetings.save(meeting));
+    }
+
+    @PostMapping("/{meetingId}/cancel")
+    MeetingView cancel(@PathVariable String meetingId, @Valid @RequestBody CancelInput input) {
+        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
+        NetworkMeeting meeting = find(meetingId);
+        meeting.cancel(input.reason(), clock.instant(), CurrentGrants.subject());
+        return MeetingView.of(meetings.save(meeting));
+    }
+
+    @GetMapping("/{meetingId}/history")
+    List<HistoryEntry> history(@PathVariable String meetingId) {
+        return find(meetingId).history();
+    }
+
+    private List<NetworkMeeting> ofYear(int year) {
+        return meetings.findByDateBetweenOrderByDateAsc(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    private NetworkMeeting find(String id) {
+        return meetings.findById(id).orElseThrow(() -> new NotFound("meeting.not-found", "Aucune réunion « " + id + " »."));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+    }
+
+    record PlanInput(@NotNull NetworkMeeting.Kind kind,
+            @Schema(example = "Vie du réseau — printemps 2026") @NotBlank @Size(max = 160) String title,
+            @NotNull LocalDate date, @Size(max = 160) String location, List<@NotBlank String> invitedBasins) {
+    }
+
+    record HeldInput(@NotNull List<@Valid @NotNull Attendance> attendance) {
+    }
+
+    record MeetingView(String meetingId, NetworkMeeting.Kind kind, String title, LocalDate date, String location,
+            List<String> invitedBasins, List<Attendance> attendance, NetworkMeeting.Status status, Long version) {
+        static MeetingView of(NetworkMeeting m) {
+            return new MeetingView(m.id(), m.kind(), m.title(), m.date(), m.location(), m.invitedBasins(), m.attendance(),
+                    m.status(), m.version());
+        }
+    }
+
+    record CancelInput(@NotBlank @Size(max = 500) String reason) {
+    }
+}

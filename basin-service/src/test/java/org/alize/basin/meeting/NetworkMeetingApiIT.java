@@ -1,0 +1,58 @@
+package org.alize.basin.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.alize.basin.BasinServiceApplication;
+import org.alize.basin.events.BasinEvents;
+import org.alize.testing.ApiClient;
+import org.alize.testing.TestIssuer;
+import org.alize.testing.TopicRecords;
+import org.alize.testing.WithAlizeInfra;
+import org.alize.testing.contract.EventContract;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@WithAlizeInfra
+@SpringBootTest(classes = BasinServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NetworkMeetingApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void astrees_records_a_meeting_held_and_each_invited_basin_hears_of_it_on_its_stream_R40() {
+        ApiClient astrees = ApiClient.on(port).as(TestIssuer.shared().token("astrees").networkRoles("NETWORK_ADMIN").sign());
+        String meetingId = astrees.post("/api/network/meetings", """
+                {"kind":"NETWORK_LIFE","title":"Vie du réseau","date":"%s","invitedBasins":["mtg-a","mtg-b"]}
+                """.formatted(LocalDate.now().minusDays(2))).json().get("meetingId").asString();
+
+        ApiClient.Response held = astrees.post("/api/network/meetings/" + meetingId + "/held",
+                "{\"attendance\":[{\"basinId\":\"mtg-a\",\"operator\":true,\"president\":true}]}");
+
+        assertThat(held.status()).as(held.body()).isEqualTo(200);
+        assertThat(astrees.get("/api/network/meetings/summary?year=" + LocalDate.now().minusDays(2).getYear()).json()
+                .get("networkLifeHeld").asInt()).isGreaterThanOrEqualTo(1);
+        for (String basin : List.of("mtg-a", "mtg-b")) {
+            String body = TopicRecords.body(await().atMost(Duration.ofSeconds(20)).until(() -> TopicRecords.read(
+                    BasinEvents.TOPIC, r -> basin.equals(r.key())
+                            && BasinEvents.NETWORK_MEETING_HELD.equals(TopicRecords.header(r, "ce_type"))),
+                    found -> !found.isEmpty()).get(0));
+            EventContract.assertConforms(BasinEvents.NETWORK_MEETING_HELD, body);
+            assertThat(body).contains("\"basinId\":\"" + basin + "\"");
+        }
+    }
+
+    @Test
+    void a_basin_operator_cannot_plan_network_meetings() {
+        ApiClient operator = ApiClient.on(port).as(TestIssuer.shared().token("op").basin("mtg-a", "OPERATOR").sign());
+
+        assertThat(operator.post("/api/network/meetings",
+                "{\"kind\":\"NETWORK_LIFE\",\"title\":\"x\",\"date\":\"2026-01-01\"}").status()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,35 @@
+package org.alize.basin.scheme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import org.alize.basin.events.SupportSchemeRecorded;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
+import org.alize.tenancy.problem.Conflict;
+import org.alize.tenancy.problem.InvalidInput;
+import org.junit.jupiter.api.Test;
+
+class SupportSchemeTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
+    @Test
+    void the_basin_keeps_a_register_of_the_other_support_schemes_R08() {
+        BasinContext.runIn(BasinId.of("valenciennois"), () -> {
+            SupportScheme pfil = SupportScheme.register("s1", new SupportScheme.Details("Initiative Valenciennes",
+                    SupportScheme.Kind.PFIL, "prêts d'honneur", null, null, null, null), NOW, "op");
+
+            pfil.retire("fusion avec Initiative Nord", NOW, "op");
+
+            assertThat(pfil.active()).isFalse();
+            assertThat(pfil.raisedEvents()).hasSize(2).last().isInstanceOfSatisfying(SupportSchemeRecorded.class,
+                    e -> assertThat(e.active()).isFalse());
+            assertThatThrownBy(() -> pfil.retire("encore", NOW, "op")).isInstanceOf(Conflict.class);
+            assertThatThrownBy(() -> SupportScheme.register("s2", new SupportScheme.Details(" ", SupportScheme.Kind.SPL,
+                    null, null, null, null, null), NOW, "op")).isInstanceOf(InvalidInput.class);
+        });
+    }
+}
