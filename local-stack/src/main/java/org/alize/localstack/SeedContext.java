@@ -8,12 +8,16 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.alize.testing.TestIssuer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What a seeder gets: the services' base URLs and a way to call them with a signed token. */
 public final class SeedContext {
 
     private final Map<String, URI> services;
     private final TestIssuer issuer;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     SeedContext(Map<String, URI> services, TestIssuer issuer) {
@@ -31,6 +35,12 @@ public final class SeedContext {
 
     public TestIssuer issuer() {
         return issuer;
+    }
+
+    /** Like {@link #send} with the answer read as JSON. */
+    public JsonNode json(String method, URI uri, String token, String json) throws Exception {
+        String body = send(method, uri, token, json);
+        return body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
     }
 
     /** Sends a JSON request as {@code token}'s holder and fails unless the answer is 2xx. */
