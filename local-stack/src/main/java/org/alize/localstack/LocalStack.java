@@ -65,6 +65,7 @@ public final class LocalStack implements AutoCloseable {
             TestIssuer issuer = TestIssuer.onPort(options.issuerPort());
             stack = new LocalStack(options, infra, issuer);
             stack.startServices();
+            stack.writeDemoTokens();
             if (options.seed()) {
                 stack.runSeeders();
             }
@@ -126,6 +127,26 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Until identity-service exists, the demo logins of DEMO.md are bearer tokens of the development
+     * issuer, valid 12 hours, written afresh at each start (the issuer's key changes with it).
+     */
+    private void writeDemoTokens() {
+        StringBuilder file = new StringBuilder("# Jetons de démonstration (12 h), à utiliser comme « Authorization: Bearer … »\n");
+        DemoLogins.ALL.forEach(login -> file.append(login.login()).append(" (").append(login.who()).append(")\n")
+                .append(login.token(issuer)).append("\n\n"));
+        try {
+            Files.createDirectories(options.dataDir());
+            Files.writeString(tokensFile(), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path tokensFile() {
+        return options.dataDir().resolve("demo-tokens.txt");
+    }
+
     private void runSeeders() {
         Path markers = options.dataDir().resolve("seeds");
         SeedContext context = new SeedContext(serviceUrls, issuer);
@@ -159,6 +180,8 @@ public final class LocalStack implements AutoCloseable {
             out.println("  (aucun service encore : seule l'infrastructure tourne)");
         }
         out.println("  Journaux       " + options.dataDir().resolve("logs"));
+        out.println("Connexions de démonstration (jetons valables 12 h dans " + tokensFile() + ") :");
+        DemoLogins.ALL.forEach(login -> out.printf("  %-26s %s%n", login.login(), login.who()));
         out.println("Ctrl-C pour tout arrêter.");
     }
 

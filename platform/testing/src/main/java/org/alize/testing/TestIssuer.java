@@ -160,6 +160,11 @@ public final class TestIssuer implements AutoCloseable {
             return this;
         }
 
+        public Token lifetime(Duration duration) {
+            this.lifetime = duration;
+            return this;
+        }
+
         /** A token whose lifetime ended a minute ago, beyond any clock-skew allowance. */
         public Token expired() {
             this.issuedAt = Instant.now().minus(Duration.ofHours(2));
