@@ -3,12 +3,11 @@ package org.alize.basin.committee;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.alize.basin.HistoryEntry;
+import org.alize.basin.Ids;
 import org.alize.basin.events.ApprovalCommitteeChanged;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
@@ -87,7 +86,7 @@ public class ApprovalCommittee extends AggregateRoot {
                 .findAny().ifPresent(m -> {
                     throw new Conflict("committee.already-member", member.name() + " siège déjà au comité sur cette période.");
                 });
-        Membership membership = new Membership(newId(), member, seat, voting, period, null);
+        Membership membership = new Membership(Ids.next("mbr"), member, seat, voting, period, null);
         memberships.add(membership);
         changed("APPOINTED", at, by, member.name() + " (" + seat + ") à partir du " + from);
         return membership;
@@ -197,11 +196,6 @@ public class ApprovalCommittee extends AggregateRoot {
                 quorum.kind().name(), quorum.minimum(), action, at, by));
     }
 
-    private static String newId() {
-        byte[] bytes = new byte[5];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return "mbr-" + HexFormat.of().formatHex(bytes);
-    }
 
     public List<Membership> memberships() {
         return List.copyOf(memberships);

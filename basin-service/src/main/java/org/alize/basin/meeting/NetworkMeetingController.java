@@ -4,9 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.alize.basin.HistoryEntry;
+import org.alize.basin.Ids;
 import org.alize.basin.meeting.NetworkMeeting.Attendance;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.NetworkRole;
@@ -47,9 +46,7 @@ class NetworkMeetingController {
     @Operation(summary = "Prévoir une réunion du réseau et ses bassins invités")
     ResponseEntity<MeetingView> plan(@Valid @RequestBody PlanInput input) {
         CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
-        byte[] bytes = new byte[5];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        NetworkMeeting meeting = meetings.save(NetworkMeeting.plan("mtg-" + HexFormat.of().formatHex(bytes), input.kind(),
+        NetworkMeeting meeting = meetings.save(NetworkMeeting.plan(Ids.next("mtg"), input.kind(),
                 input.title(), input.date(), input.location(), input.invitedBasins(), clock.instant(),
                 CurrentGrants.subject()));
         return ResponseEntity.created(URI.create("/api/network/meetings/" + meeting.id())).body(MeetingView.of(meeting));

@@ -55,9 +55,7 @@ class OrganisationController {
     Paged<OrganisationView> organisations(@RequestParam(required = false) OrganisationKind kind,
             @RequestParam(required = false) Boolean active, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Paged<Organisation> found = service.organisations(kind, active, q, page, size);
-        return new Paged<>(found.items().stream().map(OrganisationView::of).toList(), found.page(), found.size(),
-                found.totalItems(), found.totalPages());
+        return service.organisations(kind, active, q, page, size).map(OrganisationView::of);
     }
 
     @GetMapping("/organisations/{organisationId}")
@@ -96,9 +94,7 @@ class OrganisationController {
     Paged<PersonView> people(@RequestParam(required = false) String organisationId,
             @RequestParam(required = false) Boolean inActivity, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Paged<Person> found = service.people(organisationId, inActivity, q, page, size);
-        return new Paged<>(found.items().stream().map(PersonView::of).toList(), found.page(), found.size(),
-                found.totalItems(), found.totalPages());
+        return service.people(organisationId, inActivity, q, page, size).map(PersonView::of);
     }
 
     @GetMapping("/people/{personId}")

@@ -4,11 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import org.alize.basin.Ids;
 import org.alize.basin.Paged;
 import org.alize.tenancy.problem.Conflict;
 import org.alize.tenancy.problem.InvalidInput;
@@ -36,7 +35,7 @@ public class OrganisationService {
     }
 
     public Organisation join(OrganisationKind kind, Organisation.Profile profile, String by) {
-        return organisations.save(Organisation.join(newId("org"), kind, profile, clock.instant(), by));
+        return organisations.save(Organisation.join(Ids.next("org"), kind, profile, clock.instant(), by));
     }
 
     public Organisation update(String id, Organisation.Profile profile, String by) {
@@ -73,7 +72,7 @@ public class OrganisationService {
     public Person recordPerson(Person.Details details, boolean inActivity, String by) {
         checkAffiliation(details);
         checkEmailFree(details.email(), null);
-        return people.save(Person.record(newId("per"), details, inActivity, clock.instant(), by));
+        return people.save(Person.record(Ids.next("per"), details, inActivity, clock.instant(), by));
     }
 
     public Person updatePerson(String id, Person.Details details, boolean inActivity, String by) {
@@ -133,9 +132,4 @@ public class OrganisationService {
                 });
     }
 
-    static String newId(String prefix) {
-        byte[] bytes = new byte[5];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return prefix + "-" + HexFormat.of().formatHex(bytes);
-    }
 }

@@ -2,9 +2,7 @@ package org.alize.basin.scheme;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.alize.basin.HistoryEntry;
+import org.alize.basin.Ids;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.problem.NotFound;
@@ -46,9 +45,7 @@ class SupportSchemeController {
     @Operation(summary = "Inscrire un dispositif au registre")
     ResponseEntity<SchemeView> register(@Valid @RequestBody SchemeInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
-        byte[] bytes = new byte[5];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        SupportScheme scheme = schemes.save(SupportScheme.register("sch-" + HexFormat.of().formatHex(bytes), input.details(),
+        SupportScheme scheme = schemes.save(SupportScheme.register(Ids.next("sch"), input.details(),
                 clock.instant(), CurrentGrants.subject()));
         return ResponseEntity.created(URI.create("/api/basins/" + BasinContext.require() + "/support-schemes/" + scheme.id()))
                 .body(SchemeView.of(scheme));

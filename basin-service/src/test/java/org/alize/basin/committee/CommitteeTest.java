@@ -7,13 +7,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.alize.basin.InBasin;
 import org.alize.basin.events.ApprovalCommitteeChanged;
-import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.BasinId;
 import org.alize.tenancy.problem.RuleViolation;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CommitteeTest {
 
@@ -31,17 +29,8 @@ class CommitteeTest {
     private static final Member REGION = new Member("p7", "Élue Région", "ORGANISATION", "o7", "Région Hauts-de-France",
             "PUBLIC_FUNDER", true);
 
-    private BasinContext.Scope basin;
-
-    @BeforeEach
-    void openBasin() {
-        basin = BasinContext.open(BasinId.of("valenciennois"));
-    }
-
-    @AfterEach
-    void closeBasin() {
-        basin.close();
-    }
+    @RegisterExtension
+    static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
 
     @Test
     void the_president_is_an_in_activity_representative_of_a_partner_company_R06() {

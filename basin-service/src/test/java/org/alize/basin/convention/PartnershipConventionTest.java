@@ -10,30 +10,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.alize.basin.InBasin;
 import org.alize.basin.events.PartnershipConventionSigned;
 import org.alize.basin.organisation.ResourceCategory;
-import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.BasinId;
 import org.alize.tenancy.problem.Conflict;
 import org.alize.tenancy.problem.InvalidInput;
 import org.alize.tenancy.problem.RuleViolation;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PartnershipConventionTest {
 
-    private BasinContext.Scope basin;
-
-    @BeforeEach
-    void openBasin() {
-        basin = BasinContext.open(BasinId.of("valenciennois"));
-    }
-
-    @AfterEach
-    void closeBasin() {
-        basin.close();
-    }
+    @RegisterExtension
+    static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
 
     @Test
     void fewer_than_four_partner_companies_cannot_sign_R05() {

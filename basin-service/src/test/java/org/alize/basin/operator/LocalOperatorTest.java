@@ -9,13 +9,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.alize.basin.InBasin;
 import org.alize.basin.events.LocalOperatorAppointed;
-import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.BasinId;
 import org.alize.tenancy.problem.RuleViolation;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LocalOperatorTest {
 
@@ -26,17 +24,8 @@ class LocalOperatorTest {
     private static final LocalOperator.Consensus CONSENSUS = new LocalOperator.Consensus(TODAY.minusDays(7), true, true, true);
     private static final LocalOperator.BankAccounts ACCOUNTS = new LocalOperator.BankAccounts(FUND, OPERATING);
 
-    private BasinContext.Scope basin;
-
-    @BeforeEach
-    void openBasin() {
-        basin = BasinContext.open(BasinId.of("valenciennois"));
-    }
-
-    @AfterEach
-    void closeBasin() {
-        basin.close();
-    }
+    @RegisterExtension
+    static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
 
     @Test
     void one_organisation_appointed_by_consensus_holds_every_function_R03() {

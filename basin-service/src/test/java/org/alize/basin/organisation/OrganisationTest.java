@@ -6,29 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.alize.basin.InBasin;
 import org.alize.basin.events.OrganisationRecorded;
 import org.alize.basin.events.PersonRecorded;
-import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.BasinId;
 import org.alize.tenancy.problem.Conflict;
 import org.alize.tenancy.problem.InvalidInput;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OrganisationTest {
 
-    private BasinContext.Scope basin;
-
-    @BeforeEach
-    void openBasin() {
-        basin = BasinContext.open(BasinId.of("valenciennois"));
-    }
-
-    @AfterEach
-    void closeBasin() {
-        basin.close();
-    }
+    @RegisterExtension
+    static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
 
     @Test
     void each_kind_of_organisation_falls_in_its_resource_category_R13() {
