@@ -1,0 +1,21 @@
+package org.alize.project.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The approval committee decided on a project at a session (R-23): approved with the means granted
+ * (R-26) and its mandatary (R-25), rejected, or postponed (back to diagnosis).
+ *
+ * @param outcome                   {@code APPROVED}, {@code REJECTED} or {@code POSTPONED}
+ * @param means                     for an approval; {@code null} otherwise
+ * @param complementaryDiagnosisRequested for a postponement awaiting a complementary diagnosis (R-22)
+ * @param voters                    how many members voted on it
+ * @param recusedPersonIds          members who did not vote on it (conflict of interest)
+ */
+public record ProjectDecided(String basinId, String projectId, String reference, String sessionId, LocalDate decidedOn,
+        String outcome, String motivation, int forecastJobs, String mandataryId, Means means,
+        boolean complementaryDiagnosisRequested, int voters, List<String> recusedPersonIds, Instant decidedAt,
+        String decidedBy) {
+}
