@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.alize.basin.Ids;
-import org.alize.basin.Paged;
+import org.alize.tenancy.web.Paged;
 import org.alize.tenancy.problem.Conflict;
 import org.alize.tenancy.problem.InvalidInput;
 import org.alize.tenancy.problem.NotFound;

@@ -1,9 +1,9 @@
-package org.alize.basin;
+package org.alize.tenancy.web;
 
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list, as every list endpoint of this service answers. */
+/** One page of a list, as every list endpoint of the platform answers. */
 public record Paged<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
 
     public <V> Paged<V> map(Function<T, V> view) {

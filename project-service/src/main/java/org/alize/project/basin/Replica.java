@@ -1,0 +1,68 @@
+package org.alize.project.basin;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** The replicated facts, one document type each, in the basin's database. */
+public final class Replica {
+
+    private Replica() {
+    }
+
+    @Document("replica_organisations")
+    public record Organisation(@Id String organisationId, String name, String kind, List<String> skills, boolean active,
+            long sequence) {
+    }
+
+    @Document("replica_people")
+    public record Person(@Id String personId, String name, String email, String organisationId, String affiliation,
+            boolean inActivity, long sequence) {
+    }
+
+    @Document("replica_schemes")
+    public record Scheme(@Id String schemeId, String name, String kind, boolean active, long sequence) {
+    }
+
+    @Document("replica_operator")
+    public record Operator(@Id String id, List<Holder> holders, long sequence) {
+        public static final String ID = "operator";
+
+        public record Holder(String organisationId, String organisationName) {
+        }
+    }
+
+    @Document("replica_committee")
+    public record Committee(@Id String id, List<Member> members, List<Presidency> presidencies, String quorumKind,
+            Integer quorumMinimum, long sequence) {
+        public static final String ID = "approval";
+
+        public record Member(String membershipId, String personId, String name, String organisationId,
+                String organisationKind, String seat, boolean voting, LocalDate from, LocalDate until) {
+            public boolean sitsOn(LocalDate date) {
+                return !date.isBefore(from) && (until == null || !date.isAfter(until));
+            }
+        }
+
+        public record Presidency(String personId, String name, LocalDate from, LocalDate until) {
+            public boolean covers(LocalDate date) {
+                return !date.isBefore(from) && (until == null || !date.isAfter(until));
+            }
+        }
+    }
+
+    @Document("replica_steering")
+    public record Steering(@Id String id, List<Chair> chairs, long sequence) {
+        public static final String ID = "steering";
+
+        public record Chair(String kind, String personId, String name, BigDecimal financialSharePercent, LocalDate from,
+                LocalDate until) {
+            public boolean covers(LocalDate date) {
+                return !date.isBefore(from) && (until == null || !date.isAfter(until));
+            }
+        }
+    }
+}

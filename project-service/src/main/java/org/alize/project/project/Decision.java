@@ -1,0 +1,17 @@
+package org.alize.project.project;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The committee's decision on the project at a session (R-23): approved with its means (R-26) and
+ * mandatary (R-25), rejected with a reason, or postponed (maybe awaiting a complementary diagnosis).
+ */
+public record Decision(String sessionId, LocalDate decidedOn, Outcome outcome, String motivation, GrantedMeans means,
+        String mandataryId, String mandataryName, boolean complementaryDiagnosisRequested, int voters,
+        List<String> recusedPersonIds) {
+
+    public enum Outcome {
+        APPROVED, REJECTED, POSTPONED
+    }
+}

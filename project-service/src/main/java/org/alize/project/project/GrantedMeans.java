@@ -1,0 +1,105 @@
+package org.alize.project.project;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.alize.project.Euros;
+import org.alize.tenancy.problem.InvalidInput;
+
+/** What an approval grants: skills missions, in-kind help, a repayable advance, a subsidised loan, direct financing. */
+public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, AdvanceTerms advance, SubsidisedLoan loan,
+        DirectFinancing directFinancing) {
+
+    public enum Frequency {
+        MONTHLY(1), QUARTERLY(3);
+
+        private final int months;
+
+        Frequency(int months) {
+            this.months = months;
+        }
+
+        public int months() {
+            return months;
+        }
+    }
+
+    /** Days of a partner company's staff, in a domain, valued at a daily rate. */
+    public record SkillsGrant(String partnerId, String partnerName, String domain, int days, BigDecimal dailyValue) {
+        public SkillsGrant {
+            if (days < 1) {
+                throw InvalidInput.field("means.skills.days", "au moins une journée");
+            }
+            if (domain == null || domain.isBlank()) {
+                throw InvalidInput.field("means.skills.domain", "le domaine de compétence est obligatoire");
+            }
+            dailyValue = Euros.positive(dailyValue, "means.skills.dailyValue");
+        }
+
+        public BigDecimal value() {
+            return dailyValue.multiply(BigDecimal.valueOf(days));
+        }
+    }
+
+    public record InKindGrant(String description, String providerId, BigDecimal value) {
+        public InKindGrant {
+            if (description == null || description.isBlank()) {
+                throw InvalidInput.field("means.inKind.description", "décrivez l'apport en nature");
+            }
+            value = Euros.positive(value, "means.inKind.value");
+        }
+    }
+
+    /** An interest-free advance: repaid in equal instalments after the grace period, over the duration. */
+    public record AdvanceTerms(BigDecimal amount, int durationMonths, int graceMonths, Frequency frequency) {
+        public AdvanceTerms {
+            amount = Euros.positive(amount, "means.advance.amount");
+            if (frequency == null) {
+                frequency = Frequency.MONTHLY;
+            }
+            if (durationMonths < 1 || graceMonths < 0 || graceMonths >= durationMonths) {
+                throw InvalidInput.field("means.advance", "une durée d'au moins un mois, un différé plus court que la durée");
+            }
+            if ((durationMonths - graceMonths) % frequency.months() != 0) {
+                throw InvalidInput.field("means.advance", "la durée hors différé doit être un multiple de la périodicité");
+            }
+        }
+
+        public int instalments() {
+            return (durationMonths - graceMonths) / frequency.months();
+        }
+    }
+
+    public record SubsidisedLoan(String lender, BigDecimal amount, BigDecimal ratePercent, int durationMonths) {
+        public SubsidisedLoan {
+            if (lender == null || lender.isBlank()) {
+                throw InvalidInput.field("means.loan.lender", "le prêteur est obligatoire");
+            }
+            amount = Euros.positive(amount, "means.loan.amount");
+            if (ratePercent == null || ratePercent.signum() < 0) {
+                throw InvalidInput.field("means.loan.ratePercent", "taux positif ou nul");
+            }
+            if (durationMonths < 1) {
+                throw InvalidInput.field("means.loan.durationMonths", "au moins un mois");
+            }
+        }
+    }
+
+    public record DirectFinancing(String funder, BigDecimal amount) {
+        public DirectFinancing {
+            if (funder == null || funder.isBlank()) {
+                throw InvalidInput.field("means.directFinancing.funder", "le financeur est obligatoire");
+            }
+            amount = Euros.positive(amount, "means.directFinancing.amount");
+        }
+    }
+
+    public GrantedMeans {
+        skills = skills == null ? List.of() : List.copyOf(skills);
+        inKind = inKind == null ? List.of() : List.copyOf(inKind);
+    }
+
+    public boolean isEmpty() {
+        return skills.isEmpty() && inKind.isEmpty() && advance == null && loan == null && directFinancing == null;
+    }
+}

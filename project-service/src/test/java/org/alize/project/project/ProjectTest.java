@@ -1,0 +1,198 @@
+package org.alize.project.project;
+
+import static org.alize.project.project.ProjectMother.NOW;
+import static org.alize.project.project.ProjectMother.PARTIES;
+import static org.alize.project.project.ProjectMother.SESSION_ON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.alize.project.InBasin;
+import org.alize.project.cooperation.Instalment;
+import org.alize.project.cooperation.RequiredSignature;
+import org.alize.project.events.CooperationConventionSigned;
+import org.alize.project.events.ProjectDecided;
+import org.alize.project.events.ProjectSubmitted;
+import org.alize.project.followup.FollowUpReport;
+import org.alize.project.followup.Jobs;
+import org.alize.tenancy.problem.Conflict;
+import org.alize.tenancy.problem.InvalidInput;
+import org.alize.tenancy.problem.RuleViolation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ProjectTest {
+
+    @RegisterExtension
+    static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
+
+    @Test
+    void a_project_names_its_beneficiary_type_by_priority_and_its_forecast_jobs_R20_R21() {
+        Project project = ProjectMother.submitted();
+
+        assertThat(project.beneficiaryType().priority()).isEqualTo(1);
+        assertThat(project.raisedEvents()).singleElement().isInstanceOfSatisfying(ProjectSubmitted.class, e -> {
+            assertThat(e.forecastJobs()).isEqualTo(6);
+            assertThat(e.supportSchemeIds()).containsExactly("sch-pfil");
+        });
+        Project.Submission noType = new Project.Submission(ProjectMother.submission().company(),
+                ProjectMother.submission().head(), null, null, 3, List.of());
+        assertThatThrownBy(() -> Project.submit("p", "r", noType, "x", "X", NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                NOW, "op")).isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-20"));
+        Project.Submission negative = new Project.Submission(ProjectMother.submission().company(),
+                ProjectMother.submission().head(), BeneficiaryType.BUSINESS_TAKEOVER, null, -1, List.of());
+        assertThatThrownBy(() -> Project.submit("p", "r", negative, "x", "X", LocalDate.now(), NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-21"));
+    }
+
+    @Test
+    void the_prescribers_preliminary_diagnosis_is_needed_before_the_committee_R22() {
+        Project project = ProjectMother.submitted();
+        project.startDiagnosis(ProjectMother.SUBMITTED_ON, NOW, "op");
+
+        assertThatThrownBy(() -> project.markReady(ProjectMother.SUBMITTED_ON, NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-22"));
+        Diagnosis bySomeoneElse = new Diagnosis(Diagnosis.Kind.PRELIMINARY, "Autre", "per-autre", null, LocalDate.of(2026, 1, 20),
+                "synthèse", null, null, null, new Diagnosis.Scores(3, 3, 3));
+        assertThatThrownBy(() -> project.recordDiagnosis(bySomeoneElse, NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("Isabelle Roche"));
+
+        project.recordDiagnosis(ProjectMother.preliminary(), NOW, "op");
+        project.markReady(ProjectMother.SUBMITTED_ON.plusDays(25), NOW, "op");
+        assertThat(project.status()).isEqualTo(ProjectStatus.READY_FOR_COMMITTEE);
+    }
+
+    @Test
+    void the_selection_scores_go_from_1_to_5_R21() {
+        assertThatThrownBy(() -> new Diagnosis.Scores(0, 3, 6)).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void a_postponement_awaiting_a_complementary_diagnosis_goes_back_to_diagnosis_R22_R23() {
+        Project project = ProjectMother.ready();
+
+        project.decide(new Decision("ses-1", SESSION_ON, Decision.Outcome.POSTPONED, "Expertise technique nécessaire", null,
+                null, null, true, 5, List.of()), PARTIES, NOW, "op");
+
+        assertThat(project.status()).isEqualTo(ProjectStatus.IN_DIAGNOSIS);
+        assertThatThrownBy(() -> project.markReady(SESSION_ON, NOW, "op")).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("diagnostic complémentaire");
+        project.recordDiagnosis(new Diagnosis(Diagnosis.Kind.COMPLEMENTARY, "Marc Expert", null, "Cabinet Industrie Nord",
+                SESSION_ON.plusDays(15), "Procédé validé", null, null, "agréer", null), NOW, "op");
+        project.markReady(SESSION_ON.plusDays(16), NOW, "op");
+        assertThat(project.status()).isEqualTo(ProjectStatus.READY_FOR_COMMITTEE);
+    }
+
+    @Test
+    void an_approval_states_its_means_and_mandatary_R25_R26() {
+        Project project = ProjectMother.ready();
+
+        assertThatThrownBy(() -> project.decide(new Decision("s", SESSION_ON, Decision.Outcome.APPROVED, "ok",
+                new GrantedMeans(null, null, null, null, null), "per-lefevre", "Thomas", false, 5, List.of()), PARTIES, NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-26"));
+        assertThatThrownBy(() -> project.decide(new Decision("s", SESSION_ON, Decision.Outcome.APPROVED, "ok",
+                ProjectMother.means(), null, null, false, 5, List.of()), PARTIES, NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-25"));
+
+        project.decide(ProjectMother.approval("per-lefevre", "Thomas Lefèvre"), PARTIES, NOW, "op");
+
+        assertThat(project.status()).isEqualTo(ProjectStatus.APPROVED);
+        assertThat(project.missions()).singleElement().satisfies(m -> assertThat(m.valuePlanned()).isEqualByComparingTo("6400"));
+        assertThat(project.raisedEvents()).filteredOn(ProjectDecided.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((ProjectDecided) e).means().advance().amount()).isEqualByComparingTo("20000"));
+    }
+
+    @Test
+    void the_signatories_are_derived_from_the_decision_R24() {
+        Project withMandatary = ProjectMother.approved();
+        Project presidentFollows = ProjectMother.ready();
+        presidentFollows.decide(ProjectMother.approval("per-roche", "Isabelle Roche"), PARTIES, NOW, "op");
+
+        assertThat(withMandatary.convention().required()).extracting(RequiredSignature::key)
+                .containsExactly("SME_HEAD", "COMMITTEE_PRESIDENT", "SKILLS_PARTNER:org-hrs", "MANDATARY", "OPERATOR");
+        assertThat(presidentFollows.convention().required()).extracting(RequiredSignature::key)
+                .as("the mandatary signs only if different from the president").doesNotContain("MANDATARY");
+    }
+
+    @Test
+    void support_starts_only_once_every_party_has_signed_R24() {
+        Project project = ProjectMother.approved();
+        LocalDate on = SESSION_ON.plusDays(10);
+        project.sign("SME_HEAD", "Paul Martin", on, on, NOW, "op");
+
+        assertThatThrownBy(() -> project.deliverSkills(project.missions().get(0).missionId(), on, 1, null, on, NOW, "op"))
+                .isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> project.sign("SME_HEAD", "Paul Martin", on, on, NOW, "op")).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> project.sign("TREASURER", "X", on, on, NOW, "op")).isInstanceOf(InvalidInput.class);
+        for (String key : List.of("COMMITTEE_PRESIDENT", "SKILLS_PARTNER:org-hrs", "MANDATARY")) {
+            project.sign(key, "signataire", on, on, NOW, "op");
+        }
+        assertThat(project.status()).isEqualTo(ProjectStatus.APPROVED);
+
+        project.sign("OPERATOR", "Karim Benali", on, on, NOW, "op");
+
+        assertThat(project.status()).isEqualTo(ProjectStatus.CONVENTION_SIGNED);
+        assertThat(project.raisedEvents()).filteredOn(CooperationConventionSigned.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((CooperationConventionSigned) e).signatories()).hasSize(5));
+    }
+
+    @Test
+    void the_advance_calendar_repays_the_exact_amount_after_the_grace_period_R24() {
+        Project project = ProjectMother.signed();
+        List<Instalment> calendar = project.repaymentCalendar();
+
+        assertThat(calendar).hasSize(30);
+        assertThat(calendar.get(0).dueOn()).isEqualTo(LocalDate.of(2026, 3, 15).plusMonths(7));
+        assertThat(calendar.get(0).amount()).isEqualByComparingTo("666.66");
+        assertThat(calendar.get(29).amount()).isEqualByComparingTo("666.86");
+        assertThat(calendar.stream().map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("20000.00");
+    }
+
+    @Test
+    void a_report_is_expected_every_six_months_and_closure_waits_18_months_R25() {
+        Project project = ProjectMother.signed();
+        LocalDate signedOn = project.convention().signedOn();
+        project.startFollowUp(signedOn, NOW, "op");
+
+        assertThat(project.nextReportDue()).contains(signedOn.plusMonths(6));
+        assertThat(project.isReportOverdue(signedOn.plusMonths(6).plusDays(1))).isTrue();
+        project.fileReport(new FollowUpReport("rep-1", signedOn.plusMonths(5), new Jobs(2, 1, 1, 0), "montée en cadence",
+                null, false, null, "Thomas Lefèvre", NOW, "mandataire"), signedOn.plusMonths(5));
+        assertThat(project.nextReportDue()).contains(signedOn.plusMonths(11));
+        assertThat(project.isReportOverdue(signedOn.plusMonths(7))).isFalse();
+
+        assertThatThrownBy(() -> project.close(signedOn.plusMonths(17), "objectifs atteints", NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-25"));
+        project.close(signedOn.plusMonths(18), "objectifs atteints", NOW, "op");
+        assertThat(project.status()).isEqualTo(ProjectStatus.CLOSED);
+        assertThat(project.nextReportDue()).isEmpty();
+    }
+
+    @Test
+    void skills_missions_are_delivered_within_the_days_granted_R26() {
+        Project project = ProjectMother.signed();
+        String mission = project.missions().get(0).missionId();
+        LocalDate on = project.convention().signedOn().plusDays(5);
+
+        project.deliverSkills(mission, on, 5, "audit de la ligne", on, NOW, "op");
+
+        assertThat(project.missions().get(0).valueDelivered()).isEqualByComparingTo("4000");
+        assertThatThrownBy(() -> project.deliverSkills(mission, on, 4, null, on, NOW, "op")).isInstanceOf(Conflict.class)
+                .hasMessageContaining("5 des 8 jours");
+    }
+
+    @Test
+    void an_illegal_transition_is_409_naming_the_allowed_actions_and_the_holder_may_withdraw_at_any_open_step() {
+        Project project = ProjectMother.submitted();
+
+        assertThatThrownBy(() -> project.markReady(LocalDate.now(), NOW, "op")).isInstanceOfSatisfying(Conflict.class,
+                e -> assertThat(e.properties().get("allowedActions")).isEqualTo(List.of("start-diagnosis", "withdraw")));
+        project.withdraw(LocalDate.of(2026, 2, 1), "le dirigeant renonce", NOW, "op");
+        assertThat(project.status().isOpen()).isFalse();
+        assertThatThrownBy(() -> project.withdraw(LocalDate.of(2026, 2, 1), "encore", NOW, "op")).isInstanceOf(Conflict.class);
+    }
+}
