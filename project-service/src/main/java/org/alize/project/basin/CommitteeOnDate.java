@@ -15,7 +15,7 @@ public record CommitteeOnDate(LocalDate on, List<Replica.Committee.Member> membe
         return members.stream().filter(m -> m.personId().equals(personId)).findFirst();
     }
 
-    static CommitteeOnDate of(Replica.Committee committee, LocalDate date) {
+    public static CommitteeOnDate of(Replica.Committee committee, LocalDate date) {
         if (committee == null) {
             return new CommitteeOnDate(date, List.of(), null, 0, 1);
         }

@@ -1,0 +1,184 @@
+package org.alize.project.session;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.alize.project.Calendar;
+import org.alize.project.Ids;
+import org.alize.project.basin.BasinFacts;
+import org.alize.project.basin.CommitteeOnDate;
+import org.alize.project.basin.Replica;
+import org.alize.project.project.Decision;
+import org.alize.project.project.GrantedMeans;
+import org.alize.project.project.Project;
+import org.alize.project.project.ProjectService;
+import org.alize.project.project.ProjectStatus;
+import org.alize.project.project.References;
+import org.alize.tenancy.problem.Conflict;
+import org.alize.tenancy.problem.InvalidInput;
+import org.alize.tenancy.problem.NotFound;
+import org.alize.tenancy.problem.RuleViolation;
+import org.springframework.stereotype.Service;
+
+/** Sessions of the approval committee of the basin in context, and the decisions they take. */
+@Service
+public class SessionService {
+
+    private final SessionRepository sessions;
+    private final ProjectService projects;
+    private final BasinFacts basin;
+    private final References references;
+    private final Clock clock;
+
+    SessionService(SessionRepository sessions, ProjectService projects, BasinFacts basin, References references, Clock clock) {
+        this.sessions = sessions;
+        this.projects = projects;
+        this.basin = basin;
+        this.references = references;
+        this.clock = clock;
+    }
+
+    public CommitteeSession schedule(LocalDate on, String location, String by) {
+        return sessions.save(CommitteeSession.schedule(Ids.next("ses"), references.nextNumber("session"), on, location,
+                clock.instant(), by));
+    }
+
+    /** Puts a project on the agenda: ready for the committee, and on no other open session's agenda. */
+    public CommitteeSession addToAgenda(String sessionId, String projectId, String by) {
+        Project project = projects.get(projectId);
+        if (project.status() != ProjectStatus.READY_FOR_COMMITTEE) {
+            throw new RuleViolation("R-22", "Seul un projet prêt pour le comité, diagnostic préalable disponible, va à l'ordre "
+                    + "du jour ; le projet " + project.reference() + " est " + project.status().label() + ".");
+        }
+        sessions.findByStatusIn(List.of(SessionStatus.SCHEDULED, SessionStatus.HELD)).stream()
+                .filter(s -> !s.id().equals(sessionId) && s.onAgenda(projectId)).findAny().ifPresent(other -> {
+                    throw new Conflict("project.on-another-agenda", "Le projet " + project.reference()
+                            + " est déjà à l'ordre du jour de la séance n° " + other.number() + ".");
+                });
+        return change(sessionId, s -> s.addToAgenda(new AgendaItem(project.id(), project.reference(), project.company().name(),
+                project.prescriberName()), clock.instant(), by));
+    }
+
+    public CommitteeSession removeFromAgenda(String sessionId, String projectId, String by) {
+        return change(sessionId, s -> s.removeFromAgenda(projectId, clock.instant(), by));
+    }
+
+    public CommitteeSession recordAttendance(String sessionId, LocalDate heldOn, Collection<String> present, String by) {
+        CommitteeSession session = get(sessionId);
+        LocalDate on = heldOn == null ? session.scheduledOn() : heldOn;
+        session.recordAttendance(on, present, basin.committeeOn(on), today(), clock.instant(), by);
+        return sessions.save(session);
+    }
+
+    public CommitteeSession declareConflict(String sessionId, String personId, String projectId, String reason, String by) {
+        return change(sessionId, s -> s.declareConflict(personId, projectId, reason, clock.instant(), by));
+    }
+
+    /** What the committee decides on one item, before the service resolves names. */
+    public record DecisionInput(String projectId, Decision.Outcome outcome, String motivation, GrantedMeans means,
+            String mandataryId, boolean complementaryDiagnosisRequested) {
+    }
+
+    /**
+     * Decides one agenda item (R-23): only the members entitled to vote on it count towards the quorum; an
+     * approval names a mandatary who sits on the committee (R-25) and means (R-26); the convention's
+     * parties are those in office on the session's date (R-24). Writes the project alone.
+     */
+    public Project decide(String sessionId, DecisionInput input, String by) {
+        CommitteeSession session = get(sessionId);
+        Project project = projects.get(input.projectId());
+        GrantedMeans means = input.outcome() == Decision.Outcome.APPROVED ? resolved(input.means()) : null;
+        Set<String> skillsPartners = new HashSet<>();
+        if (means != null) {
+            means.skills().forEach(s -> skillsPartners.add(s.partnerId()));
+        }
+        CommitteeSession.Vote vote = session.voteOn(project.id(), skillsPartners);
+        CommitteeOnDate committee = basin.committeeOn(session.heldOn());
+        String mandataryName = null;
+        if (input.outcome() == Decision.Outcome.APPROVED && input.mandataryId() != null) {
+            mandataryName = committee.member(input.mandataryId()).map(Replica.Committee.Member::name).orElseThrow(() ->
+                    new RuleViolation("R-25", "Le mandataire est un membre du comité d'agrément ; « " + input.mandataryId()
+                            + " » ne l'est pas le " + session.heldOn() + "."));
+        }
+        Replica.Committee.Presidency president = committee.president();
+        String presidentOrganisation = president == null ? null
+                : committee.member(president.personId()).map(Replica.Committee.Member::organisationId).orElse(null);
+        Replica.Operator.Holder operator = basin.operator().flatMap(o -> o.holders().stream().findFirst()).orElse(null);
+        project.decide(new Decision(session.id(), session.heldOn(), input.outcome(), input.motivation(), means,
+                        input.outcome() == Decision.Outcome.APPROVED ? input.mandataryId() : null, mandataryName,
+                        input.complementaryDiagnosisRequested(), vote.voters(), vote.recusedPersonIds()),
+                new Project.Parties(president == null ? null : president.personId(), president == null ? null : president.name(),
+                        presidentOrganisation, operator == null ? null : operator.organisationId(),
+                        operator == null ? null : operator.organisationName()), clock.instant(), by);
+        return projects.save(project);
+    }
+
+    /** Closes the session once each item has its decision at this session, or has left the committee's hands. */
+    public CommitteeSession close(String sessionId, String by) {
+        CommitteeSession session = get(sessionId);
+        List<String> undecided = session.agenda().stream().filter(item -> {
+            Project project = projects.get(item.projectId());
+            boolean decidedHere = project.decisions().stream().anyMatch(d -> d.sessionId().equals(sessionId));
+            return !decidedHere && project.status() == ProjectStatus.READY_FOR_COMMITTEE;
+        }).map(AgendaItem::reference).toList();
+        session.close(undecided, clock.instant(), by);
+        return sessions.save(session);
+    }
+
+    /** Records the steering committee's a-posteriori validation; by default in the name of its chair on that date. */
+    public CommitteeSession validate(String sessionId, LocalDate on, String validatedBy, String remarks, String by) {
+        LocalDate date = on == null ? today() : on;
+        String who = validatedBy != null && !validatedBy.isBlank() ? validatedBy
+                : basin.steeringChairOn(date).map(Replica.Steering.Chair::name).orElse(null);
+        return change(sessionId, s -> s.validate(date, who, remarks, today(), clock.instant(), by));
+    }
+
+    public CommitteeSession cancel(String sessionId, String reason, String by) {
+        return change(sessionId, s -> s.cancel(reason, clock.instant(), by));
+    }
+
+    public CommitteeSession get(String id) {
+        return sessions.findById(id).orElseThrow(() ->
+                new NotFound("session.not-found", "Aucune séance « " + id + " » dans ce bassin."));
+    }
+
+    public List<CommitteeSession> ofYear(int year) {
+        return sessions.findByScheduledOnBetweenOrderByScheduledOnAsc(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    /** The decisions taken at a session, in agenda order. */
+    public List<Project> decidedAt(CommitteeSession session) {
+        return session.agenda().stream().map(item -> projects.get(item.projectId()))
+                .filter(p -> p.decisions().stream().anyMatch(d -> d.sessionId().equals(session.id()))).toList();
+    }
+
+    public LocalDate today() {
+        return Calendar.today(clock);
+    }
+
+    /** Skills partners must be partner companies of the basin; their names come from the replica. */
+    private GrantedMeans resolved(GrantedMeans means) {
+        if (means == null) {
+            return null;
+        }
+        List<GrantedMeans.SkillsGrant> skills = means.skills().stream().map(s -> {
+            Replica.Organisation partner = basin.organisation(s.partnerId())
+                    .filter(o -> "PARTNER_COMPANY".equals(o.kind()) && o.active())
+                    .orElseThrow(() -> InvalidInput.field("means.skills.partnerId", "« " + s.partnerId()
+                            + " » n'est pas une entreprise partenaire active du bassin"));
+            return new GrantedMeans.SkillsGrant(partner.organisationId(), partner.name(), s.domain(), s.days(), s.dailyValue());
+        }).toList();
+        return new GrantedMeans(skills, means.inKind(), means.advance(), means.loan(), means.directFinancing());
+    }
+
+    private CommitteeSession change(String id, Consumer<CommitteeSession> action) {
+        CommitteeSession session = get(id);
+        action.accept(session);
+        return sessions.save(session);
+    }
+}

@@ -1,0 +1,135 @@
+package org.alize.project.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.alize.project.InBasin;
+import org.alize.project.basin.CommitteeOnDate;
+import org.alize.project.basin.Replica;
+import org.alize.project.events.CommitteeSessionHeld;
+import org.alize.project.events.SessionDecisionsValidated;
+import org.alize.tenancy.problem.Conflict;
+import org.alize.tenancy.problem.RuleViolation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CommitteeSessionTest {
+
+    @RegisterExtension
+    static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
+
+    private static final Instant NOW = Instant.parse("2026-03-05T17:00:00Z");
+    private static final LocalDate ON = LocalDate.of(2026, 3, 5);
+    private static final LocalDate JAN = LocalDate.of(2025, 1, 1);
+
+    /** Five voting members (quorum 3) and a non-voting relay structure. */
+    static CommitteeOnDate committee() {
+        List<Replica.Committee.Member> members = List.of(
+                member("roche", "Isabelle Roche", "org-hrs", true),
+                member("lefevre", "Thomas Lefèvre", "org-verrerie", true),
+                member("dubois", "Nadia Dubois", "org-aciers", true),
+                member("leroy", "Olivier Leroy", "org-auto", true),
+                member("martin", "Claire Martin", null, true),
+                member("delattre", "Marc Delattre", "org-cci", false));
+        Replica.Committee committee = new Replica.Committee(Replica.Committee.ID, members,
+                List.of(new Replica.Committee.Presidency("roche", "Isabelle Roche", JAN, null)), "MAJORITY_OF_VOTING_MEMBERS",
+                null, 1);
+        return committeeOn(committee, ON);
+    }
+
+    private static Replica.Committee.Member member(String id, String name, String organisation, boolean voting) {
+        return new Replica.Committee.Member("m-" + id, id, name, organisation, organisation == null ? null : "PARTNER_COMPANY",
+                voting ? "PARTNER_REPRESENTATIVE" : "RELAY_STRUCTURE", voting, JAN, null);
+    }
+
+    static CommitteeOnDate committeeOn(Replica.Committee committee, LocalDate on) {
+        return CommitteeOnDate.of(committee, on);
+    }
+
+    private static CommitteeSession scheduledWithTwoProjects() {
+        CommitteeSession session = CommitteeSession.schedule("ses-1", 12, ON, "Valenciennes", NOW, "op");
+        session.addToAgenda(new AgendaItem("p1", "2026-001", "Chaudronnerie du Hainaut", "Isabelle Roche"), NOW, "op");
+        session.addToAgenda(new AgendaItem("p2", "2026-002", "Boulangerie Scarpe", "Thomas Lefèvre"), NOW, "op");
+        return session;
+    }
+
+    @Test
+    void a_session_without_the_quorum_of_voting_members_cannot_decide_R23() {
+        CommitteeSession session = scheduledWithTwoProjects();
+
+        assertThatThrownBy(() -> session.recordAttendance(ON, List.of("roche", "lefevre", "delattre"), committee(), ON, NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> {
+                    assertThat(e.rule()).isEqualTo("R-23");
+                    assertThat(e.detail()).contains("2 membre(s) votant(s) présent(s) pour 3 requis");
+                });
+        assertThat(session.status()).isEqualTo(SessionStatus.SCHEDULED);
+    }
+
+    @Test
+    void only_members_on_the_session_date_attend_and_the_absent_are_named_R23() {
+        CommitteeSession session = scheduledWithTwoProjects();
+
+        assertThatThrownBy(() -> session.recordAttendance(ON, List.of("roche", "lefevre", "inconnu"), committee(), ON, NOW, "op"))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("inconnu");
+        session.recordAttendance(ON, List.of("roche", "lefevre", "dubois", "martin"), committee(), ON, NOW, "op");
+
+        assertThat(session.status()).isEqualTo(SessionStatus.HELD);
+        assertThat(session.absent()).containsExactly("Marc Delattre", "Olivier Leroy");
+        assertThat(session.presidentName()).isEqualTo("Isabelle Roche");
+        assertThat(session.raisedEvents()).singleElement().isInstanceOfSatisfying(CommitteeSessionHeld.class, e -> {
+            assertThat(e.votingMembersPresent()).isEqualTo(4);
+            assertThat(e.quorum()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void a_member_linked_to_the_sme_or_whose_company_gives_skills_does_not_vote_and_the_quorum_is_checked_per_item_R23() {
+        CommitteeSession session = scheduledWithTwoProjects();
+        session.recordAttendance(ON, List.of("roche", "lefevre", "dubois", "martin"), committee(), ON, NOW, "op");
+        session.declareConflict("lefevre", "p1", "cousin du dirigeant", NOW, "op");
+
+        assertThatThrownBy(() -> session.voteOn("p1", Set.of("org-aciers"))).isInstanceOf(RuleViolation.class);
+        CommitteeSession.Vote vote = session.voteOn("p2", Set.of("org-aciers"));
+
+        assertThat(vote.voters()).isEqualTo(3);
+        assertThat(vote.recusals()).singleElement().satisfies(r -> {
+            assertThat(r.personId()).isEqualTo("dubois");
+            assertThat(r.automatic()).isTrue();
+        });
+    }
+
+    @Test
+    void too_many_recusals_leave_the_item_without_quorum_R23() {
+        CommitteeSession session = scheduledWithTwoProjects();
+        session.recordAttendance(ON, List.of("roche", "lefevre", "dubois"), committee(), ON, NOW, "op");
+        session.declareConflict("lefevre", "p1", "associé du dirigeant", NOW, "op");
+
+        assertThatThrownBy(() -> session.voteOn("p1", Set.of())).isInstanceOfSatisfying(RuleViolation.class,
+                e -> assertThat(e.detail()).contains("2 membre(s) votant(s) pour un quorum de 3"));
+        assertThat(session.voteOn("p2", Set.of()).voters()).isEqualTo(3);
+    }
+
+    @Test
+    void the_steering_committee_validates_a_closed_session_a_posteriori_R07() {
+        CommitteeSession session = scheduledWithTwoProjects();
+        session.recordAttendance(ON, List.of("roche", "lefevre", "dubois", "martin"), committee(), ON, NOW, "op");
+
+        assertThatThrownBy(() -> session.validate(ON.plusDays(30), "Jean Morel", null, ON.plusDays(40), NOW, "op"))
+                .isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> session.close(List.of("2026-002"), NOW, "op")).isInstanceOf(Conflict.class)
+                .hasMessageContaining("2026-002");
+        session.close(List.of(), NOW, "op");
+        assertThatThrownBy(() -> session.validate(ON.plusDays(30), " ", null, ON.plusDays(40), NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-07"));
+
+        session.validate(ON.plusDays(30), "Jean Morel, sous-préfet", "Décisions conformes", ON.plusDays(40), NOW, "op");
+
+        assertThat(session.status()).isEqualTo(SessionStatus.VALIDATED);
+        assertThat(session.raisedEvents()).last().isInstanceOf(SessionDecisionsValidated.class);
+    }
+}
