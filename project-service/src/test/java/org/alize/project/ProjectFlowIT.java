@@ -1,0 +1,216 @@
+package org.alize.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.project.events.ProjectEvents;
+import org.alize.testing.ApiClient;
+import org.alize.testing.TestIssuer;
+import org.alize.testing.TopicRecords;
+import org.alize.testing.WithAlizeInfra;
+import org.alize.testing.contract.EventContract;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@WithAlizeInfra
+@SpringBootTest(classes = ProjectServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProjectFlowIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CloudEventPublisher publisher;
+    @Autowired
+    JsonMapper json;
+
+    private ApiClient operator(String basin) {
+        return ApiClient.on(port).as(TestIssuer.shared().token("op-" + basin).basin(basin, "OPERATOR").sign());
+    }
+
+    private ApiClient basinWithCommittee(String basin) {
+        new BasinFeed(publisher, json, basin).valenciennoisCommittee();
+        ApiClient op = operator(basin);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ApiClient.Response committee = op.get("/api/basins/" + basin + "/committee");
+            return committee.status() == 200 && committee.json().get("members").size() == 5
+                    && !committee.json().get("president").isNull();
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.post("/api/basins/" + basin + "/projects",
+                submission("lefevre", "Attente")).status() == 201);
+        return op;
+    }
+
+    @Test
+    void a_project_goes_from_submission_through_a_session_with_quorum_and_recusals_to_signature_and_follow_up_R22_to_R26() {
+        ApiClient op = basinWithCommittee("prj-a");
+        String base = "/api/basins/prj-a";
+
+        ApiClient.Response notMember = op.post(base + "/projects", submission("inconnu", "Hors comité"));
+        String projectId = expect(201, op.post(base + "/projects", submission("lefevre", "Chaudronnerie du Hainaut")))
+                .json().get("projectId").asString();
+        expect(200, op.post(base + "/projects/" + projectId + "/start-diagnosis", "{}"));
+        ApiClient.Response tooEarly = op.post(base + "/projects/" + projectId + "/mark-ready", "{}");
+        expect(200, op.post(base + "/projects/" + projectId + "/diagnosis", """
+                {"kind":"PRELIMINARY","writtenOn":"%s","summary":"Projet solide","scores":{"quality":4,"holderCapacity":4,"territorialImpact":5}}
+                """.formatted(LocalDate.now())));
+        expect(200, op.post(base + "/projects/" + projectId + "/mark-ready", "{}"));
+
+        String sessionId = expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now() + "\",\"location\":\"Valenciennes\"}"))
+                .json().get("sessionId").asString();
+        expect(200, op.post(base + "/sessions/" + sessionId + "/agenda", "{\"projectId\":\"" + projectId + "\"}"));
+        ApiClient.Response noQuorum = op.post(base + "/sessions/" + sessionId + "/attendance", "{\"present\":[\"roche\",\"lefevre\"]}");
+        expect(200, op.post(base + "/sessions/" + sessionId + "/attendance",
+                "{\"present\":[\"roche\",\"lefevre\",\"dubois\",\"leroy\",\"martin\"]}"));
+        expect(200, op.post(base + "/sessions/" + sessionId + "/conflicts",
+                "{\"personId\":\"lefevre\",\"projectId\":\"" + projectId + "\",\"reason\":\"fournisseur de l'entreprise\"}"));
+        JsonNode approved = expect(200, op.post(base + "/sessions/" + sessionId + "/decisions", """
+                {"projectId":"%s","outcome":"APPROVED","motivation":"Projet solide, six emplois à trois ans",
+                 "mandataryId":"dubois",
+                 "means":{"skills":[{"partnerId":"org-hrs","domain":"industrialisation","days":8,"dailyValue":800}],
+                          "advance":{"amount":20000,"durationMonths":36,"graceMonths":6,"frequency":"MONTHLY"}}}
+                """.formatted(projectId))).json();
+
+        assertThat(notMember.status()).isEqualTo(422);
+        assertThat(tooEarly.status()).isEqualTo(422);
+        assertThat(tooEarly.json().get("rule").asString()).isEqualTo("R-22");
+        assertThat(noQuorum.status()).isEqualTo(422);
+        assertThat(noQuorum.json().get("rule").asString()).isEqualTo("R-23");
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("decisions").get(0).get("recusedPersonIds").toString()).contains("lefevre").contains("roche");
+        assertThat(approved.get("decisions").get(0).get("voters").asInt()).isEqualTo(3);
+
+        JsonNode convention = op.get(base + "/projects/" + projectId + "/convention").json();
+        assertThat(convention.get("missing").valueStream().map(r -> r.get("key").asString()).toList())
+                .containsExactly("SME_HEAD", "COMMITTEE_PRESIDENT", "SKILLS_PARTNER:org-hrs", "MANDATARY", "OPERATOR");
+        for (JsonNode required : convention.get("required")) {
+            expect(200, op.post(base + "/projects/" + projectId + "/signatures", """
+                    {"key":"%s","signatory":"%s","signedOn":"%s"}
+                    """.formatted(required.get("key").asString(), required.get("party").asString(), LocalDate.now())));
+        }
+        JsonNode signed = op.get(base + "/projects/" + projectId).json();
+        assertThat(signed.get("status").asString()).isEqualTo("CONVENTION_SIGNED");
+        assertThat(signed.get("convention").get("schedule").size()).isEqualTo(30);
+
+        String missionId = signed.get("missions").get(0).get("missionId").asString();
+        expect(200, op.post(base + "/projects/" + projectId + "/missions/" + missionId + "/deliveries",
+                "{\"deliveredOn\":\"" + LocalDate.now() + "\",\"days\":3}"));
+        expect(200, op.post(base + "/projects/" + projectId + "/start-follow-up", "{}"));
+        ApiClient mandatary = ApiClient.on(port).as(TestIssuer.shared().token("dubois").basin("prj-a", "COMMITTEE_MEMBER").sign());
+        expect(200, mandatary.post(base + "/projects/" + projectId + "/reports", """
+                {"reportedOn":"%s","permanent":2,"fixedTerm":1,"progress":"Ligne installée","author":"Nadia Dubois"}
+                """.formatted(LocalDate.now())));
+        expect(200, mandatary.post(base + "/projects/" + projectId + "/reports", """
+                {"reportedOn":"%s","permanent":3,"fixedTerm":1,"apprenticeship":1,"progress":"Montée en cadence",
+                 "newInterventionRequested":true,"interventionRequest":"Appui export"}
+                """.formatted(LocalDate.now())));
+        ApiClient.Response earlyClose = op.post(base + "/projects/" + projectId + "/close", "{}");
+
+        JsonNode followed = op.get(base + "/projects/" + projectId).json();
+        assertThat(followed.get("jobsToDate").asInt()).isEqualTo(5);
+        assertThat(followed.get("missions").get(0).get("deliveries").size()).isEqualTo(1);
+        assertThat(earlyClose.status()).isEqualTo(422);
+        assertThat(earlyClose.json().get("rule").asString()).isEqualTo("R-25");
+        assertThat(op.get(base + "/projects?mandataryId=dubois").json().get("totalItems").asInt()).isEqualTo(1);
+        assertThat(op.get(base + "/projects?sessionId=" + sessionId).json().get("items").get(0).get("projectId").asString())
+                .isEqualTo(projectId);
+
+        expect(200, op.post(base + "/sessions/" + sessionId + "/close", ""));
+        JsonNode validated = expect(200, op.post(base + "/sessions/" + sessionId + "/validation",
+                "{\"remarks\":\"Décisions conformes\"}")).json();
+        assertThat(validated.get("status").asString()).isEqualTo("VALIDATED");
+        assertThat(validated.get("validation").get("validatedBy").asString()).isEqualTo("Jean Morel");
+
+        String minutes = pdfText(op, base + "/sessions/" + sessionId + "/minutes.pdf");
+        String conventionPdf = pdfText(op, base + "/projects/" + projectId + "/convention.pdf");
+        assertThat(minutes).contains("Procès-verbal").contains("Isabelle Roche").contains("Chaudronnerie du Hainaut")
+                .contains("Thomas Lefèvre (fournisseur de l'entreprise)").contains("Jean Morel");
+        assertThat(conventionPdf).contains("Paul Martin").contains("Hainaut Rail Systèmes").contains("Nadia Dubois")
+                .contains("Valenciennes Métropole Développement").contains("20 000,00");
+
+        List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(20)).until(() -> TopicRecords.read(
+                ProjectEvents.TOPIC, r -> "prj-a".equals(r.key())), found -> found.stream()
+                .anyMatch(r -> ProjectEvents.SESSION_DECISIONS_VALIDATED.equals(TopicRecords.header(r, "ce_type"))));
+        events.forEach(r -> EventContract.assertConforms(TopicRecords.header(r, "ce_type"), TopicRecords.body(r)));
+        assertThat(events.stream().map(r -> TopicRecords.header(r, "ce_type")).distinct().toList()).contains(
+                ProjectEvents.PROJECT_SUBMITTED, ProjectEvents.PROJECT_STATUS_CHANGED, ProjectEvents.PROJECT_DECIDED,
+                ProjectEvents.COMMITTEE_SESSION_HELD, ProjectEvents.COOPERATION_CONVENTION_SIGNED, ProjectEvents.SKILLS_DELIVERED,
+                ProjectEvents.FOLLOW_UP_REPORT_FILED, ProjectEvents.SESSION_DECISIONS_VALIDATED);
+    }
+
+    @Test
+    void a_postponement_sends_the_project_back_to_diagnosis_until_the_complementary_diagnosis_R22_R23() {
+        ApiClient op = basinWithCommittee("prj-b");
+        String base = "/api/basins/prj-b";
+        String projectId = readyProject(op, base, "Boulangerie Scarpe");
+        String sessionId = op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now() + "\"}").json()
+                .get("sessionId").asString();
+        op.post(base + "/sessions/" + sessionId + "/agenda", "{\"projectId\":\"" + projectId + "\"}");
+        op.post(base + "/sessions/" + sessionId + "/attendance", "{\"present\":[\"roche\",\"lefevre\",\"dubois\"]}");
+
+        JsonNode postponed = expect(200, op.post(base + "/sessions/" + sessionId + "/decisions", """
+                {"projectId":"%s","outcome":"POSTPONED","motivation":"Étude de marché à compléter","complementaryDiagnosisRequested":true}
+                """.formatted(projectId))).json();
+        ApiClient.Response notReady = op.post(base + "/projects/" + projectId + "/mark-ready", "{}");
+
+        assertThat(postponed.get("status").asString()).isEqualTo("IN_DIAGNOSIS");
+        assertThat(notReady.status()).isEqualTo(422);
+        expect(200, op.post(base + "/projects/" + projectId + "/diagnosis", """
+                {"kind":"COMPLEMENTARY","writtenOn":"%s","summary":"Marché confirmé","professional":"Marc Expert",
+                 "professionalOrganisation":"Cabinet Nord Conseil"}
+                """.formatted(LocalDate.now())));
+        expect(200, op.post(base + "/projects/" + projectId + "/mark-ready", "{}"));
+    }
+
+    private static String readyProject(ApiClient op, String base, String company) {
+        String projectId = expect(201, op.post(base + "/projects", submission("lefevre", company))).json()
+                .get("projectId").asString();
+        op.post(base + "/projects/" + projectId + "/start-diagnosis", "{}");
+        op.post(base + "/projects/" + projectId + "/diagnosis", """
+                {"kind":"PRELIMINARY","writtenOn":"%s","summary":"Bon dossier","scores":{"quality":3,"holderCapacity":4,"territorialImpact":3}}
+                """.formatted(LocalDate.now()));
+        expect(200, op.post(base + "/projects/" + projectId + "/mark-ready", "{}"));
+        return projectId;
+    }
+
+    static String submission(String prescriber, String company) {
+        return """
+                {"company":{"name":"%s","siret":"81234567800019","nafCode":"25.62B","headcount":14,"city":"Anzin"},
+                 "head":{"firstName":"Paul","lastName":"Martin"},"beneficiaryType":"EXISTING_SME_DEVELOPMENT",
+                 "needs":{"skillsDomains":["industrialisation"],"amountRequested":20000},
+                 "forecastJobs":6,"supportSchemeIds":["sch-pfil"],"prescriberId":"%s"}
+                """.formatted(company, prescriber);
+    }
+
+    static ApiClient.Response expect(int status, ApiClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        return response;
+    }
+
+    /** The text of every page of the PDF at {@code path}: it must open. */
+    static String pdfText(ApiClient client, String path) {
+        byte[] pdf = client.bytes(path);
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PdfReader reader = new PdfReader(pdf)) {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString().replaceAll("[\\s\\u00A0]+", " ");
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the PDF does not open", e);
+        }
+    }
+}
