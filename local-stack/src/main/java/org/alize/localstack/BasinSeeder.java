@@ -41,6 +41,10 @@ final class BasinSeeder implements Seeder {
         this.context = context;
         this.basinService = context.service("basin");
         this.astrees = context.issuer().token("astrees").networkRoles("NETWORK_ADMIN").sign();
+        if (context.json("GET", basinService.resolve("/api/network/basins?q=valenciennois"), astrees, null)
+                .get("totalItems").asInt() > 0) {
+            return; // seeded by an earlier start that stopped before recording it
+        }
         valenciennois();
         flandreDunkerque();
         terresDeLorraine();

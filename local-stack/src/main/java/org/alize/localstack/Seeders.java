@@ -6,7 +6,8 @@ import java.util.List;
 public final class Seeders {
 
     public static final List<Seeder> ALL = List.of(
-            new BasinSeeder());
+            new BasinSeeder(),
+            new ProjectSeeder());
 
     private Seeders() {
     }

@@ -21,11 +21,15 @@ import org.alize.localstack.StackOptions;
 final class Platform {
 
     private static LocalStack stack;
+    private static RuntimeException failure;
 
     private Platform() {
     }
 
     static synchronized LocalStack get() {
+        if (failure != null) {
+            throw failure;
+        }
         if (stack == null) {
             Path root = Path.of(System.getProperty("alize.root", "..")).toAbsolutePath().normalize();
             try {
@@ -35,6 +39,9 @@ final class Platform {
                 OutputStream file = Files.newOutputStream(log);
                 stack = LocalStack.start(StackOptions.onFreePorts(root, dataDir, Services.ALL, Seeders.ALL,
                         new PrintStream(file, true, StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
