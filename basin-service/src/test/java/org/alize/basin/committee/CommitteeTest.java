@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.alize.basin.InBasin;
+import org.alize.tenancy.InBasin;
 import org.alize.basin.events.ApprovalCommitteeChanged;
 import org.alize.tenancy.problem.RuleViolation;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.alize.basin.InBasin;
+import org.alize.tenancy.InBasin;
 import org.alize.basin.events.PartnershipConventionSigned;
 import org.alize.basin.organisation.ResourceCategory;
 import org.alize.tenancy.problem.Conflict;

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.alize.basin.InBasin;
+import org.alize.tenancy.InBasin;
 import org.alize.basin.events.LocalOperatorAppointed;
 import org.alize.tenancy.problem.RuleViolation;
 import org.junit.jupiter.api.Test;

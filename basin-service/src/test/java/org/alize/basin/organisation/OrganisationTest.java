@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.alize.basin.InBasin;
+import org.alize.tenancy.InBasin;
 import org.alize.basin.events.OrganisationRecorded;
 import org.alize.basin.events.PersonRecorded;
 import org.alize.tenancy.problem.Conflict;

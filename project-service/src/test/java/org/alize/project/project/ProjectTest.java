@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.alize.project.InBasin;
+import org.alize.tenancy.InBasin;
 import org.alize.project.cooperation.Instalment;
 import org.alize.project.cooperation.RequiredSignature;
 import org.alize.project.events.CooperationConventionSigned;

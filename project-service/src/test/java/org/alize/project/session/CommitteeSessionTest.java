@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.alize.project.InBasin;
+import org.alize.tenancy.InBasin;
 import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.basin.Replica;
 import org.alize.project.events.CommitteeSessionHeld;

@@ -1,12 +1,13 @@
-package org.alize.basin;
+package org.alize.tenancy;
 
-import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.BasinId;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Runs each test of a domain test class with a basin in context, as a request of that basin would. */
+/**
+ * For tests of domain code that raises events: runs each test with a basin in context, as a request of
+ * that basin would ({@code @RegisterExtension static final InBasin BASIN = new InBasin("valenciennois")}).
+ */
 public final class InBasin implements BeforeEachCallback, AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(InBasin.class);

@@ -1,0 +1,7 @@
+package org.alize.finance;
+
+import java.time.Instant;
+
+/** One line of an aggregate's history: what was done, when, by whom (token subject), and why or what changed. */
+public record HistoryEntry(String action, Instant at, String by, String detail) {
+}

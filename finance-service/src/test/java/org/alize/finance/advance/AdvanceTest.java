@@ -1,0 +1,129 @@
+package org.alize.finance.advance;
+
+import static org.alize.finance.advance.AdvanceMother.NOW;
+import static org.alize.finance.advance.AdvanceMother.SIGNED_ON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+
+import org.alize.finance.events.AdvanceOpened;
+import org.alize.finance.events.RepaymentReceived;
+import org.alize.tenancy.InBasin;
+import org.alize.tenancy.problem.InvalidInput;
+import org.alize.tenancy.problem.RuleViolation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class AdvanceTest {
+
+    @RegisterExtension
+    static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
+
+    @Test
+    void instalments_add_up_to_the_principal_to_the_cent_and_none_is_negative_over_generated_terms() {
+        Random random = new Random(20261126);
+        for (int n = 0; n < 5_000; n++) {
+            BigDecimal principal = BigDecimal.valueOf(100 + random.nextInt(50_000_00), 2);
+            Frequency frequency = random.nextBoolean() ? Frequency.MONTHLY : Frequency.QUARTERLY;
+            int periods = 1 + random.nextInt(40);
+            int grace = random.nextInt(13);
+            int duration = grace + periods * frequency.months();
+
+            List<Instalment> schedule = Schedules.equal(principal, duration, grace, frequency, SIGNED_ON, 1);
+
+            assertThat(schedule).hasSize(periods);
+            assertThat(schedule.stream().map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .as("%s over %d months, %d of grace, %s", principal, duration, grace, frequency)
+                    .isEqualByComparingTo(principal);
+            assertThat(schedule).allSatisfy(i -> {
+                assertThat(i.amount().signum()).isGreaterThanOrEqualTo(0);
+                assertThat(i.amount().scale()).isEqualTo(2);
+            });
+            assertThat(schedule.get(0).dueOn()).isEqualTo(SIGNED_ON.plusMonths(grace + frequency.months()));
+        }
+    }
+
+    @Test
+    void an_advance_is_paid_out_after_signature_and_never_beyond_the_amount_granted_possibly_in_tranches_R32() {
+        Advance advance = AdvanceMother.open();
+
+        assertThatThrownBy(() -> advance.disburse(SIGNED_ON.minusDays(1), new BigDecimal("1000"), SIGNED_ON, NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-32"));
+        advance.disburse(SIGNED_ON.plusDays(2), new BigDecimal("7000"), SIGNED_ON.plusDays(2), NOW, "op");
+        assertThatThrownBy(() -> advance.disburse(SIGNED_ON.plusDays(9), new BigDecimal("5000.01"), SIGNED_ON.plusDays(9), NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("12000.01"));
+        advance.disburse(SIGNED_ON.plusDays(9), new BigDecimal("5000"), SIGNED_ON.plusDays(9), NOW, "op");
+
+        assertThat(advance.disbursed()).isEqualByComparingTo("12000");
+        assertThat(advance.status()).isEqualTo(Advance.Status.ACTIVE);
+        assertThat(advance.raisedEvents().get(0)).isInstanceOfSatisfying(AdvanceOpened.class,
+                e -> assertThat(e.schedule()).hasSize(12));
+    }
+
+    @Test
+    void a_repayment_goes_to_the_oldest_instalment_due_and_an_early_one_to_the_next() {
+        Advance advance = AdvanceMother.disbursed();
+        LocalDate today = LocalDate.of(2026, 4, 20);
+
+        advance.repay(today, new BigDecimal("1500"), today, NOW, "op");
+
+        assertThat(advance.schedule().get(0).settled()).isTrue();
+        assertThat(advance.schedule().get(1).paid()).isEqualByComparingTo("500");
+        assertThat(advance.outstanding()).isEqualByComparingTo("10500");
+        assertThat(advance.raisedEvents()).last().isInstanceOfSatisfying(RepaymentReceived.class,
+                e -> assertThat(e.allocations()).extracting(RepaymentReceived.Allocation::instalment).containsExactly(1, 2));
+        assertThatThrownBy(() -> advance.repay(today, new BigDecimal("10500.01"), today, NOW, "op"))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("10500.00");
+    }
+
+    @Test
+    void days_past_due_count_from_the_oldest_unsettled_instalment() {
+        Advance advance = AdvanceMother.disbursed();
+        advance.repay(LocalDate.of(2026, 2, 15), new BigDecimal("1000"), LocalDate.of(2026, 2, 15), NOW, "op");
+
+        // instalment 2 fell due on 15 March and is unpaid on 29 April
+        assertThat(advance.daysPastDue(LocalDate.of(2026, 4, 29))).isEqualTo(45);
+        assertThat(advance.amountInArrears(LocalDate.of(2026, 4, 29))).isEqualByComparingTo("2000");
+        assertThat(advance.daysPastDue(LocalDate.of(2026, 3, 15))).isZero();
+    }
+
+    @Test
+    void a_rescheduling_replaces_what_remains_and_keeps_the_former_schedule() {
+        Advance advance = AdvanceMother.disbursed();
+        advance.repay(LocalDate.of(2026, 2, 15), new BigDecimal("1500"), LocalDate.of(2026, 2, 15), NOW, "op");
+
+        advance.reschedule("CA-2026-04", LocalDate.of(2026, 4, 1), 9, 3, Frequency.QUARTERLY, NOW, "op");
+
+        assertThat(advance.formerSchedules()).singleElement().satisfies(v -> assertThat(v.schedule()).hasSize(12));
+        assertThat(advance.schedule()).hasSize(4);
+        assertThat(advance.schedule().get(1).paid()).isEqualByComparingTo("500");
+        assertThat(advance.schedule().subList(2, 4)).extracting(Instalment::amount)
+                .containsExactly(new BigDecimal("5250.00"), new BigDecimal("5250.00"));
+        assertThat(advance.outstanding()).isEqualByComparingTo("10500");
+        assertThatThrownBy(() -> advance.reschedule(" ", LocalDate.of(2026, 4, 1), 9, 3, Frequency.QUARTERLY, NOW, "op"))
+                .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void a_loss_is_written_off_by_committee_decision_within_what_is_owed_and_may_be_recovered_R30() {
+        Advance advance = AdvanceMother.disbursed();
+        LocalDate today = LocalDate.of(2026, 9, 1);
+        advance.repay(LocalDate.of(2026, 3, 1), new BigDecimal("2000"), today, NOW, "op");
+
+        assertThatThrownBy(() -> advance.writeOff(today, new BigDecimal("1000"), "liquidation", " ", today, NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-30"));
+        assertThatThrownBy(() -> advance.writeOff(today, new BigDecimal("10000.01"), "liquidation", "CA-9", today, NOW, "op"))
+                .isInstanceOf(InvalidInput.class);
+        advance.writeOff(today, new BigDecimal("10000"), "liquidation judiciaire", "CA-2026-09", today, NOW, "op");
+
+        assertThat(advance.status()).isEqualTo(Advance.Status.WRITTEN_OFF);
+        assertThat(advance.daysPastDue(today)).isZero();
+        advance.recover(today, new BigDecimal("1500"), today, NOW, "op");
+        assertThat(advance.recovered()).isEqualByComparingTo("1500");
+        assertThatThrownBy(() -> advance.recover(today, new BigDecimal("8500.01"), today, NOW, "op")).isInstanceOf(InvalidInput.class);
+    }
+}
