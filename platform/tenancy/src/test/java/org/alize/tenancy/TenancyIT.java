@@ -139,6 +139,22 @@ class TenancyIT {
     }
 
     @Test
+    void a_command_replayed_with_its_idempotency_key_runs_once_and_gets_the_first_answer() throws Exception {
+        String token = issuer.token("karim").basin("tenancy-idem", "OPERATOR").sign();
+
+        HttpResponse<String> first = postWithKey("/api/basins/tenancy-idem/notes", token, "k-1", "{\"text\":\"une fois\"}");
+        HttpResponse<String> replay = postWithKey("/api/basins/tenancy-idem/notes", token, "k-1", "{\"text\":\"une fois\"}");
+        HttpResponse<String> reused = postWithKey("/api/basins/tenancy-idem/notes", token, "k-1", "{\"text\":\"autre\"}");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(replay.statusCode()).isEqualTo(201);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(documentsIn("tenancytest_tenancy-idem")).hasSize(1);
+    }
+
+    @Test
     void data_access_with_no_basin_in_context_fails() {
         assertThatThrownBy(() -> notes.findAll()).isInstanceOf(NoBasinInContextException.class);
     }
@@ -175,6 +191,12 @@ class TenancyIT {
     private HttpResponse<String> get(String path, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postWithKey(String path, String token, String key, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String token, String json) throws Exception {

@@ -9,14 +9,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The tenancy filter, registered to run right after Spring Security's filter chain. */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(Jwt.class)
 public class TenancyWebConfiguration {
@@ -46,5 +50,21 @@ public class TenancyWebConfiguration {
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** Idempotency-Key on basin commands, where the service keeps MongoDB. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoTemplate.class)
+    static class Idempotency {
+
+        @Bean
+        @ConditionalOnBean(MongoTemplate.class)
+        FilterRegistrationBean<IdempotencyFilter> alizeIdempotencyFilter(MongoTemplate mongo, ProblemWriter problems) {
+            FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                    new IdempotencyFilter(mongo, problems));
+            registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20);
+            registration.addUrlPatterns("/api/basins/*");
+            return registration;
+        }
     }
 }
