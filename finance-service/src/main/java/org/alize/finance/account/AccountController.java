@@ -1,0 +1,136 @@
+package org.alize.finance.account;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.alize.finance.Money;
+import org.alize.finance.journal.Account;
+import org.alize.finance.journal.JournalService;
+import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.web.CurrentGrants;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/basins/{basinId}")
+@Tag(name = "Comptes", description = "Les deux comptes dédiés et leurs virements (R-04), contributions, dépenses de "
+        + "fonctionnement (R-14). Les commandes acceptent l'en-tête Idempotency-Key.")
+class AccountController {
+
+    private final AccountService accounts;
+    private final JournalService journal;
+
+    AccountController(AccountService accounts, JournalService journal) {
+        this.accounts = accounts;
+        this.journal = journal;
+    }
+
+    @GetMapping("/accounts")
+    @Operation(summary = "Les deux comptes du bassin et leur solde, somme des écritures du journal (R-04, R-31)")
+    List<AccountView> accounts() {
+        return List.of(new AccountView("ADVANCE_FUND", "Fonds d'avances", journal.balanceOf(Account.FUND_BANK)),
+                new AccountView("OPERATING_ACCOUNT", "Compte de fonctionnement", journal.balanceOf(Account.OPERATING_BANK)));
+    }
+
+    @PostMapping("/contributions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Enregistrer une contribution d'un partenaire : espèces sur un compte, ou compétences et nature valorisées")
+    ContributionView contribute(@Valid @RequestBody ContributionInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return ContributionView.of(accounts.contribute(input.partnerId(), input.kind(), input.account(), input.amount(), input.on(),
+                input.description(), CurrentGrants.subject()));
+    }
+
+    @GetMapping("/contributions")
+    List<ContributionView> contributions() {
+        return accounts.contributions().stream().map(ContributionView::of).toList();
+    }
+
+    @GetMapping("/pledges")
+    @Operation(summary = "Les engagements des conventions de partenariat signées, tels que connus des finances")
+    List<Pledges> pledges() {
+        return accounts.conventions();
+    }
+
+    @PostMapping("/transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Virer entre le fonds d'avances et le compte de fonctionnement, sur décision approuvée (R-04)")
+    TransferView transfer(@Valid @RequestBody TransferInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return TransferView.of(accounts.transfer(input.from(), input.to(), input.amount(), input.on(),
+                input.approvalReference(), input.reason(), CurrentGrants.subject()));
+    }
+
+    @GetMapping("/transfers")
+    List<TransferView> transfers() {
+        return accounts.transfers().stream().map(TransferView::of).toList();
+    }
+
+    @PostMapping("/operating-expenses")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Enregistrer une dépense de fonctionnement ; le remboursement de l'opérateur est plafonné à 10 000 € par an (R-14)")
+    OperatingYear.Expense spend(@Valid @RequestBody ExpenseInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return accounts.spend(input.category(), input.amount(), input.paidOn(), input.description(), input.payee(),
+                CurrentGrants.subject());
+    }
+
+    @GetMapping("/operating-expenses")
+    @Operation(summary = "Les dépenses d'une année et le remboursement de l'opérateur face au plafond de R-14")
+    OperatingYearView expenses(@RequestParam(required = false) Integer year) {
+        OperatingYear y = accounts.operatingYear(year == null ? accounts.today().getYear() : year);
+        return new OperatingYearView(y.year(), y.expenses(), y.total(OperatingYear.Category.LOCAL_ENGINEERING), y.reimbursed(),
+                OperatingYear.REIMBURSEMENT_CAP);
+    }
+
+    record AccountView(String account, String label, BigDecimal balance) {
+    }
+
+    record ContributionView(String contributionId, String partnerId, String partnerName, String resourceCategory,
+            Contribution.Kind kind, Contribution.Target account, BigDecimal amount, LocalDate on, String description) {
+        static ContributionView of(Contribution c) {
+            return new ContributionView(c.id(), c.partnerId(), c.partnerName(), c.resourceCategory(), c.kind(), c.account(),
+                    c.amount(), c.on(), c.description());
+        }
+    }
+
+    record TransferView(String transferId, Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
+            String approvalReference, String reason) {
+        static TransferView of(Transfer t) {
+            return new TransferView(t.id(), t.from(), t.to(), t.amount(), t.on(), t.approvalReference(), t.reason());
+        }
+    }
+
+    record ContributionInput(@NotBlank String partnerId, Contribution.Kind kind, Contribution.Target account,
+            @Schema(example = "25000.00") @NotNull BigDecimal amount, LocalDate on, @Size(max = 500) String description) {
+    }
+
+    record TransferInput(@NotNull Contribution.Target from, @NotNull Contribution.Target to, @NotNull BigDecimal amount,
+            LocalDate on, @Schema(example = "CLP-2026-06") String approvalReference, @Size(max = 500) String reason) {
+    }
+
+    record ExpenseInput(@NotNull OperatingYear.Category category, @NotNull BigDecimal amount, LocalDate paidOn,
+            @NotBlank @Size(max = 500) String description, @Size(max = 160) String payee) {
+    }
+
+    record OperatingYearView(int year, List<OperatingYear.Expense> expenses, BigDecimal localEngineering,
+            BigDecimal operatorReimbursed, BigDecimal operatorReimbursementCap) {
+        OperatingYearView {
+            localEngineering = localEngineering == null ? Money.ZERO : localEngineering;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.alize.finance.account;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cloudevents.CloudEvent;
+import org.alize.basin.events.BasinEvents;
+import org.alize.basin.events.PartnershipConventionSigned;
+import org.alize.messaging.EventConsumer;
+import org.alize.messaging.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the replica of pledges from basin-service's signed partnership conventions. */
+@Component
+class BasinEventsListener {
+
+    private final EventConsumer consumer;
+    private final MongoTemplate mongo;
+
+    BasinEventsListener(EventConsumer consumer, MongoTemplate mongo) {
+        this.consumer = consumer;
+        this.mongo = mongo;
+    }
+
+    @KafkaListener(topics = BasinEvents.TOPIC, groupId = "finance-service")
+    void on(ConsumerRecord<String, CloudEvent> record) {
+        consumer.consume("basin-pledges", record, this::apply);
+    }
+
+    void apply(ReceivedEvent<?> event) {
+        if (!(event.payload() instanceof PartnershipConventionSigned signed)) {
+            return;
+        }
+        Pledges stored = mongo.findById(signed.conventionId(), Pledges.class);
+        if (stored != null && stored.sequence() >= event.sequence()) {
+            return;
+        }
+        List<BigDecimal> reimbursement = new ArrayList<>(List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+        signed.budget().stream().filter(line -> "SPENDING".equals(line.kind()) && "OPERATOR_REIMBURSEMENT".equals(line.category()))
+                .forEach(line -> reimbursement.set(line.year() - 1, reimbursement.get(line.year() - 1).add(line.amount())));
+        mongo.save(new Pledges(signed.conventionId(), signed.startsOn(), signed.endsOn(), signed.pledges().stream()
+                .map(p -> new Pledges.Pledge(p.organisationId(), p.organisationName(), p.resourceCategory(), p.cash(),
+                        p.skillsValue(), p.inKind())).toList(), reimbursement, event.sequence()));
+    }
+}

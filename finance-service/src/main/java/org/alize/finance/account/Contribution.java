@@ -1,0 +1,115 @@
+package org.alize.finance.account;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.alize.finance.Money;
+import org.alize.finance.events.ContributionReceived;
+import org.alize.finance.events.ValuedContributionRecorded;
+import org.alize.messaging.outbox.AggregateRoot;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.problem.InvalidInput;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A partner's contribution: cash into one of the two accounts, or skills and in kind valued without moving cash. */
+@Document("contributions")
+public class Contribution extends AggregateRoot {
+
+    public enum Kind {
+        CASH, SKILLS, IN_KIND
+    }
+
+    public enum Target {
+        ADVANCE_FUND, OPERATING_ACCOUNT
+    }
+
+    @Id
+    private final String id;
+    private final String partnerId;
+    private final String partnerName;
+    private final String resourceCategory;
+    private final Kind kind;
+    private final Target account;
+    private final BigDecimal amount;
+    private final LocalDate on;
+    private final String description;
+    private final Instant recordedAt;
+    private final String recordedBy;
+
+    @PersistenceCreator
+    Contribution(String id, String partnerId, String partnerName, String resourceCategory, Kind kind, Target account,
+            BigDecimal amount, LocalDate on, String description, Instant recordedAt, String recordedBy) {
+        this.id = id;
+        this.partnerId = partnerId;
+        this.partnerName = partnerName;
+        this.resourceCategory = resourceCategory;
+        this.kind = kind;
+        this.account = account;
+        this.amount = amount;
+        this.on = on;
+        this.description = description;
+        this.recordedAt = recordedAt;
+        this.recordedBy = recordedBy;
+    }
+
+    public static Contribution record(String id, Pledges.Pledge pledge, Kind kind, Target account, BigDecimal amount,
+            LocalDate on, String description, LocalDate today, Instant at, String by) {
+        BigDecimal value = Money.positive(amount, "amount");
+        if (on == null || on.isAfter(today)) {
+            throw InvalidInput.field("on", "la date est obligatoire et ne peut être future");
+        }
+        if (kind == Kind.CASH && account == null) {
+            throw InvalidInput.field("account", "précisez le compte crédité : fonds d'avances ou compte de fonctionnement");
+        }
+        Contribution contribution = new Contribution(id, pledge.organisationId(), pledge.organisationName(),
+                pledge.resourceCategory(), kind, kind == Kind.CASH ? account : null, value, on, description, at, by);
+        String basin = BasinContext.require().value();
+        if (kind == Kind.CASH) {
+            contribution.raise(new ContributionReceived(id, basin, pledge.organisationId(), pledge.resourceCategory(),
+                    account.name(), value, on, at, by));
+        } else {
+            contribution.raise(new ValuedContributionRecorded(id, basin, pledge.organisationId(), pledge.resourceCategory(),
+                    kind.name(), value, on, description, at, by));
+        }
+        return contribution;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String partnerId() {
+        return partnerId;
+    }
+
+    public String partnerName() {
+        return partnerName;
+    }
+
+    public String resourceCategory() {
+        return resourceCategory;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Target account() {
+        return account;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public LocalDate on() {
+        return on;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,87 @@
+package org.alize.finance.account;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.alize.finance.Money;
+import org.alize.finance.events.TransferRecorded;
+import org.alize.messaging.outbox.AggregateRoot;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.problem.InvalidInput;
+import org.alize.tenancy.problem.RuleViolation;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** Money moved between the two dedicated accounts, never without a recorded approval. */
+@Document("transfers")
+public class Transfer extends AggregateRoot {
+
+    @Id
+    private final String id;
+    private final Contribution.Target from;
+    private final Contribution.Target to;
+    private final BigDecimal amount;
+    private final LocalDate on;
+    private final String approvalReference;
+    private final String reason;
+
+    @PersistenceCreator
+    Transfer(String id, Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
+            String approvalReference, String reason) {
+        this.id = id;
+        this.from = from;
+        this.to = to;
+        this.amount = amount;
+        this.on = on;
+        this.approvalReference = approvalReference;
+        this.reason = reason;
+    }
+
+    public static Transfer record(String id, Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
+            String approvalReference, String reason, LocalDate today, Instant at, String by) {
+        if (from == null || to == null || from == to) {
+            throw InvalidInput.field("to", "un virement va d'un compte à l'autre");
+        }
+        if (approvalReference == null || approvalReference.isBlank()) {
+            throw new RuleViolation("R-04", "L'argent ne passe d'un compte à l'autre que par un virement approuvé : "
+                    + "citez la décision qui l'approuve.");
+        }
+        if (on == null || on.isAfter(today)) {
+            throw InvalidInput.field("on", "la date est obligatoire et ne peut être future");
+        }
+        Transfer transfer = new Transfer(id, from, to, Money.positive(amount, "amount"), on, approvalReference.strip(), reason);
+        transfer.raise(new TransferRecorded(BasinContext.require().value(), id, from.name(), to.name(), transfer.amount, on,
+                transfer.approvalReference, reason, at, by));
+        return transfer;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Contribution.Target from() {
+        return from;
+    }
+
+    public Contribution.Target to() {
+        return to;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public LocalDate on() {
+        return on;
+    }
+
+    public String approvalReference() {
+        return approvalReference;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,169 @@
+package org.alize.finance.advance;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.alize.finance.HistoryEntry;
+import org.alize.finance.Money;
+import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.web.CurrentGrants;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/basins/{basinId}")
+@Tag(name = "Avances remboursables", description = "Versements, remboursements, impayés, rééchelonnements, pertes "
+        + "(R-30, R-32). Les commandes acceptent l'en-tête Idempotency-Key.")
+class AdvanceController {
+
+    static final BigDecimal REFERENCE_LOSS_RATE = new BigDecimal("6.0");
+
+    private final AdvanceService advances;
+
+    AdvanceController(AdvanceService advances) {
+        this.advances = advances;
+    }
+
+    @GetMapping("/advances")
+    @Operation(summary = "Les avances du bassin")
+    List<AdvanceView> advances() {
+        LocalDate today = advances.today();
+        return advances.all().stream().map(a -> AdvanceView.of(a, today)).toList();
+    }
+
+    @GetMapping("/advances/{advanceId}")
+    AdvanceView advance(@PathVariable String advanceId) {
+        return AdvanceView.of(advances.get(advanceId), advances.today());
+    }
+
+    @PostMapping("/advances/{advanceId}/disbursements")
+    @Operation(summary = "Verser une tranche : après la signature de la convention, jamais au-delà du montant accordé (R-32)")
+    AdvanceView disburse(@PathVariable String advanceId, @Valid @RequestBody MoneyInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return view(advances.disburse(advanceId, input.on(), input.amount(), CurrentGrants.subject()));
+    }
+
+    @PostMapping("/advances/{advanceId}/repayments")
+    @Operation(summary = "Enregistrer un remboursement, affecté aux échéances les plus anciennes")
+    AdvanceView repay(@PathVariable String advanceId, @Valid @RequestBody MoneyInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return view(advances.repay(advanceId, input.on(), input.amount(), CurrentGrants.subject()));
+    }
+
+    @PostMapping("/advances/{advanceId}/reschedule")
+    @Operation(summary = "Rééchelonner le restant dû sur décision approuvée ; l'ancien échéancier est conservé")
+    AdvanceView reschedule(@PathVariable String advanceId, @Valid @RequestBody RescheduleInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return view(advances.reschedule(advanceId, input.approvalReference(), input.effectiveOn(), input.durationMonths(),
+                input.graceMonths() == null ? 0 : input.graceMonths(), input.frequency(), CurrentGrants.subject()));
+    }
+
+    @PostMapping("/advances/{advanceId}/write-offs")
+    @Operation(summary = "Passer en perte tout ou partie du restant dû, sur décision du comité (R-30)")
+    AdvanceView writeOff(@PathVariable String advanceId, @Valid @RequestBody WriteOffInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return view(advances.writeOff(advanceId, input.on(), input.amount(), input.reason(), input.committeeReference(),
+                CurrentGrants.subject()));
+    }
+
+    @PostMapping("/advances/{advanceId}/recoveries")
+    @Operation(summary = "Enregistrer une récupération après passage en perte (R-30)")
+    AdvanceView recover(@PathVariable String advanceId, @Valid @RequestBody MoneyInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return view(advances.recover(advanceId, input.on(), input.amount(), CurrentGrants.subject()));
+    }
+
+    @GetMapping("/advances/{advanceId}/history")
+    List<HistoryEntry> history(@PathVariable String advanceId) {
+        return advances.get(advanceId).history();
+    }
+
+    @PostMapping("/advances/simulation")
+    @Operation(summary = "Simuler l'échéancier de conditions envisagées, avant la signature")
+    List<Instalment> simulate(@Valid @RequestBody SimulationInput input) {
+        return advances.simulate(input.amount(), input.durationMonths(), input.graceMonths() == null ? 0 : input.graceMonths(),
+                input.frequency() == null ? Frequency.MONTHLY : input.frequency(), input.startOn());
+    }
+
+    @GetMapping("/arrears")
+    @Operation(summary = "Les avances en retard, par ancienneté de l'impayé (tranches réglables par bassin)")
+    AdvanceService.Arrears arrears() {
+        return advances.arrears();
+    }
+
+    @PutMapping("/arrears/buckets")
+    @Operation(summary = "Fixer les tranches d'ancienneté du bassin (par défaut 30, 90, 180 jours)")
+    AgeingBuckets buckets(@Valid @RequestBody AgeingBuckets buckets) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return advances.setBuckets(buckets);
+    }
+
+    @GetMapping("/loss-rate")
+    @Operation(summary = "Taux de perte du bassin : montants passés en perte rapportés aux montants prêtés, face aux 6 % de référence (R-30)")
+    LossRate lossRate() {
+        BigDecimal lent = Money.ZERO;
+        BigDecimal written = Money.ZERO;
+        BigDecimal recovered = Money.ZERO;
+        for (Advance advance : advances.all()) {
+            lent = lent.add(advance.disbursed());
+            written = written.add(advance.writtenOff());
+            recovered = recovered.add(advance.recovered());
+        }
+        BigDecimal rate = lent.signum() == 0 ? BigDecimal.ZERO.setScale(1)
+                : written.multiply(new BigDecimal("100")).divide(lent, 1, RoundingMode.HALF_UP);
+        return new LossRate(lent, written, recovered, rate, REFERENCE_LOSS_RATE);
+    }
+
+    private AdvanceView view(Advance advance) {
+        return AdvanceView.of(advance, advances.today());
+    }
+
+    record LossRate(BigDecimal lent, BigDecimal writtenOff, BigDecimal recovered, BigDecimal ratePercent,
+            BigDecimal referencePercent) {
+    }
+
+    record MoneyInput(@Schema(example = "2026-04-20", description = "date de valeur ; aujourd'hui si absente") LocalDate on,
+            @Schema(example = "400.00") @NotNull BigDecimal amount) {
+    }
+
+    record WriteOffInput(LocalDate on, @NotNull BigDecimal amount, @NotBlank @Size(max = 1000) String reason,
+            @Schema(example = "CA-2026-09") @NotBlank @Size(max = 80) String committeeReference) {
+    }
+
+    record RescheduleInput(@NotBlank @Size(max = 80) String approvalReference, LocalDate effectiveOn,
+            @NotNull @Min(1) Integer durationMonths, @Min(0) Integer graceMonths, Frequency frequency) {
+    }
+
+    record SimulationInput(@NotNull BigDecimal amount, @NotNull @Min(1) Integer durationMonths, @Min(0) Integer graceMonths,
+            Frequency frequency, LocalDate startOn) {
+    }
+
+    record AdvanceView(String advanceId, String projectId, String projectReference, String companyName, String conventionId,
+            LocalDate signedOn, BigDecimal granted, Advance.Terms terms, Advance.Status status, BigDecimal disbursed,
+            BigDecimal repaid, BigDecimal writtenOff, BigDecimal recovered, BigDecimal outstanding, int daysPastDue,
+            BigDecimal amountInArrears, List<Instalment> schedule, List<Advance.ScheduleVersion> formerSchedules,
+            List<Advance.Movement> disbursements, List<Advance.Repayment> repayments, List<Advance.WriteOff> writeOffs,
+            List<Advance.Movement> recoveries, Long version) {
+        static AdvanceView of(Advance a, LocalDate today) {
+            return new AdvanceView(a.id(), a.projectId(), a.projectReference(), a.companyName(), a.conventionId(), a.signedOn(),
+                    a.granted(), a.terms(), a.status(), a.disbursed(), a.repaid(), a.writtenOff(), a.recovered(),
+                    a.outstanding(), a.daysPastDue(today), a.amountInArrears(today), a.schedule(), a.formerSchedules(),
+                    a.disbursements(), a.repayments(), a.writeOffs(), a.recoveries(), a.version());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.alize.finance.advance;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.alize.finance.FinanceProperties;
+import org.alize.finance.Money;
+import org.alize.tenancy.problem.NotFound;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/** The advances of the basin in context. */
+@Service
+public class AdvanceService {
+
+    private static final String SETTINGS = "finance_settings";
+
+    private final AdvanceRepository advances;
+    private final MongoTemplate mongo;
+    private final FinanceProperties properties;
+    private final Clock clock;
+
+    AdvanceService(AdvanceRepository advances, MongoTemplate mongo, FinanceProperties properties, Clock clock) {
+        this.advances = advances;
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Advance get(String id) {
+        return advances.findById(id).orElseThrow(() ->
+                new NotFound("advance.not-found", "Aucune avance « " + id + " » dans ce bassin."));
+    }
+
+    public List<Advance> all() {
+        return advances.findAll(Sort.by("projectReference"));
+    }
+
+    public Advance disburse(String id, LocalDate on, BigDecimal amount, String by) {
+        return change(id, a -> a.disburse(on == null ? today() : on, amount, today(), clock.instant(), by));
+    }
+
+    public Advance repay(String id, LocalDate on, BigDecimal amount, String by) {
+        return change(id, a -> a.repay(on == null ? today() : on, amount, today(), clock.instant(), by));
+    }
+
+    public Advance reschedule(String id, String approval, LocalDate effectiveOn, int duration, int grace, Frequency frequency,
+            String by) {
+        return change(id, a -> a.reschedule(approval, effectiveOn == null ? today() : effectiveOn, duration, grace, frequency,
+                clock.instant(), by));
+    }
+
+    public Advance writeOff(String id, LocalDate on, BigDecimal amount, String reason, String committeeReference, String by) {
+        return change(id, a -> a.writeOff(on == null ? today() : on, amount, reason, committeeReference, today(), clock.instant(), by));
+    }
+
+    public Advance recover(String id, LocalDate on, BigDecimal amount, String by) {
+        return change(id, a -> a.recover(on == null ? today() : on, amount, today(), clock.instant(), by));
+    }
+
+    /** The basin's ageing buckets, or the platform's default. */
+    public AgeingBuckets buckets() {
+        Document settings = mongo.findById("settings", Document.class, SETTINGS);
+        if (settings != null && settings.getList("ageingBuckets", Integer.class) != null) {
+            return new AgeingBuckets(settings.getList("ageingBuckets", Integer.class));
+        }
+        return new AgeingBuckets(properties.ageingBuckets());
+    }
+
+    public AgeingBuckets setBuckets(AgeingBuckets buckets) {
+        mongo.save(new Document("_id", "settings").append("ageingBuckets", buckets.upperBounds()), SETTINGS);
+        return buckets;
+    }
+
+    /** Advances with instalments due and unpaid today, oldest first, and the totals per bucket. */
+    public Arrears arrears() {
+        LocalDate today = today();
+        AgeingBuckets buckets = buckets();
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        buckets.labels().forEach(label -> totals.put(label, Money.ZERO));
+        List<Arrears.Line> lines = new ArrayList<>();
+        for (Advance advance : all()) {
+            int days = advance.daysPastDue(today);
+            if (days > 0) {
+                String bucket = buckets.bucketOf(days);
+                BigDecimal late = advance.amountInArrears(today);
+                totals.merge(bucket, late, BigDecimal::add);
+                lines.add(new Arrears.Line(advance.id(), advance.projectReference(), advance.companyName(), days, bucket, late,
+                        advance.outstanding()));
+            }
+        }
+        lines.sort((a, b) -> Integer.compare(b.daysPastDue(), a.daysPastDue()));
+        return new Arrears(today, lines, totals);
+    }
+
+    /** What a set of terms would give, before the convention is signed. */
+    public List<Instalment> simulate(BigDecimal amount, int duration, int grace, Frequency frequency, LocalDate start) {
+        return Schedules.equal(Money.positive(amount, "amount"), duration, grace, frequency, start == null ? today() : start, 1);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+    }
+
+    private Advance change(String id, Consumer<Advance> action) {
+        Advance advance = get(id);
+        action.accept(advance);
+        return advances.save(advance);
+    }
+
+    /** The arrears report. */
+    public record Arrears(LocalDate on, List<Line> advances, Map<String, BigDecimal> byBucket) {
+
+        public record Line(String advanceId, String projectReference, String companyName, int daysPastDue, String bucket,
+                BigDecimal amountInArrears, BigDecimal outstanding) {
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.alize.finance.journal;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+
+import io.cloudevents.CloudEvent;
+import org.alize.finance.events.FinanceEvents;
+import org.alize.messaging.EventConsumer;
+import org.alize.messaging.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Posts each finance event of the basin once: the entry's id is derived from the event's {@code ce_id}. */
+@Component
+public class JournalProjector {
+
+    private final EventConsumer consumer;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    JournalProjector(EventConsumer consumer, MongoTemplate mongo, Clock clock) {
+        this.consumer = consumer;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = FinanceEvents.TOPIC, groupId = "finance-journal")
+    void on(ConsumerRecord<String, CloudEvent> record) {
+        consumer.consume("journal", record, this::post);
+    }
+
+    /** Posts one event in the basin in context, unless it is already in the journal. */
+    public void post(ReceivedEvent<?> event) {
+        String id = "je-" + event.id();
+        if (mongo.exists(query(where("_id").is(id)), JournalEntry.class)) {
+            return;
+        }
+        Postings.of(event.payload()).ifPresent(posting -> mongo.insert(new JournalEntry(id, nextNumber(), posting.journal(),
+                posting.date(), posting.label(), posting.pieceRef(), posting.lines(), event.id(), event.type(), null,
+                clock.instant())));
+    }
+
+    private long nextNumber() {
+        Document counter = mongo.findAndModify(query(where("_id").is("journal")), new Update().inc("value", 1L),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, "counters");
+        return ((Number) counter.get("value")).longValue();
+    }
+}

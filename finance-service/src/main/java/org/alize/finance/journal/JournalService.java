@@ -1,0 +1,170 @@
+package org.alize.finance.journal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.alize.finance.Money;
+import org.alize.finance.advance.Advance;
+import org.alize.finance.advance.AdvanceService;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** Balances as sums over the journal (R-31), the reconciliation with the advances, and the exports. */
+@Service
+public class JournalService {
+
+    private static final DateTimeFormatter FEC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final MongoTemplate mongo;
+    private final AdvanceService advances;
+
+    JournalService(MongoTemplate mongo, AdvanceService advances) {
+        this.mongo = mongo;
+        this.advances = advances;
+    }
+
+    public List<JournalEntry> entries(LocalDate from, LocalDate to) {
+        Criteria criteria = new Criteria();
+        if (from != null && to != null) {
+            criteria = Criteria.where("date").gte(from).lte(to);
+        } else if (from != null) {
+            criteria = Criteria.where("date").gte(from);
+        } else if (to != null) {
+            criteria = Criteria.where("date").lte(to);
+        }
+        return mongo.find(new Query(criteria).with(Sort.by("number")), JournalEntry.class);
+    }
+
+    /** The balance of each account: debits minus credits over every entry up to {@code on} (all if null). */
+    public Map<Account, Balance> balances(LocalDate on) {
+        Map<Account, BigDecimal[]> sums = new EnumMap<>(Account.class);
+        for (JournalEntry entry : entries(null, on)) {
+            for (JournalEntry.Line line : entry.lines()) {
+                BigDecimal[] sum = sums.computeIfAbsent(line.account(), a -> new BigDecimal[] {Money.ZERO, Money.ZERO});
+                sum[0] = sum[0].add(line.debit());
+                sum[1] = sum[1].add(line.credit());
+            }
+        }
+        Map<Account, Balance> balances = new EnumMap<>(Account.class);
+        sums.forEach((account, s) -> balances.put(account, new Balance(account.number(), account.label(), s[0], s[1],
+                s[0].subtract(s[1]))));
+        return balances;
+    }
+
+    public BigDecimal balanceOf(Account account) {
+        Balance balance = balances(null).get(account);
+        return balance == null ? Money.ZERO : balance.balance();
+    }
+
+    /** One account's totals and balance (debit minus credit). */
+    public record Balance(String number, String label, BigDecimal debit, BigDecimal credit, BigDecimal balance) {
+    }
+
+    /** Compares each advance's outstanding with its account 274100 in the journal, and reports every difference. */
+    public Reconciliation reconcile() {
+        Map<String, BigDecimal> journal = new java.util.HashMap<>();
+        for (JournalEntry entry : entries(null, null)) {
+            for (JournalEntry.Line line : entry.lines()) {
+                if (line.account() == Account.ADVANCES_RECEIVABLE) {
+                    journal.merge(line.auxiliary(), line.debit().subtract(line.credit()), BigDecimal::add);
+                }
+            }
+        }
+        List<Reconciliation.Difference> differences = new ArrayList<>();
+        BigDecimal outstanding = Money.ZERO;
+        for (Advance advance : advances.all()) {
+            outstanding = outstanding.add(advance.outstanding());
+            BigDecimal inJournal = journal.getOrDefault(advance.id(), Money.ZERO);
+            if (inJournal.compareTo(advance.outstanding()) != 0) {
+                differences.add(new Reconciliation.Difference(advance.id(), advance.projectReference(), advance.outstanding(),
+                        inJournal));
+            }
+            journal.remove(advance.id());
+        }
+        journal.forEach((advanceId, amount) -> {
+            if (amount.signum() != 0) {
+                differences.add(new Reconciliation.Difference(advanceId, null, Money.ZERO, amount));
+            }
+        });
+        return new Reconciliation(advances.today(), outstanding, balanceOf(Account.ADVANCES_RECEIVABLE), differences);
+    }
+
+    /** Outstanding advances per the advances and per the journal; {@code differences} empty when they agree. */
+    public record Reconciliation(LocalDate on, BigDecimal outstandingPerAdvances, BigDecimal outstandingPerJournal,
+            List<Difference> differences) {
+
+        public boolean balanced() {
+            return differences.isEmpty();
+        }
+
+        public record Difference(String advanceId, String projectReference, BigDecimal perAdvance, BigDecimal perJournal) {
+        }
+    }
+
+    /**
+     * The French standard accounting file (fichier des écritures comptables): one line per entry line, tab
+     * separated, dates as yyyyMMdd, amounts with a decimal comma, the 18 columns of the administration's order.
+     */
+    public String fec(LocalDate from, LocalDate to) {
+        StringBuilder out = new StringBuilder("JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\t"
+                + "CompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\t"
+                + "Montantdevise\tIdevise\r\n");
+        for (JournalEntry entry : entries(from, to)) {
+            for (JournalEntry.Line line : entry.lines()) {
+                String date = FEC_DATE.format(entry.date());
+                out.append(String.join("\t", entry.journal(), journalLabel(entry.journal()), String.valueOf(entry.number()), date,
+                        line.account().number(), line.account().label(), nullToEmpty(line.auxiliary()),
+                        nullToEmpty(line.auxiliary()), nullToEmpty(entry.pieceRef()), date, clean(entry.label()),
+                        comma(line.debit()), comma(line.credit()), "", "", date, "", "")).append("\r\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** The journal as a French CSV (semicolons, decimal commas, ISO dates), one row per entry line. */
+    public String csv(LocalDate from, LocalDate to) {
+        StringBuilder out = new StringBuilder("numero;journal;date;compte;libelle_compte;auxiliaire;piece;libelle;debit;credit\r\n");
+        for (JournalEntry entry : entries(from, to)) {
+            for (JournalEntry.Line line : entry.lines()) {
+                out.append(String.join(";", String.valueOf(entry.number()), entry.journal(), entry.date().toString(),
+                        line.account().number(), quote(line.account().label()), quote(nullToEmpty(line.auxiliary())),
+                        quote(nullToEmpty(entry.pieceRef())), quote(entry.label()), comma(line.debit()), comma(line.credit())))
+                        .append("\r\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String journalLabel(String code) {
+        return switch (code) {
+            case "FA" -> "Fonds d'avances";
+            case "FO" -> "Compte de fonctionnement";
+            case "CN" -> "Contributions en nature";
+            default -> "Opérations diverses";
+        };
+    }
+
+    private static String comma(BigDecimal amount) {
+        return amount.setScale(2).toPlainString().replace('.', ',');
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static String quote(String text) {
+        return "\"" + clean(text).replace("\"", "\"\"") + "\"";
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
