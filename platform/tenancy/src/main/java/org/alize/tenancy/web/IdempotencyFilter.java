@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.alize.tenancy.BasinContext;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,19 +39,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     static final String COLLECTION = "idempotency_keys";
 
-    private final MongoTemplate mongo;
+    private final ObjectProvider<MongoTemplate> templates;
     private final ProblemWriter problems;
+    private MongoTemplate mongo;
 
-    public IdempotencyFilter(MongoTemplate mongo, ProblemWriter problems) {
-        this.mongo = mongo;
+    /** The template is looked up on first use: a service without MongoDB simply ignores the header. */
+    public IdempotencyFilter(ObjectProvider<MongoTemplate> templates, ProblemWriter problems) {
+        this.templates = templates;
         this.problems = problems;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return request.getHeader(HEADER) == null || BasinContext.current().isEmpty()
-                || !("POST".equals(method) || "PUT".equals(method));
+        if (request.getHeader(HEADER) == null || BasinContext.current().isEmpty()
+                || !("POST".equals(method) || "PUT".equals(method))) {
+            return true;
+        }
+        if (mongo == null) {
+            mongo = templates.getIfAvailable();
+        }
+        return mongo == null;
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -58,8 +57,8 @@ public class TenancyWebConfiguration {
     static class Idempotency {
 
         @Bean
-        @ConditionalOnBean(MongoTemplate.class)
-        FilterRegistrationBean<IdempotencyFilter> alizeIdempotencyFilter(MongoTemplate mongo, ProblemWriter problems) {
+        FilterRegistrationBean<IdempotencyFilter> alizeIdempotencyFilter(ObjectProvider<MongoTemplate> mongo,
+                ProblemWriter problems) {
             FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
                     new IdempotencyFilter(mongo, problems));
             registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20);

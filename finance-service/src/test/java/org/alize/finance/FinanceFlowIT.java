@@ -1,0 +1,238 @@
+package org.alize.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.mongodb.client.MongoClient;
+import org.alize.basin.events.BasinEvents;
+import org.alize.basin.events.PartnershipConventionSigned;
+import org.alize.finance.events.FinanceEvents;
+import org.alize.finance.journal.JournalProjector;
+import org.alize.messaging.ReceivedEvent;
+import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.messaging.outbox.OutboxEntry;
+import org.alize.project.events.CooperationConventionSigned;
+import org.alize.project.events.ProjectEvents;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
+import org.alize.testing.ApiClient;
+import org.alize.testing.BasinEndpoints;
+import org.alize.testing.TestIssuer;
+import org.alize.testing.TopicRecords;
+import org.alize.testing.WithAlizeInfra;
+import org.alize.testing.contract.EventContract;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@WithAlizeInfra
+@SpringBootTest(classes = FinanceServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FinanceFlowIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CloudEventPublisher publisher;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JournalProjector projector;
+    @Autowired
+    MongoClient mongo;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final LocalDate today = LocalDate.now();
+
+    @Test
+    void a_signed_convention_opens_one_advance_whose_money_moves_through_a_balanced_journal_R04_R14_R31_R32() {
+        String basin = "fin-a";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        partnershipConvention(basin);
+        String conventionEvent = UUID.randomUUID().toString();
+        cooperationConvention(basin, "prj-1", conventionEvent);
+        cooperationConvention(basin, "prj-1", conventionEvent);
+        cooperationConvention(basin, "prj-1", UUID.randomUUID().toString());
+
+        JsonNode advance = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json(),
+                list -> list.size() == 1).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/pledges").json().size() == 1);
+        String id = advance.get("advanceId").asString();
+        assertThat(advance.get("schedule").size()).isEqualTo(12);
+        assertThat(advance.get("status").asString()).isEqualTo("OPEN");
+
+        ApiClient.Response paid = op.postWithKey(base + "/advances/" + id + "/disbursements", "dsb-1",
+                "{\"amount\":12000,\"on\":\"" + today + "\"}");
+        ApiClient.Response replayed = op.postWithKey(base + "/advances/" + id + "/disbursements", "dsb-1",
+                "{\"amount\":12000,\"on\":\"" + today + "\"}");
+        ApiClient.Response beyond = op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":0.01}");
+        expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":1500,\"on\":\"" + today + "\"}"));
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"kind\":\"SKILLS\",\"amount\":8000}"));
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-region\",\"account\":\"OPERATING_ACCOUNT\",\"amount\":60000}"));
+        ApiClient.Response unapproved = op.post(base + "/transfers",
+                "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\",\"amount\":20000}");
+        expect(201, op.post(base + "/transfers",
+                "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\",\"amount\":20000,\"approvalReference\":\"CLP-1\"}"));
+        expect(201, op.post(base + "/operating-expenses", "{\"category\":\"OPERATOR_REIMBURSEMENT\",\"amount\":6000,"
+                + "\"paidOn\":\"" + today + "\",\"description\":\"semestre\"}"));
+        ApiClient.Response overCap = op.post(base + "/operating-expenses", "{\"category\":\"OPERATOR_REIMBURSEMENT\","
+                + "\"amount\":4000.01,\"paidOn\":\"" + today + "\",\"description\":\"semestre\"}");
+
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(replayed.body()).isEqualTo(paid.body());
+        assertThat(beyond.status()).isEqualTo(422);
+        assertThat(beyond.json().get("rule").asString()).isEqualTo("R-32");
+        assertThat(unapproved.status()).isEqualTo(422);
+        assertThat(unapproved.json().get("rule").asString()).isEqualTo("R-04");
+        assertThat(overCap.status()).isEqualTo(422);
+        assertThat(overCap.json().get("rule").asString()).isEqualTo("R-14");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().size() == 7);
+        Map<String, BigDecimal> balances = balances(op, base);
+        assertThat(balances.get("512100")).as("fund: 33 400 − 12 000 + 1 500 + 20 000").isEqualByComparingTo("42900");
+        assertThat(balances.get("512200")).as("operating: 60 000 − 20 000 − 6 000").isEqualByComparingTo("34000");
+        assertThat(balances.get("274100")).isEqualByComparingTo("10500");
+        JsonNode reconciliation = op.get(base + "/journal/reconciliation").json();
+        assertThat(reconciliation.get("differences").size()).isZero();
+        assertThat(reconciliation.get("outstandingPerJournal").decimalValue()).isEqualByComparingTo("10500");
+        String fec = new String(op.bytes(base + "/journal/fec"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(fec.split("\r\n")).hasSize(1 + 14);
+        assertThat(fec).startsWith("JournalCode\tJournalLib\tEcritureNum").contains("\t274100\t").contains("12000,00");
+        assertThat(op.get(base + "/accounts").body()).contains("42900");
+
+        List<ConsumerRecord<String, byte[]>> events = TopicRecords.read(FinanceEvents.TOPIC, r -> basin.equals(r.key()));
+        events.forEach(r -> EventContract.assertConforms(TopicRecords.header(r, "ce_type"), TopicRecords.body(r)));
+        assertThat(events.stream().filter(r -> FinanceEvents.ADVANCE_OPENED.equals(TopicRecords.header(r, "ce_type"))))
+                .as("the same convention announced three times opens one advance").hasSize(1);
+    }
+
+    @Test
+    void replaying_the_whole_finance_topic_into_an_empty_journal_gives_the_same_balances_R31() {
+        String basin = "fin-replay";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        partnershipConvention(basin);
+        cooperationConvention(basin, "prj-r", UUID.randomUUID().toString());
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json(),
+                list -> list.size() == 1).get(0).get("advanceId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/pledges").json().size() == 1);
+        expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000}"));
+        expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":2345.67}"));
+        expect(200, op.post(base + "/advances/" + id + "/write-offs",
+                "{\"amount\":5000,\"reason\":\"redressement\",\"committeeReference\":\"CA-7\"}"));
+        expect(200, op.post(base + "/advances/" + id + "/recoveries", "{\"amount\":750.25}"));
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().size() == 5);
+        Map<String, BigDecimal> live = balances(op, base);
+
+        mongo.getDatabase("finance_" + basin).getCollection("journal").drop();
+        mongo.getDatabase("finance_" + basin).getCollection("counters").deleteOne(new Document("_id", "journal"));
+        assertThat(op.get(base + "/journal").json().size()).isZero();
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(FinanceEvents.TOPIC, r -> basin.equals(r.key()));
+        for (int pass = 0; pass < 2; pass++) {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                BasinContext.runIn(BasinId.of(basin), () -> projector.post(received(record)));
+            }
+        }
+
+        assertThat(op.get(base + "/journal").json().size()).isEqualTo(5);
+        assertThat(balances(op, base)).isEqualTo(live);
+        assertThat(op.get(base + "/journal/reconciliation").json().get("differences").size()).isZero();
+    }
+
+    @Test
+    void another_basin_nor_astrees_reaches_any_finance_endpoint() {
+        String basin = "fin-iso";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        cooperationConvention(basin, "prj-secret", UUID.randomUUID().toString());
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> op.get("/api/basins/" + basin + "/advances").json(),
+                list -> list.size() == 1).get(0).get("advanceId").asString();
+
+        int checked = BasinEndpoints.assertNoneReachable(mappings, Map.of("basinId", basin, "advanceId", id,
+                        "supportId", "sup-prj-secret"),
+                List.of(ApiClient.on(port).as(TestIssuer.shared().token("x").basin("fin-other", "OPERATOR").sign()),
+                        ApiClient.on(port).as(TestIssuer.shared().token("astrees").networkRoles("NETWORK_ADMIN").sign())),
+                "Entreprise Secrète");
+
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    private ReceivedEvent<?> received(ConsumerRecord<String, byte[]> record) {
+        String type = TopicRecords.header(record, "ce_type");
+        Object payload = json.readValue(record.value(), FinanceEvents.TYPES.get(type));
+        return new ReceivedEvent<>(TopicRecords.header(record, "ce_id"), type, TopicRecords.header(record, "ce_source"),
+                TopicRecords.header(record, "ce_subject"), BasinId.of(record.key()),
+                Long.parseLong(TopicRecords.header(record, "ce_sequence")), null, payload);
+    }
+
+    private static Map<String, BigDecimal> balances(ApiClient op, String base) {
+        return op.get(base + "/journal/balances").json().valueStream().collect(Collectors.toMap(
+                b -> b.get("number").asString(), b -> b.get("balance").decimalValue().setScale(2)));
+    }
+
+    private void partnershipConvention(String basin) {
+        int year = today.getYear();
+        publish(basin, BasinEvents.TOPIC, BasinEvents.PARTNERSHIP_CONVENTION_SIGNED, "conv", new PartnershipConventionSigned(basin,
+                "conv-" + year, 1, null, LocalDate.of(year, 1, 1), LocalDate.of(year + 2, 12, 31), LocalDate.of(year - 1, 12, 1),
+                List.of(pledge("org-hrs", "Hainaut Rail Systèmes", "PARTNER_COMPANY", "COMPANIES", "33400.00"),
+                        pledge("org-region", "Région", "PUBLIC_FUNDER", "LOCAL_AUTHORITIES", "103500.00")),
+                new PartnershipConventionSigned.Objectives(6, 10, 15, 12, 75, 225),
+                List.of(new PartnershipConventionSigned.BudgetLine(1, "SPENDING", "OPERATOR_REIMBURSEMENT", new BigDecimal("10000.00"))),
+                List.of(new PartnershipConventionSigned.Signatory("a", "PARTNER_COMPANY", LocalDate.of(year - 1, 12, 1)),
+                        new PartnershipConventionSigned.Signatory("b", "PARTNER_COMPANY", LocalDate.of(year - 1, 12, 1)),
+                        new PartnershipConventionSigned.Signatory("c", "PARTNER_COMPANY", LocalDate.of(year - 1, 12, 1)),
+                        new PartnershipConventionSigned.Signatory("d", "PARTNER_COMPANY", LocalDate.of(year - 1, 12, 1))),
+                List.of("org-vmd"), LocalDate.of(year - 1, 12, 1), Instant.now(), "op"), UUID.randomUUID().toString());
+    }
+
+    private static PartnershipConventionSigned.Pledge pledge(String id, String name, String kind, String category, String cash) {
+        BigDecimal amount = new BigDecimal(cash);
+        return new PartnershipConventionSigned.Pledge(id, name, kind, category, amount, 0, new BigDecimal("0.00"),
+                new BigDecimal("0.00"), new BigDecimal("0.00"), amount);
+    }
+
+    private void cooperationConvention(String basin, String project, String eventId) {
+        LocalDate signed = today.minusDays(10);
+        List<CooperationConventionSigned.Instalment> calendar = new java.util.ArrayList<>();
+        for (int n = 1; n <= 12; n++) {
+            calendar.add(new CooperationConventionSigned.Instalment(n, signed.plusMonths(n), new BigDecimal("1000.00")));
+        }
+        publish(basin, ProjectEvents.TOPIC, ProjectEvents.COOPERATION_CONVENTION_SIGNED, project,
+                new CooperationConventionSigned(basin, project, "2026-001", "cc-" + project, signed, "Entreprise Secrète", null,
+                        "per-1", new CooperationConventionSigned.AdvanceAnnex(new BigDecimal("12000.00"), 12, 0, "MONTHLY", calendar),
+                        null, null, List.of(), List.of(), List.of(new CooperationConventionSigned.Signatory("SME_HEAD", "Paul",
+                                null, signed), new CooperationConventionSigned.Signatory("OPERATOR", "VMD", "org-vmd", signed)),
+                        Instant.now(), "op"), eventId);
+    }
+
+    private void publish(String basin, String topic, String type, String subject, Object event, String eventId) {
+        String payload = json.writeValueAsString(event);
+        EventContract.assertConforms(type, payload);
+        publisher.publish(new OutboxEntry(eventId, topic, type, "/basins/" + basin + "/test/" + subject, subject, basin, 1,
+                Instant.now(), payload));
+    }
+
+    private static ApiClient.Response expect(int status, ApiClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        return response;
+    }
+}
