@@ -7,7 +7,8 @@ public final class Seeders {
 
     public static final List<Seeder> ALL = List.of(
             new BasinSeeder(),
-            new ProjectSeeder());
+            new ProjectSeeder(),
+            new FinanceSeeder());
 
     private Seeders() {
     }

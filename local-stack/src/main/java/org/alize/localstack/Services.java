@@ -11,7 +11,8 @@ public final class Services {
     /** Ports per DESIGN.md: gateway 8080, identity 9000, basin 8081, project 8082, finance 8083, reporting 8084. */
     public static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("basin", "basin-service", 8081),
-            new ServiceSpec("project", "project-service", 8082));
+            new ServiceSpec("project", "project-service", 8082),
+            new ServiceSpec("finance", "finance-service", 8083));
 
     private Services() {
     }

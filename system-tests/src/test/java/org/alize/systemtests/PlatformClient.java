@@ -32,6 +32,15 @@ final class PlatformClient {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
+    /** A file (CSV, FEC, PDF as text): any format accepted. */
+    HttpResponse<String> download(URI uri) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "*/*");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
