@@ -137,12 +137,16 @@ class FinanceFlowIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/pledges").json().size() == 1);
         expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000}"));
         expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":2345.67}"));
+        String bounced = expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":100}")).json()
+                .get("repayments").get(1).get("id").asString();
+        expect(200, op.post(base + "/advances/" + id + "/repayments/" + bounced + "/reverse", "{\"reason\":\"chèque impayé\"}"));
         expect(200, op.post(base + "/advances/" + id + "/write-offs",
                 "{\"amount\":5000,\"reason\":\"redressement\",\"committeeReference\":\"CA-7\"}"));
         expect(200, op.post(base + "/advances/" + id + "/recoveries", "{\"amount\":750.25}"));
         expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().size() == 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().size() == 7);
         Map<String, BigDecimal> live = balances(op, base);
+        assertThat(live.get("274100")).as("12 000 − 2 345,67 − 100 + 100 − 5 000").isEqualByComparingTo("4654.33");
 
         mongo.getDatabase("finance_" + basin).getCollection("journal").drop();
         mongo.getDatabase("finance_" + basin).getCollection("counters").deleteOne(new Document("_id", "journal"));
@@ -154,7 +158,7 @@ class FinanceFlowIT {
             }
         }
 
-        assertThat(op.get(base + "/journal").json().size()).isEqualTo(5);
+        assertThat(op.get(base + "/journal").json().size()).isEqualTo(7);
         assertThat(balances(op, base)).isEqualTo(live);
         assertThat(op.get(base + "/journal/reconciliation").json().get("differences").size()).isZero();
     }

@@ -17,6 +17,7 @@ import org.alize.finance.events.AdvanceRescheduled;
 import org.alize.finance.events.AdvanceWrittenOff;
 import org.alize.finance.events.LossRecovered;
 import org.alize.finance.events.RepaymentReceived;
+import org.alize.finance.events.RepaymentReversed;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.problem.Conflict;
@@ -62,7 +63,15 @@ public class Advance extends AggregateRoot {
     }
 
     public record Repayment(String id, LocalDate paidOn, BigDecimal amount, List<RepaymentReceived.Allocation> allocations,
-            Instant recordedAt, String recordedBy) {
+            Instant recordedAt, String recordedBy, Reversal reversal) {
+
+        public boolean reversed() {
+            return reversal != null;
+        }
+    }
+
+    /** Why and when a repayment was undone (R-31: by a new movement, never by deleting it). */
+    public record Reversal(LocalDate on, String reason, Instant recordedAt, String recordedBy) {
     }
 
     public record WriteOff(String id, LocalDate on, BigDecimal amount, String reason, String committeeReference,
@@ -179,10 +188,42 @@ public class Advance extends AggregateRoot {
             }
         }
         String movementId = Ids.next("rpy");
-        repayments.add(new Repayment(movementId, on, paid, allocations, at, by));
+        repayments.add(new Repayment(movementId, on, paid, allocations, at, by, null));
         history.add(new HistoryEntry("REPAID", at, by, paid.toPlainString() + " € le " + on));
         raise(new RepaymentReceived(basin(), id, projectId, movementId, on, paid, allocations, outstanding(),
                 daysPastDue(today), at, by));
+    }
+
+    /**
+     * Reverses a repayment recorded by mistake (a bounced cheque): what it settled is owed again, and it
+     * stays on record with its reversal (R-31).
+     */
+    public void reverseRepayment(String repaymentId, LocalDate on, String reason, LocalDate today, Instant at, String by) {
+        Repayment repayment = repayments.stream().filter(r -> r.id().equals(repaymentId)).findFirst()
+                .orElseThrow(() -> new org.alize.tenancy.problem.NotFound("repayment.not-found",
+                        "Aucun remboursement « " + repaymentId + " » sur cette avance."));
+        if (repayment.reversed()) {
+            throw new Conflict("repayment.reversed", "Ce remboursement est déjà contre-passé.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInput.field("reason", "le motif de la contre-passation est obligatoire");
+        }
+        if (on == null || on.isAfter(today) || on.isBefore(repayment.paidOn())) {
+            throw InvalidInput.field("on", "la contre-passation suit le remboursement et n'est pas future");
+        }
+        for (RepaymentReceived.Allocation allocation : repayment.allocations()) {
+            for (int i = 0; i < schedule.size(); i++) {
+                Instalment instalment = schedule.get(i);
+                if (instalment.number() == allocation.instalment()) {
+                    schedule.set(i, instalment.pay(allocation.amount().negate()));
+                }
+            }
+        }
+        repayments.set(repayments.indexOf(repayment), new Repayment(repayment.id(), repayment.paidOn(), repayment.amount(),
+                repayment.allocations(), repayment.recordedAt(), repayment.recordedBy(), new Reversal(on, reason.strip(), at, by)));
+        history.add(new HistoryEntry("REPAYMENT_REVERSED", at, by, repayment.amount().toPlainString() + " € : " + reason));
+        raise(new RepaymentReversed(basin(), id, projectId, repaymentId, on, repayment.amount(), reason.strip(), outstanding(),
+                at, by));
     }
 
     /**
@@ -270,7 +311,7 @@ public class Advance extends AggregateRoot {
     }
 
     public BigDecimal repaid() {
-        return repayments.stream().map(Repayment::amount).reduce(Money.ZERO, BigDecimal::add);
+        return repayments.stream().filter(r -> !r.reversed()).map(Repayment::amount).reduce(Money.ZERO, BigDecimal::add);
     }
 
     public BigDecimal writtenOff() {

@@ -65,6 +65,13 @@ class AdvanceController {
         return view(advances.repay(advanceId, input.on(), input.amount(), CurrentGrants.subject()));
     }
 
+    @PostMapping("/advances/{advanceId}/repayments/{repaymentId}/reverse")
+    @Operation(summary = "Contre-passer un remboursement enregistré par erreur : une écriture inverse, rien n'est effacé (R-31)")
+    AdvanceView reverse(@PathVariable String advanceId, @PathVariable String repaymentId, @Valid @RequestBody ReverseInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return view(advances.reverseRepayment(advanceId, repaymentId, input.on(), input.reason(), CurrentGrants.subject()));
+    }
+
     @PostMapping("/advances/{advanceId}/reschedule")
     @Operation(summary = "Rééchelonner le restant dû sur décision approuvée ; l'ancien échéancier est conservé")
     AdvanceView reschedule(@PathVariable String advanceId, @Valid @RequestBody RescheduleInput input) {
@@ -139,6 +146,9 @@ class AdvanceController {
 
     record MoneyInput(@Schema(example = "2026-04-20", description = "date de valeur ; aujourd'hui si absente") LocalDate on,
             @Schema(example = "400.00") @NotNull BigDecimal amount) {
+    }
+
+    record ReverseInput(LocalDate on, @Schema(example = "Chèque revenu impayé") @NotBlank @Size(max = 500) String reason) {
     }
 
     record WriteOffInput(LocalDate on, @NotNull BigDecimal amount, @NotBlank @Size(max = 1000) String reason,

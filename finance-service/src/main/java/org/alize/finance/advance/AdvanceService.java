@@ -53,6 +53,10 @@ public class AdvanceService {
         return change(id, a -> a.repay(on == null ? today() : on, amount, today(), clock.instant(), by));
     }
 
+    public Advance reverseRepayment(String id, String repaymentId, LocalDate on, String reason, String by) {
+        return change(id, a -> a.reverseRepayment(repaymentId, on == null ? today() : on, reason, today(), clock.instant(), by));
+    }
+
     public Advance reschedule(String id, String approval, LocalDate effectiveOn, int duration, int grace, Frequency frequency,
             String by) {
         return change(id, a -> a.reschedule(approval, effectiveOn == null ? today() : effectiveOn, duration, grace, frequency,

@@ -9,6 +9,7 @@ import org.alize.finance.events.ContributionReceived;
 import org.alize.finance.events.LossRecovered;
 import org.alize.finance.events.OperatingExpenseRecorded;
 import org.alize.finance.events.RepaymentReceived;
+import org.alize.finance.events.RepaymentReversed;
 import org.alize.finance.events.TransferRecorded;
 import org.alize.finance.events.ValuedContributionRecorded;
 
@@ -44,6 +45,11 @@ final class Postings {
         if (event instanceof RepaymentReceived r) {
             return Optional.of(new Posting("FA", r.paidOn(), "Remboursement de l'avance " + r.advanceId(), r.repaymentId(),
                     List.of(debit(Account.FUND_BANK, null, r.amount()), credit(Account.ADVANCES_RECEIVABLE, r.advanceId(), r.amount()))));
+        }
+        if (event instanceof RepaymentReversed r) {
+            return Optional.of(new Posting("FA", r.reversedOn(), "Contre-passation du remboursement " + r.repaymentId() + " : "
+                    + r.reason(), r.repaymentId(), List.of(debit(Account.ADVANCES_RECEIVABLE, r.advanceId(), r.amount()),
+                    credit(Account.FUND_BANK, null, r.amount()))));
         }
         if (event instanceof AdvanceWrittenOff w) {
             return Optional.of(new Posting("FA", w.writtenOffOn(), "Passage en perte de l'avance " + w.advanceId() + " ("

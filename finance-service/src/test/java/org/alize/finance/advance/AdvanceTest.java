@@ -81,6 +81,23 @@ class AdvanceTest {
     }
 
     @Test
+    void a_repayment_recorded_by_mistake_is_reversed_not_deleted_and_its_instalments_are_owed_again_R31() {
+        Advance advance = AdvanceMother.disbursed();
+        LocalDate today = LocalDate.of(2026, 4, 20);
+        advance.repay(today, new BigDecimal("1500"), today, NOW, "op");
+        String repayment = advance.repayments().get(0).id();
+
+        advance.reverseRepayment(repayment, today, "chèque revenu impayé", today, NOW, "op");
+
+        assertThat(advance.repayments()).singleElement().satisfies(r -> assertThat(r.reversed()).isTrue());
+        assertThat(advance.outstanding()).isEqualByComparingTo("12000");
+        assertThat(advance.schedule().get(0).paid()).isEqualByComparingTo("0");
+        assertThat(advance.daysPastDue(today)).isEqualTo(64);
+        assertThatThrownBy(() -> advance.reverseRepayment(repayment, today, "encore", today, NOW, "op"))
+                .isInstanceOf(org.alize.tenancy.problem.Conflict.class);
+    }
+
+    @Test
     void days_past_due_count_from_the_oldest_unsettled_instalment() {
         Advance advance = AdvanceMother.disbursed();
         advance.repay(LocalDate.of(2026, 2, 15), new BigDecimal("1000"), LocalDate.of(2026, 2, 15), NOW, "op");

@@ -14,6 +14,7 @@ public final class FinanceEvents {
     public static final String ADVANCE_OPENED = "alize.finance.AdvanceOpened.v1";
     public static final String ADVANCE_DISBURSED = "alize.finance.AdvanceDisbursed.v1";
     public static final String REPAYMENT_RECEIVED = "alize.finance.RepaymentReceived.v1";
+    public static final String REPAYMENT_REVERSED = "alize.finance.RepaymentReversed.v1";
     public static final String ADVANCE_RESCHEDULED = "alize.finance.AdvanceRescheduled.v1";
     public static final String ADVANCE_WRITTEN_OFF = "alize.finance.AdvanceWrittenOff.v1";
     public static final String LOSS_RECOVERED = "alize.finance.LossRecovered.v1";
@@ -26,6 +27,7 @@ public final class FinanceEvents {
             Map.entry(ADVANCE_OPENED, AdvanceOpened.class),
             Map.entry(ADVANCE_DISBURSED, AdvanceDisbursed.class),
             Map.entry(REPAYMENT_RECEIVED, RepaymentReceived.class),
+            Map.entry(REPAYMENT_REVERSED, RepaymentReversed.class),
             Map.entry(ADVANCE_RESCHEDULED, AdvanceRescheduled.class),
             Map.entry(ADVANCE_WRITTEN_OFF, AdvanceWrittenOff.class),
             Map.entry(LOSS_RECOVERED, LossRecovered.class),
