@@ -51,6 +51,18 @@ public class TenancyWebConfiguration {
         return registration;
     }
 
+    /** Parameter constraints of {@code @Validated} controllers, where the service validates. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "jakarta.validation.ConstraintViolationException")
+    static class Validation {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ConstraintViolationAdvice alizeConstraintViolationAdvice(ProblemAdvice problems) {
+            return new ConstraintViolationAdvice(problems);
+        }
+    }
+
     /** Idempotency-Key on basin commands, where the service keeps MongoDB. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MongoTemplate.class)
