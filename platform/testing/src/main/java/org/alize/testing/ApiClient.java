@@ -41,6 +41,11 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET with its own {@code Accept} header. */
+    public Response get(String path, String accept) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
+    }
+
     public Response post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -63,7 +68,13 @@ public final class ApiClient {
 
     /** A binary answer (a PDF, a spreadsheet): fails unless it is 200. */
     public byte[] bytes(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        return bytes(path, "*/*");
+    }
+
+    /** A binary answer in the media type asked for by {@code accept} (an export): fails unless it is 200. */
+    public byte[] bytes(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Accept", accept)
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -87,7 +98,10 @@ public final class ApiClient {
     }
 
     private Response send(HttpRequest.Builder request) {
-        request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        request.timeout(Duration.ofSeconds(30));
+        if (request.build().headers().firstValue("Accept").isEmpty()) {
+            request.header("Accept", "application/json");
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -1,0 +1,198 @@
+package org.alize.reporting.intake;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.alize.basin.events.BasinRegistered;
+import org.alize.basin.events.BasinStatusChanged;
+import org.alize.basin.events.NetworkMeetingHeld;
+import org.alize.basin.events.PartnershipConventionSigned;
+import org.alize.finance.events.AdvanceDisbursed;
+import org.alize.finance.events.AdvanceOpened;
+import org.alize.finance.events.AdvanceRescheduled;
+import org.alize.finance.events.AdvanceWrittenOff;
+import org.alize.finance.events.ContributionReceived;
+import org.alize.finance.events.LossRecovered;
+import org.alize.finance.events.OperatingExpenseRecorded;
+import org.alize.finance.events.RepaymentReceived;
+import org.alize.finance.events.RepaymentReversed;
+import org.alize.finance.events.TransferRecorded;
+import org.alize.finance.events.ValuedContributionRecorded;
+import org.alize.messaging.ReceivedEvent;
+import org.alize.project.events.CommitteeSessionHeld;
+import org.alize.project.events.CooperationConventionSigned;
+import org.alize.project.events.FollowUpReportFiled;
+import org.alize.project.events.Means;
+import org.alize.project.events.ProjectDecided;
+import org.alize.project.events.ProjectStatusChanged;
+import org.alize.project.events.ProjectSubmitted;
+import org.alize.project.events.SessionDecisionsValidated;
+import org.alize.project.events.SkillsDelivered;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the facts an event carries, each as an upsert of values keyed by business ids. Returns whether the
+ * event concerned the basin's indicators. Runs in the network scope.
+ */
+@Component
+public class FactWriter {
+
+    private final MongoTemplate mongo;
+
+    FactWriter(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public boolean write(ReceivedEvent<?> event) {
+        String basin = event.basin().value();
+        Object p = event.payload();
+        if (p instanceof BasinRegistered r) {
+            upsert(Facts.BASINS, basin, new Update().set("basinId", basin).set("name", r.name()).set("region", r.region())
+                    .setOnInsert("status", r.status()));
+        } else if (p instanceof BasinStatusChanged s) {
+            upsert(Facts.BASINS, basin, new Update().set("basinId", basin).set("name", s.name()).set("status", s.status()));
+        } else if (p instanceof PartnershipConventionSigned c) {
+            Document categories = new Document();
+            int skillsDays = 0;
+            for (PartnershipConventionSigned.Pledge pledge : c.pledges()) {
+                Document category = (Document) categories.computeIfAbsent(pledge.resourceCategory(), k -> new Document());
+                category.put("total", sum(category.get("total"), pledge.total()));
+                category.put("cash", sum(category.get("cash"), pledge.cash()));
+                skillsDays += pledge.skillsDays();
+            }
+            upsert(Facts.CONVENTIONS, key(basin, c.conventionId()), new Update().set("basinId", basin)
+                    .set("conventionId", c.conventionId()).set("startsOn", day(c.startsOn())).set("endsOn", day(c.endsOn()))
+                    .set("categories", categories).set("skillsDaysPledged", skillsDays)
+                    .set("jobsPerYear", c.objectives().jobsPerYear()).set("jobsOverConvention", c.objectives().jobsOverConvention()));
+        } else if (p instanceof NetworkMeetingHeld m) {
+            upsert(Facts.MEETINGS, key(basin, m.meetingId()), new Update().set("basinId", basin).set("kind", m.kind())
+                    .set("heldOn", day(m.heldOn())).set("operatorPresent", m.operatorPresent())
+                    .set("presidentPresent", m.presidentPresent()));
+        } else if (p instanceof ProjectSubmitted s) {
+            upsert(Facts.PROJECTS, key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
+                    .set("reference", s.reference()).set("submittedOn", day(s.submittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()))
+                    .set("forecastJobs", s.forecastJobs()).setOnInsert("status", "SUBMITTED"));
+        } else if (p instanceof ProjectStatusChanged s) {
+            Update update = new Update().set("basinId", basin).set("projectId", s.projectId()).set("status", s.status());
+            if ("SUBMITTED".equals(s.previousStatus())) {
+                update.set("diagnosisStartedOn", day(s.changedOn()));
+            }
+            upsertIfNewer(Facts.PROJECTS, key(basin, s.projectId()), "statusSequence", event.sequence(), update);
+        } else if (p instanceof ProjectDecided d) {
+            Update update = new Update().set("basinId", basin).set("projectId", d.projectId())
+                    .set("forecastJobs", d.forecastJobs())
+                    .set("decisions." + d.sessionId(), new Document("decidedOn", day(d.decidedOn())).append("outcome", d.outcome())
+                            .append("means", means(d.means())).append("skillsDays", d.means() == null ? 0
+                                    : d.means().skillsMissions().stream().mapToInt(Means.SkillsMission::days).sum()));
+            upsert(Facts.PROJECTS, key(basin, d.projectId()), update);
+        } else if (p instanceof CooperationConventionSigned c) {
+            upsert(Facts.PROJECTS, key(basin, c.projectId()), new Update().set("basinId", basin).set("projectId", c.projectId())
+                    .set("signedOn", day(c.signedOn())));
+        } else if (p instanceof SkillsDelivered s) {
+            upsert(Facts.PROJECTS, key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
+                    .set("deliveries." + event.id(), new Document("on", day(s.deliveredOn())).append("days", s.days())
+                            .append("value", s.value())));
+        } else if (p instanceof FollowUpReportFiled r) {
+            upsert(Facts.PROJECTS, key(basin, r.projectId()), new Update().set("basinId", basin).set("projectId", r.projectId())
+                    .set("reports." + r.reportId(), new Document("on", day(r.reportedOn())).append("jobs", r.jobsToDate().total())));
+        } else if (p instanceof CommitteeSessionHeld s) {
+            upsert(Facts.SESSIONS, key(basin, s.sessionId()), new Update().set("basinId", basin).set("heldOn", day(s.heldOn()))
+                    .set("agendaSize", s.agendaSize()));
+        } else if (p instanceof SessionDecisionsValidated v) {
+            upsert(Facts.SESSIONS, key(basin, v.sessionId()), new Update().set("basinId", basin).set("validatedOn", day(v.validatedOn())));
+        } else if (p instanceof AdvanceOpened a) {
+            upsert(Facts.ADVANCES, key(basin, a.advanceId()), new Update().set("basinId", basin).set("projectId", a.projectId())
+                    .set("granted", a.amount()).set("schedules.0000-opened", schedule(a.schedule())));
+        } else if (p instanceof AdvanceRescheduled r) {
+            upsert(Facts.ADVANCES, key(basin, r.advanceId()), new Update().set("basinId", basin).set("schedules." + r.effectiveOn(),
+                    schedule(r.schedule())));
+        } else if (p instanceof AdvanceDisbursed d) {
+            upsert(Facts.ADVANCES, key(basin, d.advanceId()), new Update().set("basinId", basin).set("projectId", d.projectId())
+                    .set("disbursements." + d.disbursementId(), movement(d.paidOn(), d.amount())));
+            upsert(Facts.PROJECTS, key(basin, d.projectId()), new Update().set("basinId", basin).set("projectId", d.projectId())
+                    .set("disbursements." + d.disbursementId(), day(d.paidOn())));
+        } else if (p instanceof RepaymentReceived r) {
+            upsert(Facts.ADVANCES, key(basin, r.advanceId()), new Update().set("basinId", basin)
+                    .set("repayments." + r.repaymentId(), movement(r.paidOn(), r.amount())));
+        } else if (p instanceof RepaymentReversed r) {
+            upsert(Facts.ADVANCES, key(basin, r.advanceId()), new Update().set("basinId", basin)
+                    .set("reversals." + r.repaymentId(), movement(r.reversedOn(), r.amount())));
+        } else if (p instanceof AdvanceWrittenOff w) {
+            upsert(Facts.ADVANCES, key(basin, w.advanceId()), new Update().set("basinId", basin)
+                    .set("writeOffs." + w.writeOffId(), movement(w.writtenOffOn(), w.amount())));
+        } else if (p instanceof LossRecovered l) {
+            upsert(Facts.ADVANCES, key(basin, l.advanceId()), new Update().set("basinId", basin)
+                    .set("recoveries." + l.recoveryId(), movement(l.receivedOn(), l.amount())));
+        } else if (p instanceof ContributionReceived c) {
+            money(basin, c.contributionId(), "CONTRIBUTION", c.account(), c.resourceCategory(), c.amount(), c.receivedOn());
+        } else if (p instanceof ValuedContributionRecorded v) {
+            money(basin, v.contributionId(), "VALUED_" + v.kind(), null, v.resourceCategory(), v.value(), v.providedOn());
+        } else if (p instanceof TransferRecorded t) {
+            money(basin, t.transferId(), "TRANSFER", t.toAccount(), t.fromAccount(), t.amount(), t.transferredOn());
+        } else if (p instanceof OperatingExpenseRecorded e) {
+            money(basin, e.expenseId(), "EXPENSE", "OPERATING_ACCOUNT", e.category(), e.amount(), e.paidOn());
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void money(String basin, String id, String kind, String account, String category, BigDecimal amount, LocalDate on) {
+        upsert(Facts.MONEY, key(basin, id), new Update().set("basinId", basin).set("kind", kind).set("account", account)
+                .set("category", category).set("amount", amount).set("on", day(on)));
+    }
+
+    private void upsert(String collection, String id, Update update) {
+        mongo.upsert(query(where("_id").is(id)), update, collection);
+    }
+
+    /** A status change applies only if it is later in the aggregate's life than the one already recorded. */
+    private void upsertIfNewer(String collection, String id, String field, long sequence, Update update) {
+        Document current = mongo.findById(id, Document.class, collection);
+        Number recorded = current == null ? null : (Number) current.get(field);
+        if (recorded == null || recorded.longValue() < sequence) {
+            upsert(collection, id, update.set(field, sequence));
+        }
+    }
+
+    private static String key(String basin, String id) {
+        return Facts.key(basin, id);
+    }
+
+    private static Document movement(LocalDate on, BigDecimal amount) {
+        return new Document("on", day(on)).append("amount", amount);
+    }
+
+    /** Dates are kept as ISO strings: they sort as dates and read back without any time zone. */
+    private static String day(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static List<Document> schedule(List<AdvanceOpened.Instalment> schedule) {
+        return schedule.stream().map(i -> new Document("dueOn", day(i.dueOn())).append("amount", i.amount())).toList();
+    }
+
+    private static Document means(Means means) {
+        if (means == null) {
+            return null;
+        }
+        return new Document("skills", means.skillsMissions().stream().map(Means.SkillsMission::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
+                .append("inKind", means.inKind().stream().map(Means.InKind::value).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .append("advance", means.advance() == null ? BigDecimal.ZERO : means.advance().amount())
+                .append("loan", means.subsidisedLoan() == null ? BigDecimal.ZERO : means.subsidisedLoan().amount())
+                .append("direct", means.directFinancing() == null ? BigDecimal.ZERO : means.directFinancing().amount());
+    }
+
+    private static BigDecimal sum(Object current, BigDecimal add) {
+        return current == null ? add : ((BigDecimal) current).add(add);
+    }
+
+}

@@ -1,0 +1,23 @@
+package org.alize.reporting.intake;
+
+/** Names of the fact collections, all in {@code reporting_network}, each document keyed {@code <basin>/<id>}. */
+public final class Facts {
+
+    public static final String BASINS = "fact_basins";
+    public static final String PROJECTS = "fact_projects";
+    public static final String SESSIONS = "fact_sessions";
+    public static final String MEETINGS = "fact_meetings";
+    public static final String CONVENTIONS = "fact_conventions";
+    public static final String ADVANCES = "fact_advances";
+    public static final String MONEY = "fact_money";
+
+    public static final java.util.List<String> ALL = java.util.List.of(BASINS, PROJECTS, SESSIONS, MEETINGS, CONVENTIONS,
+            ADVANCES, MONEY);
+
+    private Facts() {
+    }
+
+    public static String key(String basin, String id) {
+        return basin + "/" + id;
+    }
+}

@@ -1,0 +1,213 @@
+package org.alize.reporting.view;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.alize.reporting.indicator.Freshness;
+import org.alize.reporting.indicator.Metric;
+import org.alize.reporting.indicator.Quartiles;
+import org.alize.reporting.indicator.YearIndicators;
+import org.alize.reporting.intake.Facts;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.problem.NotFound;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the views from the indicator documents of {@code reporting_network}. A basin's view reads its own
+ * documents and, for the network's quartiles, the figures of every basin for that year, which it only ever
+ * returns as anonymised quartiles. A network view reads one document per basin.
+ */
+@Service
+public class IndicatorViews {
+
+    /** Figures that are a position at the end of a period, not a flow over it. */
+    private static final Set<String> STOCKS = Set.of("resourcesTotal", "advancesOutstanding", "advancesInArrears",
+            "fundBalance", "followUpReportsOverdue");
+
+    private final MongoTemplate mongo;
+
+    IndicatorViews(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public BasinYearView basinYear(String basin, int year) {
+        return BasinContext.callInNetwork(() -> {
+            YearIndicators own = mongo.findById(basin + "/" + year, YearIndicators.class);
+            if (own == null) {
+                throw new NotFound("indicators.not-found", "Aucun indicateur pour le bassin « " + basin + " » en " + year
+                        + " : aucun événement de cette année n'a encore été reçu.");
+            }
+            List<YearIndicators> network = yearOfAllBasins(year);
+            List<Figure> figures = Metric.ALL.stream().map(metric -> new Figure(metric.key(), metric.label(),
+                    metric.unit().label(), metric.of(own).orElse(null), metric.referenceOf(own).orElse(null), null,
+                    Quartiles.of(values(metric, network).values()).anonymised())).toList();
+            return new BasinYearView(basin, names(Set.of(basin)).get(basin), year, currency(List.of(basin)), figures, own);
+        });
+    }
+
+    public SeriesView basinSeries(String basin) {
+        return BasinContext.callInNetwork(() -> {
+            List<YearIndicators> years = mongo.find(query(where("basinId").is(basin)).with(Sort.by("year")),
+                    YearIndicators.class);
+            List<SeriesView.Point> points = years.stream().map(y -> new SeriesView.Point(y.year(), 1, figures(y))).toList();
+            return new SeriesView(basin, currency(List.of(basin)), points);
+        });
+    }
+
+    public List<ConventionPeriodView> conventionPeriods(String basin) {
+        return BasinContext.callInNetwork(() -> {
+            Map<Integer, YearIndicators> years = mongo.find(query(where("basinId").is(basin)), YearIndicators.class).stream()
+                    .collect(Collectors.toMap(YearIndicators::year, y -> y, (a, b) -> a, TreeMap::new));
+            List<Document> conventions = mongo.find(query(where("basinId").is(basin)).with(Sort.by("startsOn")),
+                    Document.class, Facts.CONVENTIONS);
+            return conventions.stream().map(c -> period(c, years)).toList();
+        });
+    }
+
+    public NetworkYearView networkYear(int year) {
+        return BasinContext.callInNetwork(() -> {
+            List<YearIndicators> all = yearOfAllBasins(year);
+            Map<String, String> names = names(all.stream().map(YearIndicators::basinId).collect(Collectors.toSet()));
+            Map<String, Map<String, BigDecimal>> valuesByBasin = new TreeMap<>();
+            Map<String, Map<String, Integer>> ranksByBasin = new HashMap<>();
+            all.forEach(y -> {
+                valuesByBasin.put(y.basinId(), new LinkedHashMap<>());
+                ranksByBasin.put(y.basinId(), new LinkedHashMap<>());
+            });
+            List<NetworkYearView.Summary> summaries = new ArrayList<>();
+            for (Metric metric : Metric.ALL) {
+                Map<String, BigDecimal> values = values(metric, all);
+                values.forEach((basin, value) -> valuesByBasin.get(basin).put(metric.key(), value));
+                ranks(metric, values).forEach((basin, rank) -> ranksByBasin.get(basin).put(metric.key(), rank));
+                summaries.add(new NetworkYearView.Summary(metric.key(), metric.label(), metric.unit().label(),
+                        metric.unit().additive() ? sum(values.values()) : null, Quartiles.of(values.values())));
+            }
+            List<NetworkYearView.Row> rows = valuesByBasin.entrySet().stream().map(e -> new NetworkYearView.Row(e.getKey(),
+                    names.get(e.getKey()), e.getValue(), ranksByBasin.get(e.getKey()))).toList();
+            return new NetworkYearView(year, all.size(), currency(valuesByBasin.keySet()), summaries, rows);
+        });
+    }
+
+    public SeriesView networkSeries() {
+        return BasinContext.callInNetwork(() -> {
+            Map<Integer, List<YearIndicators>> byYear = mongo.findAll(YearIndicators.class).stream()
+                    .collect(Collectors.groupingBy(YearIndicators::year, TreeMap::new, Collectors.toList()));
+            List<SeriesView.Point> points = byYear.entrySet().stream().map(e -> {
+                Map<String, BigDecimal> values = new LinkedHashMap<>();
+                for (Metric metric : Metric.ALL) {
+                    Collection<BigDecimal> figures = values(metric, e.getValue()).values();
+                    BigDecimal value = metric.unit().additive() ? sum(figures) : Quartiles.of(figures).median();
+                    if (value != null) {
+                        values.put(metric.key(), value);
+                    }
+                }
+                return new SeriesView.Point(e.getKey(), e.getValue().size(), values);
+            }).toList();
+            return new SeriesView("network", currency(null), points);
+        });
+    }
+
+    /** Competition ranking (1, 2, 2, 4) in the metric's better direction, over the basins that have the figure. */
+    static Map<String, Integer> ranks(Metric metric, Map<String, BigDecimal> values) {
+        Comparator<BigDecimal> order = metric.better() == Metric.Direction.HIGHER ? Comparator.reverseOrder()
+                : Comparator.naturalOrder();
+        List<BigDecimal> sorted = values.values().stream().sorted(order).toList();
+        Map<String, Integer> ranks = new HashMap<>();
+        values.forEach((basin, value) -> {
+            int better = 0;
+            while (better < sorted.size() && order.compare(sorted.get(better), value) < 0) {
+                better++;
+            }
+            ranks.put(basin, better + 1);
+        });
+        return ranks;
+    }
+
+    private List<YearIndicators> yearOfAllBasins(int year) {
+        return mongo.find(query(where("year").is(year)), YearIndicators.class);
+    }
+
+    private static Map<String, BigDecimal> values(Metric metric, List<YearIndicators> years) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        years.forEach(y -> metric.of(y).ifPresent(v -> values.put(y.basinId(), v)));
+        return values;
+    }
+
+    private static Map<String, BigDecimal> figures(YearIndicators year) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        Metric.ALL.forEach(m -> m.of(year).ifPresent(v -> values.put(m.key(), v)));
+        return values;
+    }
+
+    private ConventionPeriodView period(Document convention, Map<Integer, YearIndicators> years) {
+        LocalDate starts = LocalDate.parse(convention.getString("startsOn"));
+        LocalDate ends = LocalDate.parse(convention.getString("endsOn"));
+        List<YearIndicators> covered = years.values().stream()
+                .filter(y -> y.year() >= starts.getYear() && y.year() <= ends.getYear()).toList();
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        Map<String, BigDecimal> references = new LinkedHashMap<>();
+        if (!covered.isEmpty()) {
+            YearIndicators last = covered.get(covered.size() - 1);
+            for (Metric metric : Metric.ALL) {
+                boolean stock = STOCKS.contains(metric.key()) || !metric.unit().additive();
+                Optional<BigDecimal> value = stock ? metric.of(last)
+                        : covered.stream().map(metric::of).flatMap(Optional::stream).reduce(BigDecimal::add);
+                value.ifPresent(v -> values.put(metric.key(), v));
+                Optional<BigDecimal> reference = stock ? metric.referenceOf(last)
+                        : covered.stream().map(metric::referenceOf).flatMap(Optional::stream).reduce(BigDecimal::add);
+                reference.ifPresent(r -> references.put(metric.key(), r));
+            }
+            Number jobs = (Number) convention.get("jobsOverConvention");
+            BigDecimal jobsReference = BigDecimal.valueOf(jobs == null || jobs.intValue() == 0 ? 225 : jobs.intValue());
+            references.put("jobsForecast", jobsReference);
+            references.put("jobsRealised", jobsReference);
+        }
+        return new ConventionPeriodView(convention.getString("conventionId"), starts, ends, covered.size(), values, references);
+    }
+
+    private Map<String, String> names(Set<String> basins) {
+        Map<String, String> names = new HashMap<>();
+        mongo.find(query(where("_id").in(basins)), Document.class, Facts.BASINS)
+                .forEach(d -> names.put(d.getString("_id"), d.getString("name")));
+        return names;
+    }
+
+    /** @param basins the basins the view covers, or {@code null} for all */
+    private Currency currency(Collection<String> basins) {
+        Query query = basins == null ? new Query() : query(where("_id").in(basins));
+        List<Freshness> all = mongo.find(query, Freshness.class);
+        Optional<Freshness> newest = all.stream().filter(f -> f.lastEventTime() != null)
+                .max(Comparator.comparing(Freshness::lastEventTime));
+        Instant oldest = all.stream().map(Freshness::lastEventTime).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                .orElse(null);
+        return new Currency(newest.map(Freshness::lastEventId).orElse(null), newest.map(Freshness::lastEventType).orElse(null),
+                oldest, newest.map(Freshness::lastEventTime).orElse(null),
+                all.stream().mapToLong(Freshness::eventsApplied).sum());
+    }
+
+    private static BigDecimal sum(Collection<BigDecimal> values) {
+        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(values.stream()
+                .mapToInt(BigDecimal::scale).max().orElse(0), RoundingMode.HALF_UP);
+    }
+}

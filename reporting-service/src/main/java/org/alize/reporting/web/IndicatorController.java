@@ -1,0 +1,128 @@
+package org.alize.reporting.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.alize.reporting.export.CsvExport;
+import org.alize.reporting.export.Table;
+import org.alize.reporting.export.Tables;
+import org.alize.reporting.export.XlsxExport;
+import org.alize.reporting.view.BasinYearView;
+import org.alize.reporting.view.ConventionPeriodView;
+import org.alize.reporting.view.IndicatorViews;
+import org.alize.reporting.view.NetworkYearView;
+import org.alize.reporting.view.SeriesView;
+import org.alize.tenancy.BasinContext;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@Tag(name = "Indicateurs", description = "Indicateurs par bassin et par année face aux références (R-13, R-14, R-30, R-40, "
+        + "R-41), vue du réseau (R-42). Chaque vue se télécharge aussi en CSV (Accept: text/csv) ou en XLSX.")
+class IndicatorController {
+
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    private static final String CSV = CsvExport.MEDIA_TYPE;
+    private static final String XLSX = XlsxExport.MEDIA_TYPE;
+
+    private final IndicatorViews views;
+    private final Clock clock;
+
+    IndicatorController(IndicatorViews views, Clock clock) {
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/basins/{basinId}/indicators", produces = JSON)
+    @Operation(summary = "Les indicateurs du bassin pour une année civile (par défaut l'année en cours), chacun face à sa "
+            + "référence et aux quartiles anonymisés du réseau (à partir de 5 bassins comparables)")
+    BasinYearView basinYear(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return views.basinYear(basin(), yearOr(year));
+    }
+
+    @GetMapping(path = "/api/basins/{basinId}/indicators", produces = {CSV, XLSX})
+    ResponseEntity<byte[]> basinYearExport(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+            @RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        int y = yearOr(year);
+        return export(Tables.basinYear(views.basinYear(basin(), y)), "indicateurs-" + basin() + "-" + y, accept);
+    }
+
+    @GetMapping(path = "/api/basins/{basinId}/indicators/series", produces = JSON)
+    @Operation(summary = "Les indicateurs du bassin année par année")
+    SeriesView basinSeries() {
+        return views.basinSeries(basin());
+    }
+
+    @GetMapping(path = "/api/basins/{basinId}/indicators/series", produces = {CSV, XLSX})
+    ResponseEntity<byte[]> basinSeriesExport(@RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        return export(Tables.series(views.basinSeries(basin())), "series-" + basin(), accept);
+    }
+
+    @GetMapping(path = "/api/basins/{basinId}/indicators/conventions", produces = JSON)
+    @Operation(summary = "Les indicateurs du bassin sur chaque convention de partenariat : flux cumulés sur les années "
+            + "couvertes, face aux objectifs de la convention (225 emplois, R-41)")
+    List<ConventionPeriodView> conventionPeriods() {
+        return views.conventionPeriods(basin());
+    }
+
+    @GetMapping(path = "/api/basins/{basinId}/indicators/conventions", produces = {CSV, XLSX})
+    ResponseEntity<byte[]> conventionPeriodsExport(
+            @RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        return export(Tables.conventionPeriods(basin(), views.conventionPeriods(basin())), "conventions-" + basin(), accept);
+    }
+
+    @GetMapping(path = "/api/network/indicators", produces = JSON)
+    @Operation(summary = "Le réseau pour une année : une ligne par bassin avec ses indicateurs et ses rangs, totaux et "
+            + "quartiles (rôles réseau)")
+    NetworkYearView networkYear(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return views.networkYear(yearOr(year));
+    }
+
+    @GetMapping(path = "/api/network/indicators", produces = {CSV, XLSX})
+    ResponseEntity<byte[]> networkYearExport(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+            @RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        int y = yearOr(year);
+        return export(Tables.networkYear(views.networkYear(y)), "reseau-" + y, accept);
+    }
+
+    @GetMapping(path = "/api/network/indicators/series", produces = JSON)
+    @Operation(summary = "Le réseau année par année : totaux (ou médianes pour les délais et les parts) sur les bassins")
+    SeriesView networkSeries() {
+        return views.networkSeries();
+    }
+
+    @GetMapping(path = "/api/network/indicators/series", produces = {CSV, XLSX})
+    ResponseEntity<byte[]> networkSeriesExport(@RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        return export(Tables.series(views.networkSeries()), "series-reseau", accept);
+    }
+
+    private static ResponseEntity<byte[]> export(Table table, String fileName, String accept) {
+        boolean xlsx = accept.contains(XLSX);
+        byte[] body = xlsx ? XlsxExport.write(table) : CsvExport.write(table);
+        MediaType type = xlsx ? MediaType.parseMediaType(XLSX) : new MediaType("text", "csv", StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(fileName + (xlsx ? ".xlsx" : ".csv")).build().toString()).body(body);
+    }
+
+    private int yearOr(Integer year) {
+        return year != null ? year : LocalDate.now(clock).getYear();
+    }
+
+    private static String basin() {
+        return BasinContext.require().value();
+    }
+}

@@ -1,0 +1,333 @@
+package org.alize.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.alize.reporting.intake.IndicatorProjector;
+import org.alize.testing.ApiClient;
+import org.alize.testing.BasinEndpoints;
+import org.alize.testing.TestIssuer;
+import org.alize.testing.WithAlizeInfra;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Indicators computed by hand from small event sequences, applied straight to the projector (the Kafka path
+ * is {@link ReportingIntakeIT}'s): each expected figure is worked out in the comments.
+ */
+@WithAlizeInfra
+@SpringBootTest(classes = ReportingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IndicatorsIT {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IndicatorProjector projector;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private ApiClient operatorOf(String basin) {
+        return ApiClient.on(port).as(TestIssuer.shared().token("op-" + basin).basin(basin, "OPERATOR").sign());
+    }
+
+    private ApiClient astrees() {
+        return ApiClient.on(port).as(TestIssuer.shared().token("astrees").networkRoles("NETWORK_ADMIN").sign());
+    }
+
+    private JsonNode detail(String basin, int year) {
+        ApiClient.Response response = operatorOf(basin).get("/api/basins/" + basin + "/indicators?year=" + year);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("detail");
+    }
+
+    private static JsonNode withoutCurrency(JsonNode detail) {
+        ObjectNode copy = (ObjectNode) detail.deepCopy();
+        copy.remove("currentAsOf");
+        copy.remove("eventsApplied");
+        return copy;
+    }
+
+    private static BigDecimal amount(JsonNode node) {
+        return node.decimalValue();
+    }
+
+    @Test
+    @DisplayName("R-41 R-13 R-14: a year's activity, jobs, skills, means, resources and delays, unchanged by duplicates and a replay")
+    void activity_jobs_and_resources_R41_R13_R14() {
+        Story story = new Story("rep-a", projector).registered("Bassin A")
+                // 4 pledges of 30 skills days: 120 days over three years, 40 a year; resources 1 000 000 €
+                .convention("conv-a", LocalDate.of(2025, 1, 1), "COMPANIES", "400000.00", "TERRITORIAL_ACTORS", "200000.00",
+                        "LOCAL_AUTHORITIES", "250000.00", "STATE_AND_CDC", "150000.00")
+                .session("s0", LocalDate.of(2024, 12, 1), true)
+                .session("s1", LocalDate.of(2025, 3, 10), true)
+                .session("s2", LocalDate.of(2025, 6, 10), false)
+                .submitted("p1", LocalDate.of(2025, 1, 15), 5)
+                .submitted("p2", LocalDate.of(2025, 2, 1), 3)
+                .submitted("p3", LocalDate.of(2025, 5, 1), 4)
+                .decided("p1", "s1", LocalDate.of(2025, 3, 10), "APPROVED", 5, "15000.00")
+                .decided("p2", "s1", LocalDate.of(2025, 3, 10), "POSTPONED", 3, "0")
+                .decided("p2", "s2", LocalDate.of(2025, 6, 10), "APPROVED", 3, "10000.00")
+                .decided("p3", "s2", LocalDate.of(2025, 6, 10), "REJECTED", 4, "0")
+                .signed("p1", LocalDate.of(2025, 4, 9))
+                .delivered("p1", LocalDate.of(2025, 5, 1), 3, "1500.00")
+                .reported("p1", "r1", LocalDate.of(2025, 10, 1), 2)
+                .reported("p1", "r2", LocalDate.of(2026, 3, 1), 4);
+        story.apply("ProjectDecided", story.applied().get(10).payload());
+
+        JsonNode y = detail("rep-a", 2025);
+        JsonNode activity = y.get("activity");
+        assertThat(activity.get("sessionsHeld").asInt()).isEqualTo(2);
+        assertThat(activity.get("sessionsValidated").asInt()).isEqualTo(1);
+        assertThat(activity.get("projectsSubmitted").asInt()).isEqualTo(3);
+        assertThat(activity.get("projectsExamined").asInt()).isEqualTo(3);
+        assertThat(activity.get("projectsApproved").asInt()).isEqualTo(2);
+        assertThat(activity.get("projectsRejected").asInt()).isEqualTo(1);
+        assertThat(activity.get("projectsPostponed").asInt()).isEqualTo(1);
+        assertThat(activity.get("sessionsMin").asInt()).isEqualTo(6);
+        assertThat(activity.get("projectsApprovedReference").asInt()).isEqualTo(12);
+        // approvals forecast 5 + 3 jobs; the reports say 2 jobs by the end of 2025, 4 by March 2026
+        assertThat(y.get("jobs").get("forecast").asInt()).isEqualTo(8);
+        assertThat(y.get("jobs").get("realised").asInt()).isEqualTo(2);
+        assertThat(y.get("jobs").get("reference").asInt()).isEqualTo(75);
+        assertThat(detail("rep-a", 2026).get("jobs").get("realised").asInt()).isEqualTo(2);
+        // skills: 40 days pledged a year, 2 × 5 contracted, 3 delivered worth 1 500 €
+        assertThat(y.get("skills").get("daysPledged").asInt()).isEqualTo(40);
+        assertThat(y.get("skills").get("daysContracted").asInt()).isEqualTo(10);
+        assertThat(y.get("skills").get("daysDelivered").asInt()).isEqualTo(3);
+        assertThat(amount(y.get("skills").get("valueDelivered"))).isEqualByComparingTo("1500.00");
+        assertThat(amount(y.get("meansGranted").get("advances"))).isEqualByComparingTo("25000.00");
+        assertThat(amount(y.get("meansGranted").get("skills"))).isEqualByComparingTo("5000.00");
+        assertThat(amount(y.get("meansGranted").get("inKind"))).isEqualByComparingTo("2000.00");
+        // R-13: 1 000 000 € against 900 000 €, in the reference profile exactly
+        JsonNode resources = y.get("resources");
+        assertThat(amount(resources.get("total"))).isEqualByComparingTo("1000000.00");
+        assertThat(amount(resources.get("referenceTotal"))).isEqualByComparingTo("900000.00");
+        assertThat(amount(resources.get("sharePercent").get("COMPANIES"))).isEqualByComparingTo("40.0");
+        assertThat(amount(resources.get("sharePercent").get("STATE_AND_CDC"))).isEqualByComparingTo("15.0");
+        // R-14: project support = advances 25 000 + in kind 2 000 + skills delivered 1 500
+        assertThat(amount(y.get("spending").get("projectSupport"))).isEqualByComparingTo("28500.00");
+        assertThat(amount(y.get("spending").get("projectSupportReference"))).isEqualByComparingTo("210000.00");
+        // submission → first decision: 54, 37 and 40 days; median 40, p90 54; approval → signature 30 days
+        JsonNode times = y.get("processingTimes");
+        assertThat(times.get("submissionToDecision").get("median").asInt()).isEqualTo(40);
+        assertThat(times.get("submissionToDecision").get("p90").asInt()).isEqualTo(54);
+        assertThat(times.get("decisionToSignature").get("median").asInt()).isEqualTo(30);
+
+        JsonNode before = withoutCurrency(y);
+        story.replay();
+        assertThat(withoutCurrency(detail("rep-a", 2025))).isEqualTo(before);
+
+        // the convention period sums its years: 2 approvals in 2025 against 12 a year × 2 years with figures
+        JsonNode period = operatorOf("rep-a").get("/api/basins/rep-a/indicators/conventions").json().get(0);
+        assertThat(period.get("conventionId").asString()).isEqualTo("conv-a");
+        assertThat(period.get("yearsCovered").asInt()).isEqualTo(2);
+        assertThat(period.get("values").get("projectsApproved").decimalValue()).isEqualByComparingTo("2");
+        assertThat(period.get("references").get("jobsForecast").decimalValue()).isEqualByComparingTo("225");
+        assertThat(period.get("references").get("projectsApproved").decimalValue()).isEqualByComparingTo("24");
+    }
+
+    @Test
+    @DisplayName("R-30: advances lent, repaid net of a reversal, written off, outstanding, in arrears; loss rate and fund balance")
+    void advance_fund_R30() {
+        Story story = new Story("rep-f", projector).registered("Bassin F")
+                .contribution("k1", "ADVANCE_FUND", LocalDate.of(2025, 1, 5), "100000.00")
+                .contribution("k2", "OPERATING_ACCOUNT", LocalDate.of(2025, 1, 5), "50000.00")
+                .advance("p1", "12000.00", LocalDate.of(2025, 3, 1), 12, "1000.00")
+                .disbursed("p1", "d1", LocalDate.of(2025, 2, 1), "12000.00")
+                .repaid("p1", "r1", LocalDate.of(2025, 3, 1), "1000.00")
+                .repaid("p1", "r2", LocalDate.of(2025, 4, 1), "1000.00")
+                .repaid("p1", "r3", LocalDate.of(2025, 5, 1), "1000.00")
+                .reversed("p1", "r3", LocalDate.of(2025, 5, 20), "1000.00")
+                .advance("p2", "10000.00", LocalDate.of(2025, 6, 1), 10, "1000.00")
+                .disbursed("p2", "d2", LocalDate.of(2025, 5, 1), "10000.00")
+                .writtenOff("p2", "w1", LocalDate.of(2025, 9, 1), "10000.00");
+        story.replay();
+
+        JsonNode fund = detail("rep-f", 2025).get("fund");
+        assertThat(amount(fund.get("lent"))).isEqualByComparingTo("22000.00");
+        assertThat(amount(fund.get("repaid"))).isEqualByComparingTo("2000.00");
+        assertThat(amount(fund.get("writtenOff"))).isEqualByComparingTo("10000.00");
+        // p1 owes 12 000 − 2 000; ten instalments fell due by 31 December, two were paid: 8 000 € late
+        assertThat(amount(fund.get("outstanding"))).isEqualByComparingTo("10000.00");
+        assertThat(amount(fund.get("inArrears"))).isEqualByComparingTo("8000.00");
+        assertThat(fund.get("advancesInArrears").asInt()).isEqualTo(1);
+        // 10 000 written off out of 22 000 lent: 45.5 % against 6 %
+        assertThat(amount(fund.get("lossRatePercent"))).isEqualByComparingTo("45.5");
+        assertThat(amount(fund.get("lossRateReference"))).isEqualByComparingTo("6.0");
+        // the fund: 100 000 contributed − 22 000 lent + 2 000 repaid; the operating account is not the fund
+        assertThat(amount(fund.get("balance"))).isEqualByComparingTo("80000.00");
+        assertThat(amount(fund.get("criticalMin"))).isEqualByComparingTo("400000.00");
+    }
+
+    @Test
+    @DisplayName("R-14 R-40: operating spending by category and network meetings against three a year")
+    void spending_and_network_meetings_R14_R40() {
+        new Story("rep-s", projector).registered("Bassin S")
+                .expense("e1", "LOCAL_ENGINEERING", LocalDate.of(2025, 2, 1), "40000.00")
+                .expense("e2", "LOCAL_ENGINEERING", LocalDate.of(2024, 2, 1), "5000.00")
+                .expense("e3", "OPERATOR_REIMBURSEMENT", LocalDate.of(2025, 6, 1), "8000.00")
+                .meeting("m1", "NETWORK_LIFE", LocalDate.of(2025, 2, 1), true)
+                .meeting("m2", "NETWORK_LIFE", LocalDate.of(2025, 6, 1), false)
+                .meeting("m3", "NATIONAL_EVENT", LocalDate.of(2025, 10, 1), true)
+                .meeting("m4", "NETWORK_LIFE", LocalDate.of(2024, 10, 1), true);
+
+        JsonNode y = detail("rep-s", 2025);
+        assertThat(amount(y.get("spending").get("localEngineering"))).isEqualByComparingTo("40000.00");
+        assertThat(amount(y.get("spending").get("localEngineeringReference"))).isEqualByComparingTo("90000.00");
+        assertThat(amount(y.get("spending").get("operatorReimbursement"))).isEqualByComparingTo("8000.00");
+        assertThat(amount(y.get("spending").get("operatorReimbursementCap"))).isEqualByComparingTo("10000.00");
+        assertThat(y.get("network").get("meetingsHeld").asInt()).isEqualTo(2);
+        assertThat(y.get("network").get("meetingsReference").asInt()).isEqualTo(3);
+        assertThat(y.get("network").get("nationalEvents").asInt()).isEqualTo(1);
+        assertThat(y.get("network").get("meetingsAttended").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("R-42: the network table ranks basins and gives quartiles; a basin sees only its own figures and anonymised quartiles")
+    void network_view_ranks_quartiles_and_isolation_R42() throws IOException {
+        // in 2019, basins net-1 … net-6 held 1 … 6 sessions; in 2018 only net-1 … net-4 held any
+        for (int k = 1; k <= 6; k++) {
+            Story story = new Story("net-" + k, projector).registered("Réseau " + k);
+            for (int s = 1; s <= k; s++) {
+                story.session("s19-" + s, LocalDate.of(2019, 1, 1).plusDays(30L * s), true);
+                if (k <= 4) {
+                    story.session("s18-" + s, LocalDate.of(2018, 1, 1).plusDays(30L * s), true);
+                }
+            }
+        }
+        JsonNode network = astrees().get("/api/network/indicators?year=2019").json();
+        assertThat(network.get("basins").asInt()).isEqualTo(6);
+        JsonNode sessions = summary(network, "sessionsHeld");
+        assertThat(sessions.get("total").decimalValue()).isEqualByComparingTo("21");
+        // nearest rank over 1 … 6: q1 = 2, median = 3, q3 = 5
+        assertThat(sessions.get("quartiles").get("q1").decimalValue()).isEqualByComparingTo("2");
+        assertThat(sessions.get("quartiles").get("median").decimalValue()).isEqualByComparingTo("3");
+        assertThat(sessions.get("quartiles").get("q3").decimalValue()).isEqualByComparingTo("5");
+        assertThat(row(network, "net-6").get("ranks").get("sessionsHeld").asInt()).isEqualTo(1);
+        assertThat(row(network, "net-1").get("ranks").get("sessionsHeld").asInt()).isEqualTo(6);
+        assertThat(row(network, "net-1").get("basinName").asString()).isEqualTo("Réseau 1");
+        // every basin approved nothing: they all share rank 1
+        assertThat(row(network, "net-3").get("ranks").get("projectsApproved").asInt()).isEqualTo(1);
+
+        ApiClient net1 = operatorOf("net-1");
+        ApiClient.Response own = net1.get("/api/basins/net-1/indicators?year=2019");
+        JsonNode figure = figure(own.json(), "sessionsHeld");
+        assertThat(figure.get("value").decimalValue()).isEqualByComparingTo("1");
+        assertThat(figure.get("reference").decimalValue()).isEqualByComparingTo("6");
+        assertThat(figure.get("network").get("median").decimalValue()).isEqualByComparingTo("3");
+        assertThat(figure.get("network").get("basins").asInt()).isEqualTo(6);
+        assertThat(own.body()).doesNotContain("net-2", "Réseau 2");
+        // four basins are too few: their quartiles would give the others' figures away
+        JsonNode few = figure(net1.get("/api/basins/net-1/indicators?year=2018").json(), "sessionsHeld");
+        assertThat(few.get("network").get("basins").asInt()).isEqualTo(4);
+        assertThat(few.get("network").get("median").isNull()).isTrue();
+
+        assertThat(net1.get("/api/network/indicators?year=2019").status()).isEqualTo(403);
+        assertThat(net1.get("/api/network/indicators/series").status()).isEqualTo(403);
+        int checked = BasinEndpoints.assertNoneReachable(mappings, Map.of("basinId", "net-2"), java.util.List.of(net1,
+                operatorOf("rep-a")), "Réseau 2");
+        assertThat(checked).isGreaterThanOrEqualTo(3);
+
+        // the network series adds the years up
+        JsonNode series = astrees().get("/api/network/indicators/series").json();
+        JsonNode y2019 = java.util.stream.StreamSupport.stream(series.get("years").spliterator(), false)
+                .filter(p -> p.get("year").asInt() == 2019).findFirst().orElseThrow();
+        assertThat(y2019.get("values").get("sessionsHeld").decimalValue()).isEqualByComparingTo("21");
+        assertThat(astrees().get("/api/network/indicators?year=2019").json().get("currentAsOf").get("eventsApplied").asLong())
+                .isGreaterThan(0);
+    }
+
+    @Test
+    @DisplayName("R-42: every view exports as CSV and XLSX with French headers, numbers as numbers and dates as dates")
+    void exports_csv_and_xlsx_R42() throws IOException {
+        new Story("exp-1", projector).registered("Bassin ; « Export »")
+                .convention("conv-x", LocalDate.of(2017, 1, 1), "COMPANIES", "460000.50", "STATE_AND_CDC", "100000.00")
+                .session("sx", LocalDate.of(2017, 3, 1), true);
+        ApiClient admin = astrees();
+        String csv = new String(admin.bytes("/api/network/indicators?year=2017", "text/csv"), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFBassin;Nom;Comités d'agrément tenus");
+        assertThat(csv).contains("exp-1;\"Bassin ; « Export »\";1;1;");
+        assertThat(csv).contains("560000,50");
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                admin.bytes("/api/network/indicators?year=2017", XLSX)))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).startsWith("Comités d'agrément tenus");
+            Row basin = sheet.getRow(1);
+            assertThat(basin.getCell(0).getStringCellValue()).isEqualTo("exp-1");
+            assertThat(basin.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(basin.getCell(2).getNumericCellValue()).isEqualTo(1.0);
+        }
+        ApiClient op = operatorOf("exp-1");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                op.bytes("/api/basins/exp-1/indicators/conventions", XLSX)))) {
+            Row first = workbook.getSheetAt(0).getRow(1);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("conv-x");
+            assertThat(DateUtil.isCellDateFormatted(first.getCell(1))).isTrue();
+            assertThat(first.getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2017, 1, 1));
+        }
+        String own = new String(op.bytes("/api/basins/exp-1/indicators?year=2017", "text/csv"), StandardCharsets.UTF_8);
+        assertThat(own).contains("Indicateur;Unité;Valeur;Référence");
+        assertThat(new String(op.bytes("/api/basins/exp-1/indicators/series", "text/csv"), StandardCharsets.UTF_8))
+                .contains("2017;1;1;");
+        // a browser asking for anything gets JSON
+        assertThat(op.get("/api/basins/exp-1/indicators?year=2017", "*/*").contentType()).startsWith("application/json");
+    }
+
+    @Test
+    @DisplayName("Bad input: a year out of range is a 400 problem in French, a year without events a 404")
+    void bad_input() {
+        ApiClient op = operatorOf("rep-s");
+        ApiClient.Response bad = op.get("/api/basins/rep-s/indicators?year=1800");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        ApiClient.Response notNumber = op.get("/api/basins/rep-s/indicators?year=deux-mille");
+        assertThat(notNumber.status()).isEqualTo(400);
+        ApiClient.Response none = operatorOf("nobody").get("/api/basins/nobody/indicators?year=2020");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.json().get("detail").asString()).contains("Aucun indicateur");
+        assertThat(op.get("/api/basins/rep-s/indicators", "application/pdf").status()).isEqualTo(406);
+    }
+
+    private static JsonNode summary(JsonNode network, String key) {
+        return find(network.get("figures"), "key", key);
+    }
+
+    private static JsonNode figure(JsonNode view, String key) {
+        return find(view.get("figures"), "key", key);
+    }
+
+    private static JsonNode row(JsonNode network, String basin) {
+        return find(network.get("rows"), "basinId", basin);
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode node : array) {
+            if (node.get(field).asString().equals(value)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + field + " = " + value);
+    }
+}
