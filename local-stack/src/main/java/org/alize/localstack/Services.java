@@ -12,7 +12,8 @@ public final class Services {
     public static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("basin", "basin-service", 8081),
             new ServiceSpec("project", "project-service", 8082),
-            new ServiceSpec("finance", "finance-service", 8083));
+            new ServiceSpec("finance", "finance-service", 8083),
+            new ServiceSpec("reporting", "reporting-service", 8084));
 
     private Services() {
     }

@@ -34,7 +34,12 @@ final class PlatformClient {
 
     /** A file (CSV, FEC, PDF as text): any format accepted. */
     HttpResponse<String> download(URI uri) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "*/*");
+        return download(uri, "*/*");
+    }
+
+    /** A file in the format {@code accept} names (an export). */
+    HttpResponse<String> download(URI uri, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", accept);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
