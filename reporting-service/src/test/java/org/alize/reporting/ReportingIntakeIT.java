@@ -65,6 +65,11 @@ class ReportingIntakeIT {
         assertThat(view.get("currentAsOf").get("lastEventType").asString()).isEqualTo(ProjectEvents.COMMITTEE_SESSION_HELD);
         await().atMost(Duration.ofSeconds(30)).until(() -> TopicRecords.read(ProjectEvents.TOPIC + "-dlt",
                 r -> basin.equals(r.key())).size() == 1);
+
+        // consumer lag, per topic and partition, as Kafka's own consumer reports it
+        ApiClient.Response lag = op.get("/actuator/metrics/kafka.consumer.fetch.manager.records.lag.max");
+        assertThat(lag.status()).as(lag.body()).isEqualTo(200);
+        assertThat(lag.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(0);
     }
 
     private void publish(String basin, String topic, String type, String subject, Object event, String eventId) {
