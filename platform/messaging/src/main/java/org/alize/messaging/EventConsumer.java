@@ -66,14 +66,26 @@ public class EventConsumer {
             log.debug("{} already handled {} {}", consumer, event.getType(), event.getId());
             return;
         }
-        Optional<EventTypes.Binding> binding = types.forType(event.getType());
-        if (binding.isPresent()) {
-            handler.handle(new ReceivedEvent<>(event.getId(), event.getType(), event.getSource().toString(),
-                    event.getSubject(), basin, sequenceOf(event), event.getTime(), payload(event, binding.get())));
+        Optional<ReceivedEvent<?>> received = read(event);
+        if (received.isPresent()) {
+            handler.handle(received.get());
         } else {
             log.debug("{} ignores unknown event type {}", consumer, event.getType());
         }
         markHandled(key, event);
+    }
+
+    /**
+     * Reads an event without any bookkeeping (for a replay into fresh read models): its basin, its envelope
+     * and its payload; empty for a type this service does not know.
+     *
+     * @throws InvalidEventException if it names no valid basin or its data does not fit its type
+     */
+    public Optional<ReceivedEvent<?>> read(CloudEvent event) {
+        BasinId basin = basinOf(event);
+        return types.forType(event.getType()).map(binding -> new ReceivedEvent<>(event.getId(), event.getType(),
+                event.getSource().toString(), event.getSubject(), basin, sequenceOf(event), event.getTime(),
+                payload(event, binding)));
     }
 
     private void markHandled(String key, CloudEvent event) {

@@ -23,6 +23,7 @@ import org.alize.finance.events.RepaymentReversed;
 import org.alize.finance.events.TransferRecorded;
 import org.alize.finance.events.ValuedContributionRecorded;
 import org.alize.messaging.ReceivedEvent;
+import org.alize.reporting.indicator.Generation;
 import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.CooperationConventionSigned;
 import org.alize.project.events.FollowUpReportFiled;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the facts an event carries, each as an upsert of values keyed by business ids. Returns whether the
- * event concerned the basin's indicators. Runs in the network scope.
+ * event concerned the basin's indicators. Runs in the network scope, into the collections of one generation.
  */
 @Component
 public class FactWriter {
@@ -50,14 +51,14 @@ public class FactWriter {
         this.mongo = mongo;
     }
 
-    public boolean write(ReceivedEvent<?> event) {
+    public boolean write(ReceivedEvent<?> event, Generation generation) {
         String basin = event.basin().value();
         Object p = event.payload();
         if (p instanceof BasinRegistered r) {
-            upsert(Facts.BASINS, basin, new Update().set("basinId", basin).set("name", r.name()).set("region", r.region())
+            upsert(generation.collection(Facts.BASINS), basin, new Update().set("basinId", basin).set("name", r.name()).set("region", r.region())
                     .setOnInsert("status", r.status()));
         } else if (p instanceof BasinStatusChanged s) {
-            upsert(Facts.BASINS, basin, new Update().set("basinId", basin).set("name", s.name()).set("status", s.status()));
+            upsert(generation.collection(Facts.BASINS), basin, new Update().set("basinId", basin).set("name", s.name()).set("status", s.status()));
         } else if (p instanceof PartnershipConventionSigned c) {
             Document categories = new Document();
             int skillsDays = 0;
@@ -67,16 +68,16 @@ public class FactWriter {
                 category.put("cash", sum(category.get("cash"), pledge.cash()));
                 skillsDays += pledge.skillsDays();
             }
-            upsert(Facts.CONVENTIONS, key(basin, c.conventionId()), new Update().set("basinId", basin)
+            upsert(generation.collection(Facts.CONVENTIONS), key(basin, c.conventionId()), new Update().set("basinId", basin)
                     .set("conventionId", c.conventionId()).set("startsOn", day(c.startsOn())).set("endsOn", day(c.endsOn()))
                     .set("categories", categories).set("skillsDaysPledged", skillsDays)
                     .set("jobsPerYear", c.objectives().jobsPerYear()).set("jobsOverConvention", c.objectives().jobsOverConvention()));
         } else if (p instanceof NetworkMeetingHeld m) {
-            upsert(Facts.MEETINGS, key(basin, m.meetingId()), new Update().set("basinId", basin).set("kind", m.kind())
+            upsert(generation.collection(Facts.MEETINGS), key(basin, m.meetingId()), new Update().set("basinId", basin).set("kind", m.kind())
                     .set("heldOn", day(m.heldOn())).set("operatorPresent", m.operatorPresent())
                     .set("presidentPresent", m.presidentPresent()));
         } else if (p instanceof ProjectSubmitted s) {
-            upsert(Facts.PROJECTS, key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
+            upsert(generation.collection(Facts.PROJECTS), key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
                     .set("reference", s.reference()).set("submittedOn", day(s.submittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()))
                     .set("forecastJobs", s.forecastJobs()).setOnInsert("status", "SUBMITTED"));
         } else if (p instanceof ProjectStatusChanged s) {
@@ -84,68 +85,68 @@ public class FactWriter {
             if ("SUBMITTED".equals(s.previousStatus())) {
                 update.set("diagnosisStartedOn", day(s.changedOn()));
             }
-            upsertIfNewer(Facts.PROJECTS, key(basin, s.projectId()), "statusSequence", event.sequence(), update);
+            upsertIfNewer(generation.collection(Facts.PROJECTS), key(basin, s.projectId()), "statusSequence", event.sequence(), update);
         } else if (p instanceof ProjectDecided d) {
             Update update = new Update().set("basinId", basin).set("projectId", d.projectId())
                     .set("forecastJobs", d.forecastJobs())
                     .set("decisions." + d.sessionId(), new Document("decidedOn", day(d.decidedOn())).append("outcome", d.outcome())
                             .append("means", means(d.means())).append("skillsDays", d.means() == null ? 0
                                     : d.means().skillsMissions().stream().mapToInt(Means.SkillsMission::days).sum()));
-            upsert(Facts.PROJECTS, key(basin, d.projectId()), update);
+            upsert(generation.collection(Facts.PROJECTS), key(basin, d.projectId()), update);
         } else if (p instanceof CooperationConventionSigned c) {
-            upsert(Facts.PROJECTS, key(basin, c.projectId()), new Update().set("basinId", basin).set("projectId", c.projectId())
+            upsert(generation.collection(Facts.PROJECTS), key(basin, c.projectId()), new Update().set("basinId", basin).set("projectId", c.projectId())
                     .set("signedOn", day(c.signedOn())));
         } else if (p instanceof SkillsDelivered s) {
-            upsert(Facts.PROJECTS, key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
+            upsert(generation.collection(Facts.PROJECTS), key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
                     .set("deliveries." + event.id(), new Document("on", day(s.deliveredOn())).append("days", s.days())
                             .append("value", s.value())));
         } else if (p instanceof FollowUpReportFiled r) {
-            upsert(Facts.PROJECTS, key(basin, r.projectId()), new Update().set("basinId", basin).set("projectId", r.projectId())
+            upsert(generation.collection(Facts.PROJECTS), key(basin, r.projectId()), new Update().set("basinId", basin).set("projectId", r.projectId())
                     .set("reports." + r.reportId(), new Document("on", day(r.reportedOn())).append("jobs", r.jobsToDate().total())));
         } else if (p instanceof CommitteeSessionHeld s) {
-            upsert(Facts.SESSIONS, key(basin, s.sessionId()), new Update().set("basinId", basin).set("heldOn", day(s.heldOn()))
+            upsert(generation.collection(Facts.SESSIONS), key(basin, s.sessionId()), new Update().set("basinId", basin).set("heldOn", day(s.heldOn()))
                     .set("agendaSize", s.agendaSize()));
         } else if (p instanceof SessionDecisionsValidated v) {
-            upsert(Facts.SESSIONS, key(basin, v.sessionId()), new Update().set("basinId", basin).set("validatedOn", day(v.validatedOn())));
+            upsert(generation.collection(Facts.SESSIONS), key(basin, v.sessionId()), new Update().set("basinId", basin).set("validatedOn", day(v.validatedOn())));
         } else if (p instanceof AdvanceOpened a) {
-            upsert(Facts.ADVANCES, key(basin, a.advanceId()), new Update().set("basinId", basin).set("projectId", a.projectId())
+            upsert(generation.collection(Facts.ADVANCES), key(basin, a.advanceId()), new Update().set("basinId", basin).set("projectId", a.projectId())
                     .set("granted", a.amount()).set("schedules.0000-opened", schedule(a.schedule())));
         } else if (p instanceof AdvanceRescheduled r) {
-            upsert(Facts.ADVANCES, key(basin, r.advanceId()), new Update().set("basinId", basin).set("schedules." + r.effectiveOn(),
+            upsert(generation.collection(Facts.ADVANCES), key(basin, r.advanceId()), new Update().set("basinId", basin).set("schedules." + r.effectiveOn(),
                     schedule(r.schedule())));
         } else if (p instanceof AdvanceDisbursed d) {
-            upsert(Facts.ADVANCES, key(basin, d.advanceId()), new Update().set("basinId", basin).set("projectId", d.projectId())
+            upsert(generation.collection(Facts.ADVANCES), key(basin, d.advanceId()), new Update().set("basinId", basin).set("projectId", d.projectId())
                     .set("disbursements." + d.disbursementId(), movement(d.paidOn(), d.amount())));
-            upsert(Facts.PROJECTS, key(basin, d.projectId()), new Update().set("basinId", basin).set("projectId", d.projectId())
+            upsert(generation.collection(Facts.PROJECTS), key(basin, d.projectId()), new Update().set("basinId", basin).set("projectId", d.projectId())
                     .set("disbursements." + d.disbursementId(), day(d.paidOn())));
         } else if (p instanceof RepaymentReceived r) {
-            upsert(Facts.ADVANCES, key(basin, r.advanceId()), new Update().set("basinId", basin)
+            upsert(generation.collection(Facts.ADVANCES), key(basin, r.advanceId()), new Update().set("basinId", basin)
                     .set("repayments." + r.repaymentId(), movement(r.paidOn(), r.amount())));
         } else if (p instanceof RepaymentReversed r) {
-            upsert(Facts.ADVANCES, key(basin, r.advanceId()), new Update().set("basinId", basin)
+            upsert(generation.collection(Facts.ADVANCES), key(basin, r.advanceId()), new Update().set("basinId", basin)
                     .set("reversals." + r.repaymentId(), movement(r.reversedOn(), r.amount())));
         } else if (p instanceof AdvanceWrittenOff w) {
-            upsert(Facts.ADVANCES, key(basin, w.advanceId()), new Update().set("basinId", basin)
+            upsert(generation.collection(Facts.ADVANCES), key(basin, w.advanceId()), new Update().set("basinId", basin)
                     .set("writeOffs." + w.writeOffId(), movement(w.writtenOffOn(), w.amount())));
         } else if (p instanceof LossRecovered l) {
-            upsert(Facts.ADVANCES, key(basin, l.advanceId()), new Update().set("basinId", basin)
+            upsert(generation.collection(Facts.ADVANCES), key(basin, l.advanceId()), new Update().set("basinId", basin)
                     .set("recoveries." + l.recoveryId(), movement(l.receivedOn(), l.amount())));
         } else if (p instanceof ContributionReceived c) {
-            money(basin, c.contributionId(), "CONTRIBUTION", c.account(), c.resourceCategory(), c.amount(), c.receivedOn());
+            money(generation, basin, c.contributionId(), "CONTRIBUTION", c.account(), c.resourceCategory(), c.amount(), c.receivedOn());
         } else if (p instanceof ValuedContributionRecorded v) {
-            money(basin, v.contributionId(), "VALUED_" + v.kind(), null, v.resourceCategory(), v.value(), v.providedOn());
+            money(generation, basin, v.contributionId(), "VALUED_" + v.kind(), null, v.resourceCategory(), v.value(), v.providedOn());
         } else if (p instanceof TransferRecorded t) {
-            money(basin, t.transferId(), "TRANSFER", t.toAccount(), t.fromAccount(), t.amount(), t.transferredOn());
+            money(generation, basin, t.transferId(), "TRANSFER", t.toAccount(), t.fromAccount(), t.amount(), t.transferredOn());
         } else if (p instanceof OperatingExpenseRecorded e) {
-            money(basin, e.expenseId(), "EXPENSE", "OPERATING_ACCOUNT", e.category(), e.amount(), e.paidOn());
+            money(generation, basin, e.expenseId(), "EXPENSE", "OPERATING_ACCOUNT", e.category(), e.amount(), e.paidOn());
         } else {
             return false;
         }
         return true;
     }
 
-    private void money(String basin, String id, String kind, String account, String category, BigDecimal amount, LocalDate on) {
-        upsert(Facts.MONEY, key(basin, id), new Update().set("basinId", basin).set("kind", kind).set("account", account)
+    private void money(Generation generation, String basin, String id, String kind, String account, String category, BigDecimal amount, LocalDate on) {
+        upsert(generation.collection(Facts.MONEY), key(basin, id), new Update().set("basinId", basin).set("kind", kind).set("account", account)
                 .set("category", category).set("amount", amount).set("on", day(on)));
     }
 

@@ -11,13 +11,13 @@ import java.util.List;
 import org.alize.messaging.ReceivedEvent;
 import org.alize.reporting.indicator.BasinFacts;
 import org.alize.reporting.indicator.Freshness;
+import org.alize.reporting.indicator.Generation;
+import org.alize.reporting.indicator.Generations;
 import org.alize.reporting.indicator.IndicatorCalculator;
 import org.alize.reporting.indicator.YearIndicators;
 import org.alize.tenancy.BasinContext;
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -26,65 +26,61 @@ import org.springframework.stereotype.Component;
  * Applies one event: writes its facts (idempotent upserts keyed by business ids), then recomputes every year
  * of the basin from its facts and replaces the basin's indicator documents. Because the indicators are a pure
  * function of the facts, an event applied twice, or a topic replayed, leaves them as they were. Everything
- * lives in {@code reporting_network}, one document per basin and year.
+ * lives in {@code reporting_network}, one document per basin and year, in the collections of a generation.
  */
 @Component
 public class IndicatorProjector {
 
     private final FactWriter facts;
+    private final Generations generations;
     private final MongoTemplate mongo;
     private final Clock clock;
-    private volatile boolean indexed;
 
-    IndicatorProjector(FactWriter facts, MongoTemplate mongo, Clock clock) {
+    IndicatorProjector(FactWriter facts, Generations generations, MongoTemplate mongo, Clock clock) {
         this.facts = facts;
+        this.generations = generations;
         this.mongo = mongo;
         this.clock = clock;
     }
 
+    /** Applies a live event to the generation the views read. */
     public void apply(ReceivedEvent<?> event) {
+        apply(event, generations.active());
+    }
+
+    public void apply(ReceivedEvent<?> event, Generation generation) {
+        generations.ensureIndexes(generation);
         BasinContext.callInNetwork(() -> {
-            ensureIndexes();
-            if (facts.write(event)) {
+            if (facts.write(event, generation)) {
                 Freshness freshness = mongo.findAndModify(query(where("_id").is(event.basin().value())),
-                        new Update().set("lastEventId", event.id())
-                                .set("lastEventType", event.type())
+                        new Update().set("lastEventId", event.id()).set("lastEventType", event.type())
                                 .set("lastEventTime", event.time() == null ? null : event.time().toInstant())
                                 .set("updatedAt", clock.instant()).inc("eventsApplied", 1),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Freshness.class);
-                refresh(event.basin().value(), freshness);
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Freshness.class, generation.freshness());
+                refresh(event.basin().value(), freshness, generation);
             }
             return null;
         });
     }
 
-    /** The fact collections are read by basin: index them once per JVM (the mapped documents index themselves). */
-    private void ensureIndexes() {
-        if (!indexed) {
-            for (String collection : Facts.ALL) {
-                mongo.indexOps(collection).createIndex(new Index("basinId", Sort.Direction.ASC));
-            }
-            indexed = true;
-        }
-    }
-
     /** Recomputes every year of one basin from its facts. Runs in the network scope. */
-    public List<YearIndicators> refresh(String basin, Freshness freshness) {
-        BasinFacts all = load(basin);
+    List<YearIndicators> refresh(String basin, Freshness freshness, Generation generation) {
+        BasinFacts all = load(basin, generation);
         LocalDate today = LocalDate.now(clock);
         Instant asOf = freshness.lastEventTime() != null ? freshness.lastEventTime() : freshness.updatedAt();
         List<YearIndicators> years = IndicatorCalculator.years(all, today).stream()
                 .map(year -> IndicatorCalculator.compute(all, year, today, asOf, freshness.eventsApplied())).toList();
-        years.forEach(mongo::save);
+        years.forEach(year -> mongo.save(year, generation.indicators()));
         return years;
     }
 
-    BasinFacts load(String basin) {
-        return new BasinFacts(basin, find(Facts.PROJECTS, basin), find(Facts.SESSIONS, basin), find(Facts.MEETINGS, basin),
-                find(Facts.CONVENTIONS, basin), find(Facts.ADVANCES, basin), find(Facts.MONEY, basin));
+    private BasinFacts load(String basin, Generation generation) {
+        return new BasinFacts(basin, find(generation, Facts.PROJECTS, basin), find(generation, Facts.SESSIONS, basin),
+                find(generation, Facts.MEETINGS, basin), find(generation, Facts.CONVENTIONS, basin),
+                find(generation, Facts.ADVANCES, basin), find(generation, Facts.MONEY, basin));
     }
 
-    private List<Document> find(String collection, String basin) {
-        return mongo.find(query(where("basinId").is(basin)), Document.class, collection);
+    private List<Document> find(Generation generation, String collection, String basin) {
+        return mongo.find(query(where("basinId").is(basin)), Document.class, generation.collection(collection));
     }
 }

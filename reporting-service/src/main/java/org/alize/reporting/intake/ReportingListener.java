@@ -21,7 +21,8 @@ class ReportingListener {
         this.projector = projector;
     }
 
-    @KafkaListener(topics = {BasinEvents.TOPIC, ProjectEvents.TOPIC, FinanceEvents.TOPIC}, groupId = "reporting-service")
+    @KafkaListener(topics = {BasinEvents.TOPIC, ProjectEvents.TOPIC, FinanceEvents.TOPIC},
+            groupId = "${alize.reporting.consumer-group:reporting-service}")
     void on(ConsumerRecord<String, CloudEvent> record) {
         consumer.consume("indicators", record, projector::apply);
     }

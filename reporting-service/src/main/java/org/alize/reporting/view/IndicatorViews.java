@@ -21,6 +21,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.alize.reporting.indicator.Freshness;
+import org.alize.reporting.indicator.Generation;
+import org.alize.reporting.indicator.Generations;
 import org.alize.reporting.indicator.Metric;
 import org.alize.reporting.indicator.Quartiles;
 import org.alize.reporting.indicator.YearIndicators;
@@ -46,49 +48,57 @@ public class IndicatorViews {
             "fundBalance", "followUpReportsOverdue");
 
     private final MongoTemplate mongo;
+    private final Generations generations;
 
-    IndicatorViews(MongoTemplate mongo) {
+    IndicatorViews(MongoTemplate mongo, Generations generations) {
         this.mongo = mongo;
+        this.generations = generations;
     }
 
     public BasinYearView basinYear(String basin, int year) {
+        Generation g = generations.active();
         return BasinContext.callInNetwork(() -> {
-            YearIndicators own = mongo.findById(basin + "/" + year, YearIndicators.class);
+            YearIndicators own = mongo.findById(basin + "/" + year, YearIndicators.class, g.indicators());
             if (own == null) {
                 throw new NotFound("indicators.not-found", "Aucun indicateur pour le bassin « " + basin + " » en " + year
                         + " : aucun événement de cette année n'a encore été reçu.");
             }
-            List<YearIndicators> network = yearOfAllBasins(year);
+            List<YearIndicators> network = yearOfAllBasins(g, year);
             List<Figure> figures = Metric.ALL.stream().map(metric -> new Figure(metric.key(), metric.label(),
                     metric.unit().label(), metric.of(own).orElse(null), metric.referenceOf(own).orElse(null), null,
                     Quartiles.of(values(metric, network).values()).anonymised())).toList();
-            return new BasinYearView(basin, names(Set.of(basin)).get(basin), year, currency(List.of(basin)), figures, own);
+            return new BasinYearView(basin, names(g, Set.of(basin)).get(basin), year, currency(g, List.of(basin)), figures,
+                    own);
         });
     }
 
     public SeriesView basinSeries(String basin) {
+        Generation g = generations.active();
         return BasinContext.callInNetwork(() -> {
             List<YearIndicators> years = mongo.find(query(where("basinId").is(basin)).with(Sort.by("year")),
-                    YearIndicators.class);
+                    YearIndicators.class, g.indicators());
             List<SeriesView.Point> points = years.stream().map(y -> new SeriesView.Point(y.year(), 1, figures(y))).toList();
-            return new SeriesView(basin, currency(List.of(basin)), points);
+            return new SeriesView(basin, currency(g, List.of(basin)), points);
         });
     }
 
     public List<ConventionPeriodView> conventionPeriods(String basin) {
+        Generation g = generations.active();
         return BasinContext.callInNetwork(() -> {
-            Map<Integer, YearIndicators> years = mongo.find(query(where("basinId").is(basin)), YearIndicators.class).stream()
+            Map<Integer, YearIndicators> years = mongo.find(query(where("basinId").is(basin)), YearIndicators.class,
+                    g.indicators()).stream()
                     .collect(Collectors.toMap(YearIndicators::year, y -> y, (a, b) -> a, TreeMap::new));
             List<Document> conventions = mongo.find(query(where("basinId").is(basin)).with(Sort.by("startsOn")),
-                    Document.class, Facts.CONVENTIONS);
+                    Document.class, g.collection(Facts.CONVENTIONS));
             return conventions.stream().map(c -> period(c, years)).toList();
         });
     }
 
     public NetworkYearView networkYear(int year) {
+        Generation g = generations.active();
         return BasinContext.callInNetwork(() -> {
-            List<YearIndicators> all = yearOfAllBasins(year);
-            Map<String, String> names = names(all.stream().map(YearIndicators::basinId).collect(Collectors.toSet()));
+            List<YearIndicators> all = yearOfAllBasins(g, year);
+            Map<String, String> names = names(g, all.stream().map(YearIndicators::basinId).collect(Collectors.toSet()));
             Map<String, Map<String, BigDecimal>> valuesByBasin = new TreeMap<>();
             Map<String, Map<String, Integer>> ranksByBasin = new HashMap<>();
             all.forEach(y -> {
@@ -105,13 +115,14 @@ public class IndicatorViews {
             }
             List<NetworkYearView.Row> rows = valuesByBasin.entrySet().stream().map(e -> new NetworkYearView.Row(e.getKey(),
                     names.get(e.getKey()), e.getValue(), ranksByBasin.get(e.getKey()))).toList();
-            return new NetworkYearView(year, all.size(), currency(valuesByBasin.keySet()), summaries, rows);
+            return new NetworkYearView(year, all.size(), currency(g, valuesByBasin.keySet()), summaries, rows);
         });
     }
 
     public SeriesView networkSeries() {
+        Generation g = generations.active();
         return BasinContext.callInNetwork(() -> {
-            Map<Integer, List<YearIndicators>> byYear = mongo.findAll(YearIndicators.class).stream()
+            Map<Integer, List<YearIndicators>> byYear = mongo.findAll(YearIndicators.class, g.indicators()).stream()
                     .collect(Collectors.groupingBy(YearIndicators::year, TreeMap::new, Collectors.toList()));
             List<SeriesView.Point> points = byYear.entrySet().stream().map(e -> {
                 Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -124,7 +135,7 @@ public class IndicatorViews {
                 }
                 return new SeriesView.Point(e.getKey(), e.getValue().size(), values);
             }).toList();
-            return new SeriesView("network", currency(null), points);
+            return new SeriesView("network", currency(g, null), points);
         });
     }
 
@@ -144,8 +155,8 @@ public class IndicatorViews {
         return ranks;
     }
 
-    private List<YearIndicators> yearOfAllBasins(int year) {
-        return mongo.find(query(where("year").is(year)), YearIndicators.class);
+    private List<YearIndicators> yearOfAllBasins(Generation g, int year) {
+        return mongo.find(query(where("year").is(year)), YearIndicators.class, g.indicators());
     }
 
     private static Map<String, BigDecimal> values(Metric metric, List<YearIndicators> years) {
@@ -186,17 +197,17 @@ public class IndicatorViews {
         return new ConventionPeriodView(convention.getString("conventionId"), starts, ends, covered.size(), values, references);
     }
 
-    private Map<String, String> names(Set<String> basins) {
+    private Map<String, String> names(Generation g, Set<String> basins) {
         Map<String, String> names = new HashMap<>();
-        mongo.find(query(where("_id").in(basins)), Document.class, Facts.BASINS)
+        mongo.find(query(where("_id").in(basins)), Document.class, g.collection(Facts.BASINS))
                 .forEach(d -> names.put(d.getString("_id"), d.getString("name")));
         return names;
     }
 
     /** @param basins the basins the view covers, or {@code null} for all */
-    private Currency currency(Collection<String> basins) {
+    private Currency currency(Generation g, Collection<String> basins) {
         Query query = basins == null ? new Query() : query(where("_id").in(basins));
-        List<Freshness> all = mongo.find(query, Freshness.class);
+        List<Freshness> all = mongo.find(query, Freshness.class, g.freshness());
         Optional<Freshness> newest = all.stream().filter(f -> f.lastEventTime() != null)
                 .max(Comparator.comparing(Freshness::lastEventTime));
         Instant oldest = all.stream().map(Freshness::lastEventTime).filter(Objects::nonNull).min(Comparator.naturalOrder())
