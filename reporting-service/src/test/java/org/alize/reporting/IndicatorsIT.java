@@ -139,7 +139,9 @@ class IndicatorsIT {
         assertThat(withoutCurrency(detail("rep-a", 2025))).isEqualTo(before);
 
         // the convention period sums its years: 2 approvals in 2025 against 12 a year × 2 years with figures
-        JsonNode period = operatorOf("rep-a").get("/api/basins/rep-a/indicators/conventions").json().get(0);
+        JsonNode periods = operatorOf("rep-a").get("/api/basins/rep-a/indicators/conventions").json();
+        assertThat(periods.get("currentAsOf").get("lastEventId").asString()).startsWith("rep-a-");
+        JsonNode period = periods.get("periods").get(0);
         assertThat(period.get("conventionId").asString()).isEqualTo("conv-a");
         assertThat(period.get("yearsCovered").asInt()).isEqualTo(2);
         assertThat(period.get("values").get("projectsApproved").decimalValue()).isEqualByComparingTo("2");
@@ -278,6 +280,9 @@ class IndicatorsIT {
             assertThat(basin.getCell(0).getStringCellValue()).isEqualTo("exp-1");
             assertThat(basin.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(basin.getCell(2).getNumericCellValue()).isEqualTo(1.0);
+            Sheet about = workbook.getSheet("À propos");
+            assertThat(about.getRow(1).getCell(0).getStringCellValue()).isEqualTo("À jour au dernier événement du");
+            assertThat(DateUtil.isCellDateFormatted(about.getRow(1).getCell(1))).isTrue();
         }
         ApiClient op = operatorOf("exp-1");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(

@@ -2,8 +2,18 @@ package org.alize.reporting.export;
 
 import java.util.List;
 
-/** A view flattened for export: a sheet name, typed columns with French headers, rows of cell values. */
-public record Table(String name, List<Column> columns, List<List<Object>> rows) {
+import org.alize.reporting.view.Currency;
+
+/**
+ * A view flattened for export: a sheet name, typed columns with French headers, rows of cell values, and up
+ * to which event the view is current.
+ */
+public record Table(String name, List<Column> columns, List<List<Object>> rows, Currency currentAsOf) {
+
+    /** A table that is not a view of the read models (no currency to state). */
+    public Table(String name, List<Column> columns, List<List<Object>> rows) {
+        this(name, columns, rows, null);
+    }
 
     public enum Kind {
         TEXT, INTEGER, DECIMAL, EUROS, PERCENT, DATE, TIMESTAMP

@@ -10,6 +10,7 @@ import org.alize.reporting.indicator.Metric;
 import org.alize.reporting.indicator.Quartiles;
 import org.alize.reporting.view.BasinYearView;
 import org.alize.reporting.view.ConventionPeriodView;
+import org.alize.reporting.view.ConventionPeriodsView;
 import org.alize.reporting.view.Figure;
 import org.alize.reporting.view.NetworkYearView;
 import org.alize.reporting.view.SeriesView;
@@ -31,7 +32,7 @@ public final class Tables {
             rows.add(cells(figure.label(), figure.unit(), figure.value(), figure.reference(), network.q1(), network.median(),
                     network.q3(), network.basins()));
         }
-        return new Table(view.basinId() + " " + view.year(), columns, rows);
+        return new Table(view.basinId() + " " + view.year(), columns, rows, view.currentAsOf());
     }
 
     public static Table networkYear(NetworkYearView view) {
@@ -53,7 +54,7 @@ public final class Tables {
         rows.add(summary("1er quartile", view, s -> s.quartiles().q1()));
         rows.add(summary("Médiane", view, s -> s.quartiles().median()));
         rows.add(summary("3e quartile", view, s -> s.quartiles().q3()));
-        return new Table("Réseau " + view.year(), columns, rows);
+        return new Table("Réseau " + view.year(), columns, rows, view.currentAsOf());
     }
 
     public static Table series(SeriesView view) {
@@ -66,21 +67,21 @@ public final class Tables {
             Metric.ALL.forEach(m -> cells.add(point.values().get(m.key())));
             rows.add(cells);
         }
-        return new Table("Séries " + view.scope(), columns, rows);
+        return new Table("Séries " + view.scope(), columns, rows, view.currentAsOf());
     }
 
-    public static Table conventionPeriods(String basin, List<ConventionPeriodView> periods) {
+    public static Table conventionPeriods(ConventionPeriodsView view) {
         List<Column> columns = List.of(Table.text("Convention"), Table.column("Début", Kind.DATE), Table.column("Fin", Kind.DATE),
                 Table.column("Années couvertes", Kind.INTEGER), Table.text("Indicateur"), Table.text("Unité"),
                 Table.column("Valeur sur la période", Kind.DECIMAL), Table.column("Référence sur la période", Kind.DECIMAL));
         List<List<Object>> rows = new ArrayList<>();
-        for (ConventionPeriodView period : periods) {
+        for (ConventionPeriodView period : view.periods()) {
             for (Metric metric : Metric.ALL) {
                 rows.add(cells(period.conventionId(), period.startsOn(), period.endsOn(), period.yearsCovered(), metric.label(),
                         metric.unit().label(), period.values().get(metric.key()), period.references().get(metric.key())));
             }
         }
-        return new Table("Conventions " + basin, columns, rows);
+        return new Table("Conventions " + view.basinId(), columns, rows, view.currentAsOf());
     }
 
     private static List<Object> summary(String label, NetworkYearView view,

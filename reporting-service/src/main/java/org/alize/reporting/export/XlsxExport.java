@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.alize.reporting.view.Currency;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -55,12 +56,35 @@ public final class XlsxExport {
                     write(row.createCell(c), values.get(c), styles.get(columns.get(c).kind()));
                 }
             }
+            about(workbook, table, header, styles.get(Table.Kind.TIMESTAMP));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A second sheet saying what the first one is and up to which event it is current. */
+    private static void about(SXSSFWorkbook workbook, Table table, CellStyle header, CellStyle timestamp) {
+        Sheet sheet = workbook.createSheet("À propos");
+        Currency currency = table.currentAsOf();
+        Object[][] lines = {
+            {"Vue", table.name()},
+            {"À jour au dernier événement du", currency == null ? null : currency.newestAsOf()},
+            {"Événement le plus ancien pris en compte en dernier", currency == null ? null : currency.oldestAsOf()},
+            {"Dernier événement", currency == null ? null : currency.lastEventType() + " " + currency.lastEventId()},
+            {"Événements appliqués", currency == null ? null : currency.eventsApplied()},
+            {"Source", "ALIZÉ — reporting-service, modèles de lecture construits depuis les topics du réseau"}};
+        for (int r = 0; r < lines.length; r++) {
+            Row row = sheet.createRow(r);
+            Cell label = row.createCell(0);
+            label.setCellValue((String) lines[r][0]);
+            label.setCellStyle(header);
+            write(row.createCell(1), lines[r][1], lines[r][1] instanceof Instant ? timestamp : null);
+        }
+        sheet.setColumnWidth(0, 50 * 256);
+        sheet.setColumnWidth(1, 60 * 256);
     }
 
     private static void write(Cell cell, Object value, CellStyle style) {
@@ -79,7 +103,9 @@ public final class XlsxExport {
             cell.setCellValue(value.toString());
             return;
         }
-        cell.setCellStyle(style);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
     }
 
     private static Map<Table.Kind, CellStyle> styles(SXSSFWorkbook workbook) {

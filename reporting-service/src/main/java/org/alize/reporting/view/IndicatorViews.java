@@ -82,7 +82,7 @@ public class IndicatorViews {
         });
     }
 
-    public List<ConventionPeriodView> conventionPeriods(String basin) {
+    public ConventionPeriodsView conventionPeriods(String basin) {
         Generation g = generations.active();
         return BasinContext.callInNetwork(() -> {
             Map<Integer, YearIndicators> years = mongo.find(query(where("basinId").is(basin)), YearIndicators.class,
@@ -90,7 +90,8 @@ public class IndicatorViews {
                     .collect(Collectors.toMap(YearIndicators::year, y -> y, (a, b) -> a, TreeMap::new));
             List<Document> conventions = mongo.find(query(where("basinId").is(basin)).with(Sort.by("startsOn")),
                     Document.class, g.collection(Facts.CONVENTIONS));
-            return conventions.stream().map(c -> period(c, years)).toList();
+            return new ConventionPeriodsView(basin, currency(g, List.of(basin)),
+                    conventions.stream().map(c -> period(c, years)).toList());
         });
     }
 

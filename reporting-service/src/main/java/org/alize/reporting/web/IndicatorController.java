@@ -3,7 +3,6 @@ package org.alize.reporting.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,7 +13,7 @@ import org.alize.reporting.export.Table;
 import org.alize.reporting.export.Tables;
 import org.alize.reporting.export.XlsxExport;
 import org.alize.reporting.view.BasinYearView;
-import org.alize.reporting.view.ConventionPeriodView;
+import org.alize.reporting.view.ConventionPeriodsView;
 import org.alize.reporting.view.IndicatorViews;
 import org.alize.reporting.view.NetworkYearView;
 import org.alize.reporting.view.SeriesView;
@@ -75,14 +74,14 @@ class IndicatorController {
     @GetMapping(path = "/api/basins/{basinId}/indicators/conventions", produces = JSON)
     @Operation(summary = "Les indicateurs du bassin sur chaque convention de partenariat : flux cumulés sur les années "
             + "couvertes, face aux objectifs de la convention (225 emplois, R-41)")
-    List<ConventionPeriodView> conventionPeriods() {
+    ConventionPeriodsView conventionPeriods() {
         return views.conventionPeriods(basin());
     }
 
     @GetMapping(path = "/api/basins/{basinId}/indicators/conventions", produces = {CSV, XLSX})
     ResponseEntity<byte[]> conventionPeriodsExport(
             @RequestHeader(HttpHeaders.ACCEPT) String accept) {
-        return export(Tables.conventionPeriods(basin(), views.conventionPeriods(basin())), "conventions-" + basin(), accept);
+        return export(Tables.conventionPeriods(views.conventionPeriods(basin())), "conventions-" + basin(), accept);
     }
 
     @GetMapping(path = "/api/network/indicators", produces = JSON)
