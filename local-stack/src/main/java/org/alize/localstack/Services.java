@@ -13,7 +13,8 @@ public final class Services {
             new ServiceSpec("basin", "basin-service", 8081),
             new ServiceSpec("project", "project-service", 8082),
             new ServiceSpec("finance", "finance-service", 8083),
-            new ServiceSpec("reporting", "reporting-service", 8084));
+            new ServiceSpec("reporting", "reporting-service", 8084),
+            new ServiceSpec("gateway", "gateway", 8080));
 
     private Services() {
     }

@@ -1,0 +1,38 @@
+package org.alize.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The gateway's settings: {@code alize.services.<name>.url} for each service (the local stack sets them),
+ * and {@code alize.gateway.*} for limits and trust.
+ */
+@ConfigurationProperties("alize")
+public record GatewaySettings(Map<String, Service> services, Gateway gateway) {
+
+    public record Service(URI url) {
+    }
+
+    public record Gateway(RateLimit rateLimit, DataSize maxRequestSize, String trustedProxies, Cors cors,
+            Duration timeLimit) {
+    }
+
+    public record RateLimit(int perSecond, int burst) {
+    }
+
+    public record Cors(List<String> allowedOrigins) {
+    }
+
+    public URI url(String service) {
+        Service configured = services.get(service);
+        if (configured == null || configured.url() == null) {
+            throw new IllegalStateException("alize.services." + service + ".url is not set");
+        }
+        return configured.url();
+    }
+}

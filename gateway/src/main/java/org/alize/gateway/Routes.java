@@ -1,0 +1,59 @@
+package org.alize.gateway;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Which service owns which path (DESIGN.md). The most specific routes come first; what remains under
+ * {@code /api/basins/{id}} and {@code /api/network} belongs to basin-service.
+ */
+@Configuration(proxyBeanMethods = false)
+class Routes {
+
+    static final Map<String, String> LABELS = Map.of("basin", "bassins", "project", "projets", "finance", "finances",
+            "reporting", "indicateurs");
+
+    private static final String[] PROJECT = {"/api/basins/*/projects/**", "/api/basins/*/sessions/**",
+            "/api/basins/*/committee"};
+    private static final String[] FINANCE = {"/api/basins/*/advances/**", "/api/basins/*/arrears/**",
+            "/api/basins/*/loss-rate", "/api/basins/*/accounts/**", "/api/basins/*/contributions/**",
+            "/api/basins/*/pledges/**", "/api/basins/*/transfers/**", "/api/basins/*/operating-expenses/**",
+            "/api/basins/*/journal/**", "/api/basins/*/fund-outlook", "/api/basins/*/granted-support/**"};
+
+    @Bean
+    RouteLocator alizeRoutes(RouteLocatorBuilder builder, GatewaySettings settings) {
+        return builder.routes()
+                .route("reporting-network", r -> r.order(1).path("/api/network/indicators/**")
+                        .filters(f -> resilient(f, "reporting", settings)).uri(settings.url("reporting")))
+                .route("reporting-basin", r -> r.order(2).path("/api/basins/*/indicators/**")
+                        .filters(f -> resilient(f, "reporting", settings)).uri(settings.url("reporting")))
+                .route("project", r -> r.order(3).path(PROJECT)
+                        .filters(f -> resilient(f, "project", settings)).uri(settings.url("project")))
+                .route("finance", r -> r.order(4).path(FINANCE)
+                        .filters(f -> resilient(f, "finance", settings)).uri(settings.url("finance")))
+                .route("basin", r -> r.order(5).path("/api/basins/**", "/api/network/**")
+                        .filters(f -> resilient(f, "basin", settings)).uri(settings.url("basin")))
+                .build();
+    }
+
+    /**
+     * A circuit breaker and time limit per service with a 503 problem as fallback, reads retried once on a
+     * gateway-level failure (never a write: it may have happened), and the request size capped.
+     */
+    private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service, GatewaySettings settings) {
+        return filters.setRequestSize(settings.gateway().maxRequestSize())
+                .circuitBreaker(c -> c.setName(service).setFallbackUri("forward:/fallback/" + service))
+                .retry(r -> r.setRetries(1).setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                        .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.GATEWAY_TIMEOUT)
+                        .setExceptions(IOException.class, TimeoutException.class));
+    }
+}

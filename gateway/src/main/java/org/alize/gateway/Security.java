@@ -1,0 +1,59 @@
+package org.alize.gateway;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * Only a valid token of our issuer and audience gets past the gateway to {@code /api/**} (each service
+ * checks it again); health is public; everything else, the actuator's gateway and env endpoints included, is
+ * refused. Refusals are problems in French; security headers on every answer; CORS only for configured origins.
+ */
+@Configuration(proxyBeanMethods = false)
+class Security {
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .cors(Customizer.withDefaults())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'none'; frame-ancestors 'none'")))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint((exchange, e) -> {
+                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+                            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "auth.required", "Authentification requise",
+                                    "Un jeton d'accès valide est nécessaire (en-tête « Authorization: Bearer … »).");
+                        }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((exchange, e) -> Problems.write(exchange,
+                        HttpStatus.FORBIDDEN, "access.denied", "Accès refusé", "Cette ressource n'est pas accessible.")))
+                .build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewaySettings settings) {
+        CorsConfiguration cors = new CorsConfiguration();
+        List<String> origins = settings.gateway().cors() == null ? List.of() : settings.gateway().cors().allowedOrigins();
+        cors.setAllowedOrigins(origins == null ? List.of() : origins);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "traceparent", "Accept"));
+        cors.setExposedHeaders(List.of("Location", HeaderHygiene.CORRELATION, "Retry-After", "Content-Disposition"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+}
