@@ -37,8 +37,14 @@ final class Platform {
                 Path log = root.resolve("system-tests/target/system-tests-stack.log");
                 Files.createDirectories(log.getParent());
                 OutputStream file = Files.newOutputStream(log);
-                stack = LocalStack.start(StackOptions.onFreePorts(root, dataDir, Services.ALL, Seeders.ALL,
-                        new PrintStream(file, true, StandardCharsets.UTF_8)));
+                StackOptions options = StackOptions.onFreePorts(root, dataDir, Services.ALL, Seeders.ALL,
+                        new PrintStream(file, true, StandardCharsets.UTF_8));
+                // the security suite sends thousands of requests through the gateway from a few clients
+                stack = LocalStack.start(new StackOptions(options.root(), options.dataDir(), options.kafkaPort(),
+                        options.mongoPort(), options.issuerPort(), options.services(), options.servicePorts(),
+                        options.seeders(), options.seed(), options.serviceJavaOptions()
+                                + " -Dalize.gateway.rate-limit.per-second=5000 -Dalize.gateway.rate-limit.burst=10000",
+                        options.console()));
             } catch (RuntimeException e) {
                 failure = e;
                 throw e;

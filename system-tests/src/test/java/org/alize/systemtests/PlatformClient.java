@@ -51,13 +51,30 @@ final class PlatformClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method, with a JSON body for writes and extra headers (name, value, …). */
+    HttpResponse<String> send(String method, URI uri, String... headers) throws IOException, InterruptedException {
+        boolean write = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, write
+                ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+        if (write) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     HttpResponse<String> put(URI uri, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        request.timeout(Duration.ofSeconds(30));
+        if (request.build().headers().firstValue("Accept").isEmpty()) {
+            request.header("Accept", "application/json");
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

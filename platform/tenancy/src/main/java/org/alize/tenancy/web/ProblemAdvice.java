@@ -140,7 +140,12 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof HttpMediaTypeNotAcceptableException notAcceptable) {
+            // raised while looking the handler up (a PDF asked for as JSON): the advice's own 406 handler
+            // is not always the one picked then
+            return notAcceptable(notAcceptable);
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(request, 500, "internal", "Erreur interne",
                 "Une erreur inattendue est survenue ; rien n'a été enregistré à moitié. Réessayez ou contactez l'assistance.",
