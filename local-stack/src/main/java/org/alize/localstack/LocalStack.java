@@ -84,20 +84,41 @@ public final class LocalStack implements AutoCloseable {
         options.services().forEach(service -> serviceUrls.put(service.name(),
                 URI.create("http://localhost:" + options.servicePorts().get(service.name()))));
         for (ServiceSpec service : options.services()) {
-            Path jar = options.root().resolve(service.jarPath());
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: build it first (./mvnw -DskipTests package)");
-            }
-            URI url = serviceUrls.get(service.name());
-            options.console().println("Démarrage de " + service.name() + " sur " + url + "…");
-            Instant started = Instant.now();
-            ServiceProcess process = ServiceProcess.start(service.name(), command(jar), environment(service),
-                    options.dataDir().resolve("logs").resolve(service.name() + ".log"), options.console());
-            processes.add(process);
-            process.awaitHealthy(url.resolve("/actuator/health"), HEALTH_TIMEOUT);
-            options.console().printf(Locale.ROOT, "%s prêt en %.1f s%n", service.name(),
-                    Duration.between(started, Instant.now()).toMillis() / 1000.0);
+            launch(service);
         }
+    }
+
+    private ServiceProcess launch(ServiceSpec service) {
+        Path jar = options.root().resolve(service.jarPath());
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (./mvnw -DskipTests package)");
+        }
+        URI url = serviceUrls.get(service.name());
+        options.console().println("Démarrage de " + service.name() + " sur " + url + "…");
+        Instant started = Instant.now();
+        ServiceProcess process = ServiceProcess.start(service.name(), command(jar), environment(service),
+                options.dataDir().resolve("logs").resolve(service.name() + ".log"), options.console());
+        processes.add(process);
+        process.awaitHealthy(url.resolve("/actuator/health"), HEALTH_TIMEOUT);
+        options.console().printf(Locale.ROOT, "%s prêt en %.1f s%n", service.name(),
+                Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        return process;
+    }
+
+    /** Stops one service's JVM (as a crash or an operator would), leaving the rest of the stack running. */
+    public synchronized void stopService(String name) {
+        processes.stream().filter(p -> p.name().equals(name) && p.isAlive()).forEach(ServiceProcess::close);
+        processes.removeIf(p -> p.name().equals(name));
+    }
+
+    /** Starts a stopped service again on its port and waits until it is healthy. */
+    public synchronized void startService(String name) {
+        ServiceSpec service = options.services().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in this stack"));
+        if (processes.stream().anyMatch(p -> p.name().equals(name) && p.isAlive())) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        launch(service);
     }
 
     private List<String> command(Path jar) {

@@ -38,6 +38,10 @@ final class ServiceProcess implements AutoCloseable {
         this.pump = pump;
     }
 
+    String name() {
+        return name;
+    }
+
     static ServiceProcess start(String name, List<String> command, Map<String, String> environment, Path logFile,
             PrintStream console) {
         try {
