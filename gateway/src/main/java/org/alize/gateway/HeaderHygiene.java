@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,7 +17,8 @@ import reactor.core.publisher.Mono;
  * Before a request goes anywhere: drops headers a client must not decide (any tenant header, CloudEvents
  * attributes, and {@code Forwarded}/{@code X-Forwarded-*} unless the caller is a trusted proxy), makes sure a
  * valid W3C {@code traceparent} goes on (a new trace when the client sent none or a malformed one), and answers
- * with its trace id as {@code X-Correlation-Id}.
+ * with its trace id as {@code X-Correlation-Id}. The gateway's own forwarding headers are added afterwards by
+ * Spring Cloud Gateway, so the services build their links (Location, OpenAPI servers) on the public entry.
  */
 @Component
 class HeaderHygiene implements GlobalFilter, Ordered {

@@ -42,7 +42,20 @@ class Routes {
                         .filters(f -> resilient(f, "finance", settings)).uri(settings.url("finance")))
                 .route("basin", r -> r.order(5).path("/api/basins/**", "/api/network/**")
                         .filters(f -> resilient(f, "basin", settings)).uri(settings.url("basin")))
+                .route("docs-basin", r -> r.order(6).path("/api-docs/basin").filters(f -> docs(f, "basin", settings))
+                        .uri(settings.url("basin")))
+                .route("docs-project", r -> r.order(6).path("/api-docs/project").filters(f -> docs(f, "project", settings))
+                        .uri(settings.url("project")))
+                .route("docs-finance", r -> r.order(6).path("/api-docs/finance").filters(f -> docs(f, "finance", settings))
+                        .uri(settings.url("finance")))
+                .route("docs-reporting", r -> r.order(6).path("/api-docs/reporting")
+                        .filters(f -> docs(f, "reporting", settings)).uri(settings.url("reporting")))
                 .build();
+    }
+
+    /** A service's OpenAPI document, for the one Swagger UI at {@code /swagger-ui.html}. */
+    private static GatewayFilterSpec docs(GatewayFilterSpec filters, String service, GatewaySettings settings) {
+        return resilient(filters.setPath("/v3/api-docs"), service, settings);
     }
 
     /**

@@ -79,6 +79,23 @@ class GatewayIT {
     }
 
     @Test
+    void one_swagger_ui_lists_every_service_api() throws Exception {
+        HttpResponse<String> config = get("/v3/api-docs/swagger-config", null);
+        assertThat(config.statusCode()).isEqualTo(200);
+        for (String service : new String[] {"basin", "project", "finance", "reporting"}) {
+            assertThat(config.body()).contains("/api-docs/" + service);
+            JsonNode docs = JSON.readTree(get("/api-docs/" + service, null).body());
+            assertThat(docs.get("service").asString()).isEqualTo(service);
+            assertThat(docs.get("uri").asString()).isEqualTo("/v3/api-docs");
+            assertThat(docs.get("headers").get("x-forwarded-host").asString()).isEqualTo("localhost:" + port);
+        }
+        HttpResponse<String> ui = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/swagger-ui.html"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isIn(200, 302);
+        assertThat(get("/api-docs/basin/../../api/basins/b1/profile", null).statusCode()).isIn(400, 401, 404);
+    }
+
+    @Test
     void no_valid_token_no_entry() throws Exception {
         HttpResponse<String> none = get("/api/basins/b1/projects", null);
         assertThat(none.statusCode()).isEqualTo(401);
@@ -106,7 +123,8 @@ class GatewayIT {
         assertThat(headers.has("x-basin-id")).isFalse();
         assertThat(headers.has("ce_basinid")).isFalse();
         assertThat(headers.has("x-tenant")).isFalse();
-        assertThat(headers.has("forwarded")).isFalse();
+        // what goes on is the gateway's own view of the caller, never what the caller claimed
+        assertThat(headers.get("x-forwarded-host").asString()).isEqualTo("localhost:" + port);
         assertThat(headers.toString()).doesNotContain("10.9.9.9", "evil.example");
         assertThat(headers.get("authorization").asString()).startsWith("Bearer ");
         String traceparent = headers.get("traceparent").asString();
