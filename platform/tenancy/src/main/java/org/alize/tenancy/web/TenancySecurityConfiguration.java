@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -37,12 +38,14 @@ public class TenancySecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain alizeResourceServerChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain alizeResourceServerChain(HttpSecurity http, ProblemWriter problems, Environment environment)
+            throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers(request -> onManagementPort(request.getLocalPort(), environment)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(grantsConverter()))
@@ -58,6 +61,16 @@ public class TenancySecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "auth.forbidden", "Accès refusé", frenchOr(e.getMessage()))));
         return http.build();
+    }
+
+    /**
+     * A request on the management port (when {@code management.server.port} sets one apart from the service's):
+     * that port is for the platform's operators and scrapers, on the internal network only, never published.
+     */
+    static boolean onManagementPort(int localPort, Environment environment) {
+        Integer management = environment.getProperty("local.management.port", Integer.class);
+        Integer server = environment.getProperty("local.server.port", Integer.class);
+        return management != null && management > 0 && !management.equals(server) && localPort == management;
     }
 
     /** Authorities {@code NETWORK_<role>} and {@code BASIN_<basin>_<role>}, for method security where wanted. */
