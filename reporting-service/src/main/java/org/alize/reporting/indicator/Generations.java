@@ -3,6 +3,8 @@ package org.alize.reporting.indicator;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,11 +52,11 @@ public class Generations {
             throw new IllegalArgumentException("the active generation " + generation + " cannot be dropped");
         }
         BasinContext.callInNetwork(() -> {
-            for (String base : Facts.ALL) {
-                mongo.dropCollection(generation.collection(base));
-            }
-            mongo.dropCollection(generation.indicators());
-            mongo.dropCollection(generation.freshness());
+            List<String> names = new ArrayList<>();
+            Facts.ALL.forEach(base -> names.add(generation.collection(base)));
+            names.add(generation.indicators());
+            names.add(generation.freshness());
+            names.stream().filter(mongo::collectionExists).forEach(mongo::dropCollection);
             return null;
         });
         indexed.remove(generation);

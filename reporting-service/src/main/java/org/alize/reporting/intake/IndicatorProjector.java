@@ -49,16 +49,32 @@ public class IndicatorProjector {
     }
 
     public void apply(ReceivedEvent<?> event, Generation generation) {
+        if (write(event, generation)) {
+            conclude(event, 1, generation);
+        }
+    }
+
+    /**
+     * Writes an event's facts only, for a replay that refreshes each basin once per batch; whether the event
+     * concerned the indicators.
+     */
+    public boolean write(ReceivedEvent<?> event, Generation generation) {
         generations.ensureIndexes(generation);
+        return BasinContext.callInNetwork(() -> facts.write(event, generation));
+    }
+
+    /**
+     * Records that {@code applied} events of a basin, the last of them {@code last}, have been written, and
+     * recomputes the basin's years from its facts.
+     */
+    public void conclude(ReceivedEvent<?> last, long applied, Generation generation) {
         BasinContext.callInNetwork(() -> {
-            if (facts.write(event, generation)) {
-                Freshness freshness = mongo.findAndModify(query(where("_id").is(event.basin().value())),
-                        new Update().set("lastEventId", event.id()).set("lastEventType", event.type())
-                                .set("lastEventTime", event.time() == null ? null : event.time().toInstant())
-                                .set("updatedAt", clock.instant()).inc("eventsApplied", 1),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Freshness.class, generation.freshness());
-                refresh(event.basin().value(), freshness, generation);
-            }
+            Freshness freshness = mongo.findAndModify(query(where("_id").is(last.basin().value())),
+                    new Update().set("lastEventId", last.id()).set("lastEventType", last.type())
+                            .set("lastEventTime", last.time() == null ? null : last.time().toInstant())
+                            .set("updatedAt", clock.instant()).inc("eventsApplied", applied),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Freshness.class, generation.freshness());
+            refresh(last.basin().value(), freshness, generation);
             return null;
         });
     }

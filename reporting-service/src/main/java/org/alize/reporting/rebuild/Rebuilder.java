@@ -20,6 +20,7 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import org.alize.basin.events.BasinEvents;
 import org.alize.finance.events.FinanceEvents;
 import org.alize.messaging.EventConsumer;
+import org.alize.messaging.ReceivedEvent;
 import org.alize.project.events.ProjectEvents;
 import org.alize.reporting.indicator.Generation;
 import org.alize.reporting.indicator.Generations;
@@ -139,21 +140,25 @@ public class Rebuilder implements DisposableBean {
             Counts counts, Rebuild rebuild) {
         CloudEventDeserializer cloudEvents = new CloudEventDeserializer();
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            // facts for the whole batch first, then each basin touched recomputed once
+            Map<String, ReceivedEvent<?>> last = new java.util.LinkedHashMap<>();
+            Map<String, Long> applied = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                 counts.read++;
                 try {
                     CloudEvent event = cloudEvents.deserialize(record.topic(), record.headers(), record.value());
-                    if (events.read(event).map(received -> {
-                        projector.apply(received, target);
-                        return true;
-                    }).orElse(false)) {
+                    java.util.Optional<ReceivedEvent<?>> received = events.read(event);
+                    if (received.isPresent() && projector.write(received.get(), target)) {
                         counts.applied++;
+                        last.put(received.get().basin().value(), received.get());
+                        applied.merge(received.get().basin().value(), 1L, Long::sum);
                     }
                 } catch (RuntimeException e) {
                     counts.rejected++;
                     log.debug("rebuild skips {}@{}: {}", record.topic(), record.offset(), e.getMessage());
                 }
             }
+            last.forEach((basin, event) -> projector.conclude(event, applied.get(basin), target));
             rebuild = save(rebuild.progress(counts.read, counts.applied, counts.rejected));
         }
         return rebuild;

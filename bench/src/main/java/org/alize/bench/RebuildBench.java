@@ -1,0 +1,114 @@
+package org.alize.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import org.alize.localstack.LocalStack;
+import org.alize.localstack.ServiceSpec;
+import org.alize.localstack.StackOptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How long reporting-service takes to rebuild its read models from the topics: N basins each with one year of
+ * the template's events (about 70) are published and taken in live, then a rebuild is asked for and timed until
+ * it has switched. Prints records read, events applied, duration, throughput and whether it equals the live models.
+ *
+ * <p>Arguments: basin counts (default {@code 20,100}).
+ */
+public final class RebuildBench {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private RebuildBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = args.length > 0 ? java.util.Arrays.stream(args[0].split(",")).map(Integer::parseInt).toList()
+                : List.of(20, 100);
+        Path root = Path.of("").toAbsolutePath();
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%n%-8s %10s %10s %10s %12s %8s%n", "basins",
+                "records", "applied", "seconds", "records/s", "equal"));
+        for (int basins : sizes) {
+            report.append(run(root, basins));
+        }
+        System.out.print(report);
+        System.exit(0);
+    }
+
+    private static String run(Path root, int basins) throws Exception {
+        Path data = Files.createTempDirectory("alize-rebuild-bench-");
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("reporting", freePort());
+        PrintStream quiet = new PrintStream(Files.newOutputStream(data.resolve("stack.log")), true, StandardCharsets.UTF_8);
+        StackOptions options = new StackOptions(root, data, freePort(), freePort(), freePort(),
+                List.of(new ServiceSpec("reporting", "reporting-service", 8084)), ports, List.of(), false,
+                "-Xms256m -Xmx1g -XX:+UseSerialGC -Dspring.jmx.enabled=false", quiet);
+        try (LocalStack stack = LocalStack.start(options);
+                MongoClient mongo = MongoClients.create(stack.mongoConnectionString())) {
+            int year = 2025;
+            int published = 0;
+            for (int b = 1; b <= basins; b++) {
+                published += new TemplateBasin(String.format(Locale.ROOT, "r%04d", b), year).publish(stack.kafkaBootstrapServers());
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (mongo.getDatabase("reporting_network").getCollection("indicators").countDocuments(Filters.and(
+                    Filters.eq("year", year), Filters.eq("activity.projectsApproved", 12),
+                    Filters.eq("network.meetingsHeld", 3))) < basins) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the live intake did not take the " + published + " events in");
+                }
+                Thread.sleep(500);
+            }
+            System.out.printf(Locale.ROOT, "%d basins, %d events taken in live%n", basins, published);
+            URI base = stack.serviceUrls().get("reporting");
+            String token = stack.issuer().token("bench").networkRoles("NETWORK_ADMIN").sign();
+            long start = System.nanoTime();
+            HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/network/indicators/rebuilds"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            URI status = base.resolve(started.headers().firstValue("Location").orElseThrow());
+            JsonNode rebuild;
+            do {
+                Thread.sleep(200);
+                rebuild = JSON.readTree(HTTP.send(HttpRequest.newBuilder(status).header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            } while ("RUNNING".equals(rebuild.get("status").asString()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (!"SWITCHED".equals(rebuild.get("status").asString())) {
+                throw new IllegalStateException("rebuild ended " + rebuild);
+            }
+            long read = rebuild.get("recordsRead").asLong();
+            return String.format(Locale.ROOT, "%-8d %10d %10d %10.1f %12.0f %8s%n", basins, read,
+                    rebuild.get("eventsApplied").asLong(), seconds, read / seconds,
+                    rebuild.get("comparison").get("equal").asBoolean());
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
