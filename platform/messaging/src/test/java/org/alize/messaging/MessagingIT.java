@@ -85,6 +85,21 @@ class MessagingIT {
     }
 
     @Test
+    void the_trace_of_the_request_that_raised_an_event_travels_on_its_record() {
+        BasinId basin = BasinId.of("msg-trace");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        org.slf4j.MDC.put(org.alize.tenancy.TraceIds.MDC_KEY, traceId);
+        try {
+            BasinContext.runIn(basin, () -> accounts.save(Account.open("acc-trace").credit(5)));
+        } finally {
+            org.slf4j.MDC.remove(org.alize.tenancy.TraceIds.MDC_KEY);
+        }
+        ConsumerRecord<String, byte[]> record = await().atMost(WAIT).until(
+                () -> find(TOPIC, r -> "acc-trace".equals(header(r, "ce_subject"))), r -> r != null);
+        assertThat(header(record, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+    }
+
+    @Test
     void a_crash_between_the_document_write_and_the_publish_loses_nothing() {
         BasinId basin = BasinId.of("msg-crash");
         BasinContext.runIn(basin, () -> {

@@ -52,8 +52,12 @@ public class CloudEventPublisher implements DisposableBean {
     /** Sends and waits for the broker's acknowledgement; throws if it does not come in time. */
     public void publish(OutboxEntry entry) {
         try {
-            template.send(new ProducerRecord<>(entry.topic(), entry.basinId(), toCloudEvent(entry)))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(entry.topic(), entry.basinId(), toCloudEvent(entry));
+            if (entry.traceparent() != null) {
+                // the trace of the request that raised the event, published later by the relay's own thread
+                record.headers().add("traceparent", entry.traceparent().getBytes(StandardCharsets.UTF_8));
+            }
+            template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing " + entry.eventId(), e);

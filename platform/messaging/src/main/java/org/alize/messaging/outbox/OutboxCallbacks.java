@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import org.alize.messaging.EventTypes;
 import org.alize.tenancy.BasinId;
+import org.alize.tenancy.TraceIds;
 import org.bson.Document;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
@@ -54,12 +56,14 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
         EventTypes eventTypes = types.getObject();
         JsonMapper mapper = json.getObject();
         Clock now = clock.getIfAvailable(Clock::systemUTC);
+        String traceId = MDC.get(TraceIds.MDC_KEY);
+        String traceparent = traceId == null ? null : TraceIds.traceparent(traceId);
         for (AggregateRoot.Raised raised : events) {
             BasinId basin = raised.basin() != null ? raised.basin() : ownBasin;
             EventTypes.Binding binding = eventTypes.forEvent(raised.event());
             aggregate.mutableOutbox().add(new OutboxEntry(UUID.randomUUID().toString(), binding.topic(), binding.type(),
                     "/basins/" + basin.value() + "/" + collection + "/" + id, id.toString(), basin.value(),
-                    aggregate.nextSequence(), now.instant(), mapper.writeValueAsString(raised.event())));
+                    aggregate.nextSequence(), now.instant(), mapper.writeValueAsString(raised.event()), traceparent));
         }
         return aggregate;
     }
