@@ -5,11 +5,13 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -34,6 +36,29 @@ class Security {
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .authorizeExchange(exchanges -> exchanges.pathMatchers(HttpMethod.GET).permitAll().anyExchange().denyAll())
                 .build();
+    }
+
+    /**
+     * The management port, when {@code management.server.port} sets one apart (9464 in compose, never published):
+     * health and Prometheus for the platform's operators and scrapers, without a token.
+     */
+    @Bean
+    @Order(0)
+    SecurityWebFilterChain managementSecurity(ServerHttpSecurity http, Environment environment) {
+        return http.securityMatcher(exchange -> onManagementPort(exchange, environment)
+                        ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .authorizeExchange(exchanges -> exchanges.pathMatchers("/actuator/health", "/actuator/health/**",
+                        "/actuator/prometheus").permitAll().anyExchange().denyAll())
+                .build();
+    }
+
+    private static boolean onManagementPort(org.springframework.web.server.ServerWebExchange exchange, Environment environment) {
+        Integer management = environment.getProperty("local.management.port", Integer.class);
+        Integer server = environment.getProperty("local.server.port", Integer.class);
+        java.net.InetSocketAddress local = exchange.getRequest().getLocalAddress();
+        return management != null && management > 0 && !management.equals(server) && local != null
+                && local.getPort() == management;
     }
 
     @Bean
