@@ -200,6 +200,10 @@ public final class LocalStack implements AutoCloseable {
         if (serviceUrls.isEmpty()) {
             out.println("  (aucun service encore : seule l'infrastructure tourne)");
         }
+        if (serviceUrls.containsKey("gateway")) {
+            out.println("  Entrée unique  " + serviceUrls.get("gateway") + "/api/…  (Swagger UI : "
+                    + serviceUrls.get("gateway") + "/swagger-ui.html)");
+        }
         out.println("  Journaux       " + options.dataDir().resolve("logs"));
         out.println("Connexions de démonstration (jetons valables 12 h dans " + tokensFile() + ") :");
         DemoLogins.ALL.forEach(login -> out.printf("  %-26s %s%n", login.login(), login.who()));

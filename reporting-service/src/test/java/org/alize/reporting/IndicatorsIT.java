@@ -150,6 +150,20 @@ class IndicatorsIT {
     }
 
     @Test
+    @DisplayName("R-41: a file recorded after its decision (history entered a posteriori) does not count in the delays")
+    void delays_ignore_files_recorded_after_their_decision_R41() {
+        new Story("rep-t", projector).registered("Bassin T")
+                .session("st", LocalDate.of(2025, 3, 1), true)
+                .submitted("p1", LocalDate.of(2025, 1, 1), 2)
+                .submitted("p2", LocalDate.of(2025, 5, 1), 2)
+                .decided("p1", "st", LocalDate.of(2025, 1, 31), "REJECTED", 2, "0")
+                .decided("p2", "st", LocalDate.of(2025, 3, 1), "REJECTED", 2, "0");
+        JsonNode delays = detail("rep-t", 2025).get("processingTimes").get("submissionToDecision");
+        assertThat(delays.get("count").asInt()).isEqualTo(1);
+        assertThat(delays.get("median").asInt()).isEqualTo(30);
+    }
+
+    @Test
     @DisplayName("R-30: advances lent, repaid net of a reversal, written off, outstanding, in arrears; loss rate and fund balance")
     void advance_fund_R30() {
         Story story = new Story("rep-f", projector).registered("Bassin F")
@@ -202,7 +216,8 @@ class IndicatorsIT {
         assertThat(y.get("network").get("meetingsHeld").asInt()).isEqualTo(2);
         assertThat(y.get("network").get("meetingsReference").asInt()).isEqualTo(3);
         assertThat(y.get("network").get("nationalEvents").asInt()).isEqualTo(1);
-        assertThat(y.get("network").get("meetingsAttended").asInt()).isEqualTo(2);
+        // the operator attended m1 only of the two « Vie du réseau » meetings; the national event is counted apart
+        assertThat(y.get("network").get("meetingsAttended").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -279,17 +279,28 @@ public final class IndicatorCalculator {
             Optional<LocalDate> firstDisbursement = map(project, "disbursements").values().stream().map(Reading::day)
                     .min(Comparator.naturalOrder());
             if (submitted != null && firstDecision.filter(d -> d.getYear() == year).isPresent()) {
-                toDecision.add((int) ChronoUnit.DAYS.between(submitted, firstDecision.get()));
+                addIfInOrder(toDecision, submitted, firstDecision.get());
             }
             if (signed != null && signed.getYear() == year && approval.isPresent()) {
-                toSignature.add((int) ChronoUnit.DAYS.between(approval.get(), signed));
+                addIfInOrder(toSignature, approval.get(), signed);
             }
             if (signed != null && firstDisbursement.filter(d -> d.getYear() == year).isPresent()) {
-                toDisbursement.add((int) ChronoUnit.DAYS.between(signed, firstDisbursement.get()));
+                addIfInOrder(toDisbursement, signed, firstDisbursement.get());
             }
         }
         return new YearIndicators.ProcessingTimes(Percentiles.of(toDecision), Percentiles.of(toSignature),
                 Percentiles.of(toDisbursement));
+    }
+
+    /**
+     * A delay counts only if its steps are in order: a file recorded after its decision (entered a posteriori,
+     * as when a basin moves its history onto the platform) says nothing about how long the basin took.
+     */
+    private static void addIfInOrder(List<Integer> delays, LocalDate from, LocalDate to) {
+        long days = ChronoUnit.DAYS.between(from, to);
+        if (days >= 0) {
+            delays.add((int) days);
+        }
     }
 
     private static YearIndicators.Network network(BasinFacts facts, int year) {
@@ -303,7 +314,9 @@ public final class IndicatorCalculator {
                 } else {
                     held++;
                 }
-                if (Boolean.TRUE.equals(meeting.get("operatorPresent")) || Boolean.TRUE.equals(meeting.get("presidentPresent"))) {
+                boolean present = Boolean.TRUE.equals(meeting.get("operatorPresent"))
+                        || Boolean.TRUE.equals(meeting.get("presidentPresent"));
+                if (present && !"NATIONAL_EVENT".equals(meeting.getString("kind"))) {
                     attended++;
                 }
             }

@@ -119,7 +119,7 @@ public record Metric(String key, String label, Unit unit, Function<YearIndicator
                     y -> y.processingTimes().signatureToDisbursement().p90(), null, Direction.LOWER),
             of("networkMeetingsHeld", "Réunions « Vie du réseau » (réf. 3, R-40)", Unit.COUNT, y -> y.network().meetingsHeld(),
                     y -> y.network().meetingsReference(), Direction.HIGHER),
-            of("networkMeetingsAttended", "Réunions du réseau suivies par le bassin (R-40)", Unit.COUNT,
+            of("networkMeetingsAttended", "Réunions « Vie du réseau » suivies par le bassin (R-40)", Unit.COUNT,
                     y -> y.network().meetingsAttended(), null, Direction.HIGHER));
 
     private static Metric share(String category, String label) {

@@ -60,7 +60,7 @@ public record YearIndicators(@Id String id, String basinId, int year, Activity a
             Percentiles signatureToDisbursement) {
     }
 
-    /** « Vie du réseau » meetings held (3 a year at least) and national events, and the basin's attendance. */
+    /** « Vie du réseau » meetings held (3 a year at least) and national events, and how many of the former the basin attended. */
     public record Network(int meetingsHeld, int meetingsReference, int nationalEvents, int meetingsAttended) {
     }
 }
