@@ -45,10 +45,16 @@ class GatewayManagementIT {
     @Test
     void prometheus_on_the_management_port_only() throws Exception {
         assertThat(managementPort).isNotEqualTo(port);
+        // a call to a route whose service is down (port 9): counted per route and outcome
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/basins/b1/projects"))
+                .header("Authorization", "Bearer " + TestIssuer.shared().token("op").basin("b1", "OPERATOR").sign()).build(),
+                HttpResponse.BodyHandlers.discarding());
         HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
                 + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes")
+                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"project\"")
+                .containsPattern("resilience4j_circuitbreaker_calls_seconds_count\\{[^}]*kind=\"failed\",name=\"project\"");
         assertThat(status(managementPort, "/actuator/health")).isEqualTo(200);
         assertThat(status(port, "/actuator/prometheus")).isIn(401, 403, 404);
         assertThat(status(port, "/api/basins/b1/profile")).isEqualTo(401);
