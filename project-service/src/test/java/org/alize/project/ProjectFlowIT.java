@@ -133,6 +133,9 @@ class ProjectFlowIT {
         assertThat(validated.get("validation").get("validatedBy").asString()).isEqualTo("Jean Morel");
 
         String minutes = pdfText(op, base + "/sessions/" + sessionId + "/minutes.pdf");
+        // a PDF asked for as JSON is refused at handler lookup: 406, never a 500
+        ApiClient.Response asJson = op.get(base + "/sessions/ses-unknown/minutes.pdf", "application/json");
+        assertThat(asJson.status()).as(asJson.body()).isEqualTo(406);
         String conventionPdf = pdfText(op, base + "/projects/" + projectId + "/convention.pdf");
         assertThat(minutes).contains("Procès-verbal").contains("Isabelle Roche").contains("Chaudronnerie du Hainaut")
                 .contains("Thomas Lefèvre (fournisseur de l'entreprise)").contains("Jean Morel");
