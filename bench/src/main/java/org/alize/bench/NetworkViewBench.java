@@ -2,16 +2,10 @@ package org.alize.bench;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +24,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.alize.localstack.LocalStack;
-import org.alize.localstack.ServiceSpec;
-import org.alize.localstack.StackOptions;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.HdrHistogram.Histogram;
@@ -85,14 +77,7 @@ public final class NetworkViewBench {
     }
 
     private static Map<String, Histogram> run(Path root, int basins, int years, int seconds) throws Exception {
-        Path data = Files.createTempDirectory("alize-bench-");
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("reporting", freePort());
-        PrintStream quiet = new PrintStream(Files.newOutputStream(data.resolve("stack.log")), true, StandardCharsets.UTF_8);
-        StackOptions options = new StackOptions(root, data, freePort(), freePort(), freePort(),
-                List.of(new ServiceSpec("reporting", "reporting-service", 8084)), ports, List.of(), false,
-                "-Xms256m -Xmx1g -XX:+UseSerialGC -Dspring.jmx.enabled=false", quiet);
-        try (LocalStack stack = LocalStack.start(options);
+        try (LocalStack stack = BenchStack.reportingOnly(root, "alize-bench-");
                 MongoClient mongo = MongoClients.create(stack.mongoConnectionString())) {
             URI base = stack.serviceUrls().get("reporting");
             int year = FIRST_YEAR + years - 1;
@@ -220,13 +205,5 @@ public final class NetworkViewBench {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,29 +1,19 @@
 package org.alize.bench;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import org.alize.localstack.LocalStack;
-import org.alize.localstack.ServiceSpec;
-import org.alize.localstack.StackOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,14 +46,7 @@ public final class RebuildBench {
     }
 
     private static String run(Path root, int basins) throws Exception {
-        Path data = Files.createTempDirectory("alize-rebuild-bench-");
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("reporting", freePort());
-        PrintStream quiet = new PrintStream(Files.newOutputStream(data.resolve("stack.log")), true, StandardCharsets.UTF_8);
-        StackOptions options = new StackOptions(root, data, freePort(), freePort(), freePort(),
-                List.of(new ServiceSpec("reporting", "reporting-service", 8084)), ports, List.of(), false,
-                "-Xms256m -Xmx1g -XX:+UseSerialGC -Dspring.jmx.enabled=false", quiet);
-        try (LocalStack stack = LocalStack.start(options);
+        try (LocalStack stack = BenchStack.reportingOnly(root, "alize-rebuild-bench-");
                 MongoClient mongo = MongoClients.create(stack.mongoConnectionString())) {
             int year = 2025;
             int published = 0;
@@ -101,14 +84,6 @@ public final class RebuildBench {
             return String.format(Locale.ROOT, "%-8d %10d %10d %10.1f %12.0f %8s%n", basins, read,
                     rebuild.get("eventsApplied").asLong(), seconds, read / seconds,
                     rebuild.get("comparison").get("equal").asBoolean());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
