@@ -40,6 +40,15 @@ public class TenancySecurityConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain alizeResourceServerChain(HttpSecurity http, ProblemWriter problems, Environment environment)
             throws Exception {
+        return resourceServer(http, problems, environment).build();
+    }
+
+    /**
+     * Applies the platform's resource-server rules to {@code http}: for a service that declares chains of its
+     * own (identity-service) and wants the same checks on its API.
+     */
+    public static HttpSecurity resourceServer(HttpSecurity http, ProblemWriter problems, Environment environment)
+            throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -60,21 +69,21 @@ public class TenancySecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "auth.forbidden", "Accès refusé", frenchOr(e.getMessage()))));
-        return http.build();
+        return http;
     }
 
     /**
      * A request on the management port (when {@code management.server.port} sets one apart from the service's):
      * that port is for the platform's operators and scrapers, on the internal network only, never published.
      */
-    static boolean onManagementPort(int localPort, Environment environment) {
+    public static boolean onManagementPort(int localPort, Environment environment) {
         Integer management = environment.getProperty("local.management.port", Integer.class);
         Integer server = environment.getProperty("local.server.port", Integer.class);
         return management != null && management > 0 && !management.equals(server) && localPort == management;
     }
 
     /** Authorities {@code NETWORK_<role>} and {@code BASIN_<basin>_<role>}, for method security where wanted. */
-    static JwtAuthenticationConverter grantsConverter() {
+    public static JwtAuthenticationConverter grantsConverter() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(TenancySecurityConfiguration::authorities);
         return converter;

@@ -1,0 +1,311 @@
+package org.alize.identity.account;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.alize.tenancy.BasinId;
+import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.Grants;
+import org.alize.tenancy.NetworkRole;
+import org.alize.tenancy.problem.Conflict;
+import org.alize.tenancy.problem.InvalidInput;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A person's account: login, password hash, status, lock-out counters and grants. Grants come from two
+ * sources kept apart: roles granted by hand (ASTREES for any basin, an operator in its own basin) and
+ * roles that follow an appointment recorded in basin-service (a seat on a committee), which come and go
+ * with the appointment. The access token carries their union.
+ */
+@Document("accounts")
+public class Account {
+
+    public static final Pattern LOGIN = Pattern.compile("^[a-z][a-z0-9._-]{2,63}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int HISTORY_KEPT = 200;
+
+    @Id
+    private final String login;
+    private String displayName;
+    @Indexed(unique = true, sparse = true)
+    private String email;
+    private String passwordHash;
+    private AccountStatus status;
+    private Set<NetworkRole> networkRoles;
+    private Map<String, Set<BasinRole>> basinRoles;
+    private Map<String, Set<BasinRole>> appointedRoles;
+    private Map<String, String> people;
+    private int failedLogins;
+    private Instant lockedUntil;
+    private Instant lastLoginAt;
+    private Invitation invitation;
+    private final List<AccountChange> history;
+    private final Instant createdAt;
+    private final String createdBy;
+    @Version
+    private Long version;
+
+    @PersistenceCreator
+    Account(String login, String displayName, String email, String passwordHash, AccountStatus status,
+            Set<NetworkRole> networkRoles, Map<String, Set<BasinRole>> basinRoles,
+            Map<String, Set<BasinRole>> appointedRoles, Map<String, String> people, int failedLogins,
+            Instant lockedUntil, Instant lastLoginAt, Invitation invitation, List<AccountChange> history,
+            Instant createdAt, String createdBy, Long version) {
+        this.login = login;
+        this.displayName = displayName;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.status = status;
+        this.networkRoles = networkRoles == null ? new TreeSet<>() : new TreeSet<>(networkRoles);
+        this.basinRoles = copy(basinRoles);
+        this.appointedRoles = copy(appointedRoles);
+        this.people = people == null ? new TreeMap<>() : new TreeMap<>(people);
+        this.failedLogins = failedLogins;
+        this.lockedUntil = lockedUntil;
+        this.lastLoginAt = lastLoginAt;
+        this.invitation = invitation;
+        this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        this.version = version;
+    }
+
+    /** A new account waiting for its holder to choose a password through {@code invitation}. */
+    public static Account invite(String login, String displayName, String email, Invitation invitation, String by,
+            Instant now) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        email = normalise(email);
+        if (login == null || !LOGIN.matcher(login).matches()) {
+            errors.add(new InvalidInput.FieldError("login",
+                    "3 à 64 caractères : minuscules, chiffres, point, tiret ou souligné, en commençant par une lettre"));
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 120) {
+            errors.add(new InvalidInput.FieldError("displayName", "le nom affiché est requis (120 caractères au plus)"));
+        }
+        if (email == null || !EMAIL.matcher(email).matches() || email.length() > 254) {
+            errors.add(new InvalidInput.FieldError("email", "adresse électronique invalide"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("Le compte ne peut pas être créé.", errors);
+        }
+        Account account = new Account(login, displayName.strip(), normalise(email), null, AccountStatus.INVITED, null,
+                null, null, null, 0, null, null, invitation, null, now, by, null);
+        account.record(now, by, "Compte créé, invitation envoyée à " + account.email);
+        return account;
+    }
+
+    public static String normalise(String email) {
+        return email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // --- grants -------------------------------------------------------------------------------------
+
+    /** The grants an access token of this account carries: network roles and the union of both basin sources. */
+    public Grants grants() {
+        Map<BasinId, Set<BasinRole>> basins = new TreeMap<>(java.util.Comparator.comparing(BasinId::value));
+        basinRoles.forEach((basin, roles) -> basins.computeIfAbsent(BasinId.of(basin), b -> EnumSet.noneOf(BasinRole.class))
+                .addAll(roles));
+        appointedRoles.forEach((basin, roles) -> basins.computeIfAbsent(BasinId.of(basin),
+                b -> EnumSet.noneOf(BasinRole.class)).addAll(roles));
+        basins.values().removeIf(Set::isEmpty);
+        return new Grants(Set.copyOf(networkRoles), basins);
+    }
+
+    public void setNetworkRoles(Set<NetworkRole> roles, String by, Instant now) {
+        if (roles.equals(networkRoles)) {
+            return;
+        }
+        networkRoles = new TreeSet<>(roles);
+        record(now, by, "Rôles réseau : " + (roles.isEmpty() ? "aucun" : new TreeSet<>(roles)));
+    }
+
+    /** Replaces the roles granted by hand in {@code basin}; an empty set withdraws them. */
+    public void grantBasinRoles(BasinId basin, Set<BasinRole> roles, String by, Instant now) {
+        Set<BasinRole> current = basinRoles.getOrDefault(basin.value(), Set.of());
+        if (current.equals(roles)) {
+            return;
+        }
+        if (roles.isEmpty()) {
+            basinRoles.remove(basin.value());
+        } else {
+            basinRoles.put(basin.value(), new TreeSet<>(roles));
+        }
+        record(now, by, "Rôles dans le bassin " + basin.value() + " : " + (roles.isEmpty() ? "aucun" : new TreeSet<>(roles)));
+    }
+
+    /**
+     * The roles that follow this person's appointments in {@code basin} as basin-service last published
+     * them; an empty set when the appointments ended. Returns whether anything changed.
+     */
+    public boolean followAppointments(BasinId basin, String personId, Set<BasinRole> roles, Instant now) {
+        people.put(basin.value(), personId);
+        Set<BasinRole> current = appointedRoles.getOrDefault(basin.value(), Set.of());
+        if (current.equals(roles)) {
+            return false;
+        }
+        if (roles.isEmpty()) {
+            appointedRoles.remove(basin.value());
+        } else {
+            appointedRoles.put(basin.value(), new TreeSet<>(roles));
+        }
+        record(now, "basin-service", "Rôles par nomination dans le bassin " + basin.value() + " : "
+                + (roles.isEmpty() ? "aucun (fin de mandat)" : new TreeSet<>(roles)));
+        return true;
+    }
+
+    public Set<BasinRole> grantedRolesIn(BasinId basin) {
+        return Set.copyOf(basinRoles.getOrDefault(basin.value(), Set.of()));
+    }
+
+    public Set<BasinRole> appointedRolesIn(BasinId basin) {
+        return Set.copyOf(appointedRoles.getOrDefault(basin.value(), Set.of()));
+    }
+
+    public boolean hasAnyRoleIn(BasinId basin) {
+        return grants().hasBasin(basin);
+    }
+
+    // --- credentials and status ---------------------------------------------------------------------
+
+    /** Sends a fresh invitation (the previous link stops working); refused once the holder has a password. */
+    public void reinvite(Invitation fresh, String by, Instant now) {
+        if (status != AccountStatus.INVITED) {
+            throw new Conflict("account.not-invited",
+                    "Ce compte a déjà un mot de passe : une nouvelle invitation n'a pas lieu d'être.");
+        }
+        invitation = fresh;
+        record(now, by, "Nouvelle invitation envoyée à " + email);
+    }
+
+    /** The holder chose a password through a valid invitation: the account becomes active. */
+    public void acceptInvitation(String hash, Instant now) {
+        if (status != AccountStatus.INVITED || invitation == null || invitation.expiredAt(now)) {
+            throw new Conflict("invitation.invalid", "Ce lien d'invitation n'est plus valable : demandez-en un nouveau.");
+        }
+        passwordHash = hash;
+        status = AccountStatus.ACTIVE;
+        invitation = null;
+        failedLogins = 0;
+        lockedUntil = null;
+        record(now, login, "Mot de passe choisi, compte activé");
+    }
+
+    public void upgradePasswordHash(String hash) {
+        passwordHash = hash;
+    }
+
+    public void disable(String reason, String by, Instant now) {
+        if (status == AccountStatus.DISABLED) {
+            return;
+        }
+        status = AccountStatus.DISABLED;
+        record(now, by, "Compte désactivé" + (reason == null || reason.isBlank() ? "" : " : " + reason.strip()));
+    }
+
+    public void enable(String by, Instant now) {
+        if (status != AccountStatus.DISABLED) {
+            return;
+        }
+        status = passwordHash == null ? AccountStatus.INVITED : AccountStatus.ACTIVE;
+        record(now, by, "Compte réactivé");
+    }
+
+    public void unlock(String by, Instant now) {
+        if (lockedUntil == null && failedLogins == 0) {
+            return;
+        }
+        lockedUntil = null;
+        failedLogins = 0;
+        record(now, by, "Compte déverrouillé");
+    }
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public boolean canLogIn(Instant now) {
+        return status == AccountStatus.ACTIVE && passwordHash != null && !lockedAt(now);
+    }
+
+    private void record(Instant at, String by, String what) {
+        history.add(new AccountChange(at, by, what));
+        if (history.size() > HISTORY_KEPT) {
+            history.subList(0, history.size() - HISTORY_KEPT).clear();
+        }
+    }
+
+    private static Map<String, Set<BasinRole>> copy(Map<String, Set<BasinRole>> roles) {
+        Map<String, Set<BasinRole>> copy = new TreeMap<>();
+        if (roles != null) {
+            roles.forEach((basin, set) -> copy.put(basin, new TreeSet<>(set)));
+        }
+        return copy;
+    }
+
+    public String login() {
+        return login;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public Set<NetworkRole> networkRoles() {
+        return Set.copyOf(networkRoles);
+    }
+
+    public Map<String, String> people() {
+        return Map.copyOf(people);
+    }
+
+    public int failedLogins() {
+        return failedLogins;
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public Instant lastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public Invitation invitation() {
+        return invitation;
+    }
+
+    public List<AccountChange> history() {
+        return List.copyOf(history);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+}

@@ -1,0 +1,217 @@
+package org.alize.identity.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.alize.identity.IdentitySettings;
+import org.alize.tenancy.BasinId;
+import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.NetworkRole;
+import org.alize.tenancy.problem.InvalidInput;
+import org.alize.tenancy.problem.NotFound;
+import org.alize.tenancy.problem.RuleViolation;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * What ASTREES and operators do with accounts. ASTREES (network role {@code NETWORK_ADMIN}) manages every
+ * account and grants any role, operators included; an operator manages the roles of its own basin only
+ * and never grants or withdraws {@code OPERATOR} (the appointment of a local operator is ASTREES' call).
+ */
+@Service
+public class AccountAdministration {
+
+    /** What a new account is created with; {@code basins} are roles granted by hand. */
+    public record NewAccount(String login, String displayName, String email, Set<NetworkRole> networkRoles,
+            Map<String, Set<BasinRole>> basins) {
+
+        public NewAccount {
+            networkRoles = networkRoles == null ? Set.of() : Set.copyOf(networkRoles);
+            basins = basins == null ? Map.of() : Map.copyOf(basins);
+        }
+    }
+
+    /** An account and, when one was just issued, the link its holder sets a password with. */
+    public record Invited(Account account, String invitationUrl) {
+    }
+
+    private final Accounts accounts;
+    private final InvitationSender sender;
+    private final PasswordEncoder passwords;
+    private final IdentitySettings settings;
+    private final Clock clock;
+
+    public AccountAdministration(Accounts accounts, InvitationSender sender, PasswordEncoder passwords,
+            IdentitySettings settings, Clock clock) {
+        this.accounts = accounts;
+        this.sender = sender;
+        this.passwords = passwords;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    // --- ASTREES ------------------------------------------------------------------------------------
+
+    public Invited create(NewAccount request, String by) {
+        Instant now = clock.instant();
+        Invitation.Issued issued = Invitation.issue(now, settings.invitations().lifetime());
+        Account account = Account.invite(AccountLogins.normalise(request.login()), request.displayName(),
+                request.email(), issued.invitation(), by, now);
+        account.setNetworkRoles(request.networkRoles(), by, now);
+        request.basins().forEach((basin, roles) -> account.grantBasinRoles(basin(basin), roles, by, now));
+        rejectDuplicateEmail(account);
+        Account saved = accounts.insert(account);
+        String link = link(issued.token());
+        sender.send(saved, link);
+        return new Invited(saved, link);
+    }
+
+    public Account setNetworkRoles(String login, Set<NetworkRole> roles, String by) {
+        Account account = accounts.get(login);
+        account.setNetworkRoles(roles, by, clock.instant());
+        return accounts.save(account);
+    }
+
+    public Account grantAnyBasinRoles(String login, BasinId basin, Set<BasinRole> roles, String by) {
+        Account account = accounts.get(login);
+        account.grantBasinRoles(basin, roles, by, clock.instant());
+        return accounts.save(account);
+    }
+
+    public Account disable(String login, String reason, String by) {
+        Account account = accounts.get(login);
+        account.disable(reason, by, clock.instant());
+        return accounts.save(account);
+    }
+
+    public Account enable(String login, String by) {
+        Account account = accounts.get(login);
+        account.enable(by, clock.instant());
+        return accounts.save(account);
+    }
+
+    public Account unlock(String login, String by) {
+        Account account = accounts.get(login);
+        account.unlock(by, clock.instant());
+        return accounts.save(account);
+    }
+
+    public Invited reinvite(String login, String by) {
+        return reinvite(accounts.get(login), by);
+    }
+
+    // --- an operator in its basin -------------------------------------------------------------------
+
+    /** Opens an account for someone of {@code basin} with roles there (never {@code OPERATOR}). */
+    public Invited createInBasin(BasinId basin, NewAccount request, String by) {
+        if (!request.networkRoles().isEmpty() || request.basins().keySet().stream().anyMatch(b -> !b.equals(basin.value()))) {
+            throw new AccessDeniedException("Un opérateur n'accorde de rôles que dans son bassin.");
+        }
+        requireOperatorGrantable(request.basins().getOrDefault(basin.value(), Set.of()), Set.of());
+        return create(request, by);
+    }
+
+    /** Sets the roles granted by hand to an account in {@code basin}, the operator's own. */
+    public Account grantInBasin(BasinId basin, String login, Set<BasinRole> roles, String by) {
+        Account account = accounts.get(login);
+        requireOperatorGrantable(roles, account.grantedRolesIn(basin));
+        account.grantBasinRoles(basin, roles, by, clock.instant());
+        return accounts.save(account);
+    }
+
+    /** Sends a new invitation to an account that holds a role in {@code basin}; the link goes by mail only. */
+    public Account reinviteInBasin(BasinId basin, String login, String by) {
+        Account account = accounts.get(login);
+        if (!account.hasAnyRoleIn(basin)) {
+            throw new NotFound("account.not-found", "Aucun compte « " + login + " » dans ce bassin.");
+        }
+        return reinvite(account, by).account();
+    }
+
+    public List<Account> inBasin(BasinId basin) {
+        return accounts.search(null, basin, org.springframework.data.domain.PageRequest.of(0, 1000)).getContent();
+    }
+
+    // --- invitations --------------------------------------------------------------------------------
+
+    /** The holder of a valid invitation link chooses a password; returns the activated account. */
+    public Account acceptInvitation(String token, String password) {
+        Instant now = clock.instant();
+        Account account = token == null ? null : accounts.findByInvitation(token).orElse(null);
+        if (account == null || account.invitation() == null || account.invitation().expiredAt(now)) {
+            throw new NotFound("invitation.not-found", "Ce lien d'invitation n'est pas valable ou a expiré : "
+                    + "demandez-en un nouveau à votre opérateur local ou à ASTREES.");
+        }
+        checkPassword(account, password);
+        account.acceptInvitation(passwords.encode(password), now);
+        return accounts.save(account);
+    }
+
+    /** The account a still-valid invitation token belongs to, for the page that asks for the password. */
+    public Account invited(String token) {
+        Instant now = clock.instant();
+        return accounts.findByInvitation(token == null ? "" : token)
+                .filter(a -> a.invitation() != null && !a.invitation().expiredAt(now))
+                .orElseThrow(() -> new NotFound("invitation.not-found",
+                        "Ce lien d'invitation n'est pas valable ou a expiré."));
+    }
+
+    void checkPassword(Account account, String password) {
+        int minimum = settings.invitations().minimumPasswordLength();
+        if (password == null || password.length() < minimum) {
+            throw InvalidInput.field("password", "au moins " + minimum + " caractères");
+        }
+        if (password.length() > 128) {
+            throw InvalidInput.field("password", "128 caractères au plus");
+        }
+        if (password.toLowerCase(java.util.Locale.ROOT).contains(account.login())) {
+            throw InvalidInput.field("password", "le mot de passe ne doit pas contenir l'identifiant");
+        }
+        if (password.chars().distinct().count() < 5) {
+            throw InvalidInput.field("password", "le mot de passe est trop répétitif");
+        }
+    }
+
+    private Invited reinvite(Account account, String by) {
+        Invitation.Issued issued = Invitation.issue(clock.instant(), settings.invitations().lifetime());
+        account.reinvite(issued.invitation(), by, clock.instant());
+        Account saved = accounts.save(account);
+        String link = link(issued.token());
+        sender.send(saved, link);
+        return new Invited(saved, link);
+    }
+
+    private void rejectDuplicateEmail(Account account) {
+        if (accounts.findByEmail(account.email()).isPresent()) {
+            throw new org.alize.tenancy.problem.Conflict("account.email-taken",
+                    "Un compte existe déjà pour l'adresse " + account.email() + ".");
+        }
+    }
+
+    private static void requireOperatorGrantable(Set<BasinRole> wanted, Set<BasinRole> current) {
+        if (wanted.contains(BasinRole.OPERATOR) != current.contains(BasinRole.OPERATOR)) {
+            throw new RuleViolation("R-03", "Le rôle d'opérateur local suit la désignation de l'opérateur "
+                    + "(consensus des partenaires, du président du comité de pilotage et d'ASTREES) : seule ASTREES l'accorde ou le retire.");
+        }
+    }
+
+    private static BasinId basin(String value) {
+        if (!BasinId.isValid(value)) {
+            throw InvalidInput.field("basins", "identifiant de bassin invalide : " + value);
+        }
+        return BasinId.of(value);
+    }
+
+    private String link(String token) {
+        return sender.link(token);
+    }
+
+    static Set<BasinRole> roles(Set<BasinRole> roles) {
+        return roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+    }
+}

@@ -1,0 +1,85 @@
+package org.alize.identity.account;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.alize.identity.account.AccountAdministration.NewAccount;
+import org.alize.identity.account.AccountViews.BasinAccountView;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
+import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.problem.InvalidInput;
+import org.alize.tenancy.web.CurrentGrants;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A local operator's view of the accounts of its basin, and the roles it grants there. */
+@RestController
+@RequestMapping("/api/basins/{basinId}/accounts")
+class BasinAccountController {
+
+    record NewBasinAccount(String login, String displayName, String email, Set<BasinRole> roles) {
+    }
+
+    record RolesRequest(Set<BasinRole> roles) {
+    }
+
+    private final AccountAdministration administration;
+    private final Clock clock;
+
+    BasinAccountController(AccountAdministration administration, Clock clock) {
+        this.administration = administration;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<BasinAccountView> list(@PathVariable String basinId) {
+        BasinId basin = operator();
+        return administration.inBasin(basin).stream().map(account -> AccountViews.inBasin(account, basin, clock))
+                .sorted(Comparator.comparing(BasinAccountView::login)).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    BasinAccountView create(@PathVariable String basinId, @RequestBody NewBasinAccount request) {
+        BasinId basin = operator();
+        Set<BasinRole> roles = request.roles() == null ? Set.of() : request.roles();
+        if (roles.isEmpty()) {
+            throw InvalidInput.field("roles", "au moins un rôle dans le bassin");
+        }
+        AccountAdministration.Invited invited = administration.createInBasin(basin, new NewAccount(request.login(),
+                request.displayName(), request.email(), Set.of(), java.util.Map.of(basin.value(), roles)),
+                CurrentGrants.subject());
+        return AccountViews.inBasin(invited.account(), basin, clock);
+    }
+
+    @PutMapping("/{login}/roles")
+    BasinAccountView roles(@PathVariable String basinId, @PathVariable String login, @RequestBody RolesRequest request) {
+        BasinId basin = operator();
+        if (request.roles() == null) {
+            throw InvalidInput.field("roles", "la liste des rôles est requise (vide pour les retirer tous)");
+        }
+        return AccountViews.inBasin(administration.grantInBasin(basin, login, request.roles(), CurrentGrants.subject()),
+                basin, clock);
+    }
+
+    @PostMapping("/{login}/invitation")
+    BasinAccountView reinvite(@PathVariable String basinId, @PathVariable String login) {
+        BasinId basin = operator();
+        return AccountViews.inBasin(administration.reinviteInBasin(basin, login, CurrentGrants.subject()), basin, clock);
+    }
+
+    private static BasinId operator() {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return BasinContext.require();
+    }
+}

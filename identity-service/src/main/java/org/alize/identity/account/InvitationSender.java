@@ -1,0 +1,70 @@
+package org.alize.identity.account;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.alize.identity.IdentitySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers invitation links: by e-mail when {@code spring.mail.host} configures a mail server, otherwise
+ * in the service's log (development). A delivery failure is logged and does not undo the invitation:
+ * ASTREES or the operator can send a new one.
+ */
+@Component
+public class InvitationSender {
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationSender.class);
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String from;
+
+    private final String issuer;
+
+    public InvitationSender(ObjectProvider<JavaMailSender> mail,
+            @Value("${alize.identity.mail-from:ne-pas-repondre@alize.example}") String from, IdentitySettings settings) {
+        this.mail = mail;
+        this.from = from;
+        this.issuer = settings.issuer();
+    }
+
+    /** The page where the holder of {@code token} chooses a password. */
+    public String link(String token) {
+        return issuer + "/invitation?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    public void send(Account account, String link) {
+        String until = FRENCH_DATE.format(account.invitation().expiresAt().atZone(PARIS));
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            log.info("invitation for {} <{}>: {}", account.login(), account.email(), link);
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(account.email());
+        message.setSubject("Votre accès à la plateforme ALIZÉ");
+        message.setText("Bonjour " + account.displayName() + ",\n\n"
+                + "Un compte a été ouvert pour vous sur la plateforme du réseau ALIZÉ (identifiant : "
+                + account.login() + ").\nChoisissez votre mot de passe en suivant ce lien, valable jusqu'au " + until + " :\n\n"
+                + link + "\n\nSi vous n'attendiez pas ce message, ignorez-le.\n\nL'équipe ALIZÉ");
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            log.warn("invitation mail to {} failed: {}", account.email(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.alize.identity.server;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.alize.identity.IdentitySettings;
+import org.alize.identity.account.Accounts;
+import org.alize.tenancy.web.ProblemWriter;
+import org.alize.tenancy.web.TenancySecurityConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * Three filter chains: the OAuth2 / OpenID Connect endpoints (Spring Authorization Server), the account
+ * API (stateless bearer tokens, the same checks as every service), and the browser pages (French login
+ * form, invitation page) with a session and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    static final String[] PUBLIC_PAGES = {"/login", "/invitation", "/api/invitations/**", "/css/**", "/favicon.ico",
+            "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain accountApiChain(HttpSecurity http, ProblemWriter problems, Environment environment)
+            throws Exception {
+        http.securityMatcher("/api/network/**", "/api/basins/**");
+        return TenancySecurityConfiguration.resourceServer(http, problems, environment).build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pagesChain(HttpSecurity http, Environment environment) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers(request -> TenancySecurityConfiguration.onManagementPort(request.getLocalPort(),
+                                environment)).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?deconnecte"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/invitations/**"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'"))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(IdentitySettings settings) {
+        return AuthorizationServerSettings.builder().issuer(settings.issuer()).build();
+    }
+
+    @Bean
+    SigningKeys signingKeys(MongoTemplate mongo, IdentitySettings settings, Clock clock) {
+        return new SigningKeys(mongo, settings.keys(), clock);
+    }
+
+    @Bean
+    TokenClaims tokenClaims(SigningKeys keys, Accounts accounts, IdentitySettings settings) {
+        return new TokenClaims(keys, accounts, settings);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(MongoTemplate mongo, Clock clock) {
+        return new MongoAuthorizationService(mongo, clock);
+    }
+
+    /** This service's own API checks the tokens it issued like any service: signature, issuer, audience, expiry. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentitySettings settings) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(settings.audience()))));
+        return decoder;
+    }
+
+    /** bcrypt (cost {@code alize.identity.password-cost}) for new hashes; older prefixes still verify and get upgraded. */
+    @Bean
+    @SuppressWarnings("deprecation")
+    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${alize.identity.password-cost:12}")
+            int cost) {
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", Map.of(
+                "bcrypt", new BCryptPasswordEncoder(cost), "noop", NoOpPasswordEncoder.getInstance()));
+        return encoder;
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(IdentitySettings settings) {
+        List<RegisteredClient> clients = new ArrayList<>();
+        settings.clients().forEach((clientId, client) -> clients.add(registration(clientId, client, settings)));
+        if (clients.isEmpty()) {
+            throw new IllegalStateException("alize.identity.clients declares no client: nobody could get a token");
+        }
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    static RegisteredClient registration(String clientId, IdentitySettings.Client client, IdentitySettings settings) {
+        RegisteredClient.Builder builder = RegisteredClient.withId(clientId).clientId(clientId);
+        if (client.isPublic()) {
+            builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+        } else {
+            builder.clientSecret(client.secret())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+        }
+        if (client.grantTypes().isEmpty()) {
+            throw new IllegalStateException("client " + clientId + " has no grant type");
+        }
+        client.grantTypes().forEach(type -> builder.authorizationGrantType(new AuthorizationGrantType(type)));
+        boolean code = client.grantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE.getValue());
+        if (code && client.redirectUris().isEmpty()) {
+            throw new IllegalStateException("client " + clientId + " uses authorization_code but has no redirect URI");
+        }
+        if (client.grantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()) && client.isPublic()) {
+            throw new IllegalStateException("client " + clientId + " uses client_credentials: it needs a secret");
+        }
+        client.redirectUris().forEach(builder::redirectUri);
+        client.postLogoutRedirectUris().forEach(builder::postLogoutRedirectUri);
+        if (code) {
+            builder.scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL);
+        }
+        client.scopes().forEach(builder::scope);
+        IdentitySettings.Tokens tokens = settings.tokens();
+        return builder
+                .clientSettings(ClientSettings.builder().requireProofKey(code).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(tokens.accessTokenLifetime())
+                        .refreshTokenTimeToLive(tokens.refreshTokenLifetime())
+                        .authorizationCodeTimeToLive(tokens.authorizationCodeLifetime()).reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,285 @@
+package org.alize.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alize.basin.events.ApprovalCommitteeChanged;
+import org.alize.basin.events.BasinEvents;
+import org.alize.basin.events.PersonRecorded;
+import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.messaging.outbox.OutboxEntry;
+import org.alize.testing.ApiClient;
+import org.alize.testing.OidcBrowser;
+import org.alize.testing.WithAlizeInfra;
+import org.alize.testing.contract.EventContract;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * identity-service as a browser, a client application and ASTREES use it: invitations, the authorization
+ * code flow with PKCE through the French login page, client credentials, refresh, lock-out, grants by
+ * ASTREES and by an operator, key rotation, and roles following committee appointments.
+ */
+@WithAlizeInfra
+@SpringBootTest(classes = IdentityServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+                "alize.tenancy.database-prefix=identityit",
+                "alize.identity.consumer-group=identity-it",
+                "alize.identity.keys.encryption-password=an-encryption-password-for-tests",
+                "alize.identity.password-cost=4",
+                "alize.identity.lockout.max-failures=3",
+                "alize.identity.clients.console.secret={noop}console-secret",
+                "alize.identity.clients.console.grant-types=authorization_code,refresh_token",
+                "alize.identity.clients.console.redirect-uris=http://localhost:8080/login/oauth2/code/alize",
+                "alize.identity.clients.seeder.secret={noop}seeder-secret",
+                "alize.identity.clients.seeder.grant-types=client_credentials",
+                "alize.identity.clients.seeder.network-roles=NETWORK_ADMIN"})
+class IdentityIT {
+
+    static final String REDIRECT = "http://localhost:8080/login/oauth2/code/alize";
+    static final int PORT = freePort();
+    static final URI ISSUER = URI.create("http://localhost:" + PORT);
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("alize.identity.issuer", ISSUER::toString);
+    }
+
+    @Autowired
+    CloudEventPublisher publisher;
+    @Autowired
+    JsonMapper json;
+
+    /** ASTREES' administration, as the seeder client (network role NETWORK_ADMIN). */
+    static ApiClient astrees() {
+        return ApiClient.on(ISSUER).as(OidcBrowser.clientCredentials(ISSUER, "seeder", "seeder-secret").accessToken());
+    }
+
+    @Test
+    void a_client_gets_a_token_with_its_own_grants_for_the_platform_audience() {
+        OidcBrowser.Tokens tokens = OidcBrowser.clientCredentials(ISSUER, "seeder", "seeder-secret");
+
+        JsonNode claims = OidcBrowser.claims(tokens.accessToken());
+        assertThat(claims.path("sub").asString()).isEqualTo("seeder");
+        assertThat(claims.path("iss").asString()).isEqualTo(ISSUER.toString());
+        assertThat(claims.path("aud").toString()).contains("\"alize\"");
+        assertThat(claims.path("network_roles").toString()).isEqualTo("[\"NETWORK_ADMIN\"]");
+        assertThat(tokens.refreshToken()).as("no refresh token for client credentials").isNull();
+        assertThat(OidcBrowser.tokenResponse(ISSUER, "seeder", "wrong", Map.of("grant_type", "client_credentials"))
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void an_invited_person_chooses_a_password_then_logs_in_with_code_and_pkce_and_refreshes() {
+        String invitation = invite("karim.benali", "valenciennois", "OPERATOR");
+        acceptByPage(invitation, "une phrase de passe solide");
+
+        OidcBrowser.Tokens tokens = new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "karim.benali",
+                "une phrase de passe solide");
+
+        JsonNode claims = OidcBrowser.claims(tokens.accessToken());
+        assertThat(claims.path("sub").asString()).isEqualTo("karim.benali");
+        assertThat(claims.path("aud").toString()).contains("\"alize\"");
+        assertThat(claims.path("basins").path("valenciennois").toString()).isEqualTo("[\"OPERATOR\"]");
+        assertThat(OidcBrowser.claims(tokens.idToken()).path("name").asString()).isEqualTo("Karim Benali");
+        assertThat(ApiClient.on(ISSUER).as(tokens.accessToken()).get("/api/basins/valenciennois/accounts").status())
+                .isEqualTo(200);
+
+        OidcBrowser.Tokens refreshed = OidcBrowser.refresh(ISSUER, "console", "console-secret", tokens.refreshToken());
+        assertThat(refreshed.accessToken()).isNotEqualTo(tokens.accessToken());
+        assertThat(OidcBrowser.tokenResponse(ISSUER, "console", "console-secret", Map.of("grant_type", "refresh_token",
+                "refresh_token", tokens.refreshToken())).statusCode()).as("a used refresh token is spent").isEqualTo(400);
+    }
+
+    @Test
+    void the_login_page_is_french_and_says_why_a_login_fails() {
+        OidcBrowser browser = new OidcBrowser(ISSUER);
+        String page = browser.get(ISSUER.resolve("/login")).body();
+        assertThat(page).contains("lang=\"fr\"", "<label for=\"username\">Identifiant</label>", "Se connecter");
+
+        assertThatThrownBy(() -> browser.login("console", "console-secret", REDIRECT, "personne", "mauvais mot de passe"))
+                .isInstanceOfSatisfying(OidcBrowser.LoginRefused.class,
+                        refused -> assertThat(refused.page()).contains("Identifiant ou mot de passe incorrect."));
+    }
+
+    @Test
+    void repeated_wrong_passwords_lock_the_account_until_astrees_unlocks_it() {
+        acceptByApi(invite("sophie.vasseur", "flandre-dunkerque", "OPERATOR"), "mot de passe de sophie");
+        OidcBrowser browser = new OidcBrowser(ISSUER);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> browser.login("console", "console-secret", REDIRECT, "sophie.vasseur", "pas le bon mot"))
+                    .isInstanceOf(OidcBrowser.LoginRefused.class);
+        }
+
+        assertThatThrownBy(() -> browser.login("console", "console-secret", REDIRECT, "sophie.vasseur", "mot de passe de sophie"))
+                .isInstanceOfSatisfying(OidcBrowser.LoginRefused.class,
+                        refused -> assertThat(refused.page()).contains("verrouillé"));
+        assertThat(astrees().get("/api/network/accounts/sophie.vasseur").json().path("locked").asBoolean()).isTrue();
+
+        assertThat(astrees().post("/api/network/accounts/sophie.vasseur/unlock", "{}").status()).isEqualTo(200);
+        assertThat(browser.login("console", "console-secret", REDIRECT, "sophie.vasseur", "mot de passe de sophie")
+                .accessToken()).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("R-03 an operator grants roles in its own basin only, and never the operator role")
+    void r03_operator_grants_in_its_own_basin_only() {
+        acceptByApi(invite("op.sambre", "sambre-avesnois", "OPERATOR"), "le mot de passe de op");
+        ApiClient operator = ApiClient.on(ISSUER).as(new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT,
+                "op.sambre", "le mot de passe de op").accessToken());
+
+        ApiClient.Response created = operator.post("/api/basins/sambre-avesnois/accounts", """
+                {"login":"membre.sambre","displayName":"Nadia Membre","email":"nadia@sambre.example","roles":["COMMITTEE_MEMBER"]}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("roles").toString()).isEqualTo("[\"COMMITTEE_MEMBER\"]");
+
+        ApiClient.Response operatorRole = operator.put("/api/basins/sambre-avesnois/accounts/membre.sambre/roles",
+                "{\"roles\":[\"COMMITTEE_MEMBER\",\"OPERATOR\"]}");
+        assertThat(operatorRole.status()).isEqualTo(422);
+        assertThat(operatorRole.json().path("rule").asString()).isEqualTo("R-03");
+        assertThat(operator.get("/api/basins/valenciennois/accounts").status()).as("another basin").isEqualTo(404);
+        assertThat(operator.get("/api/network/accounts").status()).as("network level").isEqualTo(403);
+
+        ApiClient.Response byAstrees = astrees().put("/api/network/accounts/membre.sambre/basins/sambre-avesnois",
+                "{\"roles\":[\"COMMITTEE_MEMBER\",\"OPERATOR\"]}");
+        assertThat(byAstrees.status()).isEqualTo(200);
+        assertThat(byAstrees.json().path("basins").path("sambre-avesnois").toString())
+                .isEqualTo("[\"OPERATOR\",\"COMMITTEE_MEMBER\"]");
+    }
+
+    @Test
+    void bad_requests_get_french_problems_and_write_nothing() {
+        ApiClient.Response invalid = astrees().post("/api/network/accounts",
+                "{\"login\":\"X\",\"displayName\":\"\",\"email\":\"pas-une-adresse\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("login", "displayName", "email");
+
+        invite("doublon", "valenciennois", "PARTNER");
+        ApiClient.Response duplicate = astrees().post("/api/network/accounts",
+                "{\"login\":\"doublon\",\"displayName\":\"Doublon\",\"email\":\"autre@example.fr\"}");
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(astrees().get("/api/network/accounts/inconnu").status()).isEqualTo(404);
+        assertThat(ApiClient.on(ISSUER).get("/api/network/accounts").status()).isEqualTo(401);
+        assertThat(ApiClient.on(ISSUER).post("/api/invitations/accept", "{\"token\":\"faux\",\"password\":\"abcdefghijklmnop\"}")
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_disabled_account_can_neither_log_in_nor_refresh() {
+        acceptByApi(invite("depart", "valenciennois", "PARTNER"), "un mot de passe qui part");
+        OidcBrowser.Tokens tokens = new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "depart",
+                "un mot de passe qui part");
+
+        assertThat(astrees().post("/api/network/accounts/depart/disable", "{\"reason\":\"a quitté l'entreprise\"}").status())
+                .isEqualTo(200);
+
+        assertThat(OidcBrowser.tokenResponse(ISSUER, "console", "console-secret", Map.of("grant_type", "refresh_token",
+                "refresh_token", tokens.refreshToken())).statusCode()).isEqualTo(400);
+        assertThatThrownBy(() -> new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "depart",
+                "un mot de passe qui part")).isInstanceOfSatisfying(OidcBrowser.LoginRefused.class,
+                refused -> assertThat(refused.page()).contains("pas actif"));
+    }
+
+    @Test
+    void a_rotated_key_keeps_earlier_tokens_valid_and_signs_the_next_ones() {
+        String before = OidcBrowser.clientCredentials(ISSUER, "seeder", "seeder-secret").accessToken();
+        String oldKid = OidcBrowser.header(before).path("kid").asString();
+
+        ApiClient.Response rotated = ApiClient.on(ISSUER).as(before).post("/api/network/signing-keys/rotate", "{}");
+        assertThat(rotated.status()).isEqualTo(200);
+
+        String after = OidcBrowser.clientCredentials(ISSUER, "seeder", "seeder-secret").accessToken();
+        String newKid = OidcBrowser.header(after).path("kid").asString();
+        assertThat(newKid).isNotEqualTo(oldKid);
+        String jwks = ApiClient.on(ISSUER).get("/oauth2/jwks").body();
+        assertThat(jwks).contains(oldKid, newKid).doesNotContain("\"d\"");
+        assertThat(ApiClient.on(ISSUER).as(before).get("/api/network/accounts").status()).isEqualTo(200);
+        assertThat(ApiClient.on(ISSUER).as(after).get("/api/network/accounts").status()).isEqualTo(200);
+    }
+
+    @Test
+    void people_appointed_to_a_committee_are_invited_and_lose_the_role_when_the_seat_ends() {
+        String basin = "terres-de-lorraine";
+        publish(basin, BasinEvents.PERSON_RECORDED, "per-lucie", 1, new PersonRecorded(basin, "per-lucie", "Lucie",
+                "Marchal", "lucie.marchal@lorraine.example", null, "org-x", "ORGANISATION", null, true, Instant.now(), "op"));
+        ApprovalCommitteeChanged.Member seat = new ApprovalCommitteeChanged.Member("m-1", "per-lucie", "Lucie Marchal",
+                "org-x", "PARTNER_COMPANY", "PARTNER_REPRESENTATIVE", true, LocalDate.of(2026, 1, 1), null);
+        publish(basin, BasinEvents.APPROVAL_COMMITTEE_CHANGED, "approval", 1, new ApprovalCommitteeChanged(basin,
+                List.of(seat), List.of(), "MAJORITY_OF_VOTING_MEMBERS", null, "APPOINTED", Instant.now(), "op"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode account = astrees().get("/api/network/accounts/lucie.marchal").json();
+            assertThat(account.path("status").asString()).isEqualTo("INVITED");
+            assertThat(account.path("appointedBasinRoles").path(basin).toString()).isEqualTo("[\"COMMITTEE_MEMBER\"]");
+        });
+
+        ApprovalCommitteeChanged.Member ended = new ApprovalCommitteeChanged.Member("m-1", "per-lucie", "Lucie Marchal",
+                "org-x", "PARTNER_COMPANY", "PARTNER_REPRESENTATIVE", true, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1));
+        publish(basin, BasinEvents.APPROVAL_COMMITTEE_CHANGED, "approval", 2, new ApprovalCommitteeChanged(basin,
+                List.of(ended), List.of(), "MAJORITY_OF_VOTING_MEMBERS", null, "ENDED", Instant.now(), "op"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(astrees().get("/api/network/accounts/lucie.marchal").json().path("basins").has(basin)).isFalse());
+    }
+
+    private String invite(String login, String basin, String role) {
+        String name = login.substring(0, 1).toUpperCase() + login.substring(1).replace('.', ' ');
+        if (login.equals("karim.benali")) {
+            name = "Karim Benali";
+        }
+        ApiClient.Response created = astrees().post("/api/network/accounts", "{\"login\":\"" + login + "\",\"displayName\":\""
+                + name + "\",\"email\":\"" + login + "@example.fr\",\"basins\":{\"" + basin + "\":[\"" + role + "\"]}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("invitationUrl").asString();
+    }
+
+    private void acceptByPage(String invitationUrl, String password) {
+        OidcBrowser browser = new OidcBrowser(ISSUER);
+        String page = browser.get(URI.create(invitationUrl)).body();
+        assertThat(page).contains("Choisir votre mot de passe");
+        String token = invitationUrl.substring(invitationUrl.indexOf("jeton=") + 6);
+        HttpResponse<String> posted = browser.post(ISSUER.resolve("/invitation"), page,
+                "jeton=" + token + "&password=" + password.replace(' ', '+') + "&confirmation=" + password.replace(' ', '+'));
+        assertThat(posted.headers().firstValue("Location").orElse("")).endsWith("/login?active");
+    }
+
+    private void acceptByApi(String invitationUrl, String password) {
+        String token = invitationUrl.substring(invitationUrl.indexOf("jeton=") + 6);
+        assertThat(ApiClient.on(ISSUER).post("/api/invitations/accept", "{\"token\":\"" + token + "\",\"password\":\""
+                + password + "\"}").status()).isEqualTo(200);
+    }
+
+    private void publish(String basin, String type, String subject, long sequence, Object event) {
+        String payload = json.writeValueAsString(event);
+        EventContract.assertConforms(type, payload);
+        publisher.publish(new OutboxEntry(UUID.randomUUID().toString(), BasinEvents.TOPIC, type,
+                "/basins/" + basin + "/test/" + subject, subject, basin, sequence, Instant.now(), payload));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

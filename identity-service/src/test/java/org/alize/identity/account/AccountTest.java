@@ -1,0 +1,84 @@
+package org.alize.identity.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.alize.tenancy.BasinId;
+import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.problem.Conflict;
+import org.alize.tenancy.problem.InvalidInput;
+import org.junit.jupiter.api.Test;
+
+class AccountTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    static final BasinId VALENCIENNOIS = BasinId.of("valenciennois");
+
+    @Test
+    void the_token_carries_the_union_of_roles_granted_by_hand_and_by_appointment() {
+        Account account = invited();
+        account.grantBasinRoles(VALENCIENNOIS, Set.of(BasinRole.PARTNER), "astrees", NOW);
+        account.followAppointments(VALENCIENNOIS, "per-1", Set.of(BasinRole.COMMITTEE_MEMBER), NOW);
+
+        assertThat(account.grants().rolesIn(VALENCIENNOIS)).containsExactlyInAnyOrder(BasinRole.PARTNER,
+                BasinRole.COMMITTEE_MEMBER);
+
+        account.followAppointments(VALENCIENNOIS, "per-1", Set.of(), NOW);
+        assertThat(account.grants().rolesIn(VALENCIENNOIS)).as("the seat ended, the hand grant stays")
+                .containsExactly(BasinRole.PARTNER);
+        account.grantBasinRoles(VALENCIENNOIS, Set.of(), "astrees", NOW);
+        assertThat(account.grants().hasBasin(VALENCIENNOIS)).isFalse();
+        assertThat(account.history()).hasSize(5);
+    }
+
+    @Test
+    void an_invitation_activates_the_account_once_and_not_after_it_expired() {
+        Account account = invited();
+        assertThat(account.canLogIn(NOW)).isFalse();
+
+        account.acceptInvitation("{bcrypt}hash", NOW.plus(Duration.ofDays(1)));
+        assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(account.canLogIn(NOW)).isTrue();
+        assertThatThrownBy(() -> account.acceptInvitation("{bcrypt}other", NOW)).isInstanceOf(Conflict.class);
+
+        Account late = invited();
+        assertThatThrownBy(() -> late.acceptInvitation("{bcrypt}hash", NOW.plus(Duration.ofDays(8))))
+                .isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void a_disabled_account_cannot_log_in_and_comes_back_as_it_was() {
+        Account account = invited();
+        account.acceptInvitation("{bcrypt}hash", NOW);
+        account.disable("départ", "astrees", NOW);
+        assertThat(account.canLogIn(NOW)).isFalse();
+        account.enable("astrees", NOW);
+        assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
+    }
+
+    @Test
+    void logins_and_addresses_are_checked_field_by_field() {
+        assertThatThrownBy(() -> Account.invite("1x", " ", "nope", Invitation.issue(NOW, Duration.ofDays(7)).invitation(),
+                "astrees", NOW)).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.properties().get("errors"))
+                .asString().contains("login", "displayName", "email"));
+        assertThat(Account.invite("karim.benali", "Karim", " Karim.Benali@Example.FR ", Invitation.issue(NOW,
+                Duration.ofDays(7)).invitation(), "astrees", NOW).email()).isEqualTo("karim.benali@example.fr");
+    }
+
+    @Test
+    void only_the_hash_of_an_invitation_token_is_kept() {
+        Invitation.Issued issued = Invitation.issue(NOW, Duration.ofDays(7));
+        assertThat(issued.invitation().tokenHash()).isEqualTo(Invitation.hash(issued.token()))
+                .doesNotContain(issued.token());
+        assertThat(issued.invitation().expiredAt(NOW.plus(Duration.ofDays(7)))).isTrue();
+    }
+
+    private static Account invited() {
+        return Account.invite("karim.benali", "Karim Benali", "karim@example.fr",
+                Invitation.issue(NOW, Duration.ofDays(7)).invitation(), "astrees", NOW);
+    }
+}
