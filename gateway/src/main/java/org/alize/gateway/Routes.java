@@ -22,6 +22,9 @@ class Routes {
     static final Map<String, String> LABELS = Map.of("basin", "bassins", "project", "projets", "finance", "finances",
             "reporting", "indicateurs");
 
+    /** Users and their grants, and the signing keys: identity-service (its login pages are served by itself, the issuer). */
+    private static final String[] IDENTITY = {"/api/network/users/**", "/api/network/signing-keys/**",
+            "/api/basins/*/users/**"};
     private static final String[] PROJECT = {"/api/basins/*/projects/**", "/api/basins/*/sessions/**",
             "/api/basins/*/committee"};
     private static final String[] FINANCE = {"/api/basins/*/advances/**", "/api/basins/*/arrears/**",
@@ -32,6 +35,8 @@ class Routes {
     @Bean
     RouteLocator alizeRoutes(RouteLocatorBuilder builder, GatewaySettings settings) {
         return builder.routes()
+                .route("identity", r -> r.order(0).path(IDENTITY)
+                        .filters(f -> resilient(f, "identity", settings)).uri(settings.url("identity")))
                 .route("reporting-network", r -> r.order(1).path("/api/network/indicators/**")
                         .filters(f -> resilient(f, "reporting", settings)).uri(settings.url("reporting")))
                 .route("reporting-basin", r -> r.order(2).path("/api/basins/*/indicators/**")
@@ -48,6 +53,8 @@ class Routes {
                         .uri(settings.url("project")))
                 .route("docs-finance", r -> r.order(6).path("/api-docs/finance").filters(f -> docs(f, "finance", settings))
                         .uri(settings.url("finance")))
+                .route("docs-identity", r -> r.order(6).path("/api-docs/identity")
+                        .filters(f -> docs(f, "identity", settings)).uri(settings.url("identity")))
                 .route("docs-reporting", r -> r.order(6).path("/api-docs/reporting")
                         .filters(f -> docs(f, "reporting", settings)).uri(settings.url("reporting")))
                 .build();

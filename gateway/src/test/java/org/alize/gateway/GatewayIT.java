@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
         "alize.gateway.rate-limit.burst=20"})
 class GatewayIT {
 
-    private static final FakeServices SERVICES = new FakeServices("basin", "project", "finance", "reporting");
+    private static final FakeServices SERVICES = new FakeServices("basin", "project", "finance", "reporting", "identity");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -35,7 +35,7 @@ class GatewayIT {
         TestIssuer issuer = TestIssuer.shared();
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwkSetUri);
-        for (String service : new String[] {"basin", "project", "finance", "reporting"}) {
+        for (String service : new String[] {"basin", "project", "finance", "reporting", "identity"}) {
             registry.add("alize.services." + service + ".url", () -> SERVICES.url(service));
         }
     }
@@ -70,7 +70,9 @@ class GatewayIT {
                 Map.entry("/api/basins/b1/advances/a1/repayments", "finance"), Map.entry("/api/basins/b1/journal/fec", "finance"),
                 Map.entry("/api/basins/b1/indicators/series", "reporting"),
                 Map.entry("/api/network/indicators", "reporting"), Map.entry("/api/network/basins", "basin"),
-                Map.entry("/api/network/meetings/summary", "basin"));
+                Map.entry("/api/network/meetings/summary", "basin"), Map.entry("/api/network/users/karim", "identity"),
+                Map.entry("/api/basins/b1/users", "identity"), Map.entry("/api/basins/b1/accounts/balances", "finance"),
+                Map.entry("/api/network/signing-keys", "identity"));
         for (Map.Entry<String, String> route : expected.entrySet()) {
             assertThat(routed(route.getKey()).get("service").asString()).as(route.getKey()).isEqualTo(route.getValue());
         }
@@ -82,7 +84,7 @@ class GatewayIT {
     void one_swagger_ui_lists_every_service_api() throws Exception {
         HttpResponse<String> config = get("/v3/api-docs/swagger-config", null);
         assertThat(config.statusCode()).isEqualTo(200);
-        for (String service : new String[] {"basin", "project", "finance", "reporting"}) {
+        for (String service : new String[] {"basin", "project", "finance", "reporting", "identity"}) {
             assertThat(config.body()).contains("/api-docs/" + service);
             JsonNode docs = JSON.readTree(get("/api-docs/" + service, null).body());
             assertThat(docs.get("service").asString()).isEqualTo(service);

@@ -101,7 +101,7 @@ class IdentityIT {
         assertThat(claims.path("aud").toString()).contains("\"alize\"");
         assertThat(claims.path("basins").path("valenciennois").toString()).isEqualTo("[\"OPERATOR\"]");
         assertThat(OidcBrowser.claims(tokens.idToken()).path("name").asString()).isEqualTo("Karim Benali");
-        assertThat(ApiClient.on(ISSUER).as(tokens.accessToken()).get("/api/basins/valenciennois/accounts").status())
+        assertThat(ApiClient.on(ISSUER).as(tokens.accessToken()).get("/api/basins/valenciennois/users").status())
                 .isEqualTo(200);
 
         OidcBrowser.Tokens refreshed = OidcBrowser.refresh(ISSUER, "console", "console-secret", tokens.refreshToken());
@@ -133,9 +133,9 @@ class IdentityIT {
         assertThatThrownBy(() -> browser.login("console", "console-secret", REDIRECT, "sophie.vasseur", "mot de passe de sophie"))
                 .isInstanceOfSatisfying(OidcBrowser.LoginRefused.class,
                         refused -> assertThat(refused.page()).contains("verrouillé"));
-        assertThat(astrees().get("/api/network/accounts/sophie.vasseur").json().path("locked").asBoolean()).isTrue();
+        assertThat(astrees().get("/api/network/users/sophie.vasseur").json().path("locked").asBoolean()).isTrue();
 
-        assertThat(astrees().post("/api/network/accounts/sophie.vasseur/unlock", "{}").status()).isEqualTo(200);
+        assertThat(astrees().post("/api/network/users/sophie.vasseur/unlock", "{}").status()).isEqualTo(200);
         assertThat(browser.login("console", "console-secret", REDIRECT, "sophie.vasseur", "mot de passe de sophie")
                 .accessToken()).isNotBlank();
     }
@@ -147,19 +147,19 @@ class IdentityIT {
         ApiClient operator = ApiClient.on(ISSUER).as(new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT,
                 "op.sambre", "le mot de passe de op").accessToken());
 
-        ApiClient.Response created = operator.post("/api/basins/sambre-avesnois/accounts", """
+        ApiClient.Response created = operator.post("/api/basins/sambre-avesnois/users", """
                 {"login":"membre.sambre","displayName":"Nadia Membre","email":"nadia@sambre.example","roles":["COMMITTEE_MEMBER"]}""");
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("roles").toString()).isEqualTo("[\"COMMITTEE_MEMBER\"]");
 
-        ApiClient.Response operatorRole = operator.put("/api/basins/sambre-avesnois/accounts/membre.sambre/roles",
+        ApiClient.Response operatorRole = operator.put("/api/basins/sambre-avesnois/users/membre.sambre/roles",
                 "{\"roles\":[\"COMMITTEE_MEMBER\",\"OPERATOR\"]}");
         assertThat(operatorRole.status()).isEqualTo(422);
         assertThat(operatorRole.json().path("rule").asString()).isEqualTo("R-03");
-        assertThat(operator.get("/api/basins/valenciennois/accounts").status()).as("another basin").isEqualTo(404);
-        assertThat(operator.get("/api/network/accounts").status()).as("network level").isEqualTo(403);
+        assertThat(operator.get("/api/basins/valenciennois/users").status()).as("another basin").isEqualTo(404);
+        assertThat(operator.get("/api/network/users").status()).as("network level").isEqualTo(403);
 
-        ApiClient.Response byAstrees = astrees().put("/api/network/accounts/membre.sambre/basins/sambre-avesnois",
+        ApiClient.Response byAstrees = astrees().put("/api/network/users/membre.sambre/basins/sambre-avesnois",
                 "{\"roles\":[\"COMMITTEE_MEMBER\",\"OPERATOR\"]}");
         assertThat(byAstrees.status()).isEqualTo(200);
         assertThat(byAstrees.json().path("basins").path("sambre-avesnois").toString())
@@ -168,17 +168,17 @@ class IdentityIT {
 
     @Test
     void bad_requests_get_french_problems_and_write_nothing() {
-        ApiClient.Response invalid = astrees().post("/api/network/accounts",
+        ApiClient.Response invalid = astrees().post("/api/network/users",
                 "{\"login\":\"X\",\"displayName\":\"\",\"email\":\"pas-une-adresse\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("login", "displayName", "email");
 
         invite("doublon", "valenciennois", "PARTNER");
-        ApiClient.Response duplicate = astrees().post("/api/network/accounts",
+        ApiClient.Response duplicate = astrees().post("/api/network/users",
                 "{\"login\":\"doublon\",\"displayName\":\"Doublon\",\"email\":\"autre@example.fr\"}");
         assertThat(duplicate.status()).isEqualTo(409);
-        assertThat(astrees().get("/api/network/accounts/inconnu").status()).isEqualTo(404);
-        assertThat(ApiClient.on(ISSUER).get("/api/network/accounts").status()).isEqualTo(401);
+        assertThat(astrees().get("/api/network/users/inconnu").status()).isEqualTo(404);
+        assertThat(ApiClient.on(ISSUER).get("/api/network/users").status()).isEqualTo(401);
         assertThat(ApiClient.on(ISSUER).post("/api/invitations/accept", "{\"token\":\"faux\",\"password\":\"abcdefghijklmnop\"}")
                 .status()).isEqualTo(404);
     }
@@ -189,7 +189,7 @@ class IdentityIT {
         OidcBrowser.Tokens tokens = new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "depart",
                 "un mot de passe qui part");
 
-        assertThat(astrees().post("/api/network/accounts/depart/disable", "{\"reason\":\"a quitté l'entreprise\"}").status())
+        assertThat(astrees().post("/api/network/users/depart/disable", "{\"reason\":\"a quitté l'entreprise\"}").status())
                 .isEqualTo(200);
 
         assertThat(OidcBrowser.tokenResponse(ISSUER, "console", "console-secret", Map.of("grant_type", "refresh_token",
@@ -212,8 +212,8 @@ class IdentityIT {
         assertThat(newKid).isNotEqualTo(oldKid);
         String jwks = ApiClient.on(ISSUER).get("/oauth2/jwks").body();
         assertThat(jwks).contains(oldKid, newKid).doesNotContain("\"d\"");
-        assertThat(ApiClient.on(ISSUER).as(before).get("/api/network/accounts").status()).isEqualTo(200);
-        assertThat(ApiClient.on(ISSUER).as(after).get("/api/network/accounts").status()).isEqualTo(200);
+        assertThat(ApiClient.on(ISSUER).as(before).get("/api/network/users").status()).isEqualTo(200);
+        assertThat(ApiClient.on(ISSUER).as(after).get("/api/network/users").status()).isEqualTo(200);
     }
 
     @Test
@@ -227,7 +227,7 @@ class IdentityIT {
                 List.of(seat), List.of(), "MAJORITY_OF_VOTING_MEMBERS", null, "APPOINTED", Instant.now(), "op"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode account = astrees().get("/api/network/accounts/lucie.marchal").json();
+            JsonNode account = astrees().get("/api/network/users/lucie.marchal").json();
             assertThat(account.path("status").asString()).isEqualTo("INVITED");
             assertThat(account.path("appointedBasinRoles").path(basin).toString()).isEqualTo("[\"COMMITTEE_MEMBER\"]");
         });
@@ -238,7 +238,7 @@ class IdentityIT {
                 List.of(ended), List.of(), "MAJORITY_OF_VOTING_MEMBERS", null, "ENDED", Instant.now(), "op"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(astrees().get("/api/network/accounts/lucie.marchal").json().path("basins").has(basin)).isFalse());
+                assertThat(astrees().get("/api/network/users/lucie.marchal").json().path("basins").has(basin)).isFalse());
     }
 
     private String invite(String login, String basin, String role) {
@@ -246,7 +246,7 @@ class IdentityIT {
         if (login.equals("karim.benali")) {
             name = "Karim Benali";
         }
-        ApiClient.Response created = astrees().post("/api/network/accounts", "{\"login\":\"" + login + "\",\"displayName\":\""
+        ApiClient.Response created = astrees().post("/api/network/users", "{\"login\":\"" + login + "\",\"displayName\":\""
                 + name + "\",\"email\":\"" + login + "@example.fr\",\"basins\":{\"" + basin + "\":[\"" + role + "\"]}}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("invitationUrl").asString();

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A local operator's view of the accounts of its basin, and the roles it grants there. */
 @RestController
-@RequestMapping("/api/basins/{basinId}/accounts")
+@RequestMapping("/api/basins/{basinId}/users")
 class BasinAccountController {
 
     record NewBasinAccount(String login, String displayName, String email, Set<BasinRole> roles) {

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** ASTREES' account administration: every account, every grant, operators included. */
 @RestController
 @Validated
-@RequestMapping("/api/network/accounts")
+@RequestMapping("/api/network/users")
 class NetworkAccountController {
 
     record NetworkRolesRequest(Set<NetworkRole> roles) {

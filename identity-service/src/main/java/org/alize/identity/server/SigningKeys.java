@@ -24,6 +24,7 @@ import org.alize.identity.IdentitySettings;
 import org.alize.tenancy.BasinContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -42,7 +43,7 @@ import org.springframework.security.crypto.keygen.KeyGenerators;
  * any access token it signed lives, so resource servers verify old tokens and fetch the new key when a
  * token names a key id they have not seen. Every instance reloads the keys every {@code refresh-interval}.
  */
-public class SigningKeys implements JWKSource<SecurityContext> {
+public class SigningKeys implements JWKSource<SecurityContext>, InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     static final String COLLECTION = "signing_keys";
@@ -72,6 +73,12 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         this.mongo = mongo;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** At start-up: a fresh installation gets its first key now, before anyone asks for the JWKS. */
+    @Override
+    public void afterPropertiesSet() {
+        reload();
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class TestIssuer implements AutoCloseable {
     private final RSAKey foreignKey;
     private final HttpServer server;
     private final String issuerUri;
+    private final String jwkSetUri;
 
     private TestIssuer(int port) {
         this.key = generateKey();
@@ -57,6 +58,7 @@ public final class TestIssuer implements AutoCloseable {
             throw new UncheckedIOException("cannot start the test issuer", e);
         }
         this.issuerUri = "http://localhost:" + server.getAddress().getPort() + "/test-issuer";
+        this.jwkSetUri = issuerUri + "/.well-known/jwks.json";
         String jwks = new JWKSet(key.toPublicJWK()).toString();
         String discovery = "{\"issuer\":\"" + issuerUri + "\",\"jwks_uri\":\"" + jwkSetUri() + "\","
                 + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
@@ -64,6 +66,23 @@ public final class TestIssuer implements AutoCloseable {
         server.createContext("/test-issuer/.well-known/openid-configuration", exchange -> respond(exchange, discovery));
         server.setExecutor(null);
         server.start();
+    }
+
+    private TestIssuer(RSAKey key, String issuerUri, String jwkSetUri) {
+        this.key = key;
+        this.foreignKey = generateKey();
+        this.server = null;
+        this.issuerUri = issuerUri;
+        this.jwkSetUri = jwkSetUri;
+    }
+
+    /**
+     * Tokens signed with another issuer's own key (read from its store by a test harness that may), so
+     * that a test can mint the personas and the expired, wrong-audience or wrong-issuer tokens a real
+     * issuer would never hand out. Serves nothing: the real issuer publishes the key.
+     */
+    public static TestIssuer signingWith(RSAKey key, String issuerUri, String jwkSetUri) {
+        return new TestIssuer(key, issuerUri, jwkSetUri);
     }
 
     /** The issuer of this JVM, started on first use. */
@@ -90,7 +109,7 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public String jwkSetUri() {
-        return issuerUri + "/.well-known/jwks.json";
+        return jwkSetUri;
     }
 
     public Token token(String subject) {
@@ -99,7 +118,9 @@ public final class TestIssuer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        if (server != null) {
+            server.stop(0);
+        }
     }
 
     private static RSAKey generateKey() {
