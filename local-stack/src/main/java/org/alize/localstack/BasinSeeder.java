@@ -40,7 +40,7 @@ final class BasinSeeder implements Seeder {
     public void seed(SeedContext context) throws Exception {
         this.context = context;
         this.basinService = context.service("basin");
-        this.astrees = context.issuer().token("astrees").networkRoles("NETWORK_ADMIN").sign();
+        this.astrees = context.token();
         if (context.json("GET", basinService.resolve("/api/network/basins?q=valenciennois"), astrees, null)
                 .get("totalItems").asInt() > 0) {
             return; // seeded by an earlier start that stopped before recording it
@@ -268,7 +268,7 @@ final class BasinSeeder implements Seeder {
 
         Basin(String id) {
             this.id = id;
-            this.operator = context.issuer().token("operateur." + id).basin(id, "OPERATOR").sign();
+            this.operator = context.token();
         }
 
         String organisation(String json) throws Exception {

@@ -33,7 +33,7 @@ final class FinanceSeeder implements Seeder {
     public void seed(SeedContext context) throws Exception {
         this.context = context;
         this.finance = context.service("finance").resolve("/api/basins/" + BASIN);
-        this.operator = context.issuer().token("operateur.valenciennois").basin(BASIN, "OPERATOR").sign();
+        this.operator = context.token();
         this.today = LocalDate.now();
         JsonNode advances = await(8);
         if (json("GET", "/journal", null).size() > 0) {

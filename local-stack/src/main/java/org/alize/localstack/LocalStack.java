@@ -25,15 +25,24 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackOptions options;
     private final EmbeddedInfra infra;
-    private final TestIssuer issuer;
+    private TestIssuer issuer;
+    private SeedContext seedContext;
     private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
     private final List<ServiceProcess> processes = new ArrayList<>();
     private boolean closed;
 
-    private LocalStack(StackOptions options, EmbeddedInfra infra, TestIssuer issuer) {
+    /** The development password identity-service encrypts its signing keys with in this stack. */
+    static final String DEV_KEY_PASSWORD = "alize-local-stack-key-password";
+    /** The client the seeders use (client credentials), with ASTREES' network role and operator on the demo basins. */
+    public static final String SEEDER_CLIENT = "alize-seeder";
+    static final String SEEDER_SECRET = "alize-seeder-dev-secret";
+    /** The console's client (authorization code + PKCE, confidential), for the console and browser tests. */
+    public static final String CONSOLE_CLIENT = "console";
+    public static final String CONSOLE_SECRET = "alize-console-dev-secret";
+
+    private LocalStack(StackOptions options, EmbeddedInfra infra) {
         this.options = options;
         this.infra = infra;
-        this.issuer = issuer;
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -62,10 +71,8 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedInfra infra = EmbeddedInfra.persistent(options.dataDir(), options.kafkaPort(), options.mongoPort());
         LocalStack stack = null;
         try {
-            TestIssuer issuer = TestIssuer.onPort(options.issuerPort());
-            stack = new LocalStack(options, infra, issuer);
+            stack = new LocalStack(options, infra);
             stack.startServices();
-            stack.writeDemoTokens();
             if (options.seed()) {
                 stack.runSeeders();
             }
@@ -83,8 +90,16 @@ public final class LocalStack implements AutoCloseable {
     private void startServices() {
         options.services().forEach(service -> serviceUrls.put(service.name(),
                 URI.create("http://localhost:" + options.servicePorts().get(service.name()))));
+        if (!serviceUrls.containsKey(Services.IDENTITY)) {
+            issuer = TestIssuer.onPort(options.issuerPort());
+        }
         for (ServiceSpec service : options.services()) {
             launch(service);
+            if (service.name().equals(Services.IDENTITY)) {
+                String identity = serviceUrls.get(Services.IDENTITY).toString();
+                issuer = TestIssuer.signingWith(IdentityKeys.signingKey(infra.mongoConnectionString(), DEV_KEY_PASSWORD,
+                        Duration.ofSeconds(30)), identity, identity + "/oauth2/jwks");
+            }
         }
     }
 
@@ -140,37 +155,41 @@ public final class LocalStack implements AutoCloseable {
         env.put("SPRING_MONGODB_URI", infra.mongoConnectionString());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
         env.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
-        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer.issuerUri());
-        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", issuer.jwkSetUri());
-        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", TestIssuer.AUDIENCE);
+        if (service.name().equals(Services.IDENTITY)) {
+            env.put("ALIZE_IDENTITY_ISSUER", serviceUrls.get(Services.IDENTITY).toString());
+            env.put("ALIZE_IDENTITY_KEY_PASSWORD", DEV_KEY_PASSWORD);
+            env.put("SPRING_APPLICATION_JSON", identityConfiguration());
+        } else {
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer.issuerUri());
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", issuer.jwkSetUri());
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", TestIssuer.AUDIENCE);
+        }
         serviceUrls.forEach((name, url) ->
                 env.put("ALIZE_SERVICES_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL", url.toString()));
         return env;
     }
 
     /**
-     * Until identity-service exists, the demo logins of DEMO.md are bearer tokens of the development
-     * issuer, valid 12 hours, written afresh at each start (the issuer's key changes with it).
+     * identity-service's clients in this stack: the seeders' (client credentials) and the console's (code + PKCE,
+     * redirected to the gateway). DEMO.md's password {@code alize-demo} is shorter than the production minimum,
+     * so the minimum is 10 here.
      */
-    private void writeDemoTokens() {
-        StringBuilder file = new StringBuilder("# Jetons de démonstration (12 h), à utiliser comme « Authorization: Bearer … »\n");
-        DemoLogins.ALL.forEach(login -> file.append(login.login()).append(" (").append(login.who()).append(")\n")
-                .append(login.token(issuer)).append("\n\n"));
-        try {
-            Files.createDirectories(options.dataDir());
-            Files.writeString(tokensFile(), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Path tokensFile() {
-        return options.dataDir().resolve("demo-tokens.txt");
+    private String identityConfiguration() {
+        String gateway = serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString();
+        return """
+                {"alize":{"identity":{"invitations":{"minimum-password-length":10},"clients":{
+                  "%s":{"secret":"{noop}%s","grant-types":["client_credentials"],"network-roles":["NETWORK_ADMIN"],
+                        "basins":{%s}},
+                  "%s":{"secret":"{noop}%s","grant-types":["authorization_code","refresh_token"],
+                        "redirect-uris":["%s/login/oauth2/code/alize"],"post-logout-redirect-uris":["%s/"]}}}}}
+                """.formatted(SEEDER_CLIENT, SEEDER_SECRET, String.join(",", DemoLogins.BASINS.stream()
+                        .map(basin -> "\"" + basin + "\":[\"OPERATOR\"]").toList()),
+                CONSOLE_CLIENT, CONSOLE_SECRET, gateway, gateway);
     }
 
     private void runSeeders() {
         Path markers = options.dataDir().resolve("seeds");
-        SeedContext context = new SeedContext(serviceUrls, issuer);
+        SeedContext context = seedContext();
         for (Seeder seeder : options.seeders()) {
             Path marker = markers.resolve(seeder.name() + ".done");
             if (Files.exists(marker)) {
@@ -195,7 +214,9 @@ public final class LocalStack implements AutoCloseable {
         out.println("Plateforme ALIZÉ prête.");
         out.println("  Kafka          " + infra.kafkaBootstrapServers());
         out.println("  MongoDB        " + infra.mongoConnectionString());
-        out.println("  Jetons (dév.)  " + issuer.issuerUri());
+        if (!serviceUrls.containsKey(Services.IDENTITY)) {
+            out.println("  Jetons (dév.)  " + issuer.issuerUri());
+        }
         serviceUrls.forEach((name, url) -> out.printf("  %-14s %s%n", name, url));
         if (serviceUrls.isEmpty()) {
             out.println("  (aucun service encore : seule l'infrastructure tourne)");
@@ -205,8 +226,14 @@ public final class LocalStack implements AutoCloseable {
                     + serviceUrls.get("gateway") + "/swagger-ui.html)");
         }
         out.println("  Journaux       " + options.dataDir().resolve("logs"));
-        out.println("Connexions de démonstration (jetons valables 12 h dans " + tokensFile() + ") :");
-        DemoLogins.ALL.forEach(login -> out.printf("  %-26s %s%n", login.login(), login.who()));
+        if (serviceUrls.containsKey(Services.IDENTITY)) {
+            URI identity = serviceUrls.get(Services.IDENTITY);
+            out.println("  Connexion      " + identity + "/login  (fournisseur OpenID Connect : " + identity
+                    + "/.well-known/openid-configuration)");
+            out.println("Connexions de démonstration (mot de passe « " + DemoLogins.PASSWORD + " ») :");
+            DemoLogins.ALL.forEach(login -> out.printf("  %-26s %s%n", login.login(), login.who()));
+            out.println("Client des outils (client credentials) : " + SEEDER_CLIENT + " / " + SEEDER_SECRET);
+        }
         out.println("Ctrl-C pour tout arrêter.");
     }
 
@@ -218,8 +245,20 @@ public final class LocalStack implements AutoCloseable {
         return infra.mongoConnectionString();
     }
 
+    /**
+     * Signs persona tokens: with identity-service's own key when it runs in this stack (so the services
+     * accept them as they accept its tokens), else the development issuer's.
+     */
     public TestIssuer issuer() {
         return issuer;
+    }
+
+    /** The services' URLs and tokens of the seeders' client, as the seeders get them. */
+    public synchronized SeedContext seedContext() {
+        if (seedContext == null) {
+            seedContext = new SeedContext(serviceUrls, SEEDER_CLIENT, SEEDER_SECRET);
+        }
+        return seedContext;
     }
 
     public Map<String, URI> serviceUrls() {
@@ -240,7 +279,9 @@ public final class LocalStack implements AutoCloseable {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
         }
-        issuer.close();
+        if (issuer != null) {
+            issuer.close();
+        }
         infra.close();
     }
 }

@@ -59,7 +59,7 @@ final class ProjectSeeder implements Seeder {
     public void seed(SeedContext context) throws Exception {
         this.context = context;
         this.projects = context.service("project").resolve("/api/basins/" + BASIN);
-        this.operator = context.issuer().token("operateur.valenciennois").basin(BASIN, "OPERATOR").sign();
+        this.operator = context.token();
         this.today = LocalDate.now();
         awaitCommittee();
         if (json("GET", "/projects?size=1", null).get("totalItems").asInt() > 0) {

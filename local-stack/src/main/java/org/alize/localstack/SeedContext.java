@@ -5,24 +5,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
-import org.alize.testing.TestIssuer;
+import org.alize.testing.OidcBrowser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What a seeder gets: the services' base URLs and a way to call them with a signed token. */
+/**
+ * What a seeder gets: the services' base URLs and a token of the seeders' client, obtained from
+ * identity-service with the client credentials grant (and again shortly before it expires).
+ */
 public final class SeedContext {
 
     private final Map<String, URI> services;
-    private final TestIssuer issuer;
+    private final String clientId;
+    private final String clientSecret;
+    private String token;
+    private Instant tokenExpiresAt = Instant.MIN;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    SeedContext(Map<String, URI> services, TestIssuer issuer) {
+    SeedContext(Map<String, URI> services, String clientId, String clientSecret) {
         this.services = Map.copyOf(services);
-        this.issuer = issuer;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
     }
 
     public URI service(String name) {
@@ -33,8 +41,14 @@ public final class SeedContext {
         return uri;
     }
 
-    public TestIssuer issuer() {
-        return issuer;
+    /** A bearer token of the seeders' client: ASTREES' network role and the operator role on the demo basins. */
+    public synchronized String token() {
+        if (Instant.now().isAfter(tokenExpiresAt)) {
+            OidcBrowser.Tokens tokens = OidcBrowser.clientCredentials(service(Services.IDENTITY), clientId, clientSecret);
+            token = tokens.accessToken();
+            tokenExpiresAt = Instant.now().plusSeconds(Math.max(0, tokens.expiresIn() - 60));
+        }
+        return token;
     }
 
     /** Like {@link #send} with the answer read as JSON. */

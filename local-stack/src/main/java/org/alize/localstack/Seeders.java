@@ -6,6 +6,7 @@ import java.util.List;
 public final class Seeders {
 
     public static final List<Seeder> ALL = List.of(
+            new AccountSeeder(),
             new BasinSeeder(),
             new ProjectSeeder(),
             new FinanceSeeder());

@@ -8,8 +8,12 @@ import java.util.List;
  */
 public final class Services {
 
+    /** The issuer: started first, every other service checks tokens against it. */
+    public static final String IDENTITY = "identity";
+
     /** Ports per DESIGN.md: gateway 8080, identity 9000, basin 8081, project 8082, finance 8083, reporting 8084. */
     public static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec(IDENTITY, "identity-service", 9000),
             new ServiceSpec("basin", "basin-service", 8081),
             new ServiceSpec("project", "project-service", 8082),
             new ServiceSpec("finance", "finance-service", 8083),

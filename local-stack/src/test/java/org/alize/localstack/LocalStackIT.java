@@ -86,20 +86,6 @@ class LocalStackIT {
         assertThat(seeded).hasValue(1);
     }
 
-    @Test
-    void the_demo_logins_get_bearer_tokens_signed_by_the_development_issuer() throws Exception {
-        try (LocalStack stack = LocalStack.start(options(List.of(), List.of()))) {
-            List<String> lines = Files.readAllLines(root.resolve(".alize/demo-tokens.txt"));
-            int astrees = lines.indexOf(lines.stream().filter(l -> l.startsWith("astrees ")).findFirst().orElseThrow());
-            String token = lines.get(astrees + 1);
-            var decoder = org.springframework.security.oauth2.jwt.NimbusJwtDecoder.withJwkSetUri(stack.issuer().jwkSetUri()).build();
-
-            assertThat(decoder.decode(token).getClaimAsStringList("network_roles")).containsExactly("NETWORK_ADMIN");
-            assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("operateur.valenciennois");
-            assertThat(lines).anyMatch(l -> l.startsWith("operateur.dunkerque"));
-        }
-    }
-
     private StackOptions options(List<ServiceSpec> services, List<Seeder> seeders) {
         return StackOptions.onFreePorts(root, root.resolve(".alize"), services, seeders,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
