@@ -12,7 +12,7 @@ import org.alize.infra.FreePorts;
 /**
  * Where the stack keeps its data, which ports it uses and whether it seeds. From the environment for
  * the README command ({@code ALIZE_DATA_DIR}, {@code ALIZE_KAFKA_PORT}, {@code ALIZE_MONGO_PORT},
- * {@code ALIZE_ISSUER_PORT}, {@code ALIZE_<SERVICE>_PORT}, {@code ALIZE_SEED=false},
+ * {@code ALIZE_ISSUER_PORT} (the development issuer of a stack without identity-service), {@code ALIZE_<SERVICE>_PORT}, {@code ALIZE_SEED=false},
  * {@code ALIZE_SERVICE_JAVA_OPTS}); on free ports for the system tests.
  *
  * @param root the repository root, where the service jars are built
