@@ -178,6 +178,10 @@ class IdentityIT {
                 "{\"login\":\"doublon\",\"displayName\":\"Doublon\",\"email\":\"autre@example.fr\"}");
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(astrees().get("/api/network/users/inconnu").status()).isEqualTo(404);
+        ApiClient.Response unknownRole = astrees().put("/api/network/users/doublon/network-roles", "{\"roles\":[\"ROI\"]}");
+        assertThat(unknownRole.status()).isEqualTo(400);
+        assertThat(unknownRole.isProblem()).isTrue();
+        assertThat(astrees().get("/api/network/users/doublon").json().path("networkRoles").size()).isZero();
         assertThat(ApiClient.on(ISSUER).get("/api/network/users").status()).isEqualTo(401);
         assertThat(ApiClient.on(ISSUER).post("/api/invitations/accept", "{\"token\":\"faux\",\"password\":\"abcdefghijklmnop\"}")
                 .status()).isEqualTo(404);
