@@ -25,6 +25,9 @@ class Routes {
     /** Users and their grants, and the signing keys: identity-service (its login pages are served by itself, the issuer). */
     private static final String[] IDENTITY = {"/api/network/users/**", "/api/network/signing-keys/**",
             "/api/basins/*/users/**"};
+    /** What the gateway answers itself or routes to the services; everything else is the console's (at {@code /}). */
+    static final String[] GATEWAY_OWN = {"/api/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+            "/v3/api-docs/**", "/actuator/**", "/fallback/**"};
     private static final String[] PROJECT = {"/api/basins/*/projects/**", "/api/basins/*/sessions/**",
             "/api/basins/*/committee"};
     private static final String[] FINANCE = {"/api/basins/*/advances/**", "/api/basins/*/arrears/**",
@@ -55,6 +58,8 @@ class Routes {
                         .uri(settings.url("finance")))
                 .route("docs-identity", r -> r.order(6).path("/api-docs/identity")
                         .filters(f -> docs(f, "identity", settings)).uri(settings.url("identity")))
+                .route("console", r -> r.order(100).path("/**").and().not(p -> p.path(GATEWAY_OWN))
+                        .filters(f -> resilient(f, "console", settings)).uri(settings.url("console")))
                 .route("docs-reporting", r -> r.order(6).path("/api-docs/reporting")
                         .filters(f -> docs(f, "reporting", settings)).uri(settings.url("reporting")))
                 .build();

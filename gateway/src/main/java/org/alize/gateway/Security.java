@@ -19,8 +19,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Only a valid token of our issuer and audience gets past the gateway to {@code /api/**} (each service
- * checks it again); health is public; everything else, the actuator's gateway and env endpoints included, is
- * refused. Refusals are problems in French; security headers on every answer; CORS only for configured origins.
+ * checks it again); health is public; the console's pages pass to the console, which logs its users in
+ * itself; the actuator's gateway and env endpoints and everything else the gateway owns are refused. Refusals are problems in French; security headers on every answer; CORS only for configured origins.
  */
 @Configuration(proxyBeanMethods = false)
 class Security {
@@ -61,8 +61,27 @@ class Security {
                 && local.getPort() == management;
     }
 
+    /**
+     * The console's pages (everything outside {@link Routes#GATEWAY_OWN}): passed through as they are. The console
+     * runs its own login (OpenID Connect), session, CSRF protection and security headers.
+     */
     @Bean
     @Order(2)
+    SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http) {
+        return http.securityMatcher(new org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers(Routes.GATEWAY_OWN)))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(org.springframework.security.web.server.context.NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
         "alize.gateway.rate-limit.burst=20"})
 class GatewayIT {
 
-    private static final FakeServices SERVICES = new FakeServices("basin", "project", "finance", "reporting", "identity");
+    private static final FakeServices SERVICES = new FakeServices("basin", "project", "finance", "reporting", "identity", "console");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -35,7 +35,7 @@ class GatewayIT {
         TestIssuer issuer = TestIssuer.shared();
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwkSetUri);
-        for (String service : new String[] {"basin", "project", "finance", "reporting", "identity"}) {
+        for (String service : new String[] {"basin", "project", "finance", "reporting", "identity", "console"}) {
             registry.add("alize.services." + service + ".url", () -> SERVICES.url(service));
         }
     }
@@ -72,7 +72,8 @@ class GatewayIT {
                 Map.entry("/api/network/indicators", "reporting"), Map.entry("/api/network/basins", "basin"),
                 Map.entry("/api/network/meetings/summary", "basin"), Map.entry("/api/network/users/karim", "identity"),
                 Map.entry("/api/basins/b1/users", "identity"), Map.entry("/api/basins/b1/accounts/balances", "finance"),
-                Map.entry("/api/network/signing-keys", "identity"));
+                Map.entry("/api/network/signing-keys", "identity"), Map.entry("/bassins/b1/projets", "console"),
+                Map.entry("/", "console"), Map.entry("/login/oauth2/code/alize", "console"));
         for (Map.Entry<String, String> route : expected.entrySet()) {
             assertThat(routed(route.getKey()).get("service").asString()).as(route.getKey()).isEqualTo(route.getValue());
         }
@@ -110,8 +111,7 @@ class GatewayIT {
             assertThat(get("/api/basins/b1/projects", bad).statusCode()).isEqualTo(401);
         }
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
-        for (String hidden : new String[] {"/actuator/gateway/routes", "/actuator/env", "/actuator/metrics", "/fallback/basin",
-                "/elsewhere"}) {
+        for (String hidden : new String[] {"/actuator/gateway/routes", "/actuator/env", "/actuator/metrics", "/fallback/basin"}) {
             assertThat(get(hidden, token("curious")).statusCode()).as(hidden).isIn(403, 404);
         }
     }

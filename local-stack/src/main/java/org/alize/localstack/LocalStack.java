@@ -155,6 +155,18 @@ public final class LocalStack implements AutoCloseable {
         env.put("SPRING_MONGODB_URI", infra.mongoConnectionString());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
         env.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
+        if (service.name().equals(Services.CONSOLE)) {
+            env.put("ALIZE_CONSOLE_GATEWAY_URL", serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString());
+            env.put("ALIZE_CONSOLE_IDENTITY_PUBLIC_URL", serviceUrls.get(Services.IDENTITY).toString());
+            env.put("ALIZE_CONSOLE_CLIENT_ID", CONSOLE_CLIENT);
+            env.put("ALIZE_CONSOLE_CLIENT_SECRET", CONSOLE_SECRET);
+        }
+        if (service.name().equals(Services.CONSOLE)) {
+            env.put("ALIZE_CONSOLE_GATEWAY_URL", serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString());
+            env.put("ALIZE_CONSOLE_IDENTITY_PUBLIC_URL", serviceUrls.get(Services.IDENTITY).toString());
+            env.put("ALIZE_CONSOLE_CLIENT_ID", CONSOLE_CLIENT);
+            env.put("ALIZE_CONSOLE_CLIENT_SECRET", CONSOLE_SECRET);
+        }
         if (service.name().equals(Services.IDENTITY)) {
             env.put("ALIZE_IDENTITY_ISSUER", serviceUrls.get(Services.IDENTITY).toString());
             env.put("ALIZE_IDENTITY_KEY_PASSWORD", DEV_KEY_PASSWORD);
@@ -224,6 +236,9 @@ public final class LocalStack implements AutoCloseable {
         if (serviceUrls.containsKey("gateway")) {
             out.println("  Entrée unique  " + serviceUrls.get("gateway") + "/api/…  (Swagger UI : "
                     + serviceUrls.get("gateway") + "/swagger-ui.html)");
+            if (serviceUrls.containsKey(Services.CONSOLE)) {
+                out.println("  Console        " + serviceUrls.get("gateway") + "/  ← ouvrez cette adresse dans un navigateur");
+            }
         }
         out.println("  Journaux       " + options.dataDir().resolve("logs"));
         if (serviceUrls.containsKey(Services.IDENTITY)) {

@@ -10,14 +10,17 @@ public final class Services {
 
     /** The issuer: started first, every other service checks tokens against it. */
     public static final String IDENTITY = "identity";
+    /** The web application, reached through the gateway at {@code /}. */
+    public static final String CONSOLE = "console";
 
-    /** Ports per DESIGN.md: gateway 8080, identity 9000, basin 8081, project 8082, finance 8083, reporting 8084. */
+    /** Ports per DESIGN.md: gateway 8080, identity 9000, basin 8081, project 8082, finance 8083, reporting 8084; console 8085. */
     public static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec(IDENTITY, "identity-service", 9000),
             new ServiceSpec("basin", "basin-service", 8081),
             new ServiceSpec("project", "project-service", 8082),
             new ServiceSpec("finance", "finance-service", 8083),
             new ServiceSpec("reporting", "reporting-service", 8084),
+            new ServiceSpec(CONSOLE, "console", 8085),
             new ServiceSpec("gateway", "gateway", 8080));
 
     private Services() {

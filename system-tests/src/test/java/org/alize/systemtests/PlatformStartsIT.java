@@ -38,6 +38,8 @@ class PlatformStartsIT {
                 .containsExactlyInAnyOrderElementsOf(Services.ALL.stream().map(s -> s.name()).toList());
         for (URI service : platform.serviceUrls().values()) {
             assertThat(PlatformClient.anonymous().get(service.resolve("/actuator/health")).statusCode()).isEqualTo(200);
+        }
+        for (URI service : apiServices()) {
             HttpResponse<String> anonymous = PlatformClient.anonymous().get(service.resolve("/api/basins/valenciennois/profile"));
             assertThat(anonymous.statusCode()).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
@@ -47,9 +49,24 @@ class PlatformStartsIT {
     @Test
     void a_token_for_another_basin_gets_nothing_from_any_service() throws Exception {
         String foreign = platform.issuer().token("intrus").basin("terres-de-lorraine", "OPERATOR").sign();
-        for (URI service : platform.serviceUrls().values()) {
+        for (URI service : apiServices()) {
             HttpResponse<String> response = PlatformClient.as(foreign).get(service.resolve("/api/basins/valenciennois/profile"));
             assertThat(response.statusCode()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void the_console_sends_an_anonymous_visitor_to_the_login() throws Exception {
+        HttpResponse<String> page = PlatformClient.anonymous().get(platform.serviceUrls().get("gateway")
+                .resolve("/bassins/valenciennois"));
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).get().asString().endsWith("/oauth2/authorization/alize");
+        assertThat(page.body()).doesNotContain("Valenciennois");
+    }
+
+    /** The services with an API (all but the console, a web application that logs its visitors in). */
+    private java.util.List<URI> apiServices() {
+        return platform.serviceUrls().entrySet().stream().filter(e -> !e.getKey().equals(Services.CONSOLE))
+                .map(java.util.Map.Entry::getValue).toList();
     }
 }

@@ -1,0 +1,96 @@
+package org.alize.console.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.alize.console.api.Api;
+import org.alize.console.api.ApiException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The basin's money: the two accounts, the advances with their arrears, the fund's outlook, one advance's page. */
+@Controller
+class FinancePages {
+
+    static final int PAGE_SIZE = 15;
+
+    private final Api api;
+    private final Json json;
+    private final Viewers viewers;
+
+    FinancePages(Api api, Json json, Viewers viewers) {
+        this.api = api;
+        this.json = json;
+        this.viewers = viewers;
+    }
+
+    @GetMapping("/bassins/{basin}/finances")
+    String finance(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
+            Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        model.addAttribute("accounts", json.list(api.get("/api/basins/{b}/accounts", basin)));
+        model.addAttribute("lossRate", json.map(api.get("/api/basins/{b}/loss-rate", basin)));
+        model.addAttribute("arrears", json.map(api.get("/api/basins/{b}/arrears", basin)));
+        model.addAttribute("outlook", json.map(api.get("/api/basins/{b}/fund-outlook", basin)));
+        List<Object> advances = json.list(api.get("/api/basins/{b}/advances", basin));
+        Paging.slice(model, "advances", advances, page, PAGE_SIZE);
+        return "basin/finance";
+    }
+
+    @GetMapping("/bassins/{basin}/avances/{advanceId}")
+    String advance(@PathVariable String basin, @PathVariable String advanceId, HttpServletRequest request, Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        Map<String, Object> advance = json.map(api.get("/api/basins/{b}/advances/{id}", basin, advanceId));
+        model.addAttribute("advance", advance);
+        return "basin/advance";
+    }
+
+    @PostMapping("/bassins/{basin}/avances/{advanceId}/remboursements")
+    String repay(@PathVariable String basin, @PathVariable String advanceId, @RequestParam(name = "montant") String amount,
+            @RequestParam(name = "date", required = false) String on, HttpServletRequest request, Model model,
+            RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        try {
+            BigDecimal value = Money.parse(amount, "montant");
+            api.post("/api/basins/{b}/advances/{id}/repayments", Api.body("amount", value, "on", blank(on)), basin, advanceId);
+            Pages.done(flash, "Remboursement de " + new Fr().euros(value) + " enregistré.");
+        } catch (ApiException e) {
+            if (!e.isClientError()) {
+                throw e;
+            }
+            Pages.refused(flash, e);
+        }
+        return "redirect:/bassins/" + basin + "/avances/" + advanceId;
+    }
+
+    @PostMapping("/bassins/{basin}/avances/{advanceId}/pertes")
+    String writeOff(@PathVariable String basin, @PathVariable String advanceId, @RequestParam(name = "montant") String amount,
+            @RequestParam(name = "motif") String reason, @RequestParam(name = "decision") String committeeReference,
+            @RequestParam(name = "date", required = false) String on, HttpServletRequest request, Model model,
+            RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        try {
+            BigDecimal value = Money.parse(amount, "montant");
+            api.post("/api/basins/{b}/advances/{id}/write-offs", Api.body("amount", value, "reason", reason,
+                    "committeeReference", committeeReference, "on", blank(on)), basin, advanceId);
+            Pages.done(flash, "Perte de " + new Fr().euros(value) + " constatée.");
+        } catch (ApiException e) {
+            if (!e.isClientError()) {
+                throw e;
+            }
+            Pages.refused(flash, e);
+        }
+        return "redirect:/bassins/" + basin + "/avances/" + advanceId;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,93 @@
+package org.alize.console.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.alize.console.api.Api;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+
+/** Indicator pages (a basin's year, the network dashboard) and their CSV / spreadsheet exports. */
+@Controller
+class IndicatorPages {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Api api;
+    private final Json json;
+    private final Viewers viewers;
+    private final Clock clock;
+
+    IndicatorPages(Api api, Json json, Viewers viewers, Clock clock) {
+        this.api = api;
+        this.json = json;
+        this.viewers = viewers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/bassins/{basin}/indicateurs")
+    String basin(@PathVariable String basin, @RequestParam(name = "annee", required = false) Integer year,
+            HttpServletRequest request, Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        JsonNode view = api.get("/api/basins/{b}/indicators?year={y}", basin, shown);
+        model.addAttribute("view", json.map(view));
+        model.addAttribute("year", shown);
+        model.addAttribute("years", LocalDate.now(clock).getYear());
+        model.addAttribute("series", json.map(api.get("/api/basins/{b}/indicators/series", basin)));
+        return "basin/indicators";
+    }
+
+    @GetMapping("/bassins/{basin}/indicateurs/export")
+    ResponseEntity<byte[]> basinExport(@PathVariable String basin, @RequestParam(name = "annee") int year,
+            @RequestParam(name = "format", defaultValue = "csv") String format, HttpServletRequest request, Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        return download(api.download("/api/basins/{b}/indicators?year={y}", accept(format), basin, year),
+                "indicateurs-" + basin + "-" + year, format);
+    }
+
+    @GetMapping("/reseau")
+    String network(@RequestParam(name = "annee", required = false) Integer year, HttpServletRequest request, Model model) {
+        Viewer viewer = Pages.viewer(viewers, request, model);
+        if (!viewer.isNetwork()) {
+            throw new org.alize.console.api.ApiException(403, "Accès refusé",
+                    "Le tableau de bord du réseau est réservé à ASTREES et au comité national.", java.util.List.of());
+        }
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        model.addAttribute("view", json.map(api.get("/api/network/indicators?year={y}", shown)));
+        model.addAttribute("series", json.map(api.get("/api/network/indicators/series")));
+        model.addAttribute("basins", json.map(api.get("/api/network/basins?size=100")));
+        model.addAttribute("year", shown);
+        model.addAttribute("years", LocalDate.now(clock).getYear());
+        return "network/home";
+    }
+
+    @GetMapping("/reseau/export")
+    ResponseEntity<byte[]> networkExport(@RequestParam(name = "annee") int year,
+            @RequestParam(name = "format", defaultValue = "csv") String format, HttpServletRequest request, Model model) {
+        Pages.viewer(viewers, request, model);
+        return download(api.download("/api/network/indicators?year={y}", accept(format), year), "indicateurs-reseau-" + year,
+                format);
+    }
+
+    private static String accept(String format) {
+        return "xlsx".equals(format) ? XLSX : "text/csv";
+    }
+
+    private static ResponseEntity<byte[]> download(Api.Download file, String name, String format) {
+        String extension = "xlsx".equals(format) ? "xlsx" : "csv";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, file.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "." + extension + "\"")
+                .body(file.bytes());
+    }
+
+}

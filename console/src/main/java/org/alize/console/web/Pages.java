@@ -1,0 +1,41 @@
+package org.alize.console.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.alize.console.api.ApiException;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** What every page needs: the viewer in the model, and the basin check before any call. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    static Viewer viewer(Viewers viewers, HttpServletRequest request, Model model) {
+        Viewer viewer = viewers.current(request);
+        model.addAttribute("viewer", viewer);
+        return viewer;
+    }
+
+    /** The basin's pages are for the people it granted roles to: anyone else gets the « page introuvable ». */
+    static Viewer inBasin(Viewers viewers, HttpServletRequest request, Model model, String basin) {
+        Viewer viewer = viewer(viewers, request, model);
+        if (!viewer.canSee(basin)) {
+            throw new ApiException(404, "Page introuvable", "Aucun bassin « " + basin + " » n'est accessible avec vos droits.",
+                    java.util.List.of());
+        }
+        model.addAttribute("basin", basin);
+        model.addAttribute("operator", viewer.isOperator(basin));
+        return viewer;
+    }
+
+    /** After an action: its outcome as a message on the next page (Post/Redirect/Get). */
+    static void done(RedirectAttributes flash, String message) {
+        flash.addFlashAttribute("success", message);
+    }
+
+    static void refused(RedirectAttributes flash, ApiException e) {
+        flash.addFlashAttribute("failure", e.detail());
+        flash.addFlashAttribute("fieldErrors", e.errors());
+    }
+}

@@ -1,0 +1,164 @@
+package org.alize.console.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.alize.console.api.Api;
+import org.alize.console.api.ApiException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+
+/** The project pipeline (a board by state and a filterable list) and a project's page with its actions. */
+@Controller
+class ProjectPages {
+
+    /** The states in pipeline order, with their French names (as project-service labels them). */
+    static final Map<String, String> STATES = states();
+
+    /** Lifecycle actions a button triggers directly; those needing a reason ask for it in the form. */
+    static final Map<String, String> SIMPLE_ACTIONS = Map.of("start-diagnosis", "Lancer le diagnostic",
+            "mark-ready", "Déclarer prêt pour le comité", "start-follow-up", "Commencer le suivi");
+    static final Map<String, String> REASONED_ACTIONS = Map.of("withdraw", "Retirer le projet", "abandon",
+            "Abandonner le projet", "close", "Clore le projet");
+    static final int PAGE_SIZE = 20;
+
+    private final Api api;
+    private final Json json;
+    private final Viewers viewers;
+    private final Clock clock;
+
+    ProjectPages(Api api, Json json, Viewers viewers, Clock clock) {
+        this.api = api;
+        this.json = json;
+        this.viewers = viewers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/bassins/{basin}/projets")
+    String pipeline(@PathVariable String basin, @RequestParam(name = "statut", required = false) String status,
+            @RequestParam(name = "q", required = false) String text, @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request, Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        String filter = status != null && STATES.containsKey(status) ? status : null;
+        JsonNode list = api.get("/api/basins/{b}/projects?size={size}&page={page}" + (filter == null ? "" : "&status=" + filter)
+                + (text == null || text.isBlank() ? "" : "&q={q}"), basin, PAGE_SIZE, Math.max(0, page), text == null ? "" : text);
+        model.addAttribute("projects", json.list(list.path("items")));
+        model.addAttribute("page", list.path("page").asInt());
+        model.addAttribute("totalPages", list.path("totalPages").asInt());
+        model.addAttribute("totalItems", list.path("totalItems").asInt());
+        model.addAttribute("statut", filter);
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("states", STATES);
+        if (htmx != null) {
+            return "basin/projects :: list";
+        }
+        model.addAttribute("board", board(basin));
+        return "basin/projects";
+    }
+
+    /** Every open project by state, a column each (closed, withdrawn, rejected and abandoned ones are counted). */
+    private List<Map<String, Object>> board(String basin) {
+        Map<String, List<Object>> columns = new LinkedHashMap<>();
+        STATES.keySet().forEach(state -> columns.put(state, new ArrayList<>()));
+        int page = 0;
+        JsonNode list;
+        do {
+            list = api.get("/api/basins/{b}/projects?size=100&page={p}", basin, page++);
+            for (Object project : json.list(list.path("items"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> p = (Map<String, Object>) project;
+                columns.computeIfAbsent(String.valueOf(p.get("status")), s -> new ArrayList<>()).add(p);
+            }
+        } while (page < list.path("totalPages").asInt());
+        List<Map<String, Object>> board = new ArrayList<>();
+        columns.forEach((state, projects) -> board.add(Map.of("state", state, "label", STATES.getOrDefault(state, state),
+                "projects", CLOSED.contains(state) ? List.of() : projects, "count", projects.size())));
+        return board;
+    }
+
+    static final Set<String> CLOSED = Set.of("WITHDRAWN", "REJECTED", "ABANDONED", "CLOSED");
+
+    @GetMapping("/bassins/{basin}/projets/{projectId}")
+    String project(@PathVariable String basin, @PathVariable String projectId, HttpServletRequest request, Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        Map<String, Object> project = json.map(api.get("/api/basins/{b}/projects/{id}", basin, projectId));
+        model.addAttribute("project", project);
+        model.addAttribute("history", json.list(api.get("/api/basins/{b}/projects/{id}/history", basin, projectId)));
+        model.addAttribute("simpleActions", SIMPLE_ACTIONS);
+        model.addAttribute("reasonedActions", REASONED_ACTIONS);
+        model.addAttribute("today", LocalDate.now(clock).toString());
+        return "basin/project";
+    }
+
+    @PostMapping("/bassins/{basin}/projets/{projectId}/actions/{action}")
+    String act(@PathVariable String basin, @PathVariable String projectId, @PathVariable String action,
+            @RequestParam(name = "motif", required = false) String reason, @RequestParam(name = "date", required = false)
+            String on, HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        String label = SIMPLE_ACTIONS.getOrDefault(action, REASONED_ACTIONS.get(action));
+        if (label == null) {
+            throw new ApiException(404, "Page introuvable", "Cette action n'existe pas.", List.of());
+        }
+        try {
+            api.post("/api/basins/{b}/projects/{id}/" + action, Api.body("on", blankToNull(on), "reason", blankToNull(reason)),
+                    basin, projectId);
+            Pages.done(flash, label + " : c'est fait.");
+        } catch (ApiException e) {
+            if (!e.isClientError()) {
+                throw e;
+            }
+            Pages.refused(flash, e);
+        }
+        return "redirect:/bassins/" + basin + "/projets/" + projectId;
+    }
+
+    @PostMapping("/bassins/{basin}/projets/{projectId}/signatures")
+    String sign(@PathVariable String basin, @PathVariable String projectId, @RequestParam String key,
+            @RequestParam(name = "signataire") String signatory, @RequestParam(name = "date", required = false) String on,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        try {
+            api.post("/api/basins/{b}/projects/{id}/signatures", Api.body("key", key, "signatory", signatory, "signedOn",
+                    on == null || on.isBlank() ? LocalDate.now(clock).toString() : on), basin, projectId);
+            Pages.done(flash, "Signature enregistrée.");
+        } catch (ApiException e) {
+            if (!e.isClientError()) {
+                throw e;
+            }
+            Pages.refused(flash, e);
+        }
+        return "redirect:/bassins/" + basin + "/projets/" + projectId + "#signatures";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Map<String, String> states() {
+        Map<String, String> states = new LinkedHashMap<>();
+        states.put("SUBMITTED", "Déposés");
+        states.put("IN_DIAGNOSIS", "En diagnostic");
+        states.put("READY_FOR_COMMITTEE", "Prêts pour le comité");
+        states.put("APPROVED", "Agréés");
+        states.put("CONVENTION_SIGNED", "Convention signée");
+        states.put("IN_FOLLOW_UP", "En suivi");
+        states.put("CLOSED", "Clos");
+        states.put("REJECTED", "Refusés");
+        states.put("WITHDRAWN", "Retirés");
+        states.put("ABANDONED", "Abandonnés");
+        return states;
+    }
+}

@@ -1,0 +1,115 @@
+package org.alize.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.math.BigDecimal;
+import java.net.URI;
+
+import org.alize.localstack.LocalStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in a real browser, through the gateway, as the people of DEMO.md use it. Every page visited
+ * passes axe-core and is saved as a screenshot under {@code target/screenshots/}.
+ */
+class ConsoleScenarioIT {
+
+    private final LocalStack platform = Platform.get();
+    private final URI console = platform.serviceUrls().get("gateway");
+
+    @BeforeAll
+    static void browserInstalled() {
+        assumeTrue(Browser.available(), "chromium and chromedriver are not installed (Debian: apt-get install chromium chromium-driver)");
+    }
+
+    @Test
+    void an_operator_works_the_pipeline_and_records_a_repayment_and_the_figures_move() {
+        try (Browser browser = new Browser("operateur")) {
+            browser.open(console);
+            browser.logIn("operateur.valenciennois", "alize-demo");
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/bassins/valenciennois");
+            assertThat(browser.find("h1").getText()).isEqualTo("Bassin du Valenciennois");
+            assertThat(browser.text()).contains("À faire maintenant", "Prochain comité d'agrément", "Impayé de");
+            browser.check("accueil");
+
+            browser.click("nav a[href$='/projets']");
+            assertThat(browser.all(".board .column")).hasSizeGreaterThan(5);
+            browser.check("projets");
+            new Select(browser.find("#statut")).selectByValue("SUBMITTED"); // htmx asks for the list on change
+            browser.waitFor(d -> d.getCurrentUrl().contains("statut=SUBMITTED") && !d.findElements(
+                    By.cssSelector("#resultats tbody tr")).isEmpty() && d.findElements(By.cssSelector("#resultats tbody tr"))
+                    .stream().allMatch(row -> row.getText().contains("déposé")));
+
+            browser.click("#resultats tbody tr a");
+            assertThat(browser.find(".status").getText()).isEqualTo("déposé");
+            browser.check("projet-depose");
+            browser.click("button[data-action='start-diagnosis']");
+            browser.waitFor(d -> d.findElements(By.cssSelector(".alert.success")).size() > 0);
+            assertThat(browser.find(".status").getText()).isEqualTo("en diagnostic");
+            assertThat(browser.find(".alert.success").getText()).contains("Lancer le diagnostic");
+            browser.check("projet-en-diagnostic");
+
+            browser.click("nav a[href$='/finances']");
+            browser.check("finances");
+            browser.click("table tbody tr td a");
+            BigDecimal repaidBefore = euros(browser.find("#rembourse").getText());
+            browser.check("avance");
+            browser.find("#montant").sendKeys("abc");
+            browser.click("form[action$='/remboursements'] button");
+            assertThat(browser.find(".alert.failure").getText()).contains("Montant invalide");
+            browser.find("#montant").sendKeys("125,50");
+            browser.click("form[action$='/remboursements'] button");
+            browser.waitFor(d -> d.findElements(By.cssSelector(".alert.success")).size() > 0);
+            assertThat(browser.find(".alert.success").getText()).contains("125,50");
+            assertThat(euros(browser.find("#rembourse").getText())).isEqualByComparingTo(repaidBefore.add(new BigDecimal("125.50")));
+            browser.check("avance-remboursee");
+
+            browser.click("nav a[href$='/indicateurs']");
+            assertThat(browser.all("a[href*='format=xlsx']")).hasSize(1);
+            browser.check("indicateurs");
+
+            browser.phoneWidth();
+            browser.click("nav a[href$='/projets']");
+            browser.check("projets-telephone");
+        }
+    }
+
+    @Test
+    void astrees_reads_the_network_dashboard() {
+        try (Browser browser = new Browser("astrees")) {
+            browser.open(console.resolve("/reseau"));
+            browser.logIn("astrees", "alize-demo");
+            assertThat(browser.find("h1").getText()).startsWith("Le réseau en");
+            assertThat(browser.text()).contains("Bassin du Valenciennois", "Flandre – Dunkerque", "Totaux et quartiles");
+            assertThat(browser.all("canvas[data-chart='series']")).hasSize(1);
+            browser.check("reseau");
+        }
+    }
+
+    @Test
+    void someone_of_one_basin_cannot_open_a_page_of_another() {
+        try (Browser browser = new Browser("dunkerque")) {
+            browser.open(console);
+            browser.logIn("operateur.dunkerque", "alize-demo");
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/bassins/flandre-dunkerque");
+            browser.check("accueil");
+
+            browser.open(console.resolve("/bassins/valenciennois/projets"));
+            assertThat(browser.find("h1").getText()).isEqualTo("Page introuvable");
+            assertThat(browser.text()).doesNotContain("Boulangerie Scarpe", "Hainaut Rail", "Karim Benali");
+            browser.check("autre-bassin");
+            for (WebElement link : browser.all("nav a")) {
+                assertThat(link.getAttribute("href")).doesNotContain("valenciennois");
+            }
+        }
+    }
+
+    private static BigDecimal euros(String text) {
+        return new BigDecimal(text.replace("€", "").replaceAll("[\\s\\u00a0\\u202f]", "").replace(',', '.'));
+    }
+}
