@@ -113,6 +113,7 @@ final class Browser implements AutoCloseable {
      * violation; the screenshot is saved; the load time is printed.
      */
     Results check(String page) {
+        assertThat(driver.getTitle()).as("no unexpected error page at " + driver.getCurrentUrl()).doesNotStartWith("Erreur");
         long loaded = ((Number) ((JavascriptExecutor) driver).executeScript(
                 "var t = performance.getEntriesByType('navigation')[0]; return t ? Math.round(t.loadEventEnd - t.startTime) : -1;"))
                 .longValue();

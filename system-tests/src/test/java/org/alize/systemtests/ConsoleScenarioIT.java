@@ -80,6 +80,97 @@ class ConsoleScenarioIT {
     }
 
     @Test
+    void an_operator_takes_a_project_from_submission_to_a_signed_convention_and_the_figures_move() {
+        try (Browser browser = new Browser("parcours")) {
+            browser.open(console.resolve("/bassins/valenciennois/indicateurs"));
+            browser.logIn("operateur.valenciennois", "alize-demo");
+            int approvedBefore = approved(browser);
+
+            browser.open(console.resolve("/bassins/valenciennois/projets/nouveau"));
+            browser.check("nouveau-projet");
+            browser.find("#entreprise").sendKeys("Menuiserie du Parcours");
+            browser.find("#commune").sendKeys("Anzin");
+            browser.find("#prenom").sendKeys("Léa");
+            browser.find("#nom").sendKeys("Parcours");
+            browser.find("#besoins").sendKeys("Nouvel atelier et deux embauches");
+            browser.find("#montant").sendKeys("15 000");
+            browser.find("#emplois").sendKeys("4");
+            browser.click("form[action$='/projets'] button[type=submit]");
+            assertThat(browser.find("h1").getText()).isEqualTo("Menuiserie du Parcours");
+            assertThat(browser.find(".status").getText()).isEqualTo("déposé");
+
+            browser.click("button[data-action='start-diagnosis']");
+            browser.find("#synthese").sendKeys("Projet solide, dirigeante expérimentée.");
+            browser.find("#qualite").sendKeys("4");
+            browser.find("#capacite").sendKeys("4");
+            browser.find("#impact").sendKeys("5");
+            browser.check("diagnostic");
+            browser.click("form[action$='/diagnostic'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("Diagnostic enregistré");
+            browser.click("button[data-action='mark-ready']");
+            assertThat(browser.find(".status").getText()).isEqualTo("prêt pour le comité");
+
+            browser.click("nav a[href$='/comites']");
+            browser.check("comites");
+            browser.click("form[action$='/comites'] button");
+            browser.check("comite-planifie");
+            new Select(browser.find("#projet-odj")).selectByVisibleText(
+                    browser.find("#projet-odj option:last-child").getText().contains("Parcours")
+                            ? browser.find("#projet-odj option:last-child").getText()
+                            : browser.all("#projet-odj option").stream().map(WebElement::getText)
+                                    .filter(t -> t.contains("Parcours")).findFirst().orElseThrow());
+            browser.click("form[action$='/ordre-du-jour'] button");
+            browser.all("input[name=present]").forEach(WebElement::click);
+            browser.check("comite-presences");
+            browser.click("form[action$='/presences'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("Présences enregistrées");
+
+            WebElement decision = browser.find("form[action$='/decisions']");
+            decision.findElement(By.cssSelector("textarea[name=motivation]")).sendKeys("Création d'emplois durables à Anzin.");
+            new Select(decision.findElement(By.cssSelector("select[name=mandataire]"))).selectByIndex(1);
+            browser.check("comite-decision");
+            browser.click("form[action$='/decisions'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("Décision enregistrée");
+            browser.click("#clore");
+            assertThat(browser.find(".status").getText()).isEqualTo("close");
+            browser.check("comite-clos");
+
+            browser.click("a[href*='/projets/'][href]:not([href$='/projets'])");
+            assertThat(browser.find(".status").getText()).isEqualTo("agréé");
+            browser.check("projet-agree");
+            while (!browser.all("form[action$='/signatures'] button").isEmpty()) {
+                browser.click("form[action$='/signatures'] button");
+                assertThat(browser.find(".alert.success").getText()).contains("Signature enregistrée");
+            }
+            assertThat(browser.find(".status").getText()).isEqualTo("convention signée");
+            assertThat(browser.text()).contains("Télécharger la convention (PDF)");
+            browser.check("convention-signee");
+
+            browser.open(console.resolve("/bassins/valenciennois/indicateurs"));
+            for (int attempt = 0; attempt < 30 && approved(browser) == approvedBefore; attempt++) {
+                sleep();
+                browser.open(console.resolve("/bassins/valenciennois/indicateurs"));
+            }
+            assertThat(approved(browser)).as("projects approved this year, as the indicators page shows them")
+                    .isEqualTo(approvedBefore + 1);
+        }
+    }
+
+    private static int approved(Browser browser) {
+        WebElement row = browser.all("table tbody tr").stream()
+                .filter(r -> r.getText().startsWith("Projets agréés")).findFirst().orElseThrow();
+        return Integer.parseInt(row.findElements(By.tagName("td")).get(0).getText().trim());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void astrees_reads_the_network_dashboard() {
         try (Browser browser = new Browser("astrees")) {
             browser.open(console.resolve("/reseau"));

@@ -1,12 +1,10 @@
 package org.alize.console.web;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.console.api.Api;
-import org.alize.console.api.ApiException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,16 +55,9 @@ class FinancePages {
             @RequestParam(name = "date", required = false) String on, HttpServletRequest request, Model model,
             RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
-        try {
-            BigDecimal value = Money.parse(amount, "montant");
-            api.post("/api/basins/{b}/advances/{id}/repayments", Api.body("amount", value, "on", blank(on)), basin, advanceId);
-            Pages.done(flash, "Remboursement de " + new Fr().euros(value) + " enregistré.");
-        } catch (ApiException e) {
-            if (!e.isClientError()) {
-                throw e;
-            }
-            Pages.refused(flash, e);
-        }
+        Pages.attempt(flash, "Remboursement de " + amount.strip() + " € enregistré.", () -> api.post(
+                "/api/basins/{b}/advances/{id}/repayments", Api.body("amount", Money.parse(amount, "montant"), "on", blank(on)),
+                basin, advanceId));
         return "redirect:/bassins/" + basin + "/avances/" + advanceId;
     }
 
@@ -76,17 +67,9 @@ class FinancePages {
             @RequestParam(name = "date", required = false) String on, HttpServletRequest request, Model model,
             RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
-        try {
-            BigDecimal value = Money.parse(amount, "montant");
-            api.post("/api/basins/{b}/advances/{id}/write-offs", Api.body("amount", value, "reason", reason,
-                    "committeeReference", committeeReference, "on", blank(on)), basin, advanceId);
-            Pages.done(flash, "Perte de " + new Fr().euros(value) + " constatée.");
-        } catch (ApiException e) {
-            if (!e.isClientError()) {
-                throw e;
-            }
-            Pages.refused(flash, e);
-        }
+        Pages.attempt(flash, "Perte de " + amount.strip() + " € constatée.", () -> api.post(
+                "/api/basins/{b}/advances/{id}/write-offs", Api.body("amount", Money.parse(amount, "montant"), "reason", reason,
+                        "committeeReference", committeeReference, "on", blank(on)), basin, advanceId));
         return "redirect:/bassins/" + basin + "/avances/" + advanceId;
     }
 

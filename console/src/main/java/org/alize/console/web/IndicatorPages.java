@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.console.api.Api;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,11 +82,7 @@ class IndicatorPages {
     }
 
     private static ResponseEntity<byte[]> download(Api.Download file, String name, String format) {
-        String extension = "xlsx".equals(format) ? "xlsx" : "csv";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, file.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "." + extension + "\"")
-                .body(file.bytes());
+        return Downloads.file(file, name + "." + ("xlsx".equals(format) ? "xlsx" : "csv"));
     }
 
 }

@@ -34,6 +34,24 @@ final class Pages {
         flash.addFlashAttribute("success", message);
     }
 
+    /**
+     * Runs an API write on behalf of a form: its success as a message on the next page, a refusal (4xx) as the
+     * service's French explanation with its field errors; a failure of the platform (5xx) goes to the error page.
+     */
+    static boolean attempt(RedirectAttributes flash, String success, Runnable call) {
+        try {
+            call.run();
+            done(flash, success);
+            return true;
+        } catch (ApiException e) {
+            if (!e.isClientError()) {
+                throw e;
+            }
+            refused(flash, e);
+            return false;
+        }
+    }
+
     static void refused(RedirectAttributes flash, ApiException e) {
         flash.addFlashAttribute("failure", e.detail());
         flash.addFlashAttribute("fieldErrors", e.errors());

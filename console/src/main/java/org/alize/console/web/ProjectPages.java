@@ -112,17 +112,79 @@ class ProjectPages {
         if (label == null) {
             throw new ApiException(404, "Page introuvable", "Cette action n'existe pas.", List.of());
         }
-        try {
-            api.post("/api/basins/{b}/projects/{id}/" + action, Api.body("on", blankToNull(on), "reason", blankToNull(reason)),
-                    basin, projectId);
-            Pages.done(flash, label + " : c'est fait.");
-        } catch (ApiException e) {
-            if (!e.isClientError()) {
-                throw e;
-            }
-            Pages.refused(flash, e);
-        }
+        Pages.attempt(flash, label + " : c'est fait.", () -> api.post("/api/basins/{b}/projects/{id}/" + action,
+                Api.body("on", blankToNull(on), "reason", blankToNull(reason)), basin, projectId));
         return "redirect:/bassins/" + basin + "/projets/" + projectId;
+    }
+
+    @GetMapping("/bassins/{basin}/projets/nouveau")
+    String newProject(@PathVariable String basin, HttpServletRequest request, Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        model.addAttribute("committee", json.map(api.get("/api/basins/{b}/committee?on={d}", basin, LocalDate.now(clock))));
+        model.addAttribute("types", BENEFICIARY_TYPES);
+        model.addAttribute("today", LocalDate.now(clock).toString());
+        return "basin/project-new";
+    }
+
+    /** The four kinds of beneficiaries of R-20. */
+    static final Map<String, String> BENEFICIARY_TYPES = Map.of(
+            "EXISTING_SME_DEVELOPMENT", "PME existante qui se développe",
+            "BUSINESS_TAKEOVER", "reprise d'entreprise",
+            "STRUCTURING_PROJECT", "projet structurant pour le territoire",
+            "SME_POTENTIAL_CREATION", "création à potentiel de PME");
+
+    @PostMapping("/bassins/{basin}/projets")
+    String submit(@PathVariable String basin, @RequestParam Map<String, String> form, HttpServletRequest request, Model model,
+            RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        String[] created = new String[1];
+        boolean ok = Pages.attempt(flash, "Projet déposé.", () -> created[0] = api.post("/api/basins/{b}/projects", Api.body(
+                "company", Api.body("name", form.get("entreprise"), "city", blankToNull(form.get("commune")),
+                        "nafCode", blankToNull(form.get("naf")), "headcount", number(form.get("effectif"))),
+                "head", Api.body("firstName", form.get("prenom"), "lastName", form.get("nom"), "email", blankToNull(form.get("courriel"))),
+                "beneficiaryType", form.get("type"),
+                "needs", Api.body("skillsDomains", blankToNull(form.get("competences")) == null ? List.of()
+                                : List.of(form.get("competences").split("\\s*,\\s*")),
+                        "amountRequested", blankToNull(form.get("montant")) == null ? null : Money.parse(form.get("montant"), "montant"),
+                        "description", blankToNull(form.get("besoins"))),
+                "forecastJobs", number(form.get("emplois")), "prescriberId", form.get("prescripteur"),
+                "submittedOn", blankToNull(form.get("date"))), basin).path("projectId").asString());
+        if (!ok) {
+            flash.addFlashAttribute("form", form);
+            return "redirect:/bassins/" + basin + "/projets/nouveau";
+        }
+        return "redirect:/bassins/" + basin + "/projets/" + created[0];
+    }
+
+    @PostMapping("/bassins/{basin}/projets/{projectId}/diagnostic")
+    String diagnosis(@PathVariable String basin, @PathVariable String projectId, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Diagnostic enregistré.", () -> api.post("/api/basins/{b}/projects/{id}/diagnosis", Api.body(
+                "kind", form.getOrDefault("nature", "PRELIMINARY"), "writtenOn", form.get("date"),
+                "summary", form.get("synthese"), "strengths", blankToNull(form.get("atouts")),
+                "risks", blankToNull(form.get("risques")), "recommendation", blankToNull(form.get("avis")),
+                "scores", Api.body("quality", number(form.get("qualite")), "holderCapacity", number(form.get("capacite")),
+                        "territorialImpact", number(form.get("impact"))),
+                "professional", blankToNull(form.get("professionnel")),
+                "professionalOrganisation", blankToNull(form.get("organisme"))), basin, projectId));
+        return "redirect:/bassins/" + basin + "/projets/" + projectId;
+    }
+
+    @GetMapping("/bassins/{basin}/projets/{projectId}/convention.pdf")
+    org.springframework.http.ResponseEntity<byte[]> conventionPdf(@PathVariable String basin, @PathVariable String projectId,
+            HttpServletRequest request, Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        return Downloads.file(api.download("/api/basins/{b}/projects/{id}/convention.pdf", "application/pdf", basin, projectId),
+                "convention-cooperation-" + projectId + ".pdf");
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @PostMapping("/bassins/{basin}/projets/{projectId}/signatures")
@@ -130,16 +192,9 @@ class ProjectPages {
             @RequestParam(name = "signataire") String signatory, @RequestParam(name = "date", required = false) String on,
             HttpServletRequest request, Model model, RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
-        try {
-            api.post("/api/basins/{b}/projects/{id}/signatures", Api.body("key", key, "signatory", signatory, "signedOn",
-                    on == null || on.isBlank() ? LocalDate.now(clock).toString() : on), basin, projectId);
-            Pages.done(flash, "Signature enregistrée.");
-        } catch (ApiException e) {
-            if (!e.isClientError()) {
-                throw e;
-            }
-            Pages.refused(flash, e);
-        }
+        Pages.attempt(flash, "Signature enregistrée.", () -> api.post("/api/basins/{b}/projects/{id}/signatures",
+                Api.body("key", key, "signatory", signatory, "signedOn",
+                        on == null || on.isBlank() ? LocalDate.now(clock).toString() : on), basin, projectId));
         return "redirect:/bassins/" + basin + "/projets/" + projectId + "#signatures";
     }
 
