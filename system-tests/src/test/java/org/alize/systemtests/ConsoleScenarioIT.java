@@ -69,6 +69,18 @@ class ConsoleScenarioIT {
             assertThat(euros(browser.find("#rembourse").getText())).isEqualByComparingTo(repaidBefore.add(new BigDecimal("125.50")));
             browser.check("avance-remboursee");
 
+            browser.click("nav a[href$='/finances']");
+            browser.click("a[href$='/journal']");
+            assertThat(browser.text()).contains("concordants");
+            browser.check("journal");
+
+            browser.click("nav a[href$='/partenariat']");
+            assertThat(browser.all("canvas[data-chart='profile']")).hasSize(1);
+            assertThat(browser.text()).contains("Profil des ressources", "Isabelle Roche");
+            browser.check("partenariat");
+            browser.click("a[href$='/partenaires']");
+            browser.check("partenaires");
+
             browser.click("nav a[href$='/indicateurs']");
             assertThat(browser.all("a[href*='format=xlsx']")).hasSize(1);
             browser.check("indicateurs");
@@ -179,6 +191,44 @@ class ConsoleScenarioIT {
             assertThat(browser.text()).contains("Bassin du Valenciennois", "Flandre – Dunkerque", "Totaux et quartiles");
             assertThat(browser.all("canvas[data-chart='series']")).hasSize(1);
             browser.check("reseau");
+            browser.click("nav a[href$='/reseau/bassins']");
+            assertThat(browser.text()).contains("Terres de Lorraine", "Valider ce bassin");
+            browser.check("reseau-bassins");
+            browser.click("nav a[href$='/reseau/reunions']");
+            assertThat(browser.text()).contains("Vie du réseau", "Participation par bassin");
+            browser.check("reseau-reunions");
+        }
+    }
+
+    @Test
+    void a_mandatary_files_a_follow_up_report_on_a_project_of_theirs() {
+        try (Browser browser = new Browser("mandataire")) {
+            browser.open(console);
+            browser.logIn("mandataire.valenciennois", "alize-demo");
+            assertThat(browser.find("#mes-projets").getText()).isEqualTo("Les projets dont je suis mandataire");
+            assertThat(browser.text()).doesNotContain("À faire maintenant");
+            browser.check("accueil");
+            java.util.List<String> mine = browser.all("section[aria-labelledby=mes-projets] a").stream()
+                    .map(a -> a.getAttribute("href")).toList();
+            String withForm = null;
+            for (String project : mine) {
+                browser.open(URI.create(project));
+                browser.screenshot("projet-du-mandataire");
+                if (!browser.all("form[action$='/suivis']").isEmpty()) {
+                    withForm = project;
+                    break;
+                }
+            }
+            assertThat(withForm).as("one of the mandatary's projects is in follow-up").isNotNull();
+            assertThat(browser.all("button[data-action]")).as("no operator action for a mandatary").isEmpty();
+            browser.check("projet-suivi");
+            browser.find("#cdi").clear();
+            browser.find("#cdi").sendKeys("2");
+            browser.find("#avancement").sendKeys("Atelier installé, deux CDI signés.");
+            browser.click("form[action$='/suivis'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("Rapport de suivi enregistré");
+            assertThat(browser.text()).contains("Atelier installé, deux CDI signés.");
+            browser.check("rapport-depose");
         }
     }
 

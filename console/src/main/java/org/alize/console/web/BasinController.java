@@ -38,7 +38,10 @@ class BasinController {
 
     @GetMapping("/bassins/{basin}")
     String home(@PathVariable String basin, HttpServletRequest request, Model model) {
-        Pages.inBasin(viewers, request, model, basin);
+        Viewer viewer = Pages.inBasin(viewers, request, model, basin);
+        String person = viewer.personIn(basin);
+        model.addAttribute("mine", person == null ? java.util.List.of()
+                : json.list(api.get("/api/basins/{b}/projects?mandataryId={p}&size=50", basin, person).path("items")));
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> profile = json.map(api.get("/api/basins/{b}/profile", basin));
         model.addAttribute("profile", profile);
@@ -52,7 +55,7 @@ class BasinController {
         model.addAttribute("figures", KEY_FIGURES.stream().filter(byKey::containsKey).map(byKey::get).toList());
         model.addAttribute("year", today.getYear());
         model.addAttribute("currentAsOf", json.map(indicators.path("currentAsOf")));
-        model.addAttribute("todo", todo(basin, today));
+        model.addAttribute("todo", viewer.isOperator(basin) ? todo(basin, today) : List.of());
         return "basin/home";
     }
 

@@ -42,6 +42,27 @@ class FinancePages {
         return "basin/finance";
     }
 
+    /** The double-entry journal, the most recent entries first, with its FEC and CSV exports. */
+    @GetMapping("/bassins/{basin}/journal")
+    String journal(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
+            Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        java.util.List<Object> entries = new java.util.ArrayList<>(json.list(api.get("/api/basins/{b}/journal", basin)));
+        java.util.Collections.reverse(entries);
+        Paging.slice(model, "entries", entries, page, 25);
+        model.addAttribute("reconciliation", json.map(api.get("/api/basins/{b}/journal/reconciliation", basin)));
+        return "basin/journal";
+    }
+
+    @GetMapping("/bassins/{basin}/journal/export")
+    org.springframework.http.ResponseEntity<byte[]> journalExport(@PathVariable String basin,
+            @RequestParam(name = "format", defaultValue = "csv") String format, HttpServletRequest request, Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        boolean fec = "fec".equals(format);
+        return Downloads.file(api.download("/api/basins/{b}/journal/" + (fec ? "fec" : "csv"),
+                fec ? "text/tab-separated-values" : "text/csv", basin), "journal-" + basin + (fec ? "-FEC.txt" : ".csv"));
+    }
+
     @GetMapping("/bassins/{basin}/avances/{advanceId}")
     String advance(@PathVariable String basin, @PathVariable String advanceId, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);

@@ -100,6 +100,23 @@ class ProjectPages {
         model.addAttribute("simpleActions", SIMPLE_ACTIONS);
         model.addAttribute("reasonedActions", REASONED_ACTIONS);
         model.addAttribute("today", LocalDate.now(clock).toString());
+        List<String> labels = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Object report : (List<?>) project.getOrDefault("reports", List.of())) {
+            Map<?, ?> r = (Map<?, ?>) report;
+            Map<?, ?> jobs = (Map<?, ?>) r.get("jobsToDate");
+            labels.add(new Fr().date(r.get("reportedOn")));
+            int total = 0;
+            for (Object count : jobs.values()) {
+                total += count instanceof Number n ? n.intValue() : 0;
+            }
+            values.add(String.valueOf(total));
+        }
+        model.addAttribute("jobsLabels", String.join("|", labels));
+        model.addAttribute("jobsValues", String.join("|", values));
+        Viewer viewer = viewers.current(request);
+        model.addAttribute("mandatary", viewer.personIn(basin) != null
+                && viewer.personIn(basin).equals(project.get("mandataryId")));
         return "basin/project";
     }
 
@@ -169,6 +186,20 @@ class ProjectPages {
                 "professional", blankToNull(form.get("professionnel")),
                 "professionalOrganisation", blankToNull(form.get("organisme"))), basin, projectId));
         return "redirect:/bassins/" + basin + "/projets/" + projectId;
+    }
+
+    /** A follow-up report, filed by the operator or the project's mandatary. */
+    @PostMapping("/bassins/{basin}/projets/{projectId}/suivis")
+    String report(@PathVariable String basin, @PathVariable String projectId, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Rapport de suivi enregistré.", () -> api.post("/api/basins/{b}/projects/{id}/reports", Api.body(
+                "reportedOn", form.get("date"), "permanent", number(form.get("cdi")), "fixedTerm", number(form.get("cdd")),
+                "apprenticeship", number(form.get("apprentis")), "other", number(form.get("autres")),
+                "progress", form.get("avancement"), "difficulties", blankToNull(form.get("difficultes")),
+                "newInterventionRequested", form.containsKey("nouvelleIntervention"),
+                "interventionRequest", blankToNull(form.get("demande"))), basin, projectId));
+        return "redirect:/bassins/" + basin + "/projets/" + projectId + "#suivi";
     }
 
     @GetMapping("/bassins/{basin}/projets/{projectId}/convention.pdf")

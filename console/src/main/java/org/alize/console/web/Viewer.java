@@ -13,7 +13,13 @@ import java.util.TreeSet;
  * {@code basins}). The pages show what the grants allow; the APIs decide (a hidden button is a courtesy,
  * the service's refusal is the rule).
  */
-public record Viewer(String login, String name, Set<String> networkRoles, Map<String, Set<String>> basins) {
+public record Viewer(String login, String name, Set<String> networkRoles, Map<String, Set<String>> basins,
+        Map<String, String> people) {
+
+    /** This person's id in a basin's records (as appointed there), or null. */
+    public String personIn(String basin) {
+        return people.get(basin);
+    }
 
     public boolean isNetwork() {
         return !networkRoles.isEmpty();
@@ -70,7 +76,11 @@ public record Viewer(String login, String name, Set<String> networkRoles, Map<St
                 }
             });
         }
+        Map<String, String> people = new LinkedHashMap<>();
+        if (claims.get("people") instanceof Map<?, ?> map) {
+            map.forEach((basin, person) -> people.put(String.valueOf(basin), String.valueOf(person)));
+        }
         String login = String.valueOf(claims.getOrDefault("preferred_username", claims.get("sub")));
-        return new Viewer(login, name == null ? login : name, network, basins);
+        return new Viewer(login, name == null ? login : name, network, basins, people);
     }
 }

@@ -66,6 +66,10 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         Grants grants = account.grants();
+        if (!account.people().isEmpty()) {
+            // who this account is in each basin's records (the person of basin-service): a mandatary's own projects
+            context.getClaims().claim("people", new LinkedHashMap<>(account.people()));
+        }
         context.getClaims().audience(List.of(settings.audience()))
                 .claim("preferred_username", account.login())
                 .claim(Grants.NETWORK_ROLES_CLAIM, networkRoles(grants))

@@ -1,0 +1,106 @@
+package org.alize.console.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.alize.console.api.Api;
+import org.alize.console.api.ApiException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+
+/** ASTREES' pages: the basins and their validation workflow, the network meetings. */
+@Controller
+class NetworkPages {
+
+    static final Map<String, String> STATUSES = Map.of("PROPOSED", "proposé", "VALIDATED", "validé", "ACTIVE", "actif",
+            "SUSPENDED", "suspendu", "CLOSED", "fermé");
+    static final Map<String, String> ACTIONS = Map.of("validate", "Valider (décision du comité national)",
+            "activate", "Activer", "suspend", "Suspendre", "close", "Fermer");
+
+    private final Api api;
+    private final Json json;
+    private final Viewers viewers;
+    private final Clock clock;
+
+    NetworkPages(Api api, Json json, Viewers viewers, Clock clock) {
+        this.api = api;
+        this.json = json;
+        this.viewers = viewers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/reseau/bassins")
+    String basins(@RequestParam(name = "statut", required = false) String status, @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request, Model model) {
+        network(request, model);
+        String filter = status != null && STATUSES.containsKey(status) ? status : null;
+        JsonNode list = api.get("/api/network/basins?size=20&page={p}" + (filter == null ? "" : "&status=" + filter),
+                Math.max(0, page));
+        model.addAttribute("basins", json.list(list.path("items")));
+        model.addAttribute("page", list.path("page").asInt());
+        model.addAttribute("totalPages", list.path("totalPages").asInt());
+        model.addAttribute("totalItems", list.path("totalItems").asInt());
+        model.addAttribute("statut", filter);
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("today", LocalDate.now(clock).toString());
+        return "network/basins";
+    }
+
+    @PostMapping("/reseau/bassins/{basinId}/{action}")
+    String act(@PathVariable String basinId, @PathVariable String action, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        network(request, model);
+        String label = ACTIONS.get(action);
+        if (label == null) {
+            throw new ApiException(404, "Page introuvable", "Cette action n'existe pas.", List.of());
+        }
+        Map<String, Object> body = "validate".equals(action)
+                ? Api.body("decidedOn", form.get("date"), "decisionReference", form.get("reference"), "reason", blank(form.get("motif")))
+                : Api.body("reason", blank(form.get("motif")));
+        Pages.attempt(flash, label + " : fait pour « " + basinId + " ».", () -> api.post("/api/network/basins/{b}/" + action,
+                body, basinId));
+        return "redirect:/reseau/bassins";
+    }
+
+    @GetMapping("/reseau/reunions")
+    String meetings(@RequestParam(name = "annee", required = false) Integer year, HttpServletRequest request, Model model) {
+        network(request, model);
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        model.addAttribute("meetings", json.list(api.get("/api/network/meetings")));
+        model.addAttribute("summary", json.map(api.get("/api/network/meetings/summary?year={y}", shown)));
+        model.addAttribute("basins", json.list(api.get("/api/network/basins?size=100").path("items")));
+        model.addAttribute("year", shown);
+        return "network/meetings";
+    }
+
+    @PostMapping("/reseau/reunions")
+    String plan(@RequestParam Map<String, String> form, @RequestParam(name = "invites", required = false) List<String> invited,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        network(request, model);
+        Pages.attempt(flash, "Réunion planifiée.", () -> api.post("/api/network/meetings", Api.body("kind", form.get("nature"),
+                "title", form.get("titre"), "date", form.get("date"), "location", blank(form.get("lieu")),
+                "invitedBasins", invited == null ? List.of() : invited)));
+        return "redirect:/reseau/reunions";
+    }
+
+    private Viewer network(HttpServletRequest request, Model model) {
+        Viewer viewer = Pages.viewer(viewers, request, model);
+        if (!viewer.isNetwork()) {
+            throw new ApiException(403, "Accès refusé", "Ces pages sont réservées à ASTREES et au comité national.", List.of());
+        }
+        return viewer;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
