@@ -1,0 +1,177 @@
+package org.alize.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.alize.console.ConsoleApplication;
+import org.alize.console.ConsoleSettings;
+import org.alize.console.api.Api;
+import org.alize.console.api.ApiException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every page of the console rendered against recorded API answers (test resources {@code api/}, taken from the
+ * demo network): no template error, French text, no basin page for someone of another basin. The browser
+ * scenarios of system-tests do the same against the running platform.
+ */
+@SpringBootTest(classes = {ConsoleApplication.class, ConsolePagesTest.Recorded.class}, properties = {
+        "alize.console.client-secret=test", "spring.main.allow-bean-definition-overriding=true"})
+@AutoConfigureMockMvc
+class ConsolePagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RecordedApi api;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/bassins/valenciennois", "/bassins/valenciennois/projets", "/bassins/valenciennois/projets/p",
+            "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
+            "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
+            "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires",
+            "/reseau", "/reseau/bassins", "/reseau/reunions", "/"})
+    void every_page_renders_in_french(String path) throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
+                + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]},\"people\":{\"valenciennois\":\"per-2f99e2aa24\"}}";
+        MvcResult result = mvc.perform(get(path).with(oidcLogin())).andReturn();
+        String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(result.getResponse().getStatus()).as(path + " " + abbreviate(html)).isEqualTo(200);
+        assertThat(html).contains("<html lang=\"fr\"", "Aller au contenu", "Se déconnecter").doesNotContain("Erreur —");
+    }
+
+    @Test
+    void a_basin_page_is_not_found_for_someone_of_another_basin() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.dunkerque\",\"basins\":{\"flandre-dunkerque\":[\"OPERATOR\"]}}";
+        api.calls.clear();
+        MvcResult result = mvc.perform(get("/bassins/valenciennois/projets").with(oidcLogin())).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(404);
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Page introuvable")
+                .doesNotContain("Boulangerie");
+        assertThat(api.calls).as("not even asked of the APIs").isEmpty();
+    }
+
+    @Test
+    void a_refused_action_comes_back_with_the_service_explanation() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        api.refusal = new ApiException(409, "Conflit", "Ce projet n'est pas prêt pour le comité.", List.of());
+        MvcResult result = mvc.perform(post("/bassins/valenciennois/projets/p/actions/mark-ready").with(oidcLogin()).with(csrf()))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/projets/p");
+        assertThat(result.getFlashMap().get("failure")).isEqualTo("Ce projet n'est pas prêt pour le comité.");
+        api.refusal = null;
+    }
+
+    @Test
+    void a_form_without_its_csrf_token_is_refused() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        assertThat(mvc.perform(post("/bassins/valenciennois/avances/a/remboursements").param("montant", "10")
+                .with(oidcLogin())).andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    private static String abbreviate(String text) {
+        int error = text.indexOf("alert failure");
+        return error < 0 ? text.substring(0, Math.min(200, text.length())) : text.substring(error, Math.min(error + 400, text.length()));
+    }
+
+    /** The APIs as recorded from the demo network: each path answers its file under {@code api/}. */
+    static class RecordedApi extends Api {
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+        private static final Map<String, String> FILES = Map.ofEntries(
+                Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
+                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/arrears", "arrears"),
+                Map.entry("/api/basins/{b}/sessions", "sessions"), Map.entry("/api/basins/{b}/conventions/in-force", "convention"),
+                Map.entry("/api/basins/{b}/committee?on={d}", "committee"), Map.entry("/api/basins/{b}/committees/approval?on={d}", "approval"),
+                Map.entry("/api/basins/{b}/committees/steering?on={d}", "steering"), Map.entry("/api/basins/{b}/operator", "operator"),
+                Map.entry("/api/basins/{b}/accounts", "accounts"), Map.entry("/api/basins/{b}/loss-rate", "loss-rate"),
+                Map.entry("/api/basins/{b}/fund-outlook", "fund-outlook"), Map.entry("/api/basins/{b}/advances", "advances"),
+                Map.entry("/api/basins/{b}/advances/{id}", "advance"), Map.entry("/api/basins/{b}/journal", "journal"),
+                Map.entry("/api/basins/{b}/journal/reconciliation", "reconciliation"),
+                Map.entry("/api/basins/{b}/projects/{id}", "project"), Map.entry("/api/basins/{b}/projects/{id}/history", "project-history"),
+                Map.entry("/api/basins/{b}/sessions/{id}", "session"), Map.entry("/api/network/indicators?year={y}", "network-indicators"),
+                Map.entry("/api/network/indicators/series", "network-series"), Map.entry("/api/network/meetings", "meetings"),
+                Map.entry("/api/network/meetings/summary?year={y}", "meetings-summary"));
+
+        volatile String claims;
+        volatile ApiException refusal;
+        final List<String> calls = new ArrayList<>();
+
+        RecordedApi(ConsoleSettings settings, OAuth2AuthorizedClientManager clients, JsonMapper json) {
+            super(settings, clients, json);
+        }
+
+        @Override
+        public JsonNode get(String path, Object... variables) {
+            calls.add(path);
+            String file = FILES.get(path);
+            if (file == null && path.startsWith("/api/basins/{b}/projects?")) {
+                file = "projects";
+            } else if (file == null && path.startsWith("/api/basins/{b}/organisations")) {
+                file = "organisations";
+            } else if (file == null && path.startsWith("/api/basins/{b}/people")) {
+                file = "people";
+            } else if (file == null && path.startsWith("/api/network/basins")) {
+                file = "network-basins";
+            }
+            if (file == null) {
+                throw new IllegalStateException("no recorded answer for " + path);
+            }
+            try (InputStream in = RecordedApi.class.getResourceAsStream("/api/" + file + ".json")) {
+                return JSON.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public JsonNode post(String path, Object body, Object... variables) {
+            calls.add(path);
+            if (refusal != null) {
+                throw refusal;
+            }
+            return JSON.nullNode();
+        }
+
+        @Override
+        public String accessToken() {
+            Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+            return encoder.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                    + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
+        }
+    }
+
+    @TestConfiguration
+    static class Recorded {
+
+        @Bean
+        @Primary
+        RecordedApi api(ConsoleSettings settings, OAuth2AuthorizedClientManager clients, JsonMapper json) {
+            return new RecordedApi(settings, clients, json);
+        }
+    }
+}
