@@ -20,7 +20,7 @@ import org.springframework.http.HttpStatus;
 class Routes {
 
     static final Map<String, String> LABELS = Map.of("basin", "bassins", "project", "projets", "finance", "finances",
-            "reporting", "indicateurs");
+            "reporting", "indicateurs", "identity", "comptes et droits");
 
     /** Users and their grants, and the signing keys: identity-service (its login pages are served by itself, the issuer). */
     private static final String[] IDENTITY = {"/api/network/users/**", "/api/network/signing-keys/**",

@@ -72,10 +72,13 @@ class NetworkPages {
     }
 
     @GetMapping("/reseau/reunions")
-    String meetings(@RequestParam(name = "annee", required = false) Integer year, HttpServletRequest request, Model model) {
+    String meetings(@RequestParam(name = "annee", required = false) Integer year, @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request, Model model) {
         network(request, model);
         int shown = year == null ? LocalDate.now(clock).getYear() : year;
-        model.addAttribute("meetings", json.list(api.get("/api/network/meetings")));
+        List<Object> meetings = new java.util.ArrayList<>(json.list(api.get("/api/network/meetings")));
+        java.util.Collections.reverse(meetings);
+        Paging.slice(model, "meetings", meetings, page, 15);
         model.addAttribute("summary", json.map(api.get("/api/network/meetings/summary?year={y}", shown)));
         model.addAttribute("basins", json.list(api.get("/api/network/basins?size=100").path("items")));
         model.addAttribute("year", shown);

@@ -52,7 +52,8 @@ class PartnershipPages {
 
     @GetMapping("/bassins/{basin}/partenaires")
     String partners(@PathVariable String basin, @RequestParam(name = "page", defaultValue = "0") int page,
-            @RequestParam(name = "q", required = false) String text, HttpServletRequest request, Model model) {
+            @RequestParam(name = "q", required = false) String text,
+            @RequestParam(name = "personnes", defaultValue = "0") int peoplePage, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
         JsonNode organisations = api.get("/api/basins/{b}/organisations?size={s}&page={p}" + (blank(text) ? "" : "&q={q}"),
                 basin, PAGE_SIZE, Math.max(0, page), text == null ? "" : text);
@@ -61,7 +62,10 @@ class PartnershipPages {
         model.addAttribute("totalPages", organisations.path("totalPages").asInt());
         model.addAttribute("totalItems", organisations.path("totalItems").asInt());
         model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("people", json.list(api.get("/api/basins/{b}/people?size=100", basin).path("items")));
+        JsonNode people = api.get("/api/basins/{b}/people?size={s}&page={p}", basin, PAGE_SIZE, Math.max(0, peoplePage));
+        model.addAttribute("people", json.list(people.path("items")));
+        model.addAttribute("peoplePage", people.path("page").asInt());
+        model.addAttribute("peoplePages", people.path("totalPages").asInt());
         return "basin/partners";
     }
 

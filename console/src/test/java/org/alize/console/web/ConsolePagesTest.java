@@ -53,7 +53,7 @@ class ConsolePagesTest {
     @ValueSource(strings = {"/bassins/valenciennois", "/bassins/valenciennois/projets", "/bassins/valenciennois/projets/p",
             "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
             "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
-            "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires",
+            "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires", "/bassins/valenciennois/partenaires?personnes=1",
             "/reseau", "/reseau/bassins", "/reseau/reunions", "/"})
     void every_page_renders_in_french(String path) throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
