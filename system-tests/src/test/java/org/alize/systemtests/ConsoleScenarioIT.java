@@ -247,6 +247,10 @@ class ConsoleScenarioIT {
             for (WebElement link : browser.all("nav a")) {
                 assertThat(link.getAttribute("href")).doesNotContain("valenciennois");
             }
+
+            browser.click("form.logout button");
+            browser.open(console.resolve("/bassins/flandre-dunkerque"));
+            assertThat(browser.driver().getTitle()).as("logged out here and at the provider").contains("Connexion");
         }
     }
 

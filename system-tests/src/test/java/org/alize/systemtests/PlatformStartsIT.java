@@ -57,11 +57,14 @@ class PlatformStartsIT {
 
     @Test
     void the_console_sends_an_anonymous_visitor_to_the_login() throws Exception {
-        HttpResponse<String> page = PlatformClient.anonymous().get(platform.serviceUrls().get("gateway")
-                .resolve("/bassins/valenciennois"));
+        HttpResponse<String> page = PlatformClient.anonymous().download(platform.serviceUrls().get("gateway")
+                .resolve("/bassins/valenciennois"), "text/html");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).get().asString().endsWith("/oauth2/authorization/alize");
         assertThat(page.body()).doesNotContain("Valenciennois");
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ALIZE_CONSOLE="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "Secure", "SameSite=Lax");
     }
 
     /** The services with an API (all but the console, a web application that logs its visitors in). */

@@ -45,16 +45,24 @@ class BasinController {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> profile = json.map(api.get("/api/basins/{b}/profile", basin));
         model.addAttribute("profile", profile);
-        JsonNode indicators = api.get("/api/basins/{b}/indicators?year={y}", basin, today.getYear());
-        Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
-        for (Object figure : json.list(indicators.path("figures"))) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> f = (Map<String, Object>) figure;
-            byKey.put(String.valueOf(f.get("key")), f);
-        }
-        model.addAttribute("figures", KEY_FIGURES.stream().filter(byKey::containsKey).map(byKey::get).toList());
         model.addAttribute("year", today.getYear());
-        model.addAttribute("currentAsOf", json.map(indicators.path("currentAsOf")));
+        try {
+            JsonNode indicators = api.get("/api/basins/{b}/indicators?year={y}", basin, today.getYear());
+            Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+            for (Object figure : json.list(indicators.path("figures"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> f = (Map<String, Object>) figure;
+                byKey.put(String.valueOf(f.get("key")), f);
+            }
+            model.addAttribute("figures", KEY_FIGURES.stream().filter(byKey::containsKey).map(byKey::get).toList());
+        } catch (ApiException e) {
+            if (e.status() != 503) {
+                throw e;
+            }
+            // the indicators are a read model: the rest of the page stays useful while they are unavailable
+            model.addAttribute("figures", List.of());
+            model.addAttribute("figuresUnavailable", e.detail());
+        }
         model.addAttribute("todo", viewer.isOperator(basin) ? todo(basin, today) : List.of());
         return "basin/home";
     }

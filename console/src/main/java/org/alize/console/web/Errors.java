@@ -11,8 +11,20 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @ControllerAdvice
 class Errors {
 
+    private final Viewers viewers;
+
+    Errors(Viewers viewers) {
+        this.viewers = viewers;
+    }
+
     @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, Model model, HttpServletResponse response) {
+    String refused(ApiException e, Model model, HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
+        model.addAttribute("basin", null); // not the basin of the address: the menu is the viewer's own
+        try {
+            model.addAttribute("viewer", viewers.current(request));
+        } catch (RuntimeException unknown) {
+            // the error page goes without the header's name and menu
+        }
         response.setStatus(e.status() == 401 ? 403 : e.status());
         model.addAttribute("status", e.status());
         model.addAttribute("title", switch (e.status()) {

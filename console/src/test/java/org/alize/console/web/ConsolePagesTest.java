@@ -70,8 +70,8 @@ class ConsolePagesTest {
         api.calls.clear();
         MvcResult result = mvc.perform(get("/bassins/valenciennois/projets").with(oidcLogin())).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(404);
-        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Page introuvable")
-                .doesNotContain("Boulangerie");
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Page introuvable",
+                "/bassins/flandre-dunkerque").doesNotContain("Boulangerie", "href=\"/bassins/valenciennois");
         assertThat(api.calls).as("not even asked of the APIs").isEmpty();
     }
 
@@ -84,6 +84,17 @@ class ConsolePagesTest {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/projets/p");
         assertThat(result.getFlashMap().get("failure")).isEqualTo("Ce projet n'est pas prêt pour le comité.");
         api.refusal = null;
+    }
+
+    @Test
+    void the_home_page_stays_useful_while_the_indicators_are_unavailable() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        api.unavailable = "/api/basins/{b}/indicators";
+        MvcResult result = mvc.perform(get("/bassins/valenciennois").with(oidcLogin())).andReturn();
+        api.unavailable = "";
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Les indicateurs sont momentanément indisponibles", "À faire maintenant", "Impayé de");
     }
 
     @Test
@@ -118,6 +129,7 @@ class ConsolePagesTest {
                 Map.entry("/api/network/meetings/summary?year={y}", "meetings-summary"));
 
         volatile String claims;
+        volatile String unavailable = "";
         volatile ApiException refusal;
         final List<String> calls = new ArrayList<>();
 
@@ -128,6 +140,9 @@ class ConsolePagesTest {
         @Override
         public JsonNode get(String path, Object... variables) {
             calls.add(path);
+            if (path.startsWith(unavailable) && !unavailable.isEmpty()) {
+                throw new ApiException(503, "Service indisponible", "Le service des indicateurs ne répond pas.", List.of());
+            }
             String file = FILES.get(path);
             if (file == null && path.startsWith("/api/basins/{b}/projects?")) {
                 file = "projects";
