@@ -40,6 +40,7 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String persona;
+    private final List<Long> loadTimes = new ArrayList<>();
     private int shots;
 
     /** Whether this machine has the browser the scenarios need (CI installs it). */
@@ -104,6 +105,12 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(390, 844));
     }
 
+    /** Whether the page itself scrolls sideways (wide tables scroll inside their own box instead). */
+    boolean horizontalOverflow() {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
+    }
+
     void desktopWidth() {
         driver.manage().window().setSize(new Dimension(1280, 900));
     }
@@ -118,6 +125,7 @@ final class Browser implements AutoCloseable {
                 "var t = performance.getEntriesByType('navigation')[0]; return t ? Math.round(t.loadEventEnd - t.startTime) : -1;"))
                 .longValue();
         screenshot(page);
+        loadTimes.add(loaded);
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
         List<String> serious = new ArrayList<>();
         for (Rule violation : results.getViolations()) {
@@ -145,6 +153,11 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!loadTimes.isEmpty()) {
+            List<Long> sorted = loadTimes.stream().sorted().toList();
+            System.out.printf(Locale.ROOT, "console pages of %s: %d checked, load time median %d ms, slowest %d ms%n", persona,
+                    sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+        }
         driver.quit();
     }
 }

@@ -86,8 +86,12 @@ class ConsoleScenarioIT {
             browser.check("indicateurs");
 
             browser.phoneWidth();
-            browser.click("nav a[href$='/projets']");
-            browser.check("projets-telephone");
+            for (String page : new String[] {"", "/projets", "/finances", "/comites", "/partenariat"}) {
+                browser.open(console.resolve("/bassins/valenciennois" + page));
+                assertThat(browser.horizontalOverflow()).as("no sideways scrolling of the page at phone width: " + page)
+                        .isFalse();
+                browser.check("telephone" + page.replace('/', '-'));
+            }
         }
     }
 
