@@ -49,6 +49,7 @@ class NetworkPages {
         model.addAttribute("page", list.path("page").asInt());
         model.addAttribute("totalPages", list.path("totalPages").asInt());
         model.addAttribute("totalItems", list.path("totalItems").asInt());
+        Paging.pager(model, "pager", "page", list.path("page").asInt(), list.path("totalPages").asInt(), "Pagination");
         model.addAttribute("statut", filter);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("today", LocalDate.now(clock).toString());

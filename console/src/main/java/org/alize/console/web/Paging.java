@@ -4,10 +4,23 @@ import java.util.List;
 
 import org.springframework.ui.Model;
 
-/** A page of a list the API gives whole: {@code <name>}, {@code page}, {@code totalPages}, {@code totalItems}. */
+/**
+ * Pages of lists: a page of a list the API gives whole ({@code <name>}, {@code page}, {@code totalPages},
+ * {@code totalItems}), and the pager under a list, whose links keep the page's other parameters.
+ */
 final class Paging {
 
+    /** What the pager fragment shows: links to the previous and next pages (null at the ends). */
+    public record Pager(String label, int current, int total, String previous, String next) {
+    }
+
     private Paging() {
+    }
+
+    /** Puts {@code pager} (or {@code <name>} for a second list on the page) in the model, for {@code parameter}. */
+    static void pager(Model model, String name, String parameter, int current, int total, String label) {
+        model.addAttribute(name, new Pager(label, current, total, current > 0 ? Links.current(parameter, current - 1) : null,
+                current + 1 < total ? Links.current(parameter, current + 1) : null));
     }
 
     static void slice(Model model, String name, List<?> all, int page, int size) {
@@ -17,5 +30,6 @@ final class Paging {
         model.addAttribute("page", current);
         model.addAttribute("totalPages", totalPages);
         model.addAttribute("totalItems", all.size());
+        pager(model, "pager", "page", current, totalPages, "Pagination");
     }
 }

@@ -66,6 +66,10 @@ class PartnershipPages {
         model.addAttribute("people", json.list(people.path("items")));
         model.addAttribute("peoplePage", people.path("page").asInt());
         model.addAttribute("peoplePages", people.path("totalPages").asInt());
+        Paging.pager(model, "pager", "page", organisations.path("page").asInt(), organisations.path("totalPages").asInt(),
+                "Pagination des organisations");
+        Paging.pager(model, "peoplePager", "personnes", people.path("page").asInt(), people.path("totalPages").asInt(),
+                "Pagination des personnes");
         return "basin/partners";
     }
 

@@ -59,6 +59,7 @@ class ProjectPages {
         model.addAttribute("page", list.path("page").asInt());
         model.addAttribute("totalPages", list.path("totalPages").asInt());
         model.addAttribute("totalItems", list.path("totalItems").asInt());
+        Paging.pager(model, "pager", "page", list.path("page").asInt(), list.path("totalPages").asInt(), "Pagination");
         model.addAttribute("statut", filter);
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("states", STATES);

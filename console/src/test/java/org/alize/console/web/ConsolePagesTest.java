@@ -98,6 +98,15 @@ class ConsolePagesTest {
     }
 
     @Test
+    void the_pager_keeps_the_page_filters() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        String html = mvc.perform(get("/bassins/valenciennois/journal?page=1&x=y").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("href=\"/bassins/valenciennois/journal?x=y&amp;page=0\"",
+                "href=\"/bassins/valenciennois/journal?x=y&amp;page=2\"", "Page 2 sur");
+    }
+
+    @Test
     void a_form_without_its_csrf_token_is_refused() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         assertThat(mvc.perform(post("/bassins/valenciennois/avances/a/remboursements").param("montant", "10")
