@@ -85,6 +85,16 @@ class ConsoleScenarioIT {
             assertThat(browser.all("a[href*='format=xlsx']")).hasSize(1);
             browser.check("indicateurs");
 
+            browser.click("nav a[href$='/utilisateurs']");
+            browser.check("utilisateurs");
+            browser.find("#nom").sendKeys("Paul Partenaire");
+            browser.find("#identifiant").sendKeys("paul.partenaire");
+            browser.find("#courriel").sendKeys("paul.partenaire@agro-scarpe.example");
+            browser.find("#nouveau-PARTNER").click(); // a checkbox: no new page
+            browser.click("form[action$='/utilisateurs'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("invitation a été envoyée");
+            assertThat(browser.text()).contains("Paul Partenaire", "paul.partenaire", "invité");
+
             browser.phoneWidth();
             for (String page : new String[] {"", "/projets", "/finances", "/comites", "/partenariat"}) {
                 browser.open(console.resolve("/bassins/valenciennois" + page));
@@ -201,6 +211,9 @@ class ConsoleScenarioIT {
             browser.click("nav a[href$='/reseau/reunions']");
             assertThat(browser.text()).contains("Vie du réseau", "Participation par bassin");
             browser.check("reseau-reunions");
+            browser.click("nav a[href$='/reseau/utilisateurs']");
+            assertThat(browser.text()).contains("Karim Benali", "operateur.valenciennois");
+            browser.check("reseau-comptes");
         }
     }
 

@@ -118,6 +118,15 @@ public class Fr {
         return PROJECT_STATUS.getOrDefault(String.valueOf(code), String.valueOf(code));
     }
 
+    private static final Map<String, String> ROLES = Map.of("COMMITTEE_MEMBER", "membre du comité d'agrément",
+            "STEERING_MEMBER", "membre du comité de pilotage", "PARTNER", "partenaire", "OPERATOR", "opérateur local");
+
+    /** Basin roles in French, joined: « opérateur local, partenaire ». */
+    public String roles(java.util.Collection<?> roles) {
+        return roles.stream().map(role -> ROLES.getOrDefault(String.valueOf(role), String.valueOf(role)))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public String signatory(Object role) {
         return SIGNATORIES.getOrDefault(String.valueOf(role), String.valueOf(role));
     }

@@ -54,7 +54,7 @@ class ConsolePagesTest {
             "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
             "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
             "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires", "/bassins/valenciennois/partenaires?personnes=1",
-            "/reseau", "/reseau/bassins", "/reseau/reunions", "/"})
+            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/"})
     void every_page_renders_in_french(String path) throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
                 + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]},\"people\":{\"valenciennois\":\"per-2f99e2aa24\"}}";
@@ -98,6 +98,21 @@ class ConsolePagesTest {
     }
 
     @Test
+    void the_network_dashboard_shows_each_basin_figures_with_its_rank_and_a_basin_users_roles_in_french() throws Exception {
+        api.claims = "{\"preferred_username\":\"astrees\",\"network_roles\":[\"NETWORK_ADMIN\"],"
+                + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        String network = mvc.perform(get("/reseau").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(network.replaceAll("[\\s\\u00a0\\u202f]+", " ")).contains("98 999,78 €", "(1ᵉ)", "(2ᵉ)");
+        String users = mvc.perform(get("/bassins/valenciennois/utilisateurs").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(users).contains(">membre du comité de pilotage</label>", ">partenaire</label>")
+                .doesNotContain("<label for=\"nouveau-PARTNER\"></label>");
+        assertThat(users.split("name=\"_csrf\"", -1)).as("one CSRF field per form").hasSize(
+                users.split("<form method=\"post\"", -1).length);
+    }
+
+    @Test
     void the_pager_keeps_the_page_filters() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         String html = mvc.perform(get("/bassins/valenciennois/journal?page=1&x=y").with(oidcLogin())).andReturn().getResponse()
@@ -135,7 +150,8 @@ class ConsolePagesTest {
                 Map.entry("/api/basins/{b}/projects/{id}", "project"), Map.entry("/api/basins/{b}/projects/{id}/history", "project-history"),
                 Map.entry("/api/basins/{b}/sessions/{id}", "session"), Map.entry("/api/network/indicators?year={y}", "network-indicators"),
                 Map.entry("/api/network/indicators/series", "network-series"), Map.entry("/api/network/meetings", "meetings"),
-                Map.entry("/api/network/meetings/summary?year={y}", "meetings-summary"));
+                Map.entry("/api/network/meetings/summary?year={y}", "meetings-summary"),
+                Map.entry("/api/basins/{b}/users", "basin-users"));
 
         volatile String claims;
         volatile String unavailable = "";
@@ -159,6 +175,8 @@ class ConsolePagesTest {
                 file = "organisations";
             } else if (file == null && path.startsWith("/api/basins/{b}/people")) {
                 file = "people";
+            } else if (file == null && path.startsWith("/api/network/users")) {
+                file = "network-users";
             } else if (file == null && path.startsWith("/api/network/basins")) {
                 file = "network-basins";
             }
