@@ -74,6 +74,18 @@ class ConsoleScenarioIT {
             assertThat(browser.text()).contains("concordants");
             browser.check("journal");
 
+            browser.click("nav a[href$='/finances']");
+            browser.click("a[href$='/ressources']");
+            browser.check("ressources");
+            browser.find("#depenses-section summary").click();
+            new Select(browser.find("#categorie")).selectByValue("OPERATOR_REIMBURSEMENT");
+            browser.find("#montant-depense").sendKeys("2 500");
+            browser.find("#description-depense").sendKeys("Remboursement du second semestre");
+            browser.click("form[action$='/depenses'] button");
+            assertThat(browser.find(".alert.failure").getText()).as("R-14: 8 000 € already reimbursed this year")
+                    .contains("10");
+            browser.check("ressources-refus");
+
             browser.click("nav a[href$='/partenariat']");
             assertThat(browser.all("canvas[data-chart='profile']")).hasSize(1);
             assertThat(browser.text()).contains("Profil des ressources", "Isabelle Roche");

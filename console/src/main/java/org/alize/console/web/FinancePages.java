@@ -42,6 +42,43 @@ class FinancePages {
         return "basin/finance";
     }
 
+    /** Partners' contributions received and the year's operating expenses against the operator's 10 000 € cap. */
+    @GetMapping("/bassins/{basin}/ressources")
+    String resources(@PathVariable String basin, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(name = "annee", required = false) Integer year, HttpServletRequest request, Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        java.util.List<Object> contributions = new java.util.ArrayList<>(json.list(api.get("/api/basins/{b}/contributions", basin)));
+        java.util.Collections.reverse(contributions);
+        Paging.slice(model, "contributions", contributions, page, 15);
+        model.addAttribute("expenses", json.map(year == null ? api.get("/api/basins/{b}/operating-expenses", basin)
+                : api.get("/api/basins/{b}/operating-expenses?year={y}", basin, year)));
+        model.addAttribute("partners", json.list(api.get("/api/basins/{b}/organisations?size=100", basin).path("items")));
+        return "basin/resources";
+    }
+
+    @PostMapping("/bassins/{basin}/ressources/contributions")
+    String contribute(@PathVariable String basin, @RequestParam java.util.Map<String, String> form, HttpServletRequest request,
+            Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Contribution de " + form.getOrDefault("montant", "").strip() + " € enregistrée.",
+                () -> api.post("/api/basins/{b}/contributions", Api.body("partnerId", form.get("partenaire"),
+                        "kind", form.get("nature"), "account", form.get("compte"),
+                        "amount", Money.parse(form.get("montant"), "montant"), "on", blank(form.get("date")),
+                        "description", blank(form.get("description"))), basin));
+        return "redirect:/bassins/" + basin + "/ressources";
+    }
+
+    @PostMapping("/bassins/{basin}/ressources/depenses")
+    String spend(@PathVariable String basin, @RequestParam java.util.Map<String, String> form, HttpServletRequest request,
+            Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Dépense de " + form.getOrDefault("montant", "").strip() + " € enregistrée.",
+                () -> api.post("/api/basins/{b}/operating-expenses", Api.body("category", form.get("categorie"),
+                        "amount", Money.parse(form.get("montant"), "montant"), "paidOn", blank(form.get("date")),
+                        "description", form.get("description"), "payee", blank(form.get("beneficiaire"))), basin));
+        return "redirect:/bassins/" + basin + "/ressources";
+    }
+
     /** The double-entry journal, the most recent entries first, with its FEC and CSV exports. */
     @GetMapping("/bassins/{basin}/journal")
     String journal(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,

@@ -200,7 +200,7 @@ class ProjectPages {
                 "progress", form.get("avancement"), "difficulties", blankToNull(form.get("difficultes")),
                 "newInterventionRequested", form.containsKey("nouvelleIntervention"),
                 "interventionRequest", blankToNull(form.get("demande"))), basin, projectId));
-        return "redirect:/bassins/" + basin + "/projets/" + projectId + "#suivi";
+        return "redirect:/bassins/" + basin + "/projets/" + projectId;
     }
 
     @GetMapping("/bassins/{basin}/projets/{projectId}/convention.pdf")
@@ -227,7 +227,7 @@ class ProjectPages {
         Pages.attempt(flash, "Signature enregistrée.", () -> api.post("/api/basins/{b}/projects/{id}/signatures",
                 Api.body("key", key, "signatory", signatory, "signedOn",
                         on == null || on.isBlank() ? LocalDate.now(clock).toString() : on), basin, projectId));
-        return "redirect:/bassins/" + basin + "/projets/" + projectId + "#signatures";
+        return "redirect:/bassins/" + basin + "/projets/" + projectId;
     }
 
     private static String blankToNull(String value) {
