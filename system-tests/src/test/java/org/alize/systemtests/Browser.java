@@ -91,10 +91,25 @@ final class Browser implements AutoCloseable {
 
     /** Clicks and, as a link or a form leads to a new page, waits until the browser has left this one. */
     void click(String css) {
+        settled();
         WebElement page = driver.findElement(By.tagName("html"));
-        find(css).click();
+        try {
+            find(css).click();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (!org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page).apply(driver)) {
+                settled(); // the page was still being rebuilt: the click did not happen, do it once more
+                find(css).click();
+            }
+        }
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(
                 org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        settled();
+    }
+
+    /** Waits until the document (after any redirect of a form's answer) has finished loading. */
+    private void settled() {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
