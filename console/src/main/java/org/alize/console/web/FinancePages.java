@@ -53,6 +53,7 @@ class FinancePages {
         model.addAttribute("expenses", json.map(year == null ? api.get("/api/basins/{b}/operating-expenses", basin)
                 : api.get("/api/basins/{b}/operating-expenses?year={y}", basin, year)));
         model.addAttribute("partners", json.list(api.get("/api/basins/{b}/organisations?size=100", basin).path("items")));
+        model.addAttribute("transfers", json.list(api.get("/api/basins/{b}/transfers", basin)));
         return "basin/resources";
     }
 
@@ -76,6 +77,20 @@ class FinancePages {
                 () -> api.post("/api/basins/{b}/operating-expenses", Api.body("category", form.get("categorie"),
                         "amount", Money.parse(form.get("montant"), "montant"), "paidOn", blank(form.get("date")),
                         "description", form.get("description"), "payee", blank(form.get("beneficiaire"))), basin));
+        return "redirect:/bassins/" + basin + "/ressources";
+    }
+
+    /** A transfer between the advance fund and the operating account, on a recorded approval. */
+    @PostMapping("/bassins/{basin}/ressources/virements")
+    String transfer(@PathVariable String basin, @RequestParam java.util.Map<String, String> form, HttpServletRequest request,
+            Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        String from = form.get("depuis");
+        Pages.attempt(flash, "Virement de " + form.getOrDefault("montant", "").strip() + " € enregistré.",
+                () -> api.post("/api/basins/{b}/transfers", Api.body("from", from, "to",
+                        "ADVANCE_FUND".equals(from) ? "OPERATING_ACCOUNT" : "ADVANCE_FUND",
+                        "amount", Money.parse(form.get("montant"), "montant"), "on", blank(form.get("date")),
+                        "approvalReference", blank(form.get("approbation")), "reason", blank(form.get("motif"))), basin));
         return "redirect:/bassins/" + basin + "/ressources";
     }
 

@@ -96,6 +96,20 @@ class NetworkPages {
         return "redirect:/reseau/reunions";
     }
 
+    /** A planned meeting was held: who came from each invited basin (the operator, the committee's president). */
+    @PostMapping("/reseau/reunions/{meetingId}/tenue")
+    String held(@PathVariable String meetingId, @RequestParam Map<String, String> form,
+            @RequestParam(name = "invites") List<String> invited, HttpServletRequest request, Model model,
+            RedirectAttributes flash) {
+        network(request, model);
+        List<Map<String, Object>> attendance = invited.stream().map(basin -> Api.body("basinId", basin,
+                "operator", form.containsKey("operateur-" + basin), "president", form.containsKey("president-" + basin)))
+                .toList();
+        Pages.attempt(flash, "Réunion enregistrée comme tenue.", () -> api.post("/api/network/meetings/{id}/held",
+                Api.body("attendance", attendance), meetingId));
+        return "redirect:/reseau/reunions";
+    }
+
     private Viewer network(HttpServletRequest request, Model model) {
         Viewer viewer = Pages.viewer(viewers, request, model);
         if (!viewer.isNetwork()) {

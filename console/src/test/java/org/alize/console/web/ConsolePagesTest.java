@@ -152,7 +152,7 @@ class ConsolePagesTest {
                 Map.entry("/api/network/indicators/series", "network-series"), Map.entry("/api/network/meetings", "meetings"),
                 Map.entry("/api/network/meetings/summary?year={y}", "meetings-summary"),
                 Map.entry("/api/basins/{b}/users", "basin-users"), Map.entry("/api/basins/{b}/contributions", "contributions"),
-                Map.entry("/api/basins/{b}/operating-expenses", "expenses"));
+                Map.entry("/api/basins/{b}/operating-expenses", "expenses"), Map.entry("/api/basins/{b}/transfers", "transfers"));
 
         volatile String claims;
         volatile String unavailable = "";
