@@ -52,8 +52,42 @@ class NetworkPages {
         Paging.pager(model, "pager", "page", list.path("page").asInt(), list.path("totalPages").asInt(), "Pagination");
         model.addAttribute("statut", filter);
         model.addAttribute("statuses", STATUSES);
+        model.addAttribute("criteria", CRITERIA);
         model.addAttribute("today", LocalDate.now(clock).toString());
         return "network/basins";
+    }
+
+    /** The priority criteria of R-01, in French. */
+    static final Map<String, String> CRITERIA = Map.of(
+            "HEAVY_STRUCTURAL_HANDICAPS", "handicaps structurels lourds",
+            "FORESEEABLE_INDUSTRIAL_CHANGE", "mutations industrielles probables",
+            "WEAK_ENDOGENOUS_DEVELOPMENT", "développement endogène faible");
+
+    /**
+     * Registers a basin (R-01, R-02): its communes typed one per line, « code INSEE » then the name
+     * (« 59606 Valenciennes »).
+     */
+    @PostMapping("/reseau/bassins")
+    String register(@RequestParam Map<String, String> form, @RequestParam(name = "criteres", required = false)
+            List<String> criteria, HttpServletRequest request, Model model, RedirectAttributes flash) {
+        network(request, model);
+        List<Map<String, Object>> communes = new java.util.ArrayList<>();
+        for (String line : form.getOrDefault("communes", "").split("\\R")) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty()) {
+                String[] parts = trimmed.split("\\s+", 2);
+                communes.add(Api.body("inseeCode", parts[0], "name", parts.length > 1 ? parts[1] : ""));
+            }
+        }
+        boolean ok = Pages.attempt(flash, "Bassin « " + form.get("nom") + " » enregistré : il attend la décision du comité national.",
+                () -> api.post("/api/network/basins", Api.body("basinId", form.get("identifiant"), "name", form.get("nom"),
+                        "region", form.get("region"), "communes", communes,
+                        "priorityCriteria", criteria == null ? List.of() : criteria,
+                        "description", blank(form.get("description")))));
+        if (!ok) {
+            flash.addFlashAttribute("form", form);
+        }
+        return "redirect:/reseau/bassins";
     }
 
     @PostMapping("/reseau/bassins/{basinId}/{action}")

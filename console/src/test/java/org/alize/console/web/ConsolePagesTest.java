@@ -122,6 +122,21 @@ class ConsolePagesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void astrees_registers_a_basin_with_its_communes_typed_one_per_line() throws Exception {
+        api.claims = "{\"preferred_username\":\"astrees\",\"network_roles\":[\"NETWORK_ADMIN\"]}";
+        MvcResult result = mvc.perform(post("/reseau/bassins").with(oidcLogin()).with(csrf())
+                .param("nom", "Sambre-Avesnois").param("identifiant", "sambre-avesnois").param("region", "Hauts-de-France")
+                .param("communes", "59392 Maubeuge\r\n\n 59036   Aulnoye-Aymeries \n").param("criteres", "WEAK_ENDOGENOUS_DEVELOPMENT"))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/reseau/bassins");
+        Map<String, Object> body = (Map<String, Object>) api.lastBody;
+        assertThat(body.get("communes")).isEqualTo(List.of(Map.of("inseeCode", "59392", "name", "Maubeuge"),
+                Map.of("inseeCode", "59036", "name", "Aulnoye-Aymeries")));
+        assertThat(body.get("priorityCriteria")).isEqualTo(List.of("WEAK_ENDOGENOUS_DEVELOPMENT"));
+    }
+
+    @Test
     void a_form_without_its_csrf_token_is_refused() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         assertThat(mvc.perform(post("/bassins/valenciennois/avances/a/remboursements").param("montant", "10")
@@ -157,6 +172,7 @@ class ConsolePagesTest {
         volatile String claims;
         volatile String unavailable = "";
         volatile ApiException refusal;
+        volatile Object lastBody;
         final List<String> calls = new ArrayList<>();
 
         RecordedApi(ConsoleSettings settings, OAuth2AuthorizedClientManager clients, JsonMapper json) {
@@ -194,6 +210,7 @@ class ConsolePagesTest {
         @Override
         public JsonNode post(String path, Object body, Object... variables) {
             calls.add(path);
+            lastBody = body;
             if (refusal != null) {
                 throw refusal;
             }
