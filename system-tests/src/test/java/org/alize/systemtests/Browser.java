@@ -96,14 +96,26 @@ final class Browser implements AutoCloseable {
         try {
             find(css).click();
         } catch (org.openqa.selenium.WebDriverException e) {
-            if (!org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page).apply(driver)) {
+            if (!gone(page)) {
                 settled(); // the page was still being rebuilt: the click did not happen, do it once more
                 find(css).click();
             }
         }
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(
-                org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(page));
         settled();
+    }
+
+    /**
+     * Whether an element's document has been replaced. Chromium answers either « stale element » or, while the
+     * new document is being built, « node does not belong to the document »: both mean gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
     }
 
     /** Waits until the document (after any redirect of a form's answer) has finished loading. */
