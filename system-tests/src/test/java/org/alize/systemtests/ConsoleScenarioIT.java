@@ -1,10 +1,12 @@
 package org.alize.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 
 import org.alize.localstack.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,13 +186,12 @@ class ConsoleScenarioIT {
             assertThat(browser.text()).contains("Télécharger la convention (PDF)");
             browser.check("convention-signee");
 
-            browser.open(console.resolve("/bassins/valenciennois/indicateurs"));
-            for (int attempt = 0; attempt < 30 && approved(browser) == approvedBefore; attempt++) {
-                sleep();
+            // reporting-service follows the events: the page shows the approval once they have arrived
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 browser.open(console.resolve("/bassins/valenciennois/indicateurs"));
-            }
-            assertThat(approved(browser)).as("projects approved this year, as the indicators page shows them")
-                    .isEqualTo(approvedBefore + 1);
+                assertThat(approved(browser)).as("projects approved this year, as the indicators page shows them")
+                        .isEqualTo(approvedBefore + 1);
+            });
         }
     }
 
@@ -198,14 +199,6 @@ class ConsoleScenarioIT {
         WebElement row = browser.all("table tbody tr").stream()
                 .filter(r -> r.getText().startsWith("Projets agréés")).findFirst().orElseThrow();
         return Integer.parseInt(row.findElements(By.tagName("td")).get(0).getText().trim());
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

@@ -24,8 +24,10 @@ class BasinController {
     private final Json json;
     private final Viewers viewers;
     private final Clock clock;
+    private final Fr fr;
 
-    BasinController(Api api, Json json, Viewers viewers, Clock clock) {
+    BasinController(Api api, Json json, Viewers viewers, Clock clock, Fr fr) {
+        this.fr = fr;
         this.api = api;
         this.json = json;
         this.viewers = viewers;
@@ -73,12 +75,12 @@ class BasinController {
         JsonNode overdue = api.get("/api/basins/{b}/projects?overdue=true&size=100", basin);
         for (JsonNode project : overdue.path("items")) {
             todo.add(item("suivi", "Rapport de suivi en retard : " + project.path("company").path("name").asString()
-                    + " (dû le " + new Fr().date(project.path("nextReportDue").asString(null)) + ")",
+                    + " (dû le " + fr.date(project.path("nextReportDue").asString(null)) + ")",
                     "/bassins/" + basin + "/projets/" + project.path("projectId").asString()));
         }
         JsonNode arrears = api.get("/api/basins/{b}/arrears", basin);
         for (JsonNode advance : arrears.path("advances")) {
-            todo.add(item("impaye", "Impayé de " + new Fr().euros(advance.path("amountInArrears").decimalValue())
+            todo.add(item("impaye", "Impayé de " + fr.euros(advance.path("amountInArrears").decimalValue())
                     + " depuis " + advance.path("daysPastDue").asInt() + " jours : " + advance.path("companyName").asString(""),
                     "/bassins/" + basin + "/avances/" + advance.path("advanceId").asString()));
         }
@@ -94,7 +96,7 @@ class BasinController {
         for (JsonNode session : api.get("/api/basins/{b}/sessions", basin)) {
             LocalDate on = LocalDate.parse(session.path("scheduledOn").asString("1970-01-01"));
             if (!on.isBefore(today) && session.path("status").asString("").equals("SCHEDULED")) {
-                todo.add(item("comite", "Prochain comité d'agrément le " + new Fr().longDate(on.toString()) + " ("
+                todo.add(item("comite", "Prochain comité d'agrément le " + fr.longDate(on.toString()) + " ("
                         + session.path("agenda").size() + " projet(s) à l'ordre du jour)",
                         "/bassins/" + basin + "/comites/" + session.path("sessionId").asString()));
                 break;
@@ -104,7 +106,7 @@ class BasinController {
             JsonNode convention = api.get("/api/basins/{b}/conventions/in-force", basin);
             String end = convention.path("endsOn").asString(null);
             if (end != null && !LocalDate.parse(end).isAfter(today.plusMonths(6))) {
-                todo.add(item("renouvellement", "La convention de partenariat prend fin le " + new Fr().longDate(end)
+                todo.add(item("renouvellement", "La convention de partenariat prend fin le " + fr.longDate(end)
                         + " : préparer son renouvellement", "/bassins/" + basin + "/partenariat"));
             }
         } catch (ApiException e) {

@@ -64,8 +64,8 @@ class FinancePages {
         Pages.attempt(flash, "Contribution de " + form.getOrDefault("montant", "").strip() + " € enregistrée.",
                 () -> api.post("/api/basins/{b}/contributions", Api.body("partnerId", form.get("partenaire"),
                         "kind", form.get("nature"), "account", form.get("compte"),
-                        "amount", Money.parse(form.get("montant"), "montant"), "on", blank(form.get("date")),
-                        "description", blank(form.get("description"))), basin));
+                        "amount", Money.parse(form.get("montant"), "montant"), "on", Pages.blank(form.get("date")),
+                        "description", Pages.blank(form.get("description"))), basin));
         return "redirect:/bassins/" + basin + "/ressources";
     }
 
@@ -75,8 +75,8 @@ class FinancePages {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "Dépense de " + form.getOrDefault("montant", "").strip() + " € enregistrée.",
                 () -> api.post("/api/basins/{b}/operating-expenses", Api.body("category", form.get("categorie"),
-                        "amount", Money.parse(form.get("montant"), "montant"), "paidOn", blank(form.get("date")),
-                        "description", form.get("description"), "payee", blank(form.get("beneficiaire"))), basin));
+                        "amount", Money.parse(form.get("montant"), "montant"), "paidOn", Pages.blank(form.get("date")),
+                        "description", form.get("description"), "payee", Pages.blank(form.get("beneficiaire"))), basin));
         return "redirect:/bassins/" + basin + "/ressources";
     }
 
@@ -89,8 +89,8 @@ class FinancePages {
         Pages.attempt(flash, "Virement de " + form.getOrDefault("montant", "").strip() + " € enregistré.",
                 () -> api.post("/api/basins/{b}/transfers", Api.body("from", from, "to",
                         "ADVANCE_FUND".equals(from) ? "OPERATING_ACCOUNT" : "ADVANCE_FUND",
-                        "amount", Money.parse(form.get("montant"), "montant"), "on", blank(form.get("date")),
-                        "approvalReference", blank(form.get("approbation")), "reason", blank(form.get("motif"))), basin));
+                        "amount", Money.parse(form.get("montant"), "montant"), "on", Pages.blank(form.get("date")),
+                        "approvalReference", Pages.blank(form.get("approbation")), "reason", Pages.blank(form.get("motif"))), basin));
         return "redirect:/bassins/" + basin + "/ressources";
     }
 
@@ -129,7 +129,7 @@ class FinancePages {
             RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "Remboursement de " + amount.strip() + " € enregistré.", () -> api.post(
-                "/api/basins/{b}/advances/{id}/repayments", Api.body("amount", Money.parse(amount, "montant"), "on", blank(on)),
+                "/api/basins/{b}/advances/{id}/repayments", Api.body("amount", Money.parse(amount, "montant"), "on", Pages.blank(on)),
                 basin, advanceId));
         return "redirect:/bassins/" + basin + "/avances/" + advanceId;
     }
@@ -142,11 +142,8 @@ class FinancePages {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "Perte de " + amount.strip() + " € constatée.", () -> api.post(
                 "/api/basins/{b}/advances/{id}/write-offs", Api.body("amount", Money.parse(amount, "montant"), "reason", reason,
-                        "committeeReference", committeeReference, "on", blank(on)), basin, advanceId));
+                        "committeeReference", committeeReference, "on", Pages.blank(on)), basin, advanceId));
         return "redirect:/bassins/" + basin + "/avances/" + advanceId;
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

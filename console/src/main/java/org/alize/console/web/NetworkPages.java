@@ -46,10 +46,7 @@ class NetworkPages {
         JsonNode list = api.get("/api/network/basins?size=20&page={p}" + (filter == null ? "" : "&status=" + filter),
                 Math.max(0, page));
         model.addAttribute("basins", json.list(list.path("items")));
-        model.addAttribute("page", list.path("page").asInt());
-        model.addAttribute("totalPages", list.path("totalPages").asInt());
-        model.addAttribute("totalItems", list.path("totalItems").asInt());
-        Paging.pager(model, "pager", "page", list.path("page").asInt(), list.path("totalPages").asInt(), "Pagination");
+        Paging.fromApi(model, list);
         model.addAttribute("statut", filter);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("criteria", CRITERIA);
@@ -83,7 +80,7 @@ class NetworkPages {
                 () -> api.post("/api/network/basins", Api.body("basinId", form.get("identifiant"), "name", form.get("nom"),
                         "region", form.get("region"), "communes", communes,
                         "priorityCriteria", criteria == null ? List.of() : criteria,
-                        "description", blank(form.get("description")))));
+                        "description", Pages.blank(form.get("description")))));
         if (!ok) {
             flash.addFlashAttribute("form", form);
         }
@@ -99,8 +96,8 @@ class NetworkPages {
             throw new ApiException(404, "Page introuvable", "Cette action n'existe pas.", List.of());
         }
         Map<String, Object> body = "validate".equals(action)
-                ? Api.body("decidedOn", form.get("date"), "decisionReference", form.get("reference"), "reason", blank(form.get("motif")))
-                : Api.body("reason", blank(form.get("motif")));
+                ? Api.body("decidedOn", form.get("date"), "decisionReference", form.get("reference"), "reason", Pages.blank(form.get("motif")))
+                : Api.body("reason", Pages.blank(form.get("motif")));
         Pages.attempt(flash, label + " : fait pour « " + basinId + " ».", () -> api.post("/api/network/basins/{b}/" + action,
                 body, basinId));
         return "redirect:/reseau/bassins";
@@ -125,7 +122,7 @@ class NetworkPages {
             HttpServletRequest request, Model model, RedirectAttributes flash) {
         network(request, model);
         Pages.attempt(flash, "Réunion planifiée.", () -> api.post("/api/network/meetings", Api.body("kind", form.get("nature"),
-                "title", form.get("titre"), "date", form.get("date"), "location", blank(form.get("lieu")),
+                "title", form.get("titre"), "date", form.get("date"), "location", Pages.blank(form.get("lieu")),
                 "invitedBasins", invited == null ? List.of() : invited)));
         return "redirect:/reseau/reunions";
     }
@@ -152,7 +149,4 @@ class NetworkPages {
         return viewer;
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

@@ -52,6 +52,11 @@ final class Pages {
         }
     }
 
+    /** A form field left empty is absent from the API request. */
+    static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     static void refused(RedirectAttributes flash, ApiException e) {
         flash.addFlashAttribute("failure", e.detail());
         flash.addFlashAttribute("fieldErrors", e.errors());

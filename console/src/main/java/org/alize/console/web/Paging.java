@@ -23,6 +23,16 @@ final class Paging {
                 current + 1 < total ? Links.current(parameter, current + 1) : null));
     }
 
+    /** A page the API answered ({@code page}, {@code totalPages}, {@code totalItems}): the same model, and its pager. */
+    static void fromApi(Model model, tools.jackson.databind.JsonNode paged) {
+        int current = paged.path("page").asInt();
+        int totalPages = paged.path("totalPages").asInt();
+        model.addAttribute("page", current);
+        model.addAttribute("totalPages", totalPages);
+        model.addAttribute("totalItems", paged.path("totalItems").asInt());
+        pager(model, "pager", "page", current, totalPages, "Pagination");
+    }
+
     static void slice(Model model, String name, List<?> all, int page, int size) {
         int totalPages = Math.max(1, (all.size() + size - 1) / size);
         int current = Math.min(Math.max(0, page), totalPages - 1);

@@ -55,26 +55,17 @@ class PartnershipPages {
             @RequestParam(name = "q", required = false) String text,
             @RequestParam(name = "personnes", defaultValue = "0") int peoplePage, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        JsonNode organisations = api.get("/api/basins/{b}/organisations?size={s}&page={p}" + (blank(text) ? "" : "&q={q}"),
+        JsonNode organisations = api.get("/api/basins/{b}/organisations?size={s}&page={p}" + (Pages.blank(text) == null ? "" : "&q={q}"),
                 basin, PAGE_SIZE, Math.max(0, page), text == null ? "" : text);
         model.addAttribute("organisations", json.list(organisations.path("items")));
-        model.addAttribute("page", organisations.path("page").asInt());
-        model.addAttribute("totalPages", organisations.path("totalPages").asInt());
-        model.addAttribute("totalItems", organisations.path("totalItems").asInt());
+        Paging.fromApi(model, organisations);
         model.addAttribute("q", text == null ? "" : text);
         JsonNode people = api.get("/api/basins/{b}/people?size={s}&page={p}", basin, PAGE_SIZE, Math.max(0, peoplePage));
         model.addAttribute("people", json.list(people.path("items")));
-        model.addAttribute("peoplePage", people.path("page").asInt());
-        model.addAttribute("peoplePages", people.path("totalPages").asInt());
-        Paging.pager(model, "pager", "page", organisations.path("page").asInt(), organisations.path("totalPages").asInt(),
-                "Pagination des organisations");
         Paging.pager(model, "peoplePager", "personnes", people.path("page").asInt(), people.path("totalPages").asInt(),
                 "Pagination des personnes");
         return "basin/partners";
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
 
 }

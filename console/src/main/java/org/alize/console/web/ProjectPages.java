@@ -39,8 +39,10 @@ class ProjectPages {
     private final Json json;
     private final Viewers viewers;
     private final Clock clock;
+    private final Fr fr;
 
-    ProjectPages(Api api, Json json, Viewers viewers, Clock clock) {
+    ProjectPages(Api api, Json json, Viewers viewers, Clock clock, Fr fr) {
+        this.fr = fr;
         this.api = api;
         this.json = json;
         this.viewers = viewers;
@@ -56,10 +58,7 @@ class ProjectPages {
         JsonNode list = api.get("/api/basins/{b}/projects?size={size}&page={page}" + (filter == null ? "" : "&status=" + filter)
                 + (text == null || text.isBlank() ? "" : "&q={q}"), basin, PAGE_SIZE, Math.max(0, page), text == null ? "" : text);
         model.addAttribute("projects", json.list(list.path("items")));
-        model.addAttribute("page", list.path("page").asInt());
-        model.addAttribute("totalPages", list.path("totalPages").asInt());
-        model.addAttribute("totalItems", list.path("totalItems").asInt());
-        Paging.pager(model, "pager", "page", list.path("page").asInt(), list.path("totalPages").asInt(), "Pagination");
+        Paging.fromApi(model, list);
         model.addAttribute("statut", filter);
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("states", STATES);
@@ -106,7 +105,7 @@ class ProjectPages {
         for (Object report : (List<?>) project.getOrDefault("reports", List.of())) {
             Map<?, ?> r = (Map<?, ?>) report;
             Map<?, ?> jobs = (Map<?, ?>) r.get("jobsToDate");
-            labels.add(new Fr().date(r.get("reportedOn")));
+            labels.add(fr.date(r.get("reportedOn")));
             int total = 0;
             for (Object count : jobs.values()) {
                 total += count instanceof Number n ? n.intValue() : 0;
@@ -131,7 +130,7 @@ class ProjectPages {
             throw new ApiException(404, "Page introuvable", "Cette action n'existe pas.", List.of());
         }
         Pages.attempt(flash, label + " : c'est fait.", () -> api.post("/api/basins/{b}/projects/{id}/" + action,
-                Api.body("on", blankToNull(on), "reason", blankToNull(reason)), basin, projectId));
+                Api.body("on", Pages.blank(on), "reason", Pages.blank(reason)), basin, projectId));
         return "redirect:/bassins/" + basin + "/projets/" + projectId;
     }
 
@@ -157,16 +156,16 @@ class ProjectPages {
         Pages.inBasin(viewers, request, model, basin);
         String[] created = new String[1];
         boolean ok = Pages.attempt(flash, "Projet déposé.", () -> created[0] = api.post("/api/basins/{b}/projects", Api.body(
-                "company", Api.body("name", form.get("entreprise"), "city", blankToNull(form.get("commune")),
-                        "nafCode", blankToNull(form.get("naf")), "headcount", number(form.get("effectif"))),
-                "head", Api.body("firstName", form.get("prenom"), "lastName", form.get("nom"), "email", blankToNull(form.get("courriel"))),
+                "company", Api.body("name", form.get("entreprise"), "city", Pages.blank(form.get("commune")),
+                        "nafCode", Pages.blank(form.get("naf")), "headcount", number(form.get("effectif"))),
+                "head", Api.body("firstName", form.get("prenom"), "lastName", form.get("nom"), "email", Pages.blank(form.get("courriel"))),
                 "beneficiaryType", form.get("type"),
-                "needs", Api.body("skillsDomains", blankToNull(form.get("competences")) == null ? List.of()
+                "needs", Api.body("skillsDomains", Pages.blank(form.get("competences")) == null ? List.of()
                                 : List.of(form.get("competences").split("\\s*,\\s*")),
-                        "amountRequested", blankToNull(form.get("montant")) == null ? null : Money.parse(form.get("montant"), "montant"),
-                        "description", blankToNull(form.get("besoins"))),
+                        "amountRequested", Pages.blank(form.get("montant")) == null ? null : Money.parse(form.get("montant"), "montant"),
+                        "description", Pages.blank(form.get("besoins"))),
                 "forecastJobs", number(form.get("emplois")), "prescriberId", form.get("prescripteur"),
-                "submittedOn", blankToNull(form.get("date"))), basin).path("projectId").asString());
+                "submittedOn", Pages.blank(form.get("date"))), basin).path("projectId").asString());
         if (!ok) {
             flash.addFlashAttribute("form", form);
             return "redirect:/bassins/" + basin + "/projets/nouveau";
@@ -180,12 +179,12 @@ class ProjectPages {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "Diagnostic enregistré.", () -> api.post("/api/basins/{b}/projects/{id}/diagnosis", Api.body(
                 "kind", form.getOrDefault("nature", "PRELIMINARY"), "writtenOn", form.get("date"),
-                "summary", form.get("synthese"), "strengths", blankToNull(form.get("atouts")),
-                "risks", blankToNull(form.get("risques")), "recommendation", blankToNull(form.get("avis")),
+                "summary", form.get("synthese"), "strengths", Pages.blank(form.get("atouts")),
+                "risks", Pages.blank(form.get("risques")), "recommendation", Pages.blank(form.get("avis")),
                 "scores", Api.body("quality", number(form.get("qualite")), "holderCapacity", number(form.get("capacite")),
                         "territorialImpact", number(form.get("impact"))),
-                "professional", blankToNull(form.get("professionnel")),
-                "professionalOrganisation", blankToNull(form.get("organisme"))), basin, projectId));
+                "professional", Pages.blank(form.get("professionnel")),
+                "professionalOrganisation", Pages.blank(form.get("organisme"))), basin, projectId));
         return "redirect:/bassins/" + basin + "/projets/" + projectId;
     }
 
@@ -197,9 +196,9 @@ class ProjectPages {
         Pages.attempt(flash, "Rapport de suivi enregistré.", () -> api.post("/api/basins/{b}/projects/{id}/reports", Api.body(
                 "reportedOn", form.get("date"), "permanent", number(form.get("cdi")), "fixedTerm", number(form.get("cdd")),
                 "apprenticeship", number(form.get("apprentis")), "other", number(form.get("autres")),
-                "progress", form.get("avancement"), "difficulties", blankToNull(form.get("difficultes")),
+                "progress", form.get("avancement"), "difficulties", Pages.blank(form.get("difficultes")),
                 "newInterventionRequested", form.containsKey("nouvelleIntervention"),
-                "interventionRequest", blankToNull(form.get("demande"))), basin, projectId));
+                "interventionRequest", Pages.blank(form.get("demande"))), basin, projectId));
         return "redirect:/bassins/" + basin + "/projets/" + projectId;
     }
 
@@ -230,9 +229,6 @@ class ProjectPages {
         return "redirect:/bassins/" + basin + "/projets/" + projectId;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 
     private static Map<String, String> states() {
         Map<String, String> states = new LinkedHashMap<>();

@@ -135,24 +135,10 @@ class SessionPages {
             HttpServletRequest request, Model model, RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
         String outcome = form.getFirst("decision");
-        Map<String, Object> means = new LinkedHashMap<>();
-        if ("APPROVED".equals(outcome)) {
-            String amount = form.getFirst("avance");
-            if (amount != null && !amount.isBlank()) {
-                means.put("advance", Api.body("amount", Money.parse(amount, "avance"), "durationMonths",
-                        integer(form.getFirst("duree"), 36), "graceMonths", integer(form.getFirst("differe"), 6),
-                        "frequency", "MONTHLY"));
-            }
-            String partner = form.getFirst("partenaire");
-            String days = form.getFirst("jours");
-            if (partner != null && !partner.isBlank() && days != null && !days.isBlank()) {
-                means.put("skills", List.of(Api.body("partnerId", partner, "domain", form.getFirst("domaine"), "days",
-                        integer(days, 0), "dailyValue", Money.parse(orDefault(form.getFirst("valeurJour"), "800"), "valeurJour"))));
-            }
-        }
+        // amounts are read inside the attempt: one typed wrong comes back as a French refusal on the session page
         Pages.attempt(flash, "Décision enregistrée.", () -> api.post("/api/basins/{b}/sessions/{id}/decisions",
                 Api.body("projectId", form.getFirst("projet"), "outcome", outcome, "motivation", form.getFirst("motivation"),
-                        "means", means.isEmpty() ? null : means, "mandataryId", blank(form.getFirst("mandataire")),
+                        "means", "APPROVED".equals(outcome) ? means(form) : null, "mandataryId", Pages.blank(form.getFirst("mandataire")),
                         "complementaryDiagnosisRequested", "POSTPONED".equals(outcome) ? Boolean.TRUE : null),
                 basin, sessionId));
         return back(basin, sessionId);
@@ -174,7 +160,7 @@ class SessionPages {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "Validation du comité local de pilotage enregistrée.", () -> api.post(
                 "/api/basins/{b}/sessions/{id}/validation", Api.body("validatedOn", LocalDate.now(clock).toString(),
-                        "validatedBy", by, "remarks", blank(remarks)), basin, sessionId));
+                        "validatedBy", by, "remarks", Pages.blank(remarks)), basin, sessionId));
         return back(basin, sessionId);
     }
 
@@ -184,6 +170,24 @@ class SessionPages {
         Pages.inBasin(viewers, request, model, basin);
         Api.Download pdf = api.download("/api/basins/{b}/sessions/{id}/minutes.pdf", "application/pdf", basin, sessionId);
         return Downloads.file(pdf, "proces-verbal-" + sessionId + ".pdf");
+    }
+
+    /** The means granted with an approval, as the decision form gives them; null when none is filled in. */
+    private static Map<String, Object> means(MultiValueMap<String, String> form) {
+        Map<String, Object> means = new LinkedHashMap<>();
+        String amount = form.getFirst("avance");
+        if (Pages.blank(amount) != null) {
+            means.put("advance", Api.body("amount", Money.parse(amount, "avance"), "durationMonths",
+                    integer(form.getFirst("duree"), 36), "graceMonths", integer(form.getFirst("differe"), 6),
+                    "frequency", "MONTHLY"));
+        }
+        String partner = form.getFirst("partenaire");
+        String days = form.getFirst("jours");
+        if (Pages.blank(partner) != null && Pages.blank(days) != null) {
+            means.put("skills", List.of(Api.body("partnerId", partner, "domain", form.getFirst("domaine"), "days",
+                    integer(days, 0), "dailyValue", Money.parse(orDefault(form.getFirst("valeurJour"), "800"), "valeurJour"))));
+        }
+        return means.isEmpty() ? null : means;
     }
 
     private static String back(String basin, String sessionId) {
@@ -202,7 +206,4 @@ class SessionPages {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

@@ -88,8 +88,8 @@ class UserPages {
     String networkInvite(@RequestParam Map<String, String> form, HttpServletRequest request, Model model,
             RedirectAttributes flash) {
         admin(request, model);
-        String basin = blank(form.get("bassin"));
-        Map<String, Object> basins = basin == null || blank(form.get("role")) == null ? Map.of()
+        String basin = Pages.blank(form.get("bassin"));
+        Map<String, Object> basins = basin == null || Pages.blank(form.get("role")) == null ? Map.of()
                 : Map.of(basin, List.of(form.get("role")));
         List<String> network = "oui".equals(form.get("astrees")) ? List.of("NETWORK_ADMIN") : List.of();
         String[] link = new String[1];
@@ -129,7 +129,7 @@ class UserPages {
                 }
             }
             case "disable" -> Pages.attempt(flash, "Compte " + login + " désactivé.",
-                    () -> api.post("/api/network/users/{l}/disable", Api.body("reason", blank(form.get("motif"))), login));
+                    () -> api.post("/api/network/users/{l}/disable", Api.body("reason", Pages.blank(form.get("motif"))), login));
             case "enable" -> Pages.attempt(flash, "Compte " + login + " réactivé.",
                     () -> api.post("/api/network/users/{l}/enable", Map.of(), login));
             default -> throw new ApiException(404, "Page introuvable", "Cette action n'existe pas.", List.of());
@@ -154,7 +154,4 @@ class UserPages {
         model.addAttribute("basinIds", Set.copyOf(viewer.basinIds()));
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

@@ -137,6 +137,18 @@ class ConsolePagesTest {
     }
 
     @Test
+    void a_mistyped_advance_in_a_decision_comes_back_as_a_refusal_and_nothing_is_sent() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        api.calls.clear();
+        MvcResult result = mvc.perform(post("/bassins/valenciennois/comites/s/decisions").with(oidcLogin()).with(csrf())
+                .param("projet", "p").param("decision", "APPROVED").param("motivation", "Bon projet")
+                .param("avance", "quinze mille")).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/comites/s");
+        assertThat((String) result.getFlashMap().get("failure")).contains("Montant invalide");
+        assertThat(api.calls).noneMatch(call -> call.endsWith("/decisions"));
+    }
+
+    @Test
     void a_form_without_its_csrf_token_is_refused() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         assertThat(mvc.perform(post("/bassins/valenciennois/avances/a/remboursements").param("montant", "10")
