@@ -2,7 +2,6 @@ package org.alize.identity.account;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -209,9 +208,5 @@ public class AccountAdministration {
 
     private String link(String token) {
         return sender.link(token);
-    }
-
-    static Set<BasinRole> roles(Set<BasinRole> roles) {
-        return roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
     }
 }

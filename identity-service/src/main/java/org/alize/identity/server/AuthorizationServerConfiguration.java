@@ -136,7 +136,14 @@ class AuthorizationServerConfiguration {
     @Bean
     RegisteredClientRepository registeredClients(IdentitySettings settings) {
         List<RegisteredClient> clients = new ArrayList<>();
-        settings.clients().forEach((clientId, client) -> clients.add(registration(clientId, client, settings)));
+        settings.clients().forEach((clientId, client) -> {
+            try {
+                TokenClaims.clientGrants(client); // a role or basin mistyped in the configuration fails the start, not a token request
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("client " + clientId + " is granted an unknown role or basin: " + e.getMessage(), e);
+            }
+            clients.add(registration(clientId, client, settings));
+        });
         if (clients.isEmpty()) {
             throw new IllegalStateException("alize.identity.clients declares no client: nobody could get a token");
         }
