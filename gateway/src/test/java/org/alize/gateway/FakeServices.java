@@ -17,6 +17,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeServices {
 
+    /** Every service the gateway routes to (the console too), as alize.services.<name>.url names them. */
+    static final String[] ROUTED = {"basin", "project", "finance", "reporting", "identity", "console"};
+
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
 

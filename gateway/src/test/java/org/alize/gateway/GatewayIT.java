@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
         "alize.gateway.rate-limit.burst=20"})
 class GatewayIT {
 
-    private static final FakeServices SERVICES = new FakeServices("basin", "project", "finance", "reporting", "identity", "console");
+    private static final FakeServices SERVICES = new FakeServices(FakeServices.ROUTED);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -35,7 +35,7 @@ class GatewayIT {
         TestIssuer issuer = TestIssuer.shared();
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwkSetUri);
-        for (String service : new String[] {"basin", "project", "finance", "reporting", "identity", "console"}) {
+        for (String service : FakeServices.ROUTED) {
             registry.add("alize.services." + service + ".url", () -> SERVICES.url(service));
         }
     }

@@ -32,7 +32,7 @@ class GatewayManagementIT {
         TestIssuer issuer = TestIssuer.shared();
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwkSetUri);
-        for (String service : new String[] {"basin", "project", "finance", "reporting", "identity", "console"}) {
+        for (String service : FakeServices.ROUTED) {
             registry.add("alize.services." + service + ".url", () -> "http://localhost:9");
         }
     }
