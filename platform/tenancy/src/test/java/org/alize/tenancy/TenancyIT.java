@@ -155,6 +155,49 @@ class TenancyIT {
     }
 
     @Test
+    void a_text_with_a_nul_or_a_direction_override_is_refused_with_its_field_and_nothing_is_stored() throws Exception {
+        String operator = issuer.token("karim").basin("tenancy-bounds", "OPERATOR").sign();
+
+        HttpResponse<String> nul = post("/api/basins/tenancy-bounds/notes", operator, "{\"text\":\"a\\u0000b\"}");
+        HttpResponse<String> rtl = post("/api/basins/tenancy-bounds/notes", operator, "{\"text\":\"a\\u202Eb\"}");
+
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(nul.body()).contains("\"field\":\"text\"").contains("contrôle");
+        assertThat(rtl.statusCode()).isEqualTo(400);
+        assertThat(documentsIn("tenancytest_tenancy-bounds")).isEmpty();
+    }
+
+    @Test
+    void a_body_over_the_cap_is_refused_413_whether_its_length_is_announced_or_streamed() throws Exception {
+        String operator = issuer.token("karim").basin("tenancy-bounds", "OPERATOR").sign();
+        String huge = "{\"text\":\"" + "a".repeat(300 * 1024) + "\"}";
+
+        HttpResponse<String> announced = post("/api/basins/tenancy-bounds/notes", operator, huge);
+        HttpResponse<String> streamed = http.send(HttpRequest.newBuilder(uri("/api/basins/tenancy-bounds/notes"))
+                .header("Authorization", "Bearer " + operator).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(announced.statusCode()).isEqualTo(413);
+        assertThat(announced.body()).contains("Kio");
+        assertThat(streamed.statusCode()).isEqualTo(413);
+        assertThat(documentsIn("tenancytest_tenancy-bounds")).isEmpty();
+    }
+
+    @Test
+    void a_query_parameter_with_a_nul_or_an_invalid_byte_sequence_is_a_400_not_a_500() throws Exception {
+        String operator = issuer.token("karim").basin("tenancy-bounds", "OPERATOR").sign();
+
+        for (String q : List.of("%00", "a%00b", "%C0%80", "%E2%80%AE", "a".repeat(201))) {
+            HttpResponse<String> response = get("/api/basins/tenancy-bounds/notes?q=" + q, operator);
+            assertThat(response.statusCode()).as(q).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+            assertThat(response.body()).as(q).containsAnyOf("Paramètre « q » invalide", "Paramètres invalides");
+        }
+    }
+
+    @Test
     void data_access_with_no_basin_in_context_fails() {
         assertThatThrownBy(() -> notes.findAll()).isInstanceOf(NoBasinInContextException.class);
     }

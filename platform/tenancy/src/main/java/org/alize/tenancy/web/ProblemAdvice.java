@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.alize.tenancy.input.InputBounds;
+import org.alize.tenancy.input.InputBoundsFilter;
 import org.alize.tenancy.problem.ApiProblem;
 import org.alize.tenancy.problem.InvalidInput;
 import org.slf4j.Logger;
@@ -64,6 +66,10 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (InputBoundsFilter.BodyTooLargeException.isCauseOf(e)) {
+            return problem(request, 413, "request.too-large", "Requête trop volumineuse",
+                    "Le corps de la requête dépasse " + InputBounds.MAX_BODY_BYTES / 1024 + " Kio.", Map.of());
+        }
         Throwable cause = e.getCause();
         if (cause instanceof ApiProblem problem) {
             return apiProblem(problem, request);

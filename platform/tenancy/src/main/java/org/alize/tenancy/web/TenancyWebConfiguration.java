@@ -2,7 +2,14 @@ package org.alize.tenancy.web;
 
 import java.util.Locale;
 
+import org.alize.tenancy.input.BoundedInputModule;
+import org.alize.tenancy.input.InputBounds;
+import org.alize.tenancy.input.InputBoundsFilter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.core.Ordered;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,6 +48,26 @@ public class TenancyWebConfiguration {
     @ConditionalOnMissingBean(name = "localeResolver")
     LocaleResolver alizeFrenchLocale() {
         return new FixedLocaleResolver(Locale.FRENCH);
+    }
+
+    /** Query parameters and body size checked before anything else reads the request. */
+    @Bean
+    FilterRegistrationBean<InputBoundsFilter> alizeInputBoundsFilter(ProblemWriter problems) {
+        FilterRegistrationBean<InputBoundsFilter> registration = new FilterRegistrationBean<>(new InputBoundsFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /**
+     * Every JSON body held to {@link InputBounds}; a number with a fraction is not a count (3.5 jobs
+     * was read as 3), and a field given twice is refused rather than the last one silently kept.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer alizeBoundedInput() {
+        return builder -> builder.addModule(new BoundedInputModule())
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
     @Bean
