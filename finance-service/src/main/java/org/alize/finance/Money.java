@@ -3,6 +3,7 @@ package org.alize.finance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.alize.tenancy.input.InputBounds;
 import org.alize.tenancy.problem.InvalidInput;
 
 /** Euro amounts: positive, at most two decimals, held with two. */
@@ -19,6 +20,9 @@ public final class Money {
         }
         if (amount.stripTrailingZeros().scale() > 2) {
             throw InvalidInput.field(field, "un montant en euros a au plus deux décimales");
+        }
+        if (amount.compareTo(InputBounds.MAX_AMOUNT) > 0) {
+            throw InvalidInput.field(field, "au plus 10 000 000 €");
         }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }

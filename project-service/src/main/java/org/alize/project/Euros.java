@@ -3,6 +3,7 @@ package org.alize.project;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.alize.tenancy.input.InputBounds;
 import org.alize.tenancy.problem.InvalidInput;
 
 /** Euro amounts: never negative, at most two decimals, held with two. */
@@ -22,6 +23,9 @@ public final class Euros {
         }
         if (amount.stripTrailingZeros().scale() > 2) {
             throw InvalidInput.field(field, "un montant en euros a au plus deux décimales");
+        }
+        if (amount.compareTo(InputBounds.MAX_AMOUNT) > 0) {
+            throw InvalidInput.field(field, "au plus 10 000 000 €");
         }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }

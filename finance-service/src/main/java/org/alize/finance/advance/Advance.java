@@ -239,7 +239,6 @@ public class Advance extends AggregateRoot {
         if (remaining.signum() == 0) {
             throw new Conflict("advance.nothing-left", "Il ne reste rien à rééchelonner.");
         }
-        formerSchedules.add(new ScheduleVersion(approvalReference.strip(), effectiveOn, List.copyOf(schedule)));
         List<Instalment> kept = new ArrayList<>();
         for (Instalment instalment : schedule) {
             BigDecimal done = instalment.paid().add(instalment.writtenOff());
@@ -247,8 +246,10 @@ public class Advance extends AggregateRoot {
                 kept.add(new Instalment(instalment.number(), instalment.dueOn(), done, instalment.paid(), instalment.writtenOff()));
             }
         }
+        // the new terms are checked before anything changes: a refused rescheduling leaves the advance as it was
         kept.addAll(Schedules.equal(remaining, durationMonths, graceMonths, frequency == null ? terms.frequency() : frequency,
                 effectiveOn, kept.size() + 1));
+        formerSchedules.add(new ScheduleVersion(approvalReference.strip(), effectiveOn, List.copyOf(schedule)));
         this.schedule = kept;
         history.add(new HistoryEntry("RESCHEDULED", at, by, approvalReference + " : " + remaining.toPlainString()
                 + " € sur " + durationMonths + " mois"));

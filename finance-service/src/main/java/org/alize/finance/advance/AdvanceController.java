@@ -9,12 +9,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.alize.finance.HistoryEntry;
 import org.alize.finance.Money;
+import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -156,11 +158,12 @@ class AdvanceController {
     }
 
     record RescheduleInput(@NotBlank @Size(max = 80) String approvalReference, LocalDate effectiveOn,
-            @NotNull @Min(1) Integer durationMonths, @Min(0) Integer graceMonths, Frequency frequency) {
+            @NotNull @Min(1) @Max(AdvanceAnnex.MAX_DURATION_MONTHS) Integer durationMonths,
+            @Min(0) @Max(AdvanceAnnex.MAX_GRACE_MONTHS) Integer graceMonths, Frequency frequency) {
     }
 
-    record SimulationInput(@NotNull BigDecimal amount, @NotNull @Min(1) Integer durationMonths, @Min(0) Integer graceMonths,
-            Frequency frequency, LocalDate startOn) {
+    record SimulationInput(@NotNull BigDecimal amount, @NotNull @Min(1) @Max(AdvanceAnnex.MAX_DURATION_MONTHS) Integer durationMonths,
+            @Min(0) @Max(AdvanceAnnex.MAX_GRACE_MONTHS) Integer graceMonths, Frequency frequency, LocalDate startOn) {
     }
 
     record AdvanceView(String advanceId, String projectId, String projectReference, String companyName, String conventionId,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.alize.finance.Money;
+import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.tenancy.problem.InvalidInput;
 
 /**
@@ -22,6 +23,12 @@ public final class Schedules {
             LocalDate start, int firstNumber) {
         if (durationMonths < 1 || graceMonths < 0 || graceMonths >= durationMonths) {
             throw InvalidInput.field("durationMonths", "une durée d'au moins un mois, un différé plus court que la durée");
+        }
+        if (durationMonths > AdvanceAnnex.MAX_DURATION_MONTHS) {
+            throw InvalidInput.field("durationMonths", "au plus " + AdvanceAnnex.MAX_DURATION_MONTHS + " mois");
+        }
+        if (graceMonths > AdvanceAnnex.MAX_GRACE_MONTHS) {
+            throw InvalidInput.field("graceMonths", "au plus " + AdvanceAnnex.MAX_GRACE_MONTHS + " mois de différé");
         }
         if ((durationMonths - graceMonths) % frequency.months() != 0) {
             throw InvalidInput.field("durationMonths", "la durée hors différé doit être un multiple de la périodicité");

@@ -29,8 +29,8 @@ class AdvanceTest {
         for (int n = 0; n < 5_000; n++) {
             BigDecimal principal = BigDecimal.valueOf(100 + random.nextInt(50_000_00), 2);
             Frequency frequency = random.nextBoolean() ? Frequency.MONTHLY : Frequency.QUARTERLY;
-            int periods = 1 + random.nextInt(40);
             int grace = random.nextInt(13);
+            int periods = 1 + random.nextInt((120 - grace) / frequency.months());
             int duration = grace + periods * frequency.months();
 
             List<Instalment> schedule = Schedules.equal(principal, duration, grace, frequency, SIGNED_ON, 1);
@@ -123,6 +123,39 @@ class AdvanceTest {
         assertThat(advance.outstanding()).isEqualByComparingTo("10500");
         assertThatThrownBy(() -> advance.reschedule(" ", LocalDate.of(2026, 4, 1), 9, 3, Frequency.QUARTERLY, NOW, "op"))
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void a_rescheduling_or_a_simulation_beyond_ten_years_or_two_years_of_grace_is_refused_and_changes_nothing() {
+        Advance advance = AdvanceMother.disbursed();
+        List<Instalment> before = advance.schedule();
+
+        assertThatThrownBy(() -> advance.reschedule("XT", LocalDate.of(2026, 4, 1), 100_000, 0, Frequency.MONTHLY, NOW, "op"))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.detail()).contains("120 mois"));
+        assertThatThrownBy(() -> advance.reschedule("XT", LocalDate.of(2026, 4, 1), 60, 30, Frequency.MONTHLY, NOW, "op"))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.detail()).contains("24 mois"));
+        assertThatThrownBy(() -> Schedules.equal(new BigDecimal("1000"), Integer.MAX_VALUE, 0, Frequency.MONTHLY, SIGNED_ON, 1))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(advance.schedule()).isEqualTo(before);
+        assertThat(advance.formerSchedules()).isEmpty();
+        assertThat(Schedules.equal(new BigDecimal("1000"), 120, 24, Frequency.MONTHLY, SIGNED_ON, 1)).hasSize(96);
+    }
+
+    @Test
+    void ageing_buckets_are_at_most_ten_and_at_most_ten_years() {
+        assertThatThrownBy(() -> new AgeingBuckets(List.of(Integer.MAX_VALUE))).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new AgeingBuckets(java.util.stream.IntStream.rangeClosed(1, 11).boxed().toList()))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(new AgeingBuckets(List.of(30, 90, 3_650)).labels()).hasSize(4);
+    }
+
+    @Test
+    void an_amount_beyond_ten_million_euros_is_refused() {
+        assertThatThrownBy(() -> org.alize.finance.Money.positive(new BigDecimal("1e308"), "amount"))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> org.alize.finance.Money.positive(new BigDecimal("10000000.01"), "amount"))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(org.alize.finance.Money.positive(new BigDecimal("10000000"), "amount")).isEqualByComparingTo("10000000");
     }
 
     @Test

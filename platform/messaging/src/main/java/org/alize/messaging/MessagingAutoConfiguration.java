@@ -10,11 +10,16 @@ import com.mongodb.client.MongoClient;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.messaging.kafka.DeadLetters;
+import org.alize.messaging.outbox.OutboxAdministration;
 import org.alize.messaging.outbox.OutboxCallbacks;
 import org.alize.messaging.outbox.OutboxRecovery;
 import org.alize.messaging.outbox.OutboxRelay;
+import org.alize.messaging.outbox.OutboxWebConfiguration;
+import org.alize.messaging.outbox.ParkedEvent;
 import org.alize.tenancy.mongo.BasinRoutingMongoDatabaseFactory;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +35,8 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.kafka.config.TopicBuilder;
@@ -39,8 +46,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the CloudEvents publisher, the outbox, idempotent consumption and dead letters. */
@@ -50,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.alize.tenancy.mongo.TenancyMongoConfiguration"})
 @EnableConfigurationProperties(MessagingProperties.class)
+@Import(OutboxWebConfiguration.class)
 public class MessagingAutoConfiguration {
 
     @Bean
@@ -74,16 +82,31 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay alizeOutboxRelay(CloudEventPublisher publisher, MongoTemplate mongo, MongoMappingContext mappingContext,
-            MessagingProperties properties) {
+            MessagingProperties properties, ObjectProvider<Clock> clock) {
         return new OutboxRelay(publisher, mongo, mappingContext, properties.outbox().firstRetry(),
-                properties.outbox().maxRetry());
+                properties.outbox().maxRetry(), properties.outbox().permanentAttempts(),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    OutboxAdministration alizeOutboxAdministration(MongoTemplate mongo, OutboxRelay relay, ObjectProvider<Clock> clock,
+            ObjectProvider<MeterRegistry> meters) {
+        OutboxAdministration administration = new OutboxAdministration(mongo, relay, clock.getIfAvailable(Clock::systemUTC));
+        meters.ifAvailable(registry -> Gauge.builder("alize.outbox.parked", administration,
+                        a -> a.count(ParkedEvent.Status.PARKED))
+                .description("outbox entries parked after a failure no retry can mend, waiting for an administrator")
+                .register(registry));
+        return administration;
     }
 
     @Bean
     static OutboxCallbacks alizeOutboxCallbacks(ObjectProvider<EventTypes> types, ObjectProvider<JsonMapper> json,
             ObjectProvider<MongoMappingContext> mappingContext, ObjectProvider<OutboxRelay> relay,
-            ObjectProvider<Clock> clock) {
-        return new OutboxCallbacks(types, json, mappingContext, relay, clock);
+            ObjectProvider<Clock> clock, Environment environment) {
+        // a static bean method, read before the properties record is bound
+        int maxEventBytes = environment.getProperty("alize.messaging.outbox.max-event-bytes", Integer.class,
+                OutboxCallbacks.DEFAULT_MAX_EVENT_BYTES);
+        return new OutboxCallbacks(types, json, mappingContext, relay, clock, maxEventBytes);
     }
 
     @Bean

@@ -21,9 +21,12 @@ import org.alize.messaging.app.AccountRepository;
 import org.alize.messaging.app.Ledger;
 import org.alize.messaging.app.MessagingTestApplication;
 import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.messaging.outbox.EventTooLarge;
+import org.alize.messaging.outbox.OutboxAdministration;
 import org.alize.messaging.outbox.OutboxCallbacks;
 import org.alize.messaging.outbox.OutboxEntry;
 import org.alize.messaging.outbox.OutboxRecovery;
+import org.alize.messaging.outbox.ParkedEvent;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.testing.TestInfrastructure;
@@ -63,6 +66,8 @@ class MessagingIT {
     MongoTemplate mongo;
     @Autowired
     MongoClient client;
+    @Autowired
+    OutboxAdministration administration;
 
     @Test
     void saving_an_aggregate_publishes_its_events_as_cloudevents_in_binary_mode() {
@@ -212,6 +217,64 @@ class MessagingIT {
         await().atMost(WAIT).until(() -> ledgerCount(basin, "acc-stale-marker") == 1);
         assertThat(ledgerCount(basin, "acc-stale")).isEqualTo(1);
         assertThat(BasinContext.callIn(basin, () -> accounts.findById("acc-stale").orElseThrow().balance())).isEqualTo(10);
+    }
+
+    @Test
+    void a_command_whose_event_would_be_too_large_is_refused_and_nothing_is_stored() {
+        BasinId basin = BasinId.of("msg-huge");
+
+        assertThatThrownBy(() -> BasinContext.runIn(basin,
+                () -> accounts.save(Account.open("acc-huge").annotate("x".repeat(300_000)))))
+                .isInstanceOf(EventTooLarge.class)
+                .hasMessageContaining("rien n'a été enregistré");
+        assertThat(client.getDatabase("msgtest_" + basin).getCollection("accounts")
+                .find(new Document("_id", "acc-huge")).first()).isNull();
+    }
+
+    @Test
+    void an_event_the_broker_refuses_is_parked_others_flow_a_restart_leaves_nothing_stuck_and_a_discard_lets_the_rest_through() {
+        BasinId basin = BasinId.of("msg-parked");
+        BasinId neighbour = BasinId.of("msg-parked-b");
+        BasinContext.runIn(basin, () -> {
+            accounts.save(Account.open("acc-parked").credit(1));
+            accounts.save(accounts.findById("acc-parked").orElseThrow().annotate("x".repeat(250_000)));
+        });
+        await().atMost(WAIT).until(() -> administration.count(ParkedEvent.Status.PARKED) > 0
+                && parkedFor("acc-parked") != null);
+        BasinContext.runIn(basin, () -> {
+            accounts.save(accounts.findById("acc-parked").orElseThrow().credit(2));
+            accounts.save(Account.open("acc-parked-other").credit(5));
+        });
+        BasinContext.runIn(neighbour, () -> accounts.save(Account.open("acc-neighbour").credit(7)));
+
+        await().atMost(WAIT).until(() -> ledgerCount(basin, "acc-parked-other") == 1 && ledgerCount(neighbour, "acc-neighbour") == 1);
+        ParkedEvent parked = parkedFor("acc-parked");
+        assertThat(parked.status()).isEqualTo(ParkedEvent.Status.PARKED);
+        assertThat(parked.attempts()).isEqualTo(3);
+        assertThat(parked.reason()).contains("RecordTooLarge");
+        assertThat(parked.basin()).isEqualTo("msg-parked");
+        assertThat(parked.payloadBytes()).isGreaterThan(250_000);
+        assertThat(parked.payloadPreview()).hasSizeLessThanOrEqualTo(2_000);
+        // the credit raised after it waits behind it, in order
+        assertThat(outboxOf(basin, "acc-parked")).hasSize(2);
+        assertThat(ledgerCount(basin, "acc-parked")).isEqualTo(1);
+
+        // what a restart runs: the parked aggregate is left alone, nothing throws, nothing is lost
+        recovery.recoverAll();
+        assertThat(outboxOf(basin, "acc-parked")).hasSize(2);
+
+        ParkedEvent discarded = administration.discard(parked, "mémo trop long saisi par erreur", "claire");
+
+        assertThat(discarded.status()).isEqualTo(ParkedEvent.Status.DISCARDED);
+        assertThat(administration.get(parked.id()).orElseThrow().resolution()).isEqualTo("mémo trop long saisi par erreur");
+        await().atMost(WAIT).until(() -> ledgerCount(basin, "acc-parked") == 2);
+        assertThat(outboxOf(basin, "acc-parked")).isEmpty();
+        assertThat(administration.count(ParkedEvent.Status.PARKED)).isZero();
+    }
+
+    private ParkedEvent parkedFor(String accountId) {
+        return administration.list(null, 0, 100).stream().filter(p -> accountId.equals(p.aggregateId())).findFirst()
+                .orElse(null);
     }
 
     private List<Long> handledFor(String accountId) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.alize.project.Euros;
+import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.tenancy.problem.InvalidInput;
 
 /** What an approval grants: skills missions, in-kind help, a repayable advance, a subsidised loan, direct financing. */
@@ -60,6 +61,12 @@ public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, A
             if (durationMonths < 1 || graceMonths < 0 || graceMonths >= durationMonths) {
                 throw InvalidInput.field("means.advance", "une durée d'au moins un mois, un différé plus court que la durée");
             }
+            if (durationMonths > AdvanceAnnex.MAX_DURATION_MONTHS) {
+                throw InvalidInput.field("means.advance.durationMonths", "au plus " + AdvanceAnnex.MAX_DURATION_MONTHS + " mois");
+            }
+            if (graceMonths > AdvanceAnnex.MAX_GRACE_MONTHS) {
+                throw InvalidInput.field("means.advance.graceMonths", "au plus " + AdvanceAnnex.MAX_GRACE_MONTHS + " mois de différé");
+            }
             if ((durationMonths - graceMonths) % frequency.months() != 0) {
                 throw InvalidInput.field("means.advance", "la durée hors différé doit être un multiple de la périodicité");
             }
@@ -70,17 +77,20 @@ public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, A
         }
     }
 
+    /** A subsidised loan is below the market: a rate above this is a typing error, not a subsidy. */
+    static final BigDecimal MAX_LOAN_RATE_PERCENT = new BigDecimal("20");
+
     public record SubsidisedLoan(String lender, BigDecimal amount, BigDecimal ratePercent, int durationMonths) {
         public SubsidisedLoan {
             if (lender == null || lender.isBlank()) {
                 throw InvalidInput.field("means.loan.lender", "le prêteur est obligatoire");
             }
             amount = Euros.positive(amount, "means.loan.amount");
-            if (ratePercent == null || ratePercent.signum() < 0) {
-                throw InvalidInput.field("means.loan.ratePercent", "taux positif ou nul");
+            if (ratePercent == null || ratePercent.signum() < 0 || ratePercent.compareTo(MAX_LOAN_RATE_PERCENT) > 0) {
+                throw InvalidInput.field("means.loan.ratePercent", "taux positif ou nul, au plus " + MAX_LOAN_RATE_PERCENT + " %");
             }
-            if (durationMonths < 1) {
-                throw InvalidInput.field("means.loan.durationMonths", "au moins un mois");
+            if (durationMonths < 1 || durationMonths > AdvanceAnnex.MAX_DURATION_MONTHS) {
+                throw InvalidInput.field("means.loan.durationMonths", "entre 1 et " + AdvanceAnnex.MAX_DURATION_MONTHS + " mois");
             }
         }
     }

@@ -20,6 +20,15 @@ public record CooperationConventionSigned(String basinId, String projectId, Stri
     /** The advance annex, signed by the operator too: amount, terms and calendar (instalments to the cent). */
     public record AdvanceAnnex(BigDecimal amount, int durationMonths, int graceMonths, String frequency,
             List<Instalment> schedule) {
+
+        /**
+         * The longest term of an advance or a subsidised loan, grace included. The programme's advances are
+         * repaid over a few years once the SME is on its feet (the mandatary follows it 18–24 months, R-25);
+         * ten years is twice the longest honest term, and keeps a schedule at 120 monthly instalments.
+         */
+        public static final int MAX_DURATION_MONTHS = 120;
+        /** The longest grace period: the 24 months of the mandatary's follow-up. */
+        public static final int MAX_GRACE_MONTHS = 24;
     }
 
     public record Instalment(int number, LocalDate dueOn, BigDecimal amount) {

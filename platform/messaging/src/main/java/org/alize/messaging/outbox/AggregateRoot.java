@@ -28,6 +28,9 @@ public abstract class AggregateRoot {
 
     private List<OutboxEntry> outbox = new ArrayList<>();
 
+    /** Set when the first pending event could not be published for good: the outbox waits for an administrator. */
+    private String outboxParkedOn;
+
     @Transient
     private final transient List<Raised> raised = new ArrayList<>();
 
@@ -64,6 +67,11 @@ public abstract class AggregateRoot {
     /** Events written with the aggregate and not yet published. */
     public final List<OutboxEntry> pendingOutbox() {
         return outbox == null ? List.of() : Collections.unmodifiableList(outbox);
+    }
+
+    /** The event the outbox is halted at, or {@code null} while it flows. */
+    public final String outboxParkedOn() {
+        return outboxParkedOn;
     }
 
     public final Long version() {

@@ -1,6 +1,8 @@
 package org.alize.messaging.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,16 +31,30 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
     private final ObjectProvider<MongoMappingContext> mappingContext;
     private final ObjectProvider<OutboxRelay> relay;
     private final ObjectProvider<Clock> clock;
+    private final int maxEventBytes;
 
     public OutboxCallbacks(ObjectProvider<EventTypes> types, ObjectProvider<JsonMapper> json,
             ObjectProvider<MongoMappingContext> mappingContext, ObjectProvider<OutboxRelay> relay,
             ObjectProvider<Clock> clock) {
+        this(types, json, mappingContext, relay, clock, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    /**
+     * @param maxEventBytes the largest payload an event may have: well under the broker's record limit
+     *                      (1 MiB by default), so that what is written can always be published
+     */
+    public OutboxCallbacks(ObjectProvider<EventTypes> types, ObjectProvider<JsonMapper> json,
+            ObjectProvider<MongoMappingContext> mappingContext, ObjectProvider<OutboxRelay> relay,
+            ObjectProvider<Clock> clock, int maxEventBytes) {
         this.types = types;
         this.json = json;
         this.mappingContext = mappingContext;
         this.relay = relay;
         this.clock = clock;
+        this.maxEventBytes = maxEventBytes;
     }
+
+    public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
 
     @Override
     public AggregateRoot onBeforeConvert(AggregateRoot aggregate, String collection) {
@@ -58,12 +74,22 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
         Clock now = clock.getIfAvailable(Clock::systemUTC);
         String traceId = MDC.get(TraceIds.MDC_KEY);
         String traceparent = traceId == null ? null : TraceIds.traceparent(traceId);
+        List<String> payloads = new ArrayList<>();
         for (AggregateRoot.Raised raised : events) {
+            String payload = mapper.writeValueAsString(raised.event());
+            int size = payload.getBytes(StandardCharsets.UTF_8).length;
+            if (size > maxEventBytes) {
+                throw new EventTooLarge(raised.event().getClass().getSimpleName(), size, maxEventBytes);
+            }
+            payloads.add(payload);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            AggregateRoot.Raised raised = events.get(i);
             BasinId basin = raised.basin() != null ? raised.basin() : ownBasin;
             EventTypes.Binding binding = eventTypes.forEvent(raised.event());
             aggregate.mutableOutbox().add(new OutboxEntry(UUID.randomUUID().toString(), binding.topic(), binding.type(),
                     "/basins/" + basin.value() + "/" + collection + "/" + id, id.toString(), basin.value(),
-                    aggregate.nextSequence(), now.instant(), mapper.writeValueAsString(raised.event()), traceparent));
+                    aggregate.nextSequence(), now.instant(), payloads.get(i), traceparent));
         }
         return aggregate;
     }

@@ -84,7 +84,7 @@ public class OutboxRecovery implements ApplicationListener<ApplicationReadyEvent
     private int recover(Tenant tenant) {
         int published = 0;
         for (Class<? extends AggregateRoot> type : aggregateTypes()) {
-            for (AggregateRoot pending : mongo.find(query(where("outbox.0").exists(true)), type)) {
+            for (AggregateRoot pending : mongo.find(query(where("outbox.0").exists(true).and("outboxParkedOn").exists(false)), type)) {
                 Object id = mappingContext.getRequiredPersistentEntity(type).getIdentifierAccessor(pending).getIdentifier();
                 try {
                     published += relay.drain(type, id);

@@ -3,15 +3,23 @@ package org.alize.messaging.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.tenancy.BasinContext;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +33,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * {@code $pull}. A failed publish stops at the first failure (order is kept) and is retried with
  * exponential back-off; {@link OutboxRecovery} sweeps whatever a crash left behind. Two instances may
  * publish the same event twice: consumers deduplicate by {@code ce_id}.
+ *
+ * <p>A failure that no retry can mend (a record too large for the broker, a payload that does not
+ * serialise) parks the entry after {@code permanentAttempts} tries: the aggregate's outbox halts at it
+ * (its later events wait, in order), a {@link ParkedEvent} records it in the network database, it is
+ * logged once, and nothing retries it until an administrator does. A broker that is down is not such a
+ * failure: that is retried, with back-off capped at {@code maxRetry}, for as long as it lasts.
  */
 public class OutboxRelay implements DisposableBean {
 
@@ -36,7 +50,11 @@ public class OutboxRelay implements DisposableBean {
     private final MongoMappingContext mappingContext;
     private final Duration firstRetry;
     private final Duration maxRetry;
+    private final int permanentAttempts;
+    private final Clock clock;
     private final Object[] locks = new Object[LOCK_STRIPES];
+    /** Permanent failures seen per event id, forgotten once it is published or parked. */
+    private final Map<String, Integer> permanentFailures = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "alize-outbox-retry");
         thread.setDaemon(true);
@@ -45,11 +63,18 @@ public class OutboxRelay implements DisposableBean {
 
     public OutboxRelay(CloudEventPublisher publisher, MongoTemplate mongo, MongoMappingContext mappingContext,
             Duration firstRetry, Duration maxRetry) {
+        this(publisher, mongo, mappingContext, firstRetry, maxRetry, 3, Clock.systemUTC());
+    }
+
+    public OutboxRelay(CloudEventPublisher publisher, MongoTemplate mongo, MongoMappingContext mappingContext,
+            Duration firstRetry, Duration maxRetry, int permanentAttempts, Clock clock) {
         this.publisher = publisher;
         this.mongo = mongo;
         this.mappingContext = mappingContext;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
+        this.permanentAttempts = Math.max(1, permanentAttempts);
+        this.clock = clock;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -57,14 +82,20 @@ public class OutboxRelay implements DisposableBean {
 
     /** Publishes what the aggregate just wrote, in the caller's basin context. */
     void publishPending(AggregateRoot aggregate) {
+        if (aggregate.outboxParkedOn() != null) {
+            return;
+        }
         Object id = idOf(aggregate);
         Class<? extends AggregateRoot> type = aggregate.getClass();
         synchronized (lockFor(type, id)) {
             List<OutboxEntry> entries = List.copyOf(aggregate.pendingOutbox());
-            List<String> published = publishInOrder(entries);
-            removePublished(type, id, published);
-            aggregate.mutableOutbox().removeIf(entry -> published.contains(entry.eventId()));
-            if (published.size() < entries.size()) {
+            Outcome outcome = publishInOrder(type, id, entries);
+            removePublished(type, id, outcome.published());
+            aggregate.mutableOutbox().removeIf(entry -> outcome.published().contains(entry.eventId()));
+            if (outcome.parked()) {
+                return;
+            }
+            if (outcome.published().size() < entries.size()) {
                 scheduleRetry(type, id, Tenant.current(), 1);
             }
         }
@@ -72,22 +103,22 @@ public class OutboxRelay implements DisposableBean {
 
     /**
      * Publishes whatever the stored document of this aggregate still has pending, in the context
-     * currently open. Returns how many events were published; fails if any remain.
+     * currently open. Returns how many events were published; fails if any remain that are not parked.
      */
     public int drain(Class<? extends AggregateRoot> type, Object id) {
         synchronized (lockFor(type, id)) {
             AggregateRoot stored = mongo.findById(id, type);
-            if (stored == null || stored.pendingOutbox().isEmpty()) {
+            if (stored == null || stored.pendingOutbox().isEmpty() || stored.outboxParkedOn() != null) {
                 return 0;
             }
             List<OutboxEntry> entries = stored.pendingOutbox();
-            List<String> published = publishInOrder(entries);
-            removePublished(type, id, published);
-            if (published.size() < entries.size()) {
-                throw new IllegalStateException((entries.size() - published.size()) + " event(s) of " + type.getSimpleName()
-                        + " " + id + " still unpublished");
+            Outcome outcome = publishInOrder(type, id, entries);
+            removePublished(type, id, outcome.published());
+            if (!outcome.parked() && outcome.published().size() < entries.size()) {
+                throw new IllegalStateException((entries.size() - outcome.published().size()) + " event(s) of "
+                        + type.getSimpleName() + " " + id + " still unpublished");
             }
-            return published.size();
+            return outcome.published().size();
         }
     }
 
@@ -104,18 +135,72 @@ public class OutboxRelay implements DisposableBean {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
-    private List<String> publishInOrder(List<OutboxEntry> entries) {
+    /** Forgets the failures counted for an event an administrator puts back. */
+    void forgetFailures(String eventId) {
+        permanentFailures.remove(eventId);
+    }
+
+    private record Outcome(List<String> published, boolean parked) {
+    }
+
+    private Outcome publishInOrder(Class<? extends AggregateRoot> type, Object id, List<OutboxEntry> entries) {
         List<String> published = new ArrayList<>();
         for (OutboxEntry entry : entries) {
             try {
                 publisher.publish(entry);
                 published.add(entry.eventId());
+                permanentFailures.remove(entry.eventId());
             } catch (RuntimeException e) {
+                if (isPermanent(e)) {
+                    int failures = permanentFailures.merge(entry.eventId(), 1, Integer::sum);
+                    if (failures >= permanentAttempts) {
+                        park(type, id, entry, e, failures);
+                        return new Outcome(published, true);
+                    }
+                }
                 log.warn("publishing {} {} failed: {}", entry.type(), entry.eventId(), e.getMessage());
                 break;
             }
         }
-        return published;
+        return new Outcome(published, false);
+    }
+
+    /** Failures that the same record will meet again however long we wait. */
+    static boolean isPermanent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof SerializationException || cause instanceof InvalidTopicException
+                    || cause instanceof IllegalArgumentException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void park(Class<? extends AggregateRoot> type, Object id, OutboxEntry entry, RuntimeException failure, int attempts) {
+        Tenant tenant = Tenant.current();
+        mongo.updateFirst(query(where("_id").is(id)), new Update().set("outboxParkedOn", entry.eventId()), type);
+        String payload = entry.payload() == null ? "" : entry.payload();
+        ParkedEvent parked = new ParkedEvent(entry.eventId(), tenant.basin() == null ? null : tenant.basin().value(),
+                type.getName(), String.valueOf(id), entry.type(), entry.topic(), entry.sequence(),
+                payload.getBytes(StandardCharsets.UTF_8).length,
+                payload.substring(0, Math.min(payload.length(), ParkedEvent.PREVIEW_CHARS)), rootMessage(failure),
+                attempts, clock.instant(), ParkedEvent.Status.PARKED, null, null, null);
+        try (BasinContext.Scope ignored = BasinContext.openNetwork()) {
+            mongo.save(parked);
+        }
+        permanentFailures.remove(entry.eventId());
+        log.error("outbox of {} {} in {} parked at event {} {} after {} attempt(s): {}", type.getSimpleName(), id, tenant,
+                entry.type(), entry.eventId(), attempts, parked.reason());
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) : message;
     }
 
     private void removePublished(Class<? extends AggregateRoot> type, Object id, List<String> eventIds) {
@@ -130,7 +215,7 @@ public class OutboxRelay implements DisposableBean {
         return mappingContext.getRequiredPersistentEntity(aggregate.getClass()).getIdentifierAccessor(aggregate).getIdentifier();
     }
 
-    private Object lockFor(Class<?> type, Object id) {
+    Object lockFor(Class<?> type, Object id) {
         return locks[Math.floorMod((type.getName() + '/' + id + '/' + Tenant.current()).hashCode(), LOCK_STRIPES)];
     }
 

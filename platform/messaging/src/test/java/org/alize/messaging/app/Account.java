@@ -26,6 +26,12 @@ public class Account extends AggregateRoot {
         return this;
     }
 
+    /** A note of any length: how the tests make an event too large for the broker, or for the outbox. */
+    public Account annotate(String memo) {
+        raise(new AccountAnnotated(id, memo));
+        return this;
+    }
+
     public String id() {
         return id;
     }

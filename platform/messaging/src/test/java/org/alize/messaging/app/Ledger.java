@@ -38,7 +38,9 @@ public class Ledger {
     @KafkaListener(topics = MessagingTestApplication.TOPIC, groupId = "msgtest-ledger")
     void on(ConsumerRecord<String, CloudEvent> record) {
         consumer.consume("ledger", record, event -> {
-            AccountCredited credited = (AccountCredited) event.payload();
+            if (!(event.payload() instanceof AccountCredited credited)) {
+                return;
+            }
             if (credited.amount() == POISON) {
                 poisonAttempts.incrementAndGet();
                 throw new IllegalStateException("le grand livre refuse ce montant");

@@ -12,9 +12,10 @@ public class MessagingTestApplication {
 
     public static final String TOPIC = "alize.msgtest.v1";
     public static final String CREDITED = "alize.msgtest.AccountCredited.v1";
+    public static final String ANNOTATED = "alize.msgtest.AccountAnnotated.v1";
 
     @Bean
     EventCatalog accountEvents() {
-        return EventCatalog.of(TOPIC, Map.of(CREDITED, AccountCredited.class));
+        return EventCatalog.of(TOPIC, Map.of(CREDITED, AccountCredited.class, ANNOTATED, AccountAnnotated.class));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.alize.tenancy.Grants;
+import org.alize.tenancy.NetworkRole;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -55,6 +56,8 @@ public class TenancySecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers(request -> onManagementPort(request.getLocalPort(), environment)).permitAll()
+                        // metrics name every basin's database and activity: ASTREES' administrators only, off the management port
+                        .requestMatchers("/actuator/**").hasAuthority("NETWORK_" + NetworkRole.NETWORK_ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(grantsConverter()))

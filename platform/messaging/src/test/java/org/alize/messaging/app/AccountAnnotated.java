@@ -1,0 +1,4 @@
+package org.alize.messaging.app;
+
+public record AccountAnnotated(String accountId, String memo) {
+}
