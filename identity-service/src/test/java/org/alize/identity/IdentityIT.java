@@ -167,6 +167,30 @@ class IdentityIT {
     }
 
     @Test
+    void an_operator_can_neither_read_nor_change_nor_reinvite_an_account_of_another_basin() {
+        acceptByApi(invite("op.thierache", "thierache", "OPERATOR"), "le mot de passe de op");
+        invite("op.boulonnais", "boulonnais", "OPERATOR");
+        ApiClient operator = ApiClient.on(ISSUER).as(new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT,
+                "op.thierache", "le mot de passe de op").accessToken());
+
+        ApiClient.Response grant = operator.put("/api/basins/thierache/users/op.boulonnais/roles",
+                "{\"roles\":[\"COMMITTEE_MEMBER\"]}");
+        ApiClient.Response reinvite = operator.post("/api/basins/thierache/users/op.boulonnais/invitation", "");
+        ApiClient.Response unknown = operator.put("/api/basins/thierache/users/personne.inconnue/roles",
+                "{\"roles\":[\"COMMITTEE_MEMBER\"]}");
+
+        assertThat(grant.status()).isEqualTo(404);
+        assertThat(reinvite.status()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(grant.json().path("detail").asString()).isEqualTo(unknown.json().path("detail").asString()
+                .replace("personne.inconnue", "op.boulonnais"));
+        assertThat(grant.body() + reinvite.body()).doesNotContain("@example.fr").doesNotContain("Op boulonnais")
+                .doesNotContain("lastLogin");
+        ApiClient.Response untouched = astrees().get("/api/network/users/op.boulonnais");
+        assertThat(untouched.json().path("basins").toString()).isEqualTo("{\"boulonnais\":[\"OPERATOR\"]}");
+    }
+
+    @Test
     void bad_requests_get_french_problems_and_write_nothing() {
         ApiClient.Response invalid = astrees().post("/api/network/users",
                 "{\"login\":\"X\",\"displayName\":\"\",\"email\":\"pas-une-adresse\"}");

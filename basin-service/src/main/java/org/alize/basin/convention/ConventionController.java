@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -114,11 +115,11 @@ class ConventionController {
     }
 
     record PledgeBody(@NotBlank String organisationId, @Schema(example = "60000.00") BigDecimal cash,
-            @Schema(example = "30") @Min(0) Integer skillsDays, @Schema(example = "800.00") BigDecimal skillsDailyValue,
+            @Schema(example = "30", description = "au plus 10 000 jours sur les trois ans") @Min(0) @Max(10_000) Integer skillsDays, @Schema(example = "800.00") BigDecimal skillsDailyValue,
             @Schema(example = "5000.00") BigDecimal inKind, @Size(max = 500) String note) {
     }
 
-    record BudgetBody(@NotNull @Min(1) Integer year, @NotNull BudgetLine.Kind kind, @NotNull BudgetLine.Category category,
+    record BudgetBody(@Schema(description = "année de la convention, de 1 à 3 (R-10)") @NotNull @Min(1) @Max(3) Integer year, @NotNull BudgetLine.Kind kind, @NotNull BudgetLine.Category category,
             @Size(max = 200) String label, @NotNull BigDecimal amount) {
     }
 

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -54,13 +56,13 @@ class NetworkMeetingController {
 
     @GetMapping
     @Operation(summary = "Les réunions d'une année")
-    List<MeetingView> meetings(@RequestParam(required = false) Integer year) {
+    List<MeetingView> meetings(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
         return ofYear(year == null ? today().getYear() : year).stream().map(MeetingView::of).toList();
     }
 
     @GetMapping("/summary")
     @Operation(summary = "Bilan d'une année face au minimum de trois réunions « Vie du réseau » et d'un événement national (R-40)")
-    YearSummary summary(@RequestParam(required = false) Integer year) {
+    YearSummary summary(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
         int y = year == null ? today().getYear() : year;
         return YearSummary.of(y, ofYear(y));
     }

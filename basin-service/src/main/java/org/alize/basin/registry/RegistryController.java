@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.NetworkRole;
+import org.alize.tenancy.problem.Unprocessable;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -50,6 +51,10 @@ class RegistryController {
             + "en attente de validation par le comité national de pilotage. Réservé à NETWORK_ADMIN.")
     ResponseEntity<BasinView> register(@Valid @RequestBody RegisterBasin request) {
         CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
+        if (BasinId.isReservedForPlatform(request.basinId())) {
+            throw new Unprocessable("basin.id-reserved", "basinId",
+                    "« " + request.basinId() + " » est réservé par la plateforme, choisissez un autre identifiant");
+        }
         Basin basin = registry.register(BasinId.of(request.basinId()), request.details(), CurrentGrants.subject());
         return ResponseEntity.created(URI.create("/api/network/basins/" + basin.id())).body(BasinView.of(basin));
     }

@@ -63,6 +63,18 @@ class RegistryApiIT {
     }
 
     @Test
+    void an_id_the_platform_reserves_is_refused_422_with_its_field_and_nothing_is_registered() {
+        for (String reserved : java.util.List.of("network", "api", "admin", "actuator")) {
+            ApiClient.Response refused = astrees.post("/api/network/basins", register(reserved, "Réservé", "Bretagne"));
+
+            assertThat(refused.status()).as(reserved).isEqualTo(422);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.json().get("errors").toString()).contains("basinId").contains("réservé");
+            assertThat(astrees.get("/api/network/basins/" + reserved).status()).as(reserved).isEqualTo(404);
+        }
+    }
+
+    @Test
     void bad_input_gets_french_field_errors_and_an_empty_perimeter_names_R02() {
         ApiClient.Response invalid = astrees.post("/api/network/basins",
                 "{\"basinId\":\"Pas Bon\",\"name\":\"\",\"region\":\"Bretagne\",\"communes\":[{\"inseeCode\":\"123\",\"name\":\"X\"}]}");

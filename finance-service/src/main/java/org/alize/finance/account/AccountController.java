@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -91,7 +93,7 @@ class AccountController {
 
     @GetMapping("/operating-expenses")
     @Operation(summary = "Les dépenses d'une année et le remboursement de l'opérateur face au plafond de R-14")
-    OperatingYearView expenses(@RequestParam(required = false) Integer year) {
+    OperatingYearView expenses(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
         OperatingYear y = accounts.operatingYear(year == null ? accounts.today().getYear() : year);
         return new OperatingYearView(y.year(), y.expenses(), y.total(OperatingYear.Category.LOCAL_ENGINEERING), y.reimbursed(),
                 OperatingYear.REIMBURSEMENT_CAP);

@@ -117,7 +117,7 @@ public class AccountAdministration {
 
     /** Sets the roles granted by hand to an account in {@code basin}, the operator's own. */
     public Account grantInBasin(BasinId basin, String login, Set<BasinRole> roles, String by) {
-        Account account = accounts.get(login);
+        Account account = inScopeOf(basin, login);
         requireOperatorGrantable(roles, account.grantedRolesIn(basin));
         account.grantBasinRoles(basin, roles, by, clock.instant());
         return accounts.save(account);
@@ -125,11 +125,16 @@ public class AccountAdministration {
 
     /** Sends a new invitation to an account that holds a role in {@code basin}; the link goes by mail only. */
     public Account reinviteInBasin(BasinId basin, String login, String by) {
-        Account account = accounts.get(login);
-        if (!account.hasAnyRoleIn(basin)) {
-            throw new NotFound("account.not-found", "Aucun compte « " + login + " » dans ce bassin.");
-        }
-        return reinvite(account, by).account();
+        return reinvite(inScopeOf(basin, login), by).account();
+    }
+
+    /**
+     * An account an operator of {@code basin} may see and change: one that holds a role there. Any other,
+     * whether it exists in another basin or not at all, is the same 404, so nothing is learnt about it.
+     */
+    private Account inScopeOf(BasinId basin, String login) {
+        return accounts.find(login).filter(account -> account.hasAnyRoleIn(basin))
+                .orElseThrow(() -> new NotFound("account.not-found", "Aucun compte « " + login + " » dans ce bassin."));
     }
 
     public List<Account> inBasin(BasinId basin) {

@@ -22,4 +22,11 @@ class BasinIdTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("identifiant de bassin invalide");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"network", "api", "admin", "actuator", "console"})
+    void names_the_platform_reserves_for_itself(String value) {
+        assertThat(BasinId.isReservedForPlatform(value)).isTrue();
+        assertThat(BasinId.isReservedForPlatform("valenciennois")).isFalse();
+    }
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -65,15 +66,16 @@ class FollowUpController {
         return projects.get(projectId).reports();
     }
 
-    record DeliveryInput(@NotNull LocalDate deliveredOn, @NotNull @Min(1) Integer days, @Size(max = 1000) String note) {
+    record DeliveryInput(@NotNull LocalDate deliveredOn, @NotNull @Min(1) @Max(366) Integer days, @Size(max = 1000) String note) {
     }
 
     private static int n(Integer value) {
         return value == null ? 0 : value;
     }
 
-    record ReportInput(@NotNull LocalDate reportedOn, @Schema(description = "CDI") @Min(0) Integer permanent,
-            @Schema(description = "CDD") @Min(0) Integer fixedTerm, @Min(0) Integer apprenticeship, @Min(0) Integer other,
+    record ReportInput(@NotNull LocalDate reportedOn, @Schema(description = "CDI") @Min(0) @Max(1_000) Integer permanent,
+            @Schema(description = "CDD") @Min(0) @Max(1_000) Integer fixedTerm, @Min(0) @Max(1_000) Integer apprenticeship,
+            @Min(0) @Max(1_000) Integer other,
             @Size(max = 8000) String progress, @Size(max = 8000) String difficulties, Boolean newInterventionRequested,
             @Size(max = 4000) String interventionRequest, @Size(max = 160) String author) {
     }

@@ -372,6 +372,12 @@ public class Project extends AggregateRoot {
         return reason.strip();
     }
 
+    /**
+     * The most jobs one SME project may forecast: the programme's reference is 75 jobs a year for a whole
+     * basin (R-41), its projects create 3 to 10 each; a thousand is a typing error, not a forecast.
+     */
+    static final int MAX_FORECAST_JOBS = 1_000;
+
     private static void checkSubmission(Submission s) {
         if (s.company() == null || s.company().name() == null || s.company().name().isBlank()) {
             throw InvalidInput.field("company.name", "le nom de l'entreprise est obligatoire");
@@ -385,6 +391,9 @@ public class Project extends AggregateRoot {
         if (s.beneficiaryType() == null) {
             throw new RuleViolation("R-20", "Précisez le type de bénéficiaire : PME en développement, reprise, projet "
                     + "structurant ou création à potentiel.");
+        }
+        if (s.forecastJobs() > MAX_FORECAST_JOBS) {
+            throw InvalidInput.field("forecastJobs", "au plus " + MAX_FORECAST_JOBS + " emplois prévus pour un projet");
         }
         if (s.forecastJobs() < 0) {
             throw new RuleViolation("R-21", "Les emplois prévus à trois ans ne peuvent être négatifs.");

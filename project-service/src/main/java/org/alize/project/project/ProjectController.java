@@ -143,7 +143,7 @@ class ProjectController {
 
     record CompanyInput(@Schema(example = "Chaudronnerie du Hainaut") @NotBlank @Size(max = 160) String name,
             @Schema(example = "81234567800019") String siret, @Schema(example = "25.62B") String nafCode, LocalDate createdOn,
-            @Min(0) Integer headcount, @Size(max = 100) String city) {
+            @Min(0) @Max(100_000) Integer headcount, @Size(max = 100) String city) {
     }
 
     record HeadInput(@Schema(example = "Paul") @NotBlank @Size(max = 80) String firstName,
@@ -157,7 +157,7 @@ class ProjectController {
 
     record SubmissionInput(@NotNull @Valid CompanyInput company, @NotNull @Valid HeadInput head,
             @Schema(example = "EXISTING_SME_DEVELOPMENT") BeneficiaryType beneficiaryType, @Valid NeedsInput needs,
-            @Schema(description = "emplois prévus à trois ans (R-21)", example = "6") @NotNull Integer forecastJobs,
+            @Schema(description = "emplois prévus à trois ans (R-21)", example = "6") @NotNull @Min(0) @Max(1_000) Integer forecastJobs,
             List<@NotBlank String> supportSchemeIds, @NotBlank String prescriberId, LocalDate submittedOn) {
         Project.Submission submission() {
             return new Project.Submission(new Company(company.name(), blankToNull(company.siret()),

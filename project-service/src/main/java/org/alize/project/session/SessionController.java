@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.alize.project.HistoryEntry;
 import org.alize.project.basin.BasinFacts;
+import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.project.Decision;
 import org.alize.project.project.GrantedMeans;
@@ -68,7 +70,7 @@ class SessionController {
 
     @GetMapping("/sessions")
     @Operation(summary = "Les séances d'une année (6 à 10 attendues, R-41)")
-    List<SessionView> sessions(@RequestParam(required = false) Integer year) {
+    List<SessionView> sessions(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
         return sessions.ofYear(year == null ? sessions.today().getYear() : year).stream().map(SessionView::of).toList();
     }
 
@@ -170,19 +172,19 @@ class SessionController {
     record CancelInput(@NotBlank @Size(max = 500) String reason) {
     }
 
-    record SkillsBody(@NotBlank String partnerId, @NotBlank String domain, @NotNull @Min(1) Integer days,
+    record SkillsBody(@NotBlank String partnerId, @NotBlank String domain, @NotNull @Min(1) @Max(1_000) Integer days,
             @NotNull BigDecimal dailyValue) {
     }
 
     record InKindBody(@NotBlank String description, String providerId, @NotNull BigDecimal value) {
     }
 
-    record AdvanceBody(@Schema(example = "20000") @NotNull BigDecimal amount, @Schema(example = "36") @NotNull Integer durationMonths,
-            @Schema(example = "6") Integer graceMonths, GrantedMeans.Frequency frequency) {
+    record AdvanceBody(@Schema(example = "20000") @NotNull BigDecimal amount, @Schema(example = "36") @NotNull @Min(1) @Max(AdvanceAnnex.MAX_DURATION_MONTHS) Integer durationMonths,
+            @Schema(example = "6") @Min(0) @Max(AdvanceAnnex.MAX_GRACE_MONTHS) Integer graceMonths, GrantedMeans.Frequency frequency) {
     }
 
     record LoanBody(@NotBlank String lender, @NotNull BigDecimal amount, @NotNull BigDecimal ratePercent,
-            @NotNull Integer durationMonths) {
+            @NotNull @Min(1) @Max(AdvanceAnnex.MAX_DURATION_MONTHS) Integer durationMonths) {
     }
 
     record DirectBody(@NotBlank String funder, @NotNull BigDecimal amount) {

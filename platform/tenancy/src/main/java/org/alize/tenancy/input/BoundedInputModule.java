@@ -22,8 +22,8 @@ import tools.jackson.databind.type.MapType;
 
 /**
  * Holds every JSON body a service reads to {@link InputBounds}: texts without control or bidirectional
- * characters and under the length cap, euros to the cent and under the ceiling, dates inside the
- * programme's window, lists and maps under their size cap. It wraps Jackson's own deserializers, so a
+ * characters and under the length cap, euros to the cent and under the ceiling, whole numbers under a
+ * million, dates inside the programme's window, lists and maps under their size cap. It wraps Jackson's own deserializers, so a
  * value is parsed exactly as before and then refused with a field error (400) if out of bounds: no
  * controller, record or domain class can receive it.
  */
@@ -45,6 +45,9 @@ public final class BoundedInputModule extends SimpleModule {
             }
             if (type == BigDecimal.class) {
                 return new Checked(deserializer, value -> InputBounds.amountProblem((BigDecimal) value));
+            }
+            if (type == Integer.class || type == int.class) {
+                return new Checked(deserializer, value -> InputBounds.countProblem((Integer) value));
             }
             if (type == LocalDate.class) {
                 return new Checked(deserializer, value -> InputBounds.dateProblem((LocalDate) value));

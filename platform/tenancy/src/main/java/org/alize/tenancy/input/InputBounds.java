@@ -29,6 +29,11 @@ public final class InputBounds {
     public static final int MAX_TEXT_LENGTH = 20_000;
     /** The most items any list of a request holds (a basin's communes are the longest honest one). */
     public static final int MAX_LIST_SIZE = 1_000;
+    /**
+     * The largest whole number any field takes (a count of jobs, days, months, people; a year): each has a
+     * tighter bound of its own, this one keeps 2³¹−1 out of every field a controller forgot to bound.
+     */
+    public static final int MAX_COUNT = 1_000_000;
     /** The longest query parameter: a search string, an id, a date. */
     public static final int MAX_PARAMETER_LENGTH = 200;
     /** The largest request body a service reads (a partnership convention with its pledges is well under). */
@@ -80,6 +85,11 @@ public final class InputBounds {
             return Optional.of("un montant en euros a au plus deux décimales");
         }
         return Optional.empty();
+    }
+
+    /** Why a whole number cannot be read, if it cannot: beyond ±{@link #MAX_COUNT}. */
+    public static Optional<String> countProblem(int value) {
+        return Math.abs((long) value) > MAX_COUNT ? Optional.of("au plus 1 000 000") : Optional.empty();
     }
 
     /** Why a date cannot be read, if it cannot: before the programme or after 2100. */

@@ -59,6 +59,12 @@ class BoundedInputModuleTest {
     }
 
     @Test
+    void refuses_a_count_of_two_to_the_thirty_first() {
+        assertField("{\"jobs\":2147483647}", "jobs", "1 000 000");
+        assertField("{\"jobs\":-2147483648}", "jobs", "1 000 000");
+    }
+
+    @Test
     void refuses_dates_outside_the_programme_window() {
         assertField("{\"pledges\":[{\"on\":\"0000-01-01\"}]}", "pledges[0].on", "antérieure");
         assertField("{\"pledges\":[{\"on\":\"-0001-01-01\"}]}", "pledges[0].on", "antérieure");
