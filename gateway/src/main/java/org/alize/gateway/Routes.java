@@ -2,7 +2,6 @@ package org.alize.gateway;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -81,13 +80,14 @@ class Routes {
 
     /**
      * A circuit breaker and time limit per service with a 503 problem as fallback, reads retried once on a
-     * gateway-level failure (never a write: it may have happened), and the request size capped.
+     * connection failure (never a write: it may have happened; never a time-out), and the request size capped.
      */
     private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service, GatewaySettings settings) {
         return filters.setRequestSize(settings.gateway().maxRequestSize())
                 .circuitBreaker(c -> c.setName(service).setFallbackUri("forward:/fallback/" + service))
                 .retry(r -> r.setRetries(1).setMethods(HttpMethod.GET, HttpMethod.HEAD)
                         .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.GATEWAY_TIMEOUT)
-                        .setExceptions(IOException.class, TimeoutException.class));
+                        // a time-out is not retried: the service is hung or slow, and a second wait doubles the caller's
+                        .setExceptions(IOException.class));
     }
 }

@@ -106,8 +106,17 @@ class IdentityIT {
 
         OidcBrowser.Tokens refreshed = OidcBrowser.refresh(ISSUER, "console", "console-secret", tokens.refreshToken());
         assertThat(refreshed.accessToken()).isNotEqualTo(tokens.accessToken());
+        assertThat(ApiClient.on(ISSUER).as(refreshed.accessToken()).get("/api/basins/valenciennois/users").status())
+                .isEqualTo(200);
         assertThat(OidcBrowser.tokenResponse(ISSUER, "console", "console-secret", Map.of("grant_type", "refresh_token",
                 "refresh_token", tokens.refreshToken())).statusCode()).as("a used refresh token is spent").isEqualTo(400);
+        // replaying it betrays a copy: the whole family goes, the successor and the access tokens with it
+        assertThat(OidcBrowser.tokenResponse(ISSUER, "console", "console-secret", Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshed.refreshToken())).statusCode()).as("the successor is revoked").isEqualTo(400);
+        assertThat(ApiClient.on(ISSUER).as(refreshed.accessToken()).get("/api/basins/valenciennois/users").status())
+                .as("the family's access token").isEqualTo(401);
+        assertThat(ApiClient.on(ISSUER).get("/revocations").body()).contains(org.alize.identity.account.Invitation
+                .hash("karim.benali")).doesNotContain("karim.benali\"");
     }
 
     @Test
@@ -217,8 +226,13 @@ class IdentityIT {
         OidcBrowser.Tokens tokens = new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "depart",
                 "un mot de passe qui part");
 
+        assertThat(ApiClient.on(ISSUER).as(tokens.accessToken()).get("/api/basins/valenciennois/users").status())
+                .isIn(200, 403);
         assertThat(astrees().post("/api/network/users/depart/disable", "{\"reason\":\"a quitté l'entreprise\"}").status())
                 .isEqualTo(200);
+
+        assertThat(ApiClient.on(ISSUER).as(tokens.accessToken()).get("/api/basins/valenciennois/users").status())
+                .as("the access token still unexpired").isEqualTo(401);
 
         assertThat(OidcBrowser.tokenResponse(ISSUER, "console", "console-secret", Map.of("grant_type", "refresh_token",
                 "refresh_token", tokens.refreshToken())).statusCode()).isEqualTo(400);

@@ -126,6 +126,29 @@ public final class LocalStack implements AutoCloseable {
         processes.removeIf(p -> p.name().equals(name));
     }
 
+    /**
+     * Freezes (SIGSTOP) or thaws (SIGCONT) one service's JVM: it keeps its port and accepts connections but
+     * answers nothing, as a service stuck in a long pause or a deadlock would.
+     */
+    public synchronized void hangService(String name, boolean hung) {
+        for (ServiceProcess process : processes) {
+            if (process.name().equals(name) && process.isAlive()) {
+                try {
+                    Process kill = new ProcessBuilder("kill", hung ? "-STOP" : "-CONT", Long.toString(process.pid()))
+                            .inheritIO().start();
+                    if (kill.waitFor() != 0) {
+                        throw new IllegalStateException("kill " + (hung ? "-STOP " : "-CONT ") + process.pid() + " failed");
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     /** Starts a stopped service again on its port and waits until it is healthy. */
     public synchronized void startService(String name) {
         ServiceSpec service = options.services().stream().filter(s -> s.name().equals(name)).findFirst()

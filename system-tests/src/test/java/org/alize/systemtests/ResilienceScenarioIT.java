@@ -50,4 +50,33 @@ class ResilienceScenarioIT {
         System.out.printf("resilience: traffic to reporting resumed %d ms after it was healthy again%n",
                 (System.nanoTime() - back) / 1_000_000);
     }
+
+    @Test
+    void a_hung_service_costs_its_time_limit_until_its_circuit_opens_then_503s_come_at_once() throws Exception {
+        URI advances = gateway.resolve("/api/basins/valenciennois/advances");
+        URI projects = gateway.resolve("/api/basins/valenciennois/projects");
+        assertThat(operator.get(advances).statusCode()).isEqualTo(200);
+
+        platform.hangService("finance", true);
+        java.util.List<Long> millis = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> hung = operator.get(advances);
+                millis.add((System.nanoTime() - start) / 1_000_000);
+                assertThat(hung.statusCode()).isEqualTo(503);
+                assertThat(hung.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            }
+            long other = System.nanoTime();
+            assertThat(operator.get(projects).statusCode()).isEqualTo(200);
+            System.out.printf("resilience: finance hung, 503 after %s ms (time limit, then open circuit); projects "
+                    + "answered in %d ms meanwhile%n", millis, (System.nanoTime() - other) / 1_000_000);
+        } finally {
+            platform.hangService("finance", false);
+        }
+        assertThat(millis.subList(0, 5)).allSatisfy(ms -> assertThat(ms).isLessThan(4_500));
+        assertThat(millis.subList(6, 12)).allSatisfy(ms -> assertThat(ms).isLessThan(300));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> operator.get(advances).statusCode() == 200);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.alize.identity.IdentitySettings;
+import org.alize.identity.revocation.Revocations;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.NetworkRole;
@@ -44,14 +45,16 @@ public class AccountAdministration {
     private final PasswordEncoder passwords;
     private final IdentitySettings settings;
     private final Clock clock;
+    private final Revocations revocations;
 
     public AccountAdministration(Accounts accounts, InvitationSender sender, PasswordEncoder passwords,
-            IdentitySettings settings, Clock clock) {
+            IdentitySettings settings, Clock clock, Revocations revocations) {
         this.accounts = accounts;
         this.sender = sender;
         this.passwords = passwords;
         this.settings = settings;
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     // --- ASTREES ------------------------------------------------------------------------------------
@@ -85,7 +88,10 @@ public class AccountAdministration {
     public Account disable(String login, String reason, String by) {
         Account account = accounts.get(login);
         account.disable(reason, by, clock.instant());
-        return accounts.save(account);
+        Account saved = accounts.save(account);
+        // the refresh is refused from now on; the access tokens already out stop at the services' next poll
+        revocations.revoke(login, "compte désactivé");
+        return saved;
     }
 
     public Account enable(String login, String by) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.alize.identity.IdentitySettings;
 import org.alize.identity.account.Accounts;
+import org.alize.identity.revocation.Revocations;
 import org.alize.tenancy.web.ProblemWriter;
 import org.alize.tenancy.web.TenancySecurityConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -50,7 +53,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
-    static final String[] PUBLIC_PAGES = {"/login", "/invitation", "/api/invitations/**", "/css/**", "/favicon.ico",
+    static final String[] PUBLIC_PAGES = {"/login", "/invitation", "/api/invitations/**", "/revocations", "/css/**",
+            "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**"};
 
@@ -82,6 +86,8 @@ class AuthorizationServerConfiguration {
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(request -> TenancySecurityConfiguration.onManagementPort(request.getLocalPort(),
                                 environment)).permitAll()
+                        // metrics off the public port: a logged-in person is no operator of the platform
+                        .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?deconnecte"))
@@ -109,17 +115,20 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(MongoTemplate mongo, Clock clock) {
-        return new MongoAuthorizationService(mongo, clock);
+    OAuth2AuthorizationService authorizationService(MongoTemplate mongo, Clock clock, Revocations revocations) {
+        return new MongoAuthorizationService(mongo, clock, revocations);
     }
 
     /** This service's own API checks the tokens it issued like any service: signature, issuer, audience, expiry. */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, IdentitySettings settings) {
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentitySettings settings, Revocations revocations) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(settings.audience()))));
+                        audience -> audience != null && audience.contains(settings.audience())),
+                jwt -> revocations.revokes(jwt.getSubject(), jwt.getIssuedAt())
+                        ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "jeton révoqué", null))
+                        : OAuth2TokenValidatorResult.success()));
         return decoder;
     }
 

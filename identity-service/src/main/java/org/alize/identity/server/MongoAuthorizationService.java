@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.alize.identity.account.Invitation;
+import org.alize.identity.revocation.Revocations;
 import org.alize.tenancy.BasinContext;
 import org.bson.types.Binary;
 import org.springframework.data.annotation.Id;
@@ -48,28 +49,45 @@ public class MongoAuthorizationService implements OAuth2AuthorizationService {
     record StoredAuthorization(@Id String id, String clientId, @Indexed String principal,
             @Indexed(sparse = true) String state, @Indexed(sparse = true) String code,
             @Indexed(sparse = true) String accessToken, @Indexed(sparse = true) String refreshToken,
-            @Indexed(sparse = true) String idToken, Instant expiresAt, Binary blob) {
+            @Indexed(sparse = true) String idToken, Instant expiresAt, Binary blob,
+            @Indexed(sparse = true) List<String> spentRefreshTokens) {
     }
+
+    /** The refresh tokens of one authorization remembered as spent: enough for a working day of rotations. */
+    static final int SPENT_KEPT = 64;
 
     private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
             "java.base/*;org.springframework.security.**;org.springframework.util.*;maxdepth=40;!*");
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Revocations revocations;
 
-    public MongoAuthorizationService(MongoTemplate mongo, Clock clock) {
+    public MongoAuthorizationService(MongoTemplate mongo, Clock clock, Revocations revocations) {
         this.mongo = mongo;
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     @Override
     public void save(OAuth2Authorization authorization) {
-        StoredAuthorization stored = new StoredAuthorization(authorization.getId(), authorization.getRegisteredClientId(),
-                authorization.getPrincipalName(), hash(authorization.getAttribute(OAuth2ParameterNames.STATE)),
-                hash(authorization.getToken(OAuth2AuthorizationCode.class)),
-                hash(authorization.getAccessToken()), hash(authorization.getRefreshToken()),
-                hash(authorization.getToken(OidcIdToken.class)), expiry(authorization), new Binary(serialise(authorization)));
-        BasinContext.callInNetwork(() -> mongo.save(stored));
+        String refreshToken = hash(authorization.getRefreshToken());
+        BasinContext.callInNetwork(() -> {
+            StoredAuthorization previous = mongo.findById(authorization.getId(), StoredAuthorization.class);
+            List<String> spent = new ArrayList<>(previous == null || previous.spentRefreshTokens() == null
+                    ? List.of() : previous.spentRefreshTokens());
+            if (previous != null && previous.refreshToken() != null && !previous.refreshToken().equals(refreshToken)) {
+                // rotated: the former refresh token is spent, and presenting it again betrays a copy
+                spent.add(previous.refreshToken());
+            }
+            StoredAuthorization stored = new StoredAuthorization(authorization.getId(), authorization.getRegisteredClientId(),
+                    authorization.getPrincipalName(), hash(authorization.getAttribute(OAuth2ParameterNames.STATE)),
+                    hash(authorization.getToken(OAuth2AuthorizationCode.class)),
+                    hash(authorization.getAccessToken()), refreshToken,
+                    hash(authorization.getToken(OidcIdToken.class)), expiry(authorization), new Binary(serialise(authorization)),
+                    spent.size() > SPENT_KEPT ? List.copyOf(spent.subList(spent.size() - SPENT_KEPT, spent.size())) : spent);
+            return mongo.save(stored);
+        });
     }
 
     @Override
@@ -103,7 +121,25 @@ public class MongoAuthorizationService implements OAuth2AuthorizationService {
             }
             criteria = where(field).is(hash);
         }
-        return BasinContext.callInNetwork(() -> read(mongo.findOne(query(criteria), StoredAuthorization.class)));
+        OAuth2Authorization found = BasinContext.callInNetwork(() -> read(mongo.findOne(query(criteria), StoredAuthorization.class)));
+        if (found == null && tokenType != null && OAuth2ParameterNames.REFRESH_TOKEN.equals(tokenType.getValue())) {
+            revokeFamilyOfSpent(hash);
+        }
+        return found;
+    }
+
+    /**
+     * A refresh token already exchanged is presented again: one of the two holders is not the person. The
+     * whole family goes (the authorization and the successor token with it), and the subject's access
+     * tokens are revoked on every service.
+     */
+    private void revokeFamilyOfSpent(String hash) {
+        StoredAuthorization family = BasinContext.callInNetwork(() ->
+                mongo.findOne(query(where("spentRefreshTokens").is(hash)), StoredAuthorization.class));
+        if (family != null) {
+            BasinContext.callInNetwork(() -> mongo.remove(query(where("_id").is(family.id())), StoredAuthorization.class));
+            revocations.revoke(family.principal(), "jeton de rafraîchissement rejoué : famille révoquée");
+        }
     }
 
     /** Removes authorizations whose every token has expired. */

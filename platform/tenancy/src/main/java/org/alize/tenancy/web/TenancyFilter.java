@@ -2,6 +2,7 @@ package org.alize.tenancy.web;
 
 import java.io.IOException;
 import java.util.regex.Matcher;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -30,9 +31,16 @@ public class TenancyFilter extends OncePerRequestFilter {
     private static final Pattern NETWORK_PATH = Pattern.compile("^/api/network(/.*)?$");
 
     private final ProblemWriter problems;
+    private final BasinBudgets budgets;
 
     public TenancyFilter(ProblemWriter problems) {
+        this(problems, null);
+    }
+
+    /** @param budgets each basin's share of the service, or {@code null} for none */
+    public TenancyFilter(ProblemWriter problems, BasinBudgets budgets) {
         this.problems = problems;
+        this.budgets = budgets;
     }
 
     @Override
@@ -64,8 +72,17 @@ public class TenancyFilter extends OncePerRequestFilter {
                         "Aucun bassin « " + abbreviate(requested) + " » n'est accessible avec vos droits.");
                 return;
             }
+            Optional<Runnable> place = budgets == null ? Optional.of(() -> { }) : budgets.acquire(BasinId.of(requested));
+            if (place.isEmpty()) {
+                response.setHeader("Retry-After", "1");
+                problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "basin.busy", "Trop de requêtes",
+                        "Trop de requêtes simultanées pour ce bassin : réessayez dans un instant.");
+                return;
+            }
             try (BasinContext.Scope ignored = BasinContext.open(BasinId.of(requested))) {
                 chain.doFilter(request, response);
+            } finally {
+                place.get().run();
             }
             return;
         }

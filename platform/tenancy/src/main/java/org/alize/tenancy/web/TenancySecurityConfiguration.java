@@ -1,13 +1,17 @@
 package org.alize.tenancy.web;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import org.alize.tenancy.Grants;
 import org.alize.tenancy.NetworkRole;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +25,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Zero trust: every service checks the bearer token itself, whether or not the call came through the
@@ -42,6 +47,22 @@ public class TenancySecurityConfiguration {
     SecurityFilterChain alizeResourceServerChain(HttpSecurity http, ProblemWriter problems, Environment environment)
             throws Exception {
         return resourceServer(http, problems, environment).build();
+    }
+
+    /**
+     * Access tokens revoked before they expire are refused within {@code alize.tenancy.revocations-refresh}
+     * (20 s): the list is {@code alize.tenancy.revocations-uri}, or the provider's {@code /revocations} beside its
+     * {@code /oauth2/jwks} when the keys come from identity-service.
+     */
+    @Bean
+    @ConditionalOnExpression("'${alize.tenancy.revocations-uri:}' != '' "
+            + "or '${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}'.endsWith('/oauth2/jwks')")
+    RevokedSubjects alizeRevokedSubjects(Environment environment, ObjectProvider<JsonMapper> json) {
+        String configured = environment.getProperty("alize.tenancy.revocations-uri", "");
+        String uri = !configured.isBlank() ? configured : environment.getRequiredProperty(
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri").replaceFirst("/oauth2/jwks$", "/revocations");
+        return new RevokedSubjects(URI.create(uri), environment.getProperty("alize.tenancy.revocations-refresh",
+                Duration.class, Duration.ofSeconds(20)), json.getIfAvailable(JsonMapper::new));
     }
 
     /**

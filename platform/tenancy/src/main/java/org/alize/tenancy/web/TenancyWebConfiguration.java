@@ -1,5 +1,6 @@
 package org.alize.tenancy.web;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import org.alize.tenancy.input.BoundedInputModule;
@@ -8,6 +9,7 @@ import org.alize.tenancy.input.InputBoundsFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -70,9 +72,21 @@ public class TenancyWebConfiguration {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
+    /**
+     * Each basin's share of this service: {@code alize.tenancy.basin-concurrency} requests at once (6 by
+     * default: a service has two cores here and a few hundred threads), {@code alize.tenancy.basin-max-wait}
+     * for a place (200 ms), then 429.
+     */
     @Bean
-    FilterRegistrationBean<TenancyFilter> alizeTenancyFilter(ProblemWriter problems) {
-        FilterRegistrationBean<TenancyFilter> registration = new FilterRegistrationBean<>(new TenancyFilter(problems));
+    @ConditionalOnMissingBean
+    BasinBudgets alizeBasinBudgets(Environment environment) {
+        return new BasinBudgets(environment.getProperty("alize.tenancy.basin-concurrency", Integer.class, 6),
+                environment.getProperty("alize.tenancy.basin-max-wait", Duration.class, Duration.ofMillis(200)));
+    }
+
+    @Bean
+    FilterRegistrationBean<TenancyFilter> alizeTenancyFilter(ProblemWriter problems, BasinBudgets budgets) {
+        FilterRegistrationBean<TenancyFilter> registration = new FilterRegistrationBean<>(new TenancyFilter(problems, budgets));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.addUrlPatterns("/*");
         return registration;
