@@ -72,7 +72,7 @@ class FinanceFlowIT {
         cooperationConvention(basin, "prj-1", conventionEvent);
         cooperationConvention(basin, "prj-1", UUID.randomUUID().toString());
 
-        JsonNode advance = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json(),
+        JsonNode advance = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json().path("items"),
                 list -> list.size() == 1).get(0);
         await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/pledges").json().size() == 1);
         String id = advance.get("advanceId").asString();
@@ -106,7 +106,7 @@ class FinanceFlowIT {
         assertThat(overCap.status()).isEqualTo(422);
         assertThat(overCap.json().get("rule").asString()).isEqualTo("R-14");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().size() == 7);
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().path("totalItems").asInt() == 7);
         Map<String, BigDecimal> balances = balances(op, base);
         assertThat(balances.get("512100")).as("fund: 33 400 − 12 000 + 1 500 + 20 000").isEqualByComparingTo("42900");
         assertThat(balances.get("512200")).as("operating: 60 000 − 20 000 − 6 000").isEqualByComparingTo("34000");
@@ -132,7 +132,7 @@ class FinanceFlowIT {
         String base = "/api/basins/" + basin;
         partnershipConvention(basin);
         cooperationConvention(basin, "prj-r", UUID.randomUUID().toString());
-        String id = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json(),
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json().path("items"),
                 list -> list.size() == 1).get(0).get("advanceId").asString();
         await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/pledges").json().size() == 1);
         expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000}"));
@@ -144,13 +144,13 @@ class FinanceFlowIT {
                 "{\"amount\":5000,\"reason\":\"redressement\",\"committeeReference\":\"CA-7\"}"));
         expect(200, op.post(base + "/advances/" + id + "/recoveries", "{\"amount\":750.25}"));
         expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().size() == 7);
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().path("totalItems").asInt() == 7);
         Map<String, BigDecimal> live = balances(op, base);
         assertThat(live.get("274100")).as("12 000 − 2 345,67 − 100 + 100 − 5 000").isEqualByComparingTo("4654.33");
 
         mongo.getDatabase("finance_" + basin).getCollection("journal").drop();
         mongo.getDatabase("finance_" + basin).getCollection("counters").deleteOne(new Document("_id", "journal"));
-        assertThat(op.get(base + "/journal").json().size()).isZero();
+        assertThat(op.get(base + "/journal").json().path("totalItems").asInt()).isZero();
         List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(FinanceEvents.TOPIC, r -> basin.equals(r.key()));
         for (int pass = 0; pass < 2; pass++) {
             for (ConsumerRecord<String, byte[]> record : records) {
@@ -158,9 +158,50 @@ class FinanceFlowIT {
             }
         }
 
-        assertThat(op.get(base + "/journal").json().size()).isEqualTo(7);
+        assertThat(op.get(base + "/journal").json().path("totalItems").asInt()).isEqualTo(7);
+        JsonNode secondPage = op.get(base + "/journal?page=1&size=5&newestFirst=true").json();
+        assertThat(secondPage.path("items").size()).isEqualTo(2);
+        assertThat(secondPage.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(secondPage.path("items").get(1).path("number").asInt()).as("newest first: the oldest last").isEqualTo(1);
+        assertThat(op.get(base + "/journal?size=201").status()).as("a page is at most 200 entries").isEqualTo(400);
         assertThat(balances(op, base)).isEqualTo(live);
         assertThat(op.get(base + "/journal/reconciliation").json().get("differences").size()).isZero();
+    }
+
+    @Test
+    void the_absurd_requests_that_once_took_finance_down_are_refused_and_change_nothing() {
+        String basin = "fin-absurd";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        partnershipConvention(basin);
+        cooperationConvention(basin, "prj-x", UUID.randomUUID().toString());
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json().path("items"),
+                list -> list.size() == 1).get(0).get("advanceId").asString();
+        expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000}"));
+        String before = op.get(base + "/advances/" + id).json().toString();
+
+        Map<String, String> absurd = new java.util.LinkedHashMap<>();
+        absurd.put("/advances/" + id + "/reschedule", "{\"approvalReference\":\"XT\",\"durationMonths\":100000}");
+        absurd.put("/advances/simulation", "{\"amount\":10000,\"durationMonths\":2147483647}");
+        absurd.put("/operating-expenses", "{\"category\":\"LOCAL_ENGINEERING\",\"amount\":1e308,\"paidOn\":\"" + today
+                + "\",\"description\":\"x\"}");
+        absurd.put("/transfers", "{\"from\":\"ADVANCE_FUND\",\"to\":\"OPERATING_ACCOUNT\",\"amount\":1.23e22,"
+                + "\"approvalReference\":\"CA-1\",\"reason\":\"x\"}");
+        absurd.put("/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\","
+                + "\"amount\":1.2345678901234567890123456789012345}");
+        absurd.put("/advances/" + id + "/repayments", "{\"amount\":100,\"on\":\"0000-01-01\"}");
+        for (Map.Entry<String, String> request : absurd.entrySet()) {
+            ApiClient.Response refused = op.post(base + request.getKey(), request.getValue());
+            assertThat(refused.status()).as(request.getKey() + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.json().path("errors").size()).as(request.getKey()).isPositive();
+        }
+        assertThat(op.put(base + "/arrears/buckets", "{\"upperBounds\":[2147483647]}").status()).isEqualTo(400);
+
+        assertThat(op.get(base + "/advances/" + id).json().toString()).isEqualTo(before);
+        assertThat(op.get(base + "/transfers").json().path("totalItems").asInt()).isZero();
+        assertThat(op.get(base + "/contributions").json().path("totalItems").asInt()).isZero();
+        assertThat(op.get(base + "/operating-expenses").json().path("expenses").size()).isZero();
     }
 
     @Test
@@ -168,7 +209,8 @@ class FinanceFlowIT {
         String basin = "fin-iso";
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
         cooperationConvention(basin, "prj-secret", UUID.randomUUID().toString());
-        String id = await().atMost(Duration.ofSeconds(30)).until(() -> op.get("/api/basins/" + basin + "/advances").json(),
+        String id = await().atMost(Duration.ofSeconds(30))
+                .until(() -> op.get("/api/basins/" + basin + "/advances").json().path("items"),
                 list -> list.size() == 1).get(0).get("advanceId").asString();
 
         int checked = BasinEndpoints.assertNoneReachable(mappings, Map.of("basinId", basin, "advanceId", id,

@@ -1,6 +1,7 @@
 package org.alize.gateway;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
@@ -36,18 +37,15 @@ class Routes {
 
     @Bean
     RouteLocator alizeRoutes(RouteLocatorBuilder builder, GatewaySettings settings) {
-        return builder.routes()
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        // each service's parked outbox events, for the network's administrators (basin-service's fall under /api/network)
+        for (String service : List.of("identity", "project", "finance", "reporting")) {
+            routes.route("outbox-" + service, r -> r.order(0).path("/api/network/outbox/" + service + "-service/**")
+                    .filters(f -> resilient(f, service, settings)).uri(settings.url(service)));
+        }
+        return routes
                 .route("identity", r -> r.order(0).path(IDENTITY)
                         .filters(f -> resilient(f, "identity", settings)).uri(settings.url("identity")))
-                // each service's parked outbox events, for the network's administrators (basin-service's fall under /api/network)
-                .route("outbox-identity", r -> r.order(0).path("/api/network/outbox/identity-service/**")
-                        .filters(f -> resilient(f, "identity", settings)).uri(settings.url("identity")))
-                .route("outbox-project", r -> r.order(0).path("/api/network/outbox/project-service/**")
-                        .filters(f -> resilient(f, "project", settings)).uri(settings.url("project")))
-                .route("outbox-finance", r -> r.order(0).path("/api/network/outbox/finance-service/**")
-                        .filters(f -> resilient(f, "finance", settings)).uri(settings.url("finance")))
-                .route("outbox-reporting", r -> r.order(0).path("/api/network/outbox/reporting-service/**")
-                        .filters(f -> resilient(f, "reporting", settings)).uri(settings.url("reporting")))
                 .route("reporting-network", r -> r.order(1).path("/api/network/indicators/**")
                         .filters(f -> resilient(f, "reporting", settings)).uri(settings.url("reporting")))
                 .route("reporting-basin", r -> r.order(2).path("/api/basins/*/indicators/**")

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
@@ -102,6 +103,16 @@ class Security {
                 .exceptionHandling(handling -> handling.accessDeniedHandler((exchange, e) -> Problems.write(exchange,
                         HttpStatus.FORBIDDEN, "access.denied", "Accès refusé", "Cette ressource n'est pas accessible.")))
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses before any chain (an encoded NUL or slash in the path, a path that
+     * leaves its root): a French 400 problem like every other refusal, not an empty answer.
+     */
+    @Bean
+    ServerExchangeRejectedHandler alizeRejectedExchanges() {
+        return (exchange, rejected) -> Problems.write(exchange, HttpStatus.BAD_REQUEST, "request.rejected",
+                "Requête refusée", "L'adresse de la requête contient des caractères ou des segments interdits.");
     }
 
     @Bean

@@ -63,6 +63,17 @@ class GatewayIT {
     }
 
     @Test
+    void a_path_the_firewall_refuses_is_a_french_problem_not_an_empty_answer() throws Exception {
+        for (String path : java.util.List.of("/api/basins/b1/projects/a%00b", "/api/basins/b1/projects/..%2F..%2Fadmin",
+                "/api/basins/b1/projects/%00")) {
+            HttpResponse<String> refused = get(path, token("firewall"));
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/problem+json");
+            assertThat(refused.body()).as(path).contains("Requête refusée");
+        }
+    }
+
+    @Test
     void each_path_goes_to_the_service_that_owns_it() throws Exception {
         Map<String, String> expected = Map.ofEntries(Map.entry("/api/basins/b1/projects/p1", "project"),
                 Map.entry("/api/basins/b1/sessions", "project"), Map.entry("/api/basins/b1/committee", "project"),
@@ -73,7 +84,12 @@ class GatewayIT {
                 Map.entry("/api/network/meetings/summary", "basin"), Map.entry("/api/network/users/karim", "identity"),
                 Map.entry("/api/basins/b1/users", "identity"), Map.entry("/api/basins/b1/accounts/balances", "finance"),
                 Map.entry("/api/network/signing-keys", "identity"), Map.entry("/bassins/b1/projets", "console"),
-                Map.entry("/", "console"), Map.entry("/login/oauth2/code/alize", "console"));
+                Map.entry("/", "console"), Map.entry("/login/oauth2/code/alize", "console"),
+                Map.entry("/api/network/outbox/finance-service/parked", "finance"),
+                Map.entry("/api/network/outbox/project-service/parked/e1/retry", "project"),
+                Map.entry("/api/network/outbox/reporting-service/parked", "reporting"),
+                Map.entry("/api/network/outbox/identity-service/parked", "identity"),
+                Map.entry("/api/network/outbox/basin-service/parked", "basin"));
         for (Map.Entry<String, String> route : expected.entrySet()) {
             assertThat(routed(route.getKey()).get("service").asString()).as(route.getKey()).isEqualTo(route.getValue());
         }

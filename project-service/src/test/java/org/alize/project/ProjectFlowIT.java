@@ -176,6 +176,28 @@ class ProjectFlowIT {
         expect(200, op.post(base + "/projects/" + projectId + "/mark-ready", "{}"));
     }
 
+    @Test
+    void a_submission_with_absurd_jobs_a_fraction_of_a_job_or_a_hidden_character_is_refused_and_nothing_is_stored() {
+        ApiClient op = basinWithCommittee("prj-absurd");
+        String base = "/api/basins/prj-absurd";
+        int before = op.get(base + "/projects").json().path("totalItems").asInt();
+
+        for (String body : List.of(submission("lefevre", "Absurde").replace("\"forecastJobs\":6", "\"forecastJobs\":2147483647"),
+                submission("lefevre", "Absurde").replace("\"forecastJobs\":6", "\"forecastJobs\":1001"),
+                submission("lefevre", "Absurde").replace("\"forecastJobs\":6", "\"forecastJobs\":3.5"),
+                submission("lefevre", "Nom\\u0000cach\\u202Ee"),
+                submission("lefevre", "Absurde").replace("\"headcount\":14", "\"headcount\":1e308"))) {
+            ApiClient.Response refused = op.post(base + "/projects", body);
+            assertThat(refused.status()).as(body + " → " + refused.body()).isEqualTo(400);
+            assertThat(refused.isProblem()).isTrue();
+        }
+        ApiClient.Response sessionFarAway = op.post(base + "/sessions", "{\"scheduledOn\":\"9999-12-31\"}");
+        assertThat(sessionFarAway.status()).isEqualTo(400);
+        assertThat(sessionFarAway.json().path("errors").toString()).contains("scheduledOn");
+
+        assertThat(op.get(base + "/projects").json().path("totalItems").asInt()).isEqualTo(before);
+    }
+
     private static String readyProject(ApiClient op, String base, String company) {
         String projectId = expect(201, op.post(base + "/projects", submission("lefevre", company))).json()
                 .get("projectId").asString();

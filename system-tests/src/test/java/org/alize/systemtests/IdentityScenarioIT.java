@@ -76,4 +76,42 @@ class IdentityScenarioIT {
         assertThat(president.path("appointedBasinRoles").path("valenciennois").toString())
                 .as("the demo login was matched to the committee seat by e-mail").contains("COMMITTEE_MEMBER");
     }
+
+    @Test
+    void a_disabled_accounts_access_token_stops_working_on_every_service_within_a_minute() throws Exception {
+        PlatformClient astrees = PlatformClient.as(platform.seedContext().token());
+        HttpResponse<String> created = astrees.post(gateway.resolve("/api/network/users"), """
+                {"login":"depart.scenario","displayName":"Départ Scénario","email":"depart.scenario@example.fr",
+                 "basins":{"valenciennois":["PARTNER"]}}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String invitation = JSON.readTree(created.body()).path("invitationUrl").asString();
+        HttpResponse<String> accepted = PlatformClient.anonymous().post(identity.resolve("/api/invitations/accept"),
+                "{\"token\":\"" + invitation.substring(invitation.indexOf("jeton=") + 6)
+                        + "\",\"password\":\"un mot de passe qui part\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        PlatformClient person = PlatformClient.as(new OidcBrowser(identity).login(LocalStack.CONSOLE_CLIENT,
+                LocalStack.CONSOLE_SECRET, redirect, "depart.scenario", "un mot de passe qui part").accessToken());
+        java.util.List<URI> everywhere = java.util.List.of(gateway.resolve("/api/basins/valenciennois/profile"),
+                gateway.resolve("/api/basins/valenciennois/projects"), gateway.resolve("/api/basins/valenciennois/advances"),
+                gateway.resolve("/api/basins/valenciennois/indicators"));
+        for (URI uri : everywhere) {
+            assertThat(person.get(uri).statusCode()).as(uri.toString()).isEqualTo(200);
+        }
+
+        assertThat(astrees.post(gateway.resolve("/api/network/users/depart.scenario/disable"),
+                "{\"reason\":\"a quitté l'entreprise\"}").statusCode()).isEqualTo(200);
+        long disabled = System.nanoTime();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+                    for (URI uri : everywhere) {
+                        if (person.get(uri).statusCode() != 401) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+        System.out.printf("identity: a disabled account's unexpired access token refused by every service %d ms after "
+                + "the account was disabled%n", (System.nanoTime() - disabled) / 1_000_000);
+    }
 }

@@ -142,8 +142,8 @@ class SecuritySuiteIT {
                 urls.get("basin").resolve("/api/basins/" + BASIN + "/support-schemes"),
                 urls.get("project").resolve("/api/basins/" + BASIN + "/projects"),
                 urls.get("project").resolve("/api/basins/" + BASIN + "/sessions"),
-                urls.get("finance").resolve("/api/basins/" + BASIN + "/advances"),
-                urls.get("finance").resolve("/api/basins/" + BASIN + "/contributions")));
+                urls.get("finance").resolve("/api/basins/" + BASIN + "/advances?size=200"),
+                urls.get("finance").resolve("/api/basins/" + BASIN + "/contributions?size=200")));
         for (URI list : lists) {
             Matcher m = ID.matcher(operator.get(list).body());
             while (m.find()) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
 
 /** The basin's money: the two accounts, the advances with their arrears, the fund's outlook, one advance's page. */
 @Controller
@@ -37,8 +38,9 @@ class FinancePages {
         model.addAttribute("lossRate", json.map(api.get("/api/basins/{b}/loss-rate", basin)));
         model.addAttribute("arrears", json.map(api.get("/api/basins/{b}/arrears", basin)));
         model.addAttribute("outlook", json.map(api.get("/api/basins/{b}/fund-outlook", basin)));
-        List<Object> advances = json.list(api.get("/api/basins/{b}/advances", basin));
-        Paging.slice(model, "advances", advances, page, PAGE_SIZE);
+        JsonNode advances = api.get("/api/basins/{b}/advances?page={p}&size={s}", basin, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("advances", json.list(advances.path("items")));
+        Paging.fromApi(model, advances);
         return "basin/finance";
     }
 
@@ -47,13 +49,16 @@ class FinancePages {
     String resources(@PathVariable String basin, @RequestParam(defaultValue = "0") int page,
             @RequestParam(name = "annee", required = false) Integer year, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        java.util.List<Object> contributions = new java.util.ArrayList<>(json.list(api.get("/api/basins/{b}/contributions", basin)));
-        java.util.Collections.reverse(contributions);
-        Paging.slice(model, "contributions", contributions, page, 15);
+        JsonNode contributions = api.get("/api/basins/{b}/contributions?page={p}&size=15&newestFirst=true", basin,
+                Math.max(0, page));
+        model.addAttribute("contributions", json.list(contributions.path("items")));
+        Paging.fromApi(model, contributions);
         model.addAttribute("expenses", json.map(year == null ? api.get("/api/basins/{b}/operating-expenses", basin)
                 : api.get("/api/basins/{b}/operating-expenses?year={y}", basin, year)));
         model.addAttribute("partners", json.list(api.get("/api/basins/{b}/organisations?size=100", basin).path("items")));
-        model.addAttribute("transfers", json.list(api.get("/api/basins/{b}/transfers", basin)));
+        // the latest transfers: the page shows them beside the form, the journal keeps them all
+        model.addAttribute("transfers", json.list(api.get("/api/basins/{b}/transfers?size=50&newestFirst=true", basin)
+                .path("items")));
         return "basin/resources";
     }
 
@@ -99,9 +104,9 @@ class FinancePages {
     String journal(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
             Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        java.util.List<Object> entries = new java.util.ArrayList<>(json.list(api.get("/api/basins/{b}/journal", basin)));
-        java.util.Collections.reverse(entries);
-        Paging.slice(model, "entries", entries, page, 25);
+        JsonNode entries = api.get("/api/basins/{b}/journal?page={p}&size=25&newestFirst=true", basin, Math.max(0, page));
+        model.addAttribute("entries", json.list(entries.path("items")));
+        Paging.fromApi(model, entries);
         model.addAttribute("reconciliation", json.map(api.get("/api/basins/{b}/journal/reconciliation", basin)));
         return "basin/journal";
     }

@@ -43,7 +43,9 @@ class UserPages {
     String basinUsers(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
             Model model) {
         operator(request, model, basin);
-        Paging.slice(model, "users", json.list(api.get("/api/basins/{b}/users", basin)), page, 20);
+        JsonNode users = api.get("/api/basins/{b}/users?page={p}&size=20", basin, Math.max(0, page));
+        model.addAttribute("users", json.list(users.path("items")));
+        Paging.fromApi(model, users);
         model.addAttribute("roles", BASIN_ROLES);
         model.addAttribute("grantable", GRANTABLE_BY_OPERATOR);
         return "basin/users";

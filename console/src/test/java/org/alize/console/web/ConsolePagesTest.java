@@ -209,14 +209,53 @@ class ConsolePagesTest {
             } else if (file == null && path.startsWith("/api/network/basins")) {
                 file = "network-basins";
             }
+            boolean paged = false;
+            if (file == null && path.contains("?") && FILES.containsKey(path.substring(0, path.indexOf('?')))) {
+                // a list the API serves by pages: the recorded list, served as the page asked for
+                file = FILES.get(path.substring(0, path.indexOf('?')));
+                paged = true;
+            }
             if (file == null) {
                 throw new IllegalStateException("no recorded answer for " + path);
             }
             try (InputStream in = RecordedApi.class.getResourceAsStream("/api/" + file + ".json")) {
-                return JSON.readTree(in);
+                JsonNode recorded = JSON.readTree(in);
+                return paged ? page(recorded, expand(path, variables)) : recorded;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private static JsonNode page(JsonNode all, String query) {
+            java.util.Map<String, String> parameters = new java.util.HashMap<>();
+            for (String pair : query.substring(query.indexOf('?') + 1).split("&")) {
+                String[] kv = pair.split("=", 2);
+                parameters.put(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+            int size = Integer.parseInt(parameters.getOrDefault("size", "50"));
+            int page = Integer.parseInt(parameters.getOrDefault("page", "0"));
+            List<JsonNode> items = new ArrayList<>();
+            all.forEach(items::add);
+            if (Boolean.parseBoolean(parameters.get("newestFirst"))) {
+                java.util.Collections.reverse(items);
+            }
+            tools.jackson.databind.node.ObjectNode answer = JSON.createObjectNode();
+            tools.jackson.databind.node.ArrayNode slice = answer.putArray("items");
+            items.subList(Math.min(items.size(), page * size), Math.min(items.size(), (page + 1) * size)).forEach(slice::add);
+            answer.put("page", page).put("size", size).put("totalItems", items.size())
+                    .put("totalPages", (items.size() + size - 1) / size);
+            return answer;
+        }
+
+        private static String expand(String path, Object... variables) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[a-z]+}").matcher(path);
+            StringBuilder out = new StringBuilder();
+            int i = 0;
+            while (m.find()) {
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(String.valueOf(variables[i++])));
+            }
+            m.appendTail(out);
+            return out.toString();
         }
 
         @Override

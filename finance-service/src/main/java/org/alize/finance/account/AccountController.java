@@ -18,6 +18,7 @@ import org.alize.finance.journal.Account;
 import org.alize.finance.journal.JournalService;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.Paged;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,8 +59,11 @@ class AccountController {
     }
 
     @GetMapping("/contributions")
-    List<ContributionView> contributions() {
-        return accounts.contributions().stream().map(ContributionView::of).toList();
+    @Operation(summary = "Les contributions reçues, par page (au plus 200), par date (les plus récentes d'abord si demandé)")
+    Paged<ContributionView> contributions(@RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size,
+            @RequestParam(defaultValue = "false") boolean newestFirst) {
+        return accounts.contributions(page, size, newestFirst, ContributionView::of);
     }
 
     @GetMapping("/pledges")
@@ -78,8 +82,11 @@ class AccountController {
     }
 
     @GetMapping("/transfers")
-    List<TransferView> transfers() {
-        return accounts.transfers().stream().map(TransferView::of).toList();
+    @Operation(summary = "Les virements entre les deux comptes, par page (au plus 200), par date")
+    Paged<TransferView> transfers(@RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size,
+            @RequestParam(defaultValue = "false") boolean newestFirst) {
+        return accounts.transfers(page, size, newestFirst, TransferView::of);
     }
 
     @PostMapping("/operating-expenses")

@@ -7,11 +7,14 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.alize.finance.Ids;
 import org.alize.tenancy.problem.InvalidInput;
+import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /** Contributions, transfers and operating expenses of the basin in context. */
@@ -37,18 +40,25 @@ public class AccountService {
                 amount, date, description, today(), clock.instant(), by));
     }
 
-    public List<Contribution> contributions() {
-        return mongo.findAll(Contribution.class).stream().sorted(Comparator.comparing(Contribution::on)).toList();
+    /** One page of the contributions by date (the newest first if asked): only that page is read. */
+    public <T> Paged<T> contributions(int page, int size, boolean newestFirst, Function<Contribution, T> view) {
+        return Paged.query(mongo, new Query().with(byDate("on", newestFirst)), Contribution.class, page, size, view);
+    }
+
+    /** One page of the transfers by date (the newest first if asked). */
+    public <T> Paged<T> transfers(int page, int size, boolean newestFirst, Function<Transfer, T> view) {
+        return Paged.query(mongo, new Query().with(byDate("on", newestFirst)), Transfer.class, page, size, view);
+    }
+
+    private static Sort byDate(String field, boolean newestFirst) {
+        Sort.Direction direction = newestFirst ? Sort.Direction.DESC : Sort.Direction.ASC;
+        return Sort.by(direction, field).and(Sort.by(direction, "_id"));
     }
 
     public Transfer transfer(Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
             String approvalReference, String reason, String by) {
         return mongo.insert(Transfer.record(Ids.next("trf"), from, to, amount, on == null ? today() : on, approvalReference,
                 reason, today(), clock.instant(), by));
-    }
-
-    public List<Transfer> transfers() {
-        return mongo.findAll(Transfer.class).stream().sorted(Comparator.comparing(Transfer::on)).toList();
     }
 
     public OperatingYear.Expense spend(OperatingYear.Category category, BigDecimal amount, LocalDate paidOn, String description,

@@ -19,12 +19,14 @@ import org.alize.finance.Money;
 import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.Paged;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,10 +44,11 @@ class AdvanceController {
     }
 
     @GetMapping("/advances")
-    @Operation(summary = "Les avances du bassin")
-    List<AdvanceView> advances() {
+    @Operation(summary = "Les avances du bassin, par page (au plus 200), dans l'ordre des références de projet")
+    Paged<AdvanceView> advances(@RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
         LocalDate today = advances.today();
-        return advances.all().stream().map(a -> AdvanceView.of(a, today)).toList();
+        return advances.page(page, size, a -> AdvanceView.of(a, today));
     }
 
     @GetMapping("/advances/{advanceId}")

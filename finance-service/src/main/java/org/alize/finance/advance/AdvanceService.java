@@ -9,13 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.alize.finance.FinanceProperties;
 import org.alize.finance.Money;
 import org.alize.tenancy.problem.NotFound;
+import org.alize.tenancy.web.Paged;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /** The advances of the basin in context. */
@@ -43,6 +46,11 @@ public class AdvanceService {
 
     public List<Advance> all() {
         return advances.findAll(Sort.by("projectReference"));
+    }
+
+    /** One page of the basin's advances, by project reference: only that page is read. */
+    public <T> Paged<T> page(int page, int size, Function<Advance, T> view) {
+        return Paged.query(mongo, new Query().with(Sort.by("projectReference", "_id")), Advance.class, page, size, view);
     }
 
     public Advance disburse(String id, LocalDate on, BigDecimal amount, String by) {

@@ -1,13 +1,23 @@
 package org.alize.finance.journal;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
+import org.alize.tenancy.web.Paged;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/basins/{basinId}/journal")
@@ -30,10 +41,13 @@ class JournalController {
     }
 
     @GetMapping
-    @Operation(summary = "Les écritures, dans l'ordre de leur numéro")
-    List<JournalEntry> entries(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return journal.entries(from, to);
+    @Operation(summary = "Les écritures, par page (au plus 200), dans l'ordre de leur numéro (les plus récentes d'abord si demandé)")
+    Paged<JournalEntry> entries(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size,
+            @RequestParam(defaultValue = "false") boolean newestFirst) {
+        return journal.page(from, to, page, size, newestFirst);
     }
 
     @GetMapping("/balances")
@@ -50,24 +64,44 @@ class JournalController {
     }
 
     @GetMapping(value = "/fec", produces = "text/tab-separated-values")
-    @Operation(summary = "Fichier des écritures comptables (FEC)")
-    ResponseEntity<byte[]> fec(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    @Operation(summary = "Fichier des écritures comptables (FEC), écrit au fil de la lecture du journal")
+    ResponseEntity<StreamingResponseBody> fec(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return file(journal.fec(from, to), "text/tab-separated-values", BasinContext.require() + "FEC"
-                + (to == null ? "" : to.toString().replace("-", "")) + ".txt");
+        BasinId basin = BasinContext.require();
+        return file(writer -> journal.fec(from, to, writer), basin, "text/tab-separated-values",
+                basin + "FEC" + (to == null ? "" : to.toString().replace("-", "")) + ".txt");
     }
 
     @GetMapping(value = "/csv", produces = "text/csv")
-    @Operation(summary = "Le journal en CSV")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    @Operation(summary = "Le journal en CSV, écrit au fil de la lecture du journal")
+    ResponseEntity<StreamingResponseBody> csv(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return file(journal.csv(from, to), "text/csv", "journal-" + BasinContext.require() + ".csv");
+        BasinId basin = BasinContext.require();
+        return file(writer -> journal.csv(from, to, writer), basin, "text/csv", "journal-" + basin + ".csv");
     }
 
-    private static ResponseEntity<byte[]> file(String content, String type, String name) {
+    /** What writes an export: the journal read from a cursor straight into the response. */
+    private interface Export {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    /**
+     * A download written as it is read, in the basin of the request (the body is written on another thread,
+     * which has no basin of its own).
+     */
+    private static ResponseEntity<StreamingResponseBody> file(Export export, BasinId basin, String type, String name) {
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            try (BasinContext.Scope ignored = BasinContext.open(basin)) {
+                export.writeTo(writer);
+            }
+            writer.flush();
+        };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(type + ";charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)
                         .build().toString())
-                .body(content.getBytes(StandardCharsets.UTF_8));
+                .body(body);
     }
 }

@@ -1,5 +1,6 @@
 package org.alize.finance.journal;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -7,10 +8,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.alize.finance.Money;
 import org.alize.finance.advance.Advance;
 import org.alize.finance.advance.AdvanceService;
+import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,15 +35,24 @@ public class JournalService {
     }
 
     public List<JournalEntry> entries(LocalDate from, LocalDate to) {
-        Criteria criteria = new Criteria();
+        return mongo.find(new Query(between(from, to)).with(Sort.by("number")), JournalEntry.class);
+    }
+
+    /** One page of the entries between two dates, by number: only that page is read. */
+    public Paged<JournalEntry> page(LocalDate from, LocalDate to, int page, int size, boolean newestFirst) {
+        return Paged.query(mongo, new Query(between(from, to)).with(Sort.by(newestFirst ? Sort.Direction.DESC
+                : Sort.Direction.ASC, "number")), JournalEntry.class, page, size, entry -> entry);
+    }
+
+    private static Criteria between(LocalDate from, LocalDate to) {
         if (from != null && to != null) {
-            criteria = Criteria.where("date").gte(from).lte(to);
+            return Criteria.where("date").gte(from).lte(to);
         } else if (from != null) {
-            criteria = Criteria.where("date").gte(from);
+            return Criteria.where("date").gte(from);
         } else if (to != null) {
-            criteria = Criteria.where("date").lte(to);
+            return Criteria.where("date").lte(to);
         }
-        return mongo.find(new Query(criteria).with(Sort.by("number")), JournalEntry.class);
+        return new Criteria();
     }
 
     /** The balance of each account: debits minus credits over every entry up to {@code on} (all if null). */
@@ -113,34 +125,41 @@ public class JournalService {
      * The French standard accounting file (fichier des écritures comptables): one line per entry line, tab
      * separated, dates as yyyyMMdd, amounts with a decimal comma, the 18 columns of the administration's order.
      */
-    public String fec(LocalDate from, LocalDate to) {
-        StringBuilder out = new StringBuilder("JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\t"
+    public void fec(LocalDate from, LocalDate to, Appendable out) throws IOException {
+        out.append("JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\t"
                 + "CompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\t"
                 + "Montantdevise\tIdevise\r\n");
-        for (JournalEntry entry : entries(from, to)) {
-            for (JournalEntry.Line line : entry.lines()) {
-                String date = FEC_DATE.format(entry.date());
-                out.append(String.join("\t", entry.journal(), journalLabel(entry.journal()), String.valueOf(entry.number()), date,
-                        line.account().number(), line.account().label(), nullToEmpty(line.auxiliary()),
-                        nullToEmpty(line.auxiliary()), nullToEmpty(entry.pieceRef()), date, clean(entry.label()),
-                        comma(line.debit()), comma(line.credit()), "", "", date, "", "")).append("\r\n");
+        try (Stream<JournalEntry> entries = stream(from, to)) {
+            for (JournalEntry entry : (Iterable<JournalEntry>) entries::iterator) {
+                for (JournalEntry.Line line : entry.lines()) {
+                    String date = FEC_DATE.format(entry.date());
+                    out.append(String.join("\t", entry.journal(), journalLabel(entry.journal()), String.valueOf(entry.number()),
+                            date, line.account().number(), line.account().label(), nullToEmpty(line.auxiliary()),
+                            nullToEmpty(line.auxiliary()), nullToEmpty(entry.pieceRef()), date, clean(entry.label()),
+                            comma(line.debit()), comma(line.credit()), "", "", date, "", "")).append("\r\n");
+                }
             }
         }
-        return out.toString();
     }
 
     /** The journal as a French CSV (semicolons, decimal commas, ISO dates), one row per entry line. */
-    public String csv(LocalDate from, LocalDate to) {
-        StringBuilder out = new StringBuilder("numero;journal;date;compte;libelle_compte;auxiliaire;piece;libelle;debit;credit\r\n");
-        for (JournalEntry entry : entries(from, to)) {
-            for (JournalEntry.Line line : entry.lines()) {
-                out.append(String.join(";", String.valueOf(entry.number()), entry.journal(), entry.date().toString(),
-                        line.account().number(), quote(line.account().label()), quote(nullToEmpty(line.auxiliary())),
-                        quote(nullToEmpty(entry.pieceRef())), quote(entry.label()), comma(line.debit()), comma(line.credit())))
-                        .append("\r\n");
+    public void csv(LocalDate from, LocalDate to, Appendable out) throws IOException {
+        out.append("numero;journal;date;compte;libelle_compte;auxiliaire;piece;libelle;debit;credit\r\n");
+        try (Stream<JournalEntry> entries = stream(from, to)) {
+            for (JournalEntry entry : (Iterable<JournalEntry>) entries::iterator) {
+                for (JournalEntry.Line line : entry.lines()) {
+                    out.append(String.join(";", String.valueOf(entry.number()), entry.journal(), entry.date().toString(),
+                            line.account().number(), quote(line.account().label()), quote(nullToEmpty(line.auxiliary())),
+                            quote(nullToEmpty(entry.pieceRef())), quote(entry.label()), comma(line.debit()),
+                            comma(line.credit()))).append("\r\n");
+                }
             }
         }
-        return out.toString();
+    }
+
+    /** The entries between two dates by number, read from a cursor as they are written out, never held all at once. */
+    private Stream<JournalEntry> stream(LocalDate from, LocalDate to) {
+        return mongo.stream(new Query(between(from, to)).with(Sort.by("number")).cursorBatchSize(500), JournalEntry.class);
     }
 
     private static String journalLabel(String code) {

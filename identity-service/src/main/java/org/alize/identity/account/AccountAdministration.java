@@ -143,8 +143,9 @@ public class AccountAdministration {
                 .orElseThrow(() -> new NotFound("account.not-found", "Aucun compte « " + login + " » dans ce bassin."));
     }
 
-    public List<Account> inBasin(BasinId basin) {
-        return accounts.search(null, basin, org.springframework.data.domain.PageRequest.of(0, 1000)).getContent();
+    /** One page of the accounts holding a role in {@code basin}, by login. */
+    public org.springframework.data.domain.Page<Account> inBasin(BasinId basin, int page, int size) {
+        return accounts.search(null, basin, org.springframework.data.domain.PageRequest.of(page, size));
     }
 
     // --- invitations --------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 package org.alize.identity.account;
 
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.alize.identity.account.AccountAdministration.NewAccount;
 import org.alize.identity.account.AccountViews.BasinAccountView;
@@ -12,6 +14,8 @@ import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.problem.InvalidInput;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.Paged;
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,10 +47,14 @@ class BasinAccountController {
     }
 
     @GetMapping
-    List<BasinAccountView> list(@PathVariable String basinId) {
+    @Operation(summary = "Les comptes qui ont un rôle dans le bassin, par page (au plus 200), par identifiant")
+    Paged<BasinAccountView> list(@PathVariable String basinId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
         BasinId basin = operator();
-        return administration.inBasin(basin).stream().map(account -> AccountViews.inBasin(account, basin, clock))
-                .sorted(Comparator.comparing(BasinAccountView::login)).toList();
+        Page<Account> found = administration.inBasin(basin, page, size);
+        return Paged.of(found.getContent(), page, size, found.getTotalElements(),
+                account -> AccountViews.inBasin(account, basin, clock));
     }
 
     @PostMapping

@@ -198,6 +198,22 @@ class TenancyIT {
     }
 
     @Test
+    void a_path_tomcat_or_the_firewall_rejects_is_still_a_problem_document() throws Exception {
+        String operator = issuer.token("karim").basin("tenancy-bounds", "OPERATOR").sign();
+
+        for (String path : List.of("/api/basins/tenancy-bounds/notes/%00", "/api/basins/tenancy-bounds/notes/a%00b",
+                "/api/basins/tenancy-bounds/notes/%C0%80", "/api/basins/tenancy-bounds/notes/..%2F..%2Fadmin")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + operator)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).get().asString()
+                    .startsWith("application/problem+json");
+            assertThat(response.body()).as(path).contains("\"status\":" + response.statusCode()).doesNotContain("<html");
+        }
+    }
+
+    @Test
     void data_access_with_no_basin_in_context_fails() {
         assertThatThrownBy(() -> notes.findAll()).isInstanceOf(NoBasinInContextException.class);
     }

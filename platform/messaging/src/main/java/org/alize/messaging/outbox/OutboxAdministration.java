@@ -61,11 +61,7 @@ public class OutboxAdministration {
                     new Update().unset("outboxParkedOn"), type);
             relay.forgetFailures(parked.id());
             save(retried);
-            try {
-                relay.drain(type, parked.aggregateId());
-            } catch (RuntimeException e) {
-                relay.scheduleRetry(type, parked.aggregateId(), tenantOf(parked), 1);
-            }
+            resume(type, parked);
         }
         return get(parked.id()).orElse(retried);
     }
@@ -79,13 +75,18 @@ public class OutboxAdministration {
                     new Update().pull("outbox", new Document("eventId", parked.id())).unset("outboxParkedOn"), type);
             relay.forgetFailures(parked.id());
             save(discarded);
-            try {
-                relay.drain(type, parked.aggregateId());
-            } catch (RuntimeException e) {
-                relay.scheduleRetry(type, parked.aggregateId(), tenantOf(parked), 1);
-            }
+            resume(type, parked);
         }
         return discarded;
+    }
+
+    /** Publishes what the aggregate has pending now; what fails goes back to the relay's back-off. */
+    private void resume(Class<? extends AggregateRoot> type, ParkedEvent parked) {
+        try {
+            relay.drain(type, parked.aggregateId());
+        } catch (RuntimeException e) {
+            relay.scheduleRetry(type, parked.aggregateId(), tenantOf(parked), 1);
+        }
     }
 
     private void save(ParkedEvent parked) {

@@ -17,6 +17,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,6 +93,22 @@ public class TenancyWebConfiguration {
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** Tomcat's own refusals (before the application sees the request) as problem documents too. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.catalina.valves.ErrorReportValve",
+            "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory"})
+    static class TomcatRefusals {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> alizeProblemErrorReportValve() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
     }
 
     /** Parameter constraints of {@code @Validated} controllers, where the service validates. */

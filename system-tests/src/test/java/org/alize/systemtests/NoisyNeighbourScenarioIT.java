@@ -1,0 +1,164 @@
+package org.alize.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.alize.localstack.LocalStack;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Basin A (Flandre–Dunkerque) sends the abusive requests that once took finance down (a 100,000-month
+ * rescheduling, a simulation of 2³¹−1 months, 1e308 euros, a NUL in a search, a body over the cap) and a
+ * flood at ten times the Valenciennois' ordinary rate, while the Valenciennois (basin B) runs its ordinary
+ * day: a project to its signed convention, an advance paid out and repaid, its indicators. B sees no error,
+ * its p99 stays within twice its quiet baseline measured in the same run, its events reach reporting, and
+ * finance stays healthy.
+ */
+class NoisyNeighbourScenarioIT {
+
+    private static final int DAYS = 5;
+
+    private final LocalStack platform = Platform.get();
+    private final URI gateway = platform.serviceUrls().get("gateway");
+    private final PlatformClient valenciennois = PlatformClient.as(platform.issuer().token("operateur.valenciennois")
+            .basin("valenciennois", "OPERATOR").sign());
+    private final String dunkerque = platform.issuer().token("operateur.dunkerque").basin("flandre-dunkerque", "OPERATOR")
+            .sign();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void a_basin_flooding_and_abusing_the_platform_leaves_another_basins_day_as_it_was() throws Exception {
+        int approvedBefore = approvedThisYear();
+        List<Long> quiet = Collections.synchronizedList(new ArrayList<>());
+        long quietStart = System.nanoTime();
+        for (int day = 0; day < DAYS; day++) {
+            ordinaryDay("Voisin calme " + day, quiet);
+        }
+        double quietSeconds = (System.nanoTime() - quietStart) / 1e9;
+        double ordinaryRate = quiet.size() / quietSeconds;
+
+        // open loop: a tick every 1/(10 × the ordinary rate) s hands one request to the senders, whether or
+        // not the previous ones have been answered
+        Map<Integer, AtomicInteger> abuseAnswers = new ConcurrentHashMap<>();
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        long floodPeriodMicros = (long) (1_000_000 / (10 * ordinaryRate));
+        List<String[]> abuses = abuses();
+        AtomicInteger next = new AtomicInteger();
+        ticks.scheduleAtFixedRate(() -> senders.execute(() -> {
+            String[] request = abuses.get(Math.floorMod(next.getAndIncrement(), abuses.size()));
+            try {
+                int status = send(request[0], request[1], request[2]);
+                abuseAnswers.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+            } catch (Exception e) {
+                if (flooding.get()) {
+                    abuseAnswers.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+        }), 0, floodPeriodMicros, TimeUnit.MICROSECONDS);
+        List<Long> noisy = Collections.synchronizedList(new ArrayList<>());
+        long noisyStart = System.nanoTime();
+        try {
+            for (int day = 0; day < DAYS; day++) {
+                ordinaryDay("Voisin bruyant " + day, noisy);
+            }
+        } finally {
+            flooding.set(false);
+            ticks.shutdownNow();
+            senders.shutdownNow();
+            senders.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        double noisySeconds = (System.nanoTime() - noisyStart) / 1e9;
+
+        long quietP99 = percentile(quiet, 99);
+        long noisyP99 = percentile(noisy, 99);
+        int sent = abuseAnswers.values().stream().mapToInt(AtomicInteger::get).sum();
+        System.out.printf("noisy neighbour: Valenciennois' day %d requests at %.1f/s; quiet p50 %d ms p99 %d ms; "
+                        + "while Flandre-Dunkerque sent %d abusive or flooding requests at %.0f/s (answers %s): p50 %d ms "
+                        + "p99 %d ms (×%.2f)%n", quiet.size(), ordinaryRate, percentile(quiet, 50), quietP99, sent,
+                sent / noisySeconds, new TreeMap<>(abuseAnswers), percentile(noisy, 50), noisyP99,
+                (double) noisyP99 / Math.max(1, quietP99));
+        assertThat(abuseAnswers).doesNotContainKeys(500, 502, 504, -1);
+        assertThat(noisyP99).as("the Valenciennois' p99 under its neighbour's abuse").isLessThanOrEqualTo(2 * quietP99);
+        await().atMost(Duration.ofSeconds(30)).until(() -> approvedThisYear() >= approvedBefore + 2 * DAYS);
+        assertThat(http.send(HttpRequest.newBuilder(platform.serviceUrls().get("finance").resolve("/actuator/health"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    /** A project to its signed convention, its advance paid out and partly repaid, the indicators read. */
+    private void ordinaryDay(String company, List<Long> timings) throws Exception {
+        ValenciennoisDay day = new ValenciennoisDay(gateway, valenciennois, timings::add);
+        String projectId = day.signedProject(company, 5000);
+        URI advance = gateway.resolve("/api/basins/valenciennois/advances/adv-" + projectId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> valenciennois.get(advance).statusCode() == 200);
+        ValenciennoisDay.expect(200, day.post(URI.create(advance + "/disbursements"), "{\"amount\":5000}"));
+        ValenciennoisDay.expect(200, day.post(URI.create(advance + "/repayments"), "{\"amount\":800}"));
+        ValenciennoisDay.expect(200, day.get(gateway.resolve("/api/basins/valenciennois/advances?size=20")));
+        ValenciennoisDay.expect(200, day.get(gateway.resolve("/api/basins/valenciennois/indicators")));
+        ValenciennoisDay.expect(200, day.get(gateway.resolve("/api/basins/valenciennois/projects?size=20")));
+    }
+
+    private int approvedThisYear() throws Exception {
+        String body = valenciennois.get(gateway.resolve("/api/basins/valenciennois/indicators")).body();
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(body).path("detail").path("activity")
+                .path("projectsApproved").asInt(-1);
+    }
+
+    /** What basin A sends, in turn: the reproductions of the issue, then ordinary reads as a flood. */
+    private static List<String[]> abuses() {
+        String base = "/api/basins/flandre-dunkerque";
+        List<String[]> abuses = new ArrayList<>(List.of(
+                new String[] {"POST", base + "/advances/adv-inconnue/reschedule",
+                        "{\"approvalReference\":\"XT\",\"durationMonths\":100000}"},
+                new String[] {"POST", base + "/advances/simulation", "{\"amount\":10000,\"durationMonths\":2147483647}"},
+                new String[] {"POST", base + "/advances/simulation", "{\"amount\":1e308,\"durationMonths\":12}"},
+                new String[] {"POST", base + "/operating-expenses", "{\"amount\":1.23e22,\"paidOn\":\"2026-01-05\"}"},
+                new String[] {"POST", base + "/transfers", "{\"amount\":1e308,\"on\":\"0000-01-01\"}"},
+                new String[] {"GET", base + "/projects?q=%00", null},
+                new String[] {"GET", base + "/organisations?q=a%00b", null},
+                new String[] {"POST", base + "/advances/simulation", "{\"x\":\"" + "a".repeat(300 * 1024) + "\"}"}));
+        for (String read : List.of("/projects", "/advances", "/organisations", "/people", "/indicators", "/journal",
+                "/sessions", "/conventions")) {
+            abuses.add(new String[] {"GET", base + read, null});
+            abuses.add(new String[] {"GET", base + read, null});
+        }
+        return abuses;
+    }
+
+    private int send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + dunkerque).header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static long percentile(List<Long> values, int percent) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
