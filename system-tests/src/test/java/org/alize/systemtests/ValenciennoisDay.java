@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,11 +23,18 @@ final class ValenciennoisDay {
     private final URI projects;
     private final PlatformClient operator;
     private final LongConsumer timings;
+    private final Duration thinkTime;
 
     ValenciennoisDay(URI projectService, PlatformClient operator, LongConsumer timings) {
+        this(projectService, operator, timings, Duration.ZERO);
+    }
+
+    /** @param thinkTime what the operator takes between two calls (reading the page, typing the next form) */
+    ValenciennoisDay(URI projectService, PlatformClient operator, LongConsumer timings, Duration thinkTime) {
         this.projects = URI.create(projectService + "/api/basins/valenciennois");
         this.operator = operator;
         this.timings = timings;
+        this.thinkTime = thinkTime;
     }
 
     /** Takes a new project of the demo basin to its signed convention with an advance of {@code amount} over 6 months. */
@@ -72,6 +80,7 @@ final class ValenciennoisDay {
         long start = System.nanoTime();
         HttpResponse<String> response = operator.get(uri);
         timings.accept((System.nanoTime() - start) / 1_000_000);
+        think();
         return response;
     }
 
@@ -79,7 +88,14 @@ final class ValenciennoisDay {
         long start = System.nanoTime();
         HttpResponse<String> response = operator.post(uri, json);
         timings.accept((System.nanoTime() - start) / 1_000_000);
+        think();
         return response;
+    }
+
+    private void think() throws InterruptedException {
+        if (!thinkTime.isZero()) {
+            Thread.sleep(thinkTime.toMillis());
+        }
     }
 
     static HttpResponse<String> expect(int status, HttpResponse<String> response) {

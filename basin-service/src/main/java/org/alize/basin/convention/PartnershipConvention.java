@@ -28,6 +28,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class PartnershipConvention extends AggregateRoot {
 
     public static final int MIN_PARTNER_COMPANIES = 4;
+    /** A partnership convention runs three years; a draft starts at most one term ahead. */
+    static final int TERM_YEARS = 3;
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
     public static final BigDecimal OPERATOR_REIMBURSEMENT_CAP = new BigDecimal("10000.00");
 
     @Id
@@ -80,8 +83,11 @@ public class PartnershipConvention extends AggregateRoot {
         if (startsOn == null) {
             throw InvalidInput.field("startsOn", "la date de début est obligatoire");
         }
+        if (startsOn.isAfter(LocalDate.ofInstant(at, PARIS).plusYears(TERM_YEARS))) {
+            throw InvalidInput.field("startsOn", "une convention se prépare au plus un terme (" + TERM_YEARS + " ans) à l'avance");
+        }
         PartnershipConvention convention = new PartnershipConvention(id, number, previousConventionId, null, startsOn,
-                startsOn.plusYears(3).minusDays(1), ConventionStatus.DRAFT, checked(terms), List.of(), null, null, List.of());
+                startsOn.plusYears(TERM_YEARS).minusDays(1), ConventionStatus.DRAFT, checked(terms), List.of(), null, null, List.of());
         convention.history.add(new HistoryEntry(previousConventionId == null ? "DRAFTED" : "RENEWAL_DRAFTED", at, by,
                 "du " + startsOn + " au " + convention.endsOn));
         return convention;

@@ -154,4 +154,14 @@ class PartnershipConventionTest {
         assertThatThrownBy(() -> signed.revise(ConventionMother.terms(ConventionMother.pledges(5)), NOW, "op"))
                 .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.properties()).containsEntry("allowedActions", List.of("renew")));
     }
+
+    @Test
+    void a_convention_is_drafted_at_most_one_three_year_term_ahead_R10() {
+        assertThatThrownBy(() -> PartnershipConvention.draft("c", 1, null, LocalDate.of(2029, 3, 3),
+                ConventionMother.terms(ConventionMother.pledges(4)), ConventionMother.NOW, "op"))
+                .isInstanceOf(org.alize.tenancy.problem.InvalidInput.class).hasMessageContaining("3 ans");
+        assertThat(PartnershipConvention.draft("c", 1, null, LocalDate.of(2029, 3, 1),
+                ConventionMother.terms(ConventionMother.pledges(4)), ConventionMother.NOW, "op").startsOn())
+                .isEqualTo(LocalDate.of(2029, 3, 1));
+    }
 }

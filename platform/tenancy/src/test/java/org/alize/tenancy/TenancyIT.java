@@ -195,6 +195,8 @@ class TenancyIT {
             assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
             assertThat(response.body()).as(q).containsAnyOf("Paramètre « q » invalide", "Paramètres invalides");
         }
+        assertThat(get("/api/basins/tenancy-bounds/notes?hint=" + "a".repeat(2_000), operator).statusCode())
+                .as("a long parameter that is not a search, such as an ID token given back").isEqualTo(200);
     }
 
     @Test

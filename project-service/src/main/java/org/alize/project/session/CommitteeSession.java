@@ -64,9 +64,22 @@ public class CommitteeSession extends AggregateRoot {
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
     }
 
-    public static CommitteeSession schedule(String id, int number, LocalDate on, String location, Instant at, String by) {
+    /** How far ahead a session is planned: the committee meets 6 to 10 times a year, two years is the plan's end. */
+    static final int SCHEDULING_HORIZON_YEARS = 2;
+    /** Ten times the reference's upper end: more sessions in a year is no committee's calendar. */
+    static final int MAX_SESSIONS_PER_YEAR = 100;
+
+    public static CommitteeSession schedule(String id, int number, LocalDate on, String location, LocalDate today,
+            int alreadyThatYear, Instant at, String by) {
         if (on == null) {
             throw InvalidInput.field("scheduledOn", "la date de la séance est obligatoire");
+        }
+        if (on.isAfter(today.plusYears(SCHEDULING_HORIZON_YEARS))) {
+            throw InvalidInput.field("scheduledOn", "une séance se planifie au plus " + SCHEDULING_HORIZON_YEARS + " ans à l'avance");
+        }
+        if (alreadyThatYear >= MAX_SESSIONS_PER_YEAR) {
+            throw new RuleViolation("R-41", "Le comité compte déjà " + alreadyThatYear + " séances en " + on.getYear()
+                    + " (6 à 10 attendues) : une de plus n'est pas un calendrier de comité.");
         }
         CommitteeSession session = new CommitteeSession(id, number, on, location, SessionStatus.SCHEDULED, List.of(), null,
                 List.of(), List.of(), 0, null, List.of(), null, List.of());

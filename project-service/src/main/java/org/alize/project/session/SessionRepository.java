@@ -10,4 +10,6 @@ interface SessionRepository extends MongoRepository<CommitteeSession, String> {
     List<CommitteeSession> findByScheduledOnBetweenOrderByScheduledOnAsc(LocalDate from, LocalDate to);
 
     List<CommitteeSession> findByStatusIn(List<SessionStatus> statuses);
+
+    long countByScheduledOnBetween(LocalDate from, LocalDate to);
 }

@@ -44,8 +44,10 @@ public class SessionService {
     }
 
     public CommitteeSession schedule(LocalDate on, String location, String by) {
+        int thatYear = on == null ? 0 : (int) sessions.countByScheduledOnBetween(LocalDate.of(on.getYear(), 1, 1),
+                LocalDate.of(on.getYear(), 12, 31));
         return sessions.save(CommitteeSession.schedule(Ids.next("ses"), references.nextNumber("session"), on, location,
-                clock.instant(), by));
+                today(), thatYear, clock.instant(), by));
     }
 
     /** Puts a project on the agenda: ready for the committee, and on no other open session's agenda. */

@@ -52,7 +52,7 @@ class CommitteeSessionTest {
     }
 
     private static CommitteeSession scheduledWithTwoProjects() {
-        CommitteeSession session = CommitteeSession.schedule("ses-1", 12, ON, "Valenciennes", NOW, "op");
+        CommitteeSession session = CommitteeSession.schedule("ses-1", 12, ON, "Valenciennes", ON, 0, NOW, "op");
         session.addToAgenda(new AgendaItem("p1", "2026-001", "Chaudronnerie du Hainaut", "Isabelle Roche"), NOW, "op");
         session.addToAgenda(new AgendaItem("p2", "2026-002", "Boulangerie Scarpe", "Thomas Lefèvre"), NOW, "op");
         return session;
@@ -131,5 +131,15 @@ class CommitteeSessionTest {
 
         assertThat(session.status()).isEqualTo(SessionStatus.VALIDATED);
         assertThat(session.raisedEvents()).last().isInstanceOf(SessionDecisionsValidated.class);
+    }
+
+    @Test
+    void a_session_is_planned_at_most_two_years_ahead_and_a_year_holds_at_most_a_hundred_R41() {
+        assertThatThrownBy(() -> CommitteeSession.schedule("ses-far", 13, ON.plusYears(2).plusDays(1), "Valenciennes", ON, 0,
+                NOW, "op")).isInstanceOf(org.alize.tenancy.problem.InvalidInput.class);
+        assertThatThrownBy(() -> CommitteeSession.schedule("ses-many", 13, ON, "Valenciennes", ON, 100, NOW, "op"))
+                .isInstanceOfSatisfying(org.alize.tenancy.problem.RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-41"));
+        assertThat(CommitteeSession.schedule("ses-ok", 13, ON.plusYears(2), "Valenciennes", ON, 99, NOW, "op").scheduledOn())
+                .isEqualTo(ON.plusYears(2));
     }
 }

@@ -34,8 +34,13 @@ public final class InputBounds {
      * tighter bound of its own, this one keeps 2³¹−1 out of every field a controller forgot to bound.
      */
     public static final int MAX_COUNT = 1_000_000;
-    /** The longest query parameter: a search string, an id, a date. */
-    public static final int MAX_PARAMETER_LENGTH = 200;
+    /** The longest search string ({@code q}). */
+    public static final int MAX_SEARCH_LENGTH = 200;
+    /**
+     * The longest query parameter of any other name: an id or a date is short, but the provider's logout
+     * carries a signed ID token ({@code id_token_hint}, a kilobyte or two).
+     */
+    public static final int MAX_PARAMETER_LENGTH = 4_096;
     /** The largest request body a service reads (a partnership convention with its pledges is well under). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
 

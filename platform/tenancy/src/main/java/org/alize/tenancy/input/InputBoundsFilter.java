@@ -16,8 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first check of every request: query parameters short and free of control characters (a NUL in a
- * search string reached the database and failed there), and a body no larger than
+ * The first check of every request: query parameters short (a search at most 200 characters, anything else
+ * 4,096) and free of control characters (a NUL in a search string reached the database and failed there), and a body no larger than
  * {@link InputBounds#MAX_BODY_BYTES}, whether it announces its length or streams it in chunks.
  */
 public final class InputBoundsFilter extends OncePerRequestFilter {
@@ -67,8 +67,9 @@ public final class InputBoundsFilter extends OncePerRequestFilter {
         }
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
-            Optional<String> problem = InputBounds.textProblem(name, InputBounds.MAX_PARAMETER_LENGTH)
-                    .or(() -> valuesProblem(parameter.getValue()));
+            int maxLength = "q".equals(name) ? InputBounds.MAX_SEARCH_LENGTH : InputBounds.MAX_PARAMETER_LENGTH;
+            Optional<String> problem = InputBounds.textProblem(name, InputBounds.MAX_SEARCH_LENGTH)
+                    .or(() -> valuesProblem(parameter.getValue(), maxLength));
             if (problem.isPresent()) {
                 String shown = InputBounds.textProblem(name, 40).isPresent() ? "?" : name;
                 return Optional.of("Paramètre « " + shown + " » invalide : " + problem.get() + ".");
@@ -77,12 +78,12 @@ public final class InputBoundsFilter extends OncePerRequestFilter {
         return Optional.empty();
     }
 
-    private static Optional<String> valuesProblem(String[] values) {
+    private static Optional<String> valuesProblem(String[] values, int maxLength) {
         if (values.length > 50) {
             return Optional.of("répété plus de 50 fois");
         }
         for (String value : values) {
-            Optional<String> problem = InputBounds.textProblem(value, InputBounds.MAX_PARAMETER_LENGTH);
+            Optional<String> problem = InputBounds.textProblem(value, maxLength);
             if (problem.isPresent()) {
                 return problem;
             }
