@@ -26,7 +26,7 @@ class FinanceScenarioIT {
 
     @Test
     void a_signed_convention_opens_its_advance_whose_repayment_shows_in_the_journal() throws Exception {
-        String projectId = new ValenciennoisDay(platform.serviceUrls().get("project"), operator, ms -> { })
+        String projectId = new ValenciennoisDay(platform.serviceUrls().get("project"), operator, (call, ms) -> { })
                 .signedProject("Scénario Finances SARL", 6000);
 
         String advanceId = "adv-" + projectId;

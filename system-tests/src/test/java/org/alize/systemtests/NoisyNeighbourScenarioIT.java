@@ -79,6 +79,7 @@ class NoisyNeighbourScenarioIT {
             }
         }), 0, floodPeriodMicros, TimeUnit.MICROSECONDS);
         List<Long> noisy = Collections.synchronizedList(new ArrayList<>());
+        calls.clear();
         long noisyStart = System.nanoTime();
         try {
             for (int day = 0; day < DAYS; day++) {
@@ -100,6 +101,9 @@ class NoisyNeighbourScenarioIT {
                         + "p99 %d ms (×%.2f)%n", quiet.size(), ordinaryRate, percentile(quiet, 50), quietP99, sent,
                 sent / noisySeconds, new TreeMap<>(abuseAnswers), percentile(noisy, 50), noisyP99,
                 (double) noisyP99 / Math.max(1, quietP99));
+        System.out.println("noisy neighbour: the Valenciennois' slowest calls under the flood: " + calls.stream()
+                .sorted(java.util.Comparator.comparingLong((String c) -> Long.parseLong(c.substring(0, c.indexOf(' '))))
+                        .reversed()).limit(5).toList());
         assertThat(abuseAnswers).doesNotContainKeys(500, 502, 504, -1);
         assertThat(noisyP99).as("the Valenciennois' p99 under its neighbour's abuse").isLessThanOrEqualTo(2 * quietP99);
         await().atMost(Duration.ofSeconds(30)).until(() -> approvedThisYear() >= approvedBefore + 2 * DAYS);
@@ -108,8 +112,14 @@ class NoisyNeighbourScenarioIT {
     }
 
     /** A project to its signed convention, its advance paid out and partly repaid, the indicators read. */
+    /** Every call of the Valenciennois with its time, to name the slowest ones. */
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
     private void ordinaryDay(String company, List<Long> timings) throws Exception {
-        ValenciennoisDay day = new ValenciennoisDay(gateway, valenciennois, timings::add, THINK_TIME);
+        ValenciennoisDay day = new ValenciennoisDay(gateway, valenciennois, (call, ms) -> {
+            timings.add(ms);
+            calls.add(ms + " ms " + call);
+        }, THINK_TIME);
         String projectId = day.signedProject(company, 5000);
         URI advance = gateway.resolve("/api/basins/valenciennois/advances/adv-" + projectId);
         await().atMost(Duration.ofSeconds(30)).until(() -> valenciennois.get(advance).statusCode() == 200);

@@ -9,28 +9,28 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongConsumer;
+import java.util.function.ObjLongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * An ordinary day of the demo Valenciennois' operator, through the API: a new project taken from submission
- * to a signed convention with an advance (diagnosis, session, attendance, decision, signatures). Each call's
- * time in milliseconds goes to {@code timings}, so that a scenario can weigh the day under load.
+ * to a signed convention with an advance (diagnosis, session, attendance, decision, signatures). Each call
+ * and its time in milliseconds go to {@code timings}, so that a scenario can weigh the day under load.
  */
 final class ValenciennoisDay {
 
     private final URI projects;
     private final PlatformClient operator;
-    private final LongConsumer timings;
+    private final ObjLongConsumer<String> timings;
     private final Duration thinkTime;
 
-    ValenciennoisDay(URI projectService, PlatformClient operator, LongConsumer timings) {
+    ValenciennoisDay(URI projectService, PlatformClient operator, ObjLongConsumer<String> timings) {
         this(projectService, operator, timings, Duration.ZERO);
     }
 
     /** @param thinkTime what the operator takes between two calls (reading the page, typing the next form) */
-    ValenciennoisDay(URI projectService, PlatformClient operator, LongConsumer timings, Duration thinkTime) {
+    ValenciennoisDay(URI projectService, PlatformClient operator, ObjLongConsumer<String> timings, Duration thinkTime) {
         this.projects = URI.create(projectService + "/api/basins/valenciennois");
         this.operator = operator;
         this.timings = timings;
@@ -79,7 +79,7 @@ final class ValenciennoisDay {
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         long start = System.nanoTime();
         HttpResponse<String> response = operator.get(uri);
-        timings.accept((System.nanoTime() - start) / 1_000_000);
+        timings.accept("GET " + uri.getPath(), (System.nanoTime() - start) / 1_000_000);
         think();
         return response;
     }
@@ -87,7 +87,7 @@ final class ValenciennoisDay {
     HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
         long start = System.nanoTime();
         HttpResponse<String> response = operator.post(uri, json);
-        timings.accept((System.nanoTime() - start) / 1_000_000);
+        timings.accept("POST " + uri.getPath(), (System.nanoTime() - start) / 1_000_000);
         think();
         return response;
     }

@@ -2,21 +2,24 @@ package org.alize.finance.support;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.problem.NotFound;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -33,8 +36,12 @@ class GrantedSupportController {
     }
 
     @GetMapping
-    List<SupportView> all() {
-        return support.findAll(Sort.by("projectReference")).stream().map(SupportView::of).toList();
+    @Operation(summary = "Les prêts bonifiés et financements directs accordés, par page (au plus 200), par référence de projet")
+    Paged<SupportView> all(@RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        org.springframework.data.domain.Page<GrantedSupport> found = support.findAll(
+                org.springframework.data.domain.PageRequest.of(page, size, Sort.by("projectReference", "_id")));
+        return Paged.of(found.getContent(), page, size, found.getTotalElements(), SupportView::of);
     }
 
     @PostMapping("/{supportId}/loan-paid")
