@@ -68,6 +68,8 @@ class IdentityIT {
     CloudEventPublisher publisher;
     @Autowired
     JsonMapper json;
+    @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
+    org.alize.identity.account.InvitationSender sender;
 
     /** ASTREES' administration, as the seeder client (network role NETWORK_ADMIN). */
     static ApiClient astrees() {
@@ -197,6 +199,48 @@ class IdentityIT {
                 .doesNotContain("lastLogin");
         ApiClient.Response untouched = astrees().get("/api/network/users/op.boulonnais");
         assertThat(untouched.json().path("basins").toString()).isEqualTo("{\"boulonnais\":[\"OPERATOR\"]}");
+    }
+
+    @Test
+    void someone_with_an_account_elsewhere_is_invited_to_join_and_the_operator_learns_nothing_of_that_account() {
+        acceptByApi(invite("nomade.existant", "avesnois", "PARTNER"), "le mot de passe du nomade");
+        acceptByApi(invite("op.bocage", "bocage", "OPERATOR"), "le mot de passe de op");
+        ApiClient operator = ApiClient.on(ISSUER).as(new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT,
+                "op.bocage", "le mot de passe de op").accessToken());
+
+        ApiClient.Response known = operator.post("/api/basins/bocage/users", """
+                {"login":"nomade.bocage","displayName":"Nomade du Bocage","email":"nomade.existant@example.fr",
+                 "roles":["COMMITTEE_MEMBER"]}""");
+        ApiClient.Response fresh = operator.post("/api/basins/bocage/users", """
+                {"login":"nouveau.bocage","displayName":"Nouveau du Bocage","email":"nouveau.bocage@example.fr",
+                 "roles":["COMMITTEE_MEMBER"]}""");
+
+        assertThat(known.status()).as(known.body()).isEqualTo(201);
+        assertThat(fresh.status()).isEqualTo(201);
+        assertThat(known.json().propertyNames()).containsExactlyElementsOf(fresh.json().propertyNames());
+        assertThat(known.json().path("login").asString()).isEqualTo("nomade.bocage");
+        assertThat(known.json().path("status").asString()).isEqualTo(fresh.json().path("status").asString());
+        assertThat(known.body()).doesNotContain("nomade.existant\"").doesNotContain("avesnois").doesNotContain("Nomade existant");
+        assertThat(astrees().get("/api/network/users/nomade.existant").json().path("basins").has("bocage"))
+                .as("nothing granted before the holder accepts").isFalse();
+
+        org.mockito.ArgumentCaptor<String> link = org.mockito.ArgumentCaptor.forClass(String.class);
+        org.mockito.Mockito.verify(sender).sendBasinInvitation(org.mockito.ArgumentMatchers.argThat(
+                        holder -> holder.login().equals("nomade.existant")), org.mockito.ArgumentMatchers.eq(
+                        org.alize.tenancy.BasinId.of("bocage")), org.mockito.ArgumentMatchers.any(), link.capture(),
+                org.mockito.ArgumentMatchers.any());
+        OidcBrowser holder = new OidcBrowser(ISSUER);
+        holder.login("console", "console-secret", REDIRECT, "nomade.existant", "le mot de passe du nomade");
+        String page = holder.get(URI.create(link.getValue())).body();
+        assertThat(page).contains("Rejoindre un bassin").contains("bocage").contains("COMMITTEE_MEMBER");
+        String token = link.getValue().substring(link.getValue().indexOf("jeton=") + 6);
+        String done = holder.post(URI.create(ISSUER + "/rejoindre"), page, "jeton=" + token).body();
+
+        assertThat(done).contains("Vous participez désormais au bassin");
+        assertThat(astrees().get("/api/network/users/nomade.existant").json().path("basins").path("bocage").toString())
+                .contains("COMMITTEE_MEMBER");
+        assertThat(holder.post(URI.create(ISSUER + "/rejoindre"), page, "jeton=" + token).body())
+                .as("a link serves once").contains("pas valable");
     }
 
     @Test

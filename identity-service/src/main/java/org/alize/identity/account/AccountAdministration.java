@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.alize.identity.IdentitySettings;
@@ -46,15 +47,17 @@ public class AccountAdministration {
     private final IdentitySettings settings;
     private final Clock clock;
     private final Revocations revocations;
+    private final BasinInvitations basinInvitations;
 
     public AccountAdministration(Accounts accounts, InvitationSender sender, PasswordEncoder passwords,
-            IdentitySettings settings, Clock clock, Revocations revocations) {
+            IdentitySettings settings, Clock clock, Revocations revocations, BasinInvitations basinInvitations) {
         this.accounts = accounts;
         this.sender = sender;
         this.passwords = passwords;
         this.settings = settings;
         this.clock = clock;
         this.revocations = revocations;
+        this.basinInvitations = basinInvitations;
     }
 
     // --- ASTREES ------------------------------------------------------------------------------------
@@ -117,8 +120,49 @@ public class AccountAdministration {
         if (!request.networkRoles().isEmpty() || request.basins().keySet().stream().anyMatch(b -> !b.equals(basin.value()))) {
             throw new AccessDeniedException("Un opérateur n'accorde de rôles que dans son bassin.");
         }
-        requireOperatorGrantable(request.basins().getOrDefault(basin.value(), Set.of()), Set.of());
-        return create(request, by);
+        Set<BasinRole> roles = request.basins().getOrDefault(basin.value(), Set.of());
+        requireOperatorGrantable(roles, Set.of());
+        Instant now = clock.instant();
+        Invitation.Issued issued = Invitation.issue(now, settings.invitations().lifetime());
+        // what a new person would be: checks the request and gives the answer, whoever the address belongs to
+        Account asRequested = Account.invite(AccountLogins.normalise(request.login()), request.displayName(), request.email(),
+                issued.invitation(), by, now);
+        asRequested.grantBasinRoles(basin, roles, by, now);
+        Optional<Account> holder = accounts.findByEmail(asRequested.email());
+        if (holder.isEmpty()) {
+            return create(request, by);
+        }
+        if (holder.get().hasAnyRoleIn(basin)) {
+            throw new org.alize.tenancy.problem.Conflict("account.in-basin",
+                    "Cette personne a déjà un compte dans le bassin : modifiez ses rôles plutôt.");
+        }
+        // someone another basin (or ASTREES) already knows: invited to join, told nothing to the operator
+        basinInvitations.save(new BasinInvitations.BasinInvitation(issued.invitation().tokenHash(), holder.get().login(),
+                basin.value(), Set.copyOf(roles), by, now, issued.invitation().expiresAt(), null));
+        sender.sendBasinInvitation(holder.get(), basin, roles, sender.joinLink(issued.token()), issued.invitation().expiresAt());
+        return new Invited(asRequested, null);
+    }
+
+    /** The invitation to join a basin that {@code token} stands for, if it is still open. */
+    public BasinInvitations.BasinInvitation basinInvitation(String token) {
+        return basinInvitations.open(token, clock.instant()).orElseThrow(() -> new NotFound("invitation.not-found",
+                "Ce lien d'invitation n'est pas valable ou a expiré : demandez-en un nouveau à l'opérateur du bassin."));
+    }
+
+    /** The holder of the invited account, logged in as {@code login}, accepts: the roles are granted in the basin. */
+    public Account joinBasin(String token, String login) {
+        BasinInvitations.BasinInvitation invitation = basinInvitation(token);
+        if (!invitation.login().equals(login)) {
+            throw new AccessDeniedException("Cette invitation est adressée à un autre compte.");
+        }
+        Account account = accounts.get(login);
+        BasinId basin = BasinId.of(invitation.basin());
+        Set<BasinRole> roles = new java.util.TreeSet<>(account.grantedRolesIn(basin));
+        roles.addAll(invitation.roles());
+        account.grantBasinRoles(basin, roles, invitation.invitedBy(), clock.instant());
+        Account saved = accounts.save(account);
+        basinInvitations.save(invitation.acceptedAt(clock.instant()));
+        return saved;
     }
 
     /** Sets the roles granted by hand to an account in {@code basin}, the operator's own. */

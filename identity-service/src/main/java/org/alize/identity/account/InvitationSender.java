@@ -46,6 +46,35 @@ public class InvitationSender {
         return issuer + "/invitation?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
+    /** The page where the holder of an account accepts to join a basin. */
+    public String joinLink(String token) {
+        return issuer + "/rejoindre?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** Tells the holder of an existing account that a basin invites them; nothing changes until they accept. */
+    public void sendBasinInvitation(Account holder, org.alize.tenancy.BasinId basin,
+            java.util.Set<org.alize.tenancy.BasinRole> roles, String link, java.time.Instant expiresAt) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            log.info("invitation of {} to join {}: {}", holder.login(), basin, link);
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(holder.email());
+        message.setSubject("Invitation à rejoindre le bassin " + basin + " sur la plateforme ALIZÉ");
+        message.setText("Bonjour " + holder.displayName() + ",\n\n"
+                + "L'opérateur du bassin " + basin + " vous invite à y participer (rôles : " + roles + ").\n"
+                + "Connectez-vous avec votre compte habituel puis acceptez en suivant ce lien, valable jusqu'au "
+                + FRENCH_DATE.format(expiresAt.atZone(PARIS)) + " :\n\n" + link
+                + "\n\nSi vous n'attendiez pas ce message, ignorez-le : rien ne change sans votre accord.\n\nL'équipe ALIZÉ");
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            log.warn("basin invitation mail to {} failed: {}", holder.email(), e.getMessage());
+        }
+    }
+
     public void send(Account account, String link) {
         String until = FRENCH_DATE.format(account.invitation().expiresAt().atZone(PARIS));
         JavaMailSender sender = mail.getIfAvailable();
