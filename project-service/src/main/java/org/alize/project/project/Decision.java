@@ -9,7 +9,13 @@ import java.util.List;
  */
 public record Decision(String sessionId, LocalDate decidedOn, Outcome outcome, String motivation, GrantedMeans means,
         String mandataryId, String mandataryName, boolean complementaryDiagnosisRequested, int voters,
-        List<String> recusedPersonIds) {
+        List<String> recusedPersonIds, List<String> flaggedPersonIds) {
+
+    /** @param flaggedPersonIds members whose company gives skills or help in kind, pointed out to the president */
+    public Decision {
+        recusedPersonIds = recusedPersonIds == null ? List.of() : List.copyOf(recusedPersonIds);
+        flaggedPersonIds = flaggedPersonIds == null ? List.of() : List.copyOf(flaggedPersonIds);
+    }
 
     public enum Outcome {
         APPROVED, REJECTED, POSTPONED

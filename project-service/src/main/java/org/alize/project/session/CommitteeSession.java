@@ -159,35 +159,45 @@ public class CommitteeSession extends AggregateRoot {
     }
 
     /**
-     * Who votes on an item: present voting members, less those who declared a conflict on it and those whose
-     * company gives skills to it; refused if fewer than the quorum remain (R-23).
+     * Who votes on an item (R-23): the present voting members, less those who declared a conflict on it. No
+     * recusal is automatic: a member whose company gives skills or help in kind to the project is flagged to
+     * the president and still votes unless they declare a conflict. Refused if fewer than the quorum remain.
      */
-    public Vote voteOn(String projectId, Set<String> skillsPartnerIds) {
+    public Vote voteOn(String projectId, Set<String> contributingPartnerIds) {
         require(SessionStatus.HELD, "décider dans");
         if (!onAgenda(projectId)) {
             throw new Conflict("session.not-on-agenda", "Ce projet n'est pas à l'ordre du jour de la séance n° " + number + ".");
         }
-        List<Recusal> itemRecusals = new ArrayList<>(recusals.stream().filter(r -> r.projectId().equals(projectId)).toList());
+        List<Recusal> declared = recusals.stream().filter(r -> r.projectId().equals(projectId)).toList();
+        Set<String> recused = new HashSet<>(declared.stream().map(Recusal::personId).toList());
+        List<Interest> flagged = new ArrayList<>();
         for (Attendee attendee : present) {
-            boolean declared = itemRecusals.stream().anyMatch(r -> r.personId().equals(attendee.personId()));
-            if (!declared && attendee.organisationId() != null && skillsPartnerIds.contains(attendee.organisationId())) {
-                itemRecusals.add(new Recusal(attendee.personId(), attendee.name(), projectId,
-                        "son entreprise apporte des compétences au projet", true));
+            if (!recused.contains(attendee.personId()) && attendee.organisationId() != null
+                    && contributingPartnerIds.contains(attendee.organisationId())) {
+                flagged.add(new Interest(attendee.personId(), attendee.name(),
+                        "son entreprise apporte des compétences ou une aide en nature au projet"));
             }
         }
-        Set<String> recused = new HashSet<>(itemRecusals.stream().map(Recusal::personId).toList());
         int voters = (int) present.stream().filter(a -> a.voting() && !recused.contains(a.personId())).count();
         if (voters < quorum) {
-            throw new RuleViolation("R-23", "Après les déports, " + voters + " membre(s) votant(s) pour un quorum de " + quorum
-                    + " : le comité ne peut pas décider de ce projet.");
+            throw new RuleViolation("R-23", "Après les déports déclarés, " + voters + " membre(s) votant(s) pour un quorum de "
+                    + quorum + " : le comité ne peut pas décider de ce projet.");
         }
-        return new Vote(voters, itemRecusals);
+        return new Vote(voters, declared, flagged);
     }
 
-    /** How an item was voted: the number of voters and who stood aside, and why. */
-    public record Vote(int voters, List<Recusal> recusals) {
+    /** A member's interest in an item, flagged to the president; they vote unless they declare a conflict. */
+    public record Interest(String personId, String name, String reason) {
+    }
+
+    /** How an item was voted: the number of voters, who stood aside and why, whose interest was flagged. */
+    public record Vote(int voters, List<Recusal> recusals, List<Interest> flagged) {
         public List<String> recusedPersonIds() {
             return recusals.stream().map(Recusal::personId).toList();
+        }
+
+        public List<String> flaggedPersonIds() {
+            return flagged.stream().map(Interest::personId).toList();
         }
     }
 

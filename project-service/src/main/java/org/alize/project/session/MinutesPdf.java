@@ -37,7 +37,8 @@ final class MinutesPdf {
             pdf.field("Décision", outcome(decision.outcome()))
                     .field("Motivation", decision.motivation())
                     .field("Votants", String.valueOf(decision.voters()))
-                    .field("Déports", recusals(session, project, decision));
+                    .field("Déports", recusals(session, project, decision))
+                    .field("Intérêts signalés au président", flagged(session, decision));
             if (decision.outcome() == Decision.Outcome.APPROVED) {
                 pdf.field("Mandataire", decision.mandataryName());
                 pdf.table(List.of("Moyen accordé", "Détail", "Montant"), means(decision.means()));
@@ -60,12 +61,19 @@ final class MinutesPdf {
         for (String personId : decision.recusedPersonIds()) {
             String why = session.recusals().stream().filter(r -> r.personId().equals(personId)
                     && r.projectId().equals(project.id())).map(Recusal::reason).findFirst()
-                    .orElse("son entreprise apporte des compétences au projet");
+                    .orElse("conflit d'intérêts déclaré");
             String name = session.present().stream().filter(a -> a.personId().equals(personId)).map(Attendee::name)
                     .findFirst().orElse(personId);
             names.add(name + " (" + why + ")");
         }
         return names.isEmpty() ? "aucun" : names.stream().collect(Collectors.joining(" ; "));
+    }
+
+    /** Members whose company gives skills or help in kind: named to the president, they voted. */
+    private static String flagged(CommitteeSession session, Decision decision) {
+        List<String> names = decision.flaggedPersonIds().stream().map(personId -> session.present().stream()
+                .filter(a -> a.personId().equals(personId)).map(Attendee::name).findFirst().orElse(personId)).toList();
+        return names.isEmpty() ? "aucun" : String.join(" ; ", names) + " (entreprise contributrice au projet)";
     }
 
     static List<List<String>> means(GrantedMeans means) {

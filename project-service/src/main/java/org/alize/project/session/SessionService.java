@@ -95,11 +95,13 @@ public class SessionService {
         CommitteeSession session = get(sessionId);
         Project project = projects.get(input.projectId());
         GrantedMeans means = input.outcome() == Decision.Outcome.APPROVED ? resolved(input.means()) : null;
-        Set<String> skillsPartners = new HashSet<>();
+        Set<String> contributingPartners = new HashSet<>();
         if (means != null) {
-            means.skills().forEach(s -> skillsPartners.add(s.partnerId()));
+            means.skills().forEach(s -> contributingPartners.add(s.partnerId()));
+            means.inKind().stream().map(GrantedMeans.InKindGrant::providerId).filter(java.util.Objects::nonNull)
+                    .forEach(contributingPartners::add);
         }
-        CommitteeSession.Vote vote = session.voteOn(project.id(), skillsPartners);
+        CommitteeSession.Vote vote = session.voteOn(project.id(), contributingPartners);
         CommitteeOnDate committee = basin.committeeOn(session.heldOn());
         String mandataryName = null;
         if (input.outcome() == Decision.Outcome.APPROVED && input.mandataryId() != null) {
@@ -113,7 +115,7 @@ public class SessionService {
         Replica.Operator.Holder operator = basin.operator().flatMap(o -> o.holders().stream().findFirst()).orElse(null);
         project.decide(new Decision(session.id(), session.heldOn(), input.outcome(), input.motivation(), means,
                         input.outcome() == Decision.Outcome.APPROVED ? input.mandataryId() : null, mandataryName,
-                        input.complementaryDiagnosisRequested(), vote.voters(), vote.recusedPersonIds()),
+                        input.complementaryDiagnosisRequested(), vote.voters(), vote.recusedPersonIds(), vote.flaggedPersonIds()),
                 new Project.Parties(president == null ? null : president.personId(), president == null ? null : president.name(),
                         presidentOrganisation, operator == null ? null : operator.organisationId(),
                         operator == null ? null : operator.organisationName()), clock.instant(), by);

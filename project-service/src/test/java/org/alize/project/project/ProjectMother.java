@@ -51,7 +51,7 @@ public final class ProjectMother {
 
     public static Decision approval(String mandatary, String mandataryName) {
         return new Decision("ses-1", SESSION_ON, Decision.Outcome.APPROVED, "Projet solide et créateur d'emplois", means(),
-                mandatary, mandataryName, false, 5, List.of("per-roche"));
+                mandatary, mandataryName, false, 5, List.of("per-roche"), List.of());
     }
 
     public static Project approved() {

@@ -75,7 +75,7 @@ class ProjectTest {
         Project project = ProjectMother.ready();
 
         project.decide(new Decision("ses-1", SESSION_ON, Decision.Outcome.POSTPONED, "Expertise technique nécessaire", null,
-                null, null, true, 5, List.of()), PARTIES, NOW, "op");
+                null, null, true, 5, List.of(), List.of()), PARTIES, NOW, "op");
 
         assertThat(project.status()).isEqualTo(ProjectStatus.IN_DIAGNOSIS);
         assertThatThrownBy(() -> project.markReady(SESSION_ON, NOW, "op")).isInstanceOf(RuleViolation.class)
@@ -91,10 +91,10 @@ class ProjectTest {
         Project project = ProjectMother.ready();
 
         assertThatThrownBy(() -> project.decide(new Decision("s", SESSION_ON, Decision.Outcome.APPROVED, "ok",
-                new GrantedMeans(null, null, null, null, null), "per-lefevre", "Thomas", false, 5, List.of()), PARTIES, NOW, "op"))
+                new GrantedMeans(null, null, null, null, null), "per-lefevre", "Thomas", false, 5, List.of(), List.of()), PARTIES, NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-26"));
         assertThatThrownBy(() -> project.decide(new Decision("s", SESSION_ON, Decision.Outcome.APPROVED, "ok",
-                ProjectMother.means(), null, null, false, 5, List.of()), PARTIES, NOW, "op"))
+                ProjectMother.means(), null, null, false, 5, List.of(), List.of()), PARTIES, NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-25"));
 
         project.decide(ProjectMother.approval("per-lefevre", "Thomas Lefèvre"), PARTIES, NOW, "op");

@@ -88,18 +88,22 @@ class CommitteeSessionTest {
     }
 
     @Test
-    void a_member_linked_to_the_sme_or_whose_company_gives_skills_does_not_vote_and_the_quorum_is_checked_per_item_R23() {
+    void a_member_who_declares_a_conflict_does_not_vote_and_one_whose_company_gives_skills_is_flagged_and_votes_R23() {
         CommitteeSession session = scheduledWithTwoProjects();
         session.recordAttendance(ON, List.of("roche", "lefevre", "dubois", "martin"), committee(), ON, NOW, "op");
         session.declareConflict("lefevre", "p1", "cousin du dirigeant", NOW, "op");
 
-        assertThatThrownBy(() -> session.voteOn("p1", Set.of("org-aciers"))).isInstanceOf(RuleViolation.class);
-        CommitteeSession.Vote vote = session.voteOn("p2", Set.of("org-aciers"));
+        CommitteeSession.Vote onP1 = session.voteOn("p1", Set.of("org-aciers"));
+        CommitteeSession.Vote onP2 = session.voteOn("p2", Set.of("org-aciers"));
 
-        assertThat(vote.voters()).isEqualTo(3);
-        assertThat(vote.recusals()).singleElement().satisfies(r -> {
-            assertThat(r.personId()).isEqualTo("dubois");
-            assertThat(r.automatic()).isTrue();
+        assertThat(onP1.voters()).isEqualTo(3);
+        assertThat(onP1.recusedPersonIds()).containsExactly("lefevre");
+        assertThat(onP1.flaggedPersonIds()).containsExactly("dubois");
+        assertThat(onP2.voters()).as("no recusal is automatic").isEqualTo(4);
+        assertThat(onP2.recusals()).isEmpty();
+        assertThat(onP2.flagged()).singleElement().satisfies(i -> {
+            assertThat(i.personId()).isEqualTo("dubois");
+            assertThat(i.reason()).contains("compétences");
         });
     }
 
