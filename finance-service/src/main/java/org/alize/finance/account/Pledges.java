@@ -2,6 +2,7 @@ package org.alize.finance.account;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
@@ -20,9 +21,30 @@ public record Pledges(@Id String conventionId, LocalDate startsOn, LocalDate end
         return !date.isBefore(startsOn) && !date.isAfter(endsOn);
     }
 
-    /** The reimbursement budgeted for the convention year that holds {@code date} (year 1, 2 or 3). */
+    /**
+     * The reimbursement budgeted for the convention year that holds {@code date} (R-14): year 1 runs from the
+     * start date to the day before its anniversary, whatever the calendar year (a convention from 1 July 2023
+     * is in its first year on 15 March 2024).
+     */
     public BigDecimal reimbursementBudgetedFor(LocalDate date) {
-        int year = date.getYear() - startsOn.getYear();
-        return year >= 0 && year < operatorReimbursementByYear.size() ? operatorReimbursementByYear.get(year) : BigDecimal.ZERO;
+        int year = conventionYearOf(date);
+        return year >= 1 && year <= operatorReimbursementByYear.size() ? operatorReimbursementByYear.get(year - 1)
+                : BigDecimal.ZERO;
+    }
+
+    /**
+     * 1 for the first year from {@code startsOn}, 2 from its first anniversary…; 0 before the start. The
+     * anniversary is {@code startsOn.plusYears(n)}, as the term's end is: a start on 29 February turns a year
+     * on 28 February.
+     */
+    public int conventionYearOf(LocalDate date) {
+        if (date.isBefore(startsOn)) {
+            return 0;
+        }
+        int year = Period.between(startsOn, date).getYears();
+        while (!date.isBefore(startsOn.plusYears(year + 1L))) {
+            year++;
+        }
+        return year + 1;
     }
 }
