@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoClient;
 import org.alize.basin.events.BasinEvents;
+import org.alize.basin.events.BasinStatusChanged;
 import org.alize.basin.events.PartnershipConventionSigned;
 import org.alize.finance.events.FinanceEvents;
 import org.alize.finance.journal.JournalProjector;
@@ -202,6 +203,29 @@ class FinanceFlowIT {
         assertThat(op.get(base + "/transfers").json().path("totalItems").asInt()).isZero();
         assertThat(op.get(base + "/contributions").json().path("totalItems").asInt()).isZero();
         assertThat(op.get(base + "/operating-expenses").json().path("expenses").size()).isZero();
+    }
+
+    @Test
+    void a_suspended_basin_pays_nothing_out_but_still_records_repayments_R01() {
+        String basin = "fin-suspendu";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        partnershipConvention(basin);
+        cooperationConvention(basin, "prj-s", UUID.randomUUID().toString());
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json().path("items"),
+                list -> list.size() == 1).get(0).get("advanceId").asString();
+        expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":6000}"));
+
+        publish(basin, BasinEvents.TOPIC, BasinEvents.BASIN_STATUS_CHANGED, basin, new BasinStatusChanged(basin, "Suspendu",
+                "ACTIVE", "SUSPENDED", "SUSPEND", today, null, "comptes non rendus", Instant.now(), "astrees"),
+                UUID.randomUUID().toString());
+
+        ApiClient.Response refused = await().atMost(Duration.ofSeconds(30)).until(() -> op.post(base + "/advances/" + id
+                + "/disbursements", "{\"amount\":1000}"), r -> r.status() != 200);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("rule").asString()).isEqualTo("R-01");
+        expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":500}"));
+        assertThat(op.get(base + "/advances/" + id).json().path("disbursed").decimalValue()).isEqualByComparingTo("6000");
     }
 
     @Test

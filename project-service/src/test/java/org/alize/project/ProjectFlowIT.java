@@ -201,6 +201,27 @@ class ProjectFlowIT {
         assertThat(op.get(base + "/projects").json().path("totalItems").asInt()).isEqualTo(before);
     }
 
+    @Test
+    void a_basin_that_is_not_active_holds_no_session_until_it_is_R01() {
+        ApiClient op = basinWithCommittee("prj-suspendu");
+        String base = "/api/basins/prj-suspendu";
+        BasinFeed feed = new BasinFeed(publisher, json, "prj-suspendu");
+        feed.publish(org.alize.basin.events.BasinEvents.BASIN_STATUS_CHANGED, "prj-suspendu", 50,
+                new org.alize.basin.events.BasinStatusChanged("prj-suspendu", "Bassin suspendu", "ACTIVE", "SUSPENDED",
+                        "SUSPEND", LocalDate.now(), null, "comptes non rendus", java.time.Instant.now(), "astrees"));
+
+        ApiClient.Response refused = await().atMost(Duration.ofSeconds(30)).until(() -> op.post(base + "/sessions",
+                "{\"scheduledOn\":\"" + LocalDate.now() + "\"}"), r -> r.status() != 201);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("rule").asString()).isEqualTo("R-01");
+
+        feed.publish(org.alize.basin.events.BasinEvents.BASIN_STATUS_CHANGED, "prj-suspendu", 51,
+                new org.alize.basin.events.BasinStatusChanged("prj-suspendu", "Bassin suspendu", "SUSPENDED", "ACTIVE",
+                        "ACTIVATE", LocalDate.now(), null, null, java.time.Instant.now(), "astrees"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.post(base + "/sessions",
+                "{\"scheduledOn\":\"" + LocalDate.now() + "\"}").status() == 201);
+    }
+
     private static String readyProject(ApiClient op, String base, String company) {
         String projectId = expect(201, op.post(base + "/projects", submission("lefevre", company))).json()
                 .get("projectId").asString();

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.cloudevents.CloudEvent;
 import org.alize.basin.events.BasinEvents;
+import org.alize.basin.events.BasinRegistered;
+import org.alize.basin.events.BasinStatusChanged;
 import org.alize.basin.events.PartnershipConventionSigned;
 import org.alize.messaging.EventConsumer;
 import org.alize.messaging.ReceivedEvent;
@@ -14,16 +16,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps the replica of pledges from basin-service's signed partnership conventions. */
+/** Keeps the replicas of pledges from basin-service's signed partnership conventions and of the basin's status. */
 @Component
 class BasinEventsListener {
 
     private final EventConsumer consumer;
     private final MongoTemplate mongo;
+    private final BasinStanding standing;
 
-    BasinEventsListener(EventConsumer consumer, MongoTemplate mongo) {
+    BasinEventsListener(EventConsumer consumer, MongoTemplate mongo, BasinStanding standing) {
         this.consumer = consumer;
         this.mongo = mongo;
+        this.standing = standing;
     }
 
     @KafkaListener(topics = BasinEvents.TOPIC, groupId = "finance-service")
@@ -32,6 +36,14 @@ class BasinEventsListener {
     }
 
     void apply(ReceivedEvent<?> event) {
+        if (event.payload() instanceof BasinRegistered) {
+            standing.record("PROPOSED", event.sequence());
+            return;
+        }
+        if (event.payload() instanceof BasinStatusChanged changed) {
+            standing.record(changed.status(), event.sequence());
+            return;
+        }
         if (!(event.payload() instanceof PartnershipConventionSigned signed)) {
             return;
         }

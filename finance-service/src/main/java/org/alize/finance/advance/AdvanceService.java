@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.alize.finance.FinanceProperties;
 import org.alize.finance.Money;
+import org.alize.finance.account.BasinStanding;
 import org.alize.tenancy.problem.NotFound;
 import org.alize.tenancy.web.Paged;
 import org.bson.Document;
@@ -31,12 +32,15 @@ public class AdvanceService {
     private final MongoTemplate mongo;
     private final FinanceProperties properties;
     private final Clock clock;
+    private final BasinStanding standing;
 
-    AdvanceService(AdvanceRepository advances, MongoTemplate mongo, FinanceProperties properties, Clock clock) {
+    AdvanceService(AdvanceRepository advances, MongoTemplate mongo, FinanceProperties properties, Clock clock,
+            BasinStanding standing) {
         this.advances = advances;
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
+        this.standing = standing;
     }
 
     public Advance get(String id) {
@@ -54,6 +58,7 @@ public class AdvanceService {
     }
 
     public Advance disburse(String id, LocalDate on, BigDecimal amount, String by) {
+        standing.requireOperating("un versement du fonds d'avances");
         return change(id, a -> a.disburse(on == null ? today() : on, amount, today(), clock.instant(), by));
     }
 

@@ -5,6 +5,8 @@ import java.util.function.ToLongFunction;
 import io.cloudevents.CloudEvent;
 import org.alize.basin.events.ApprovalCommitteeChanged;
 import org.alize.basin.events.BasinEvents;
+import org.alize.basin.events.BasinRegistered;
+import org.alize.basin.events.BasinStatusChanged;
 import org.alize.basin.events.LocalOperatorAppointed;
 import org.alize.basin.events.OrganisationRecorded;
 import org.alize.basin.events.PersonRecorded;
@@ -60,6 +62,11 @@ class BasinEventsListener {
                     c.presidencies().stream().map(p -> new Replica.Committee.Presidency(p.personId(), p.name(), p.from(),
                             p.until())).toList(), c.quorumKind(), c.quorumMinimum(), sequence),
                     Replica.Committee.ID, Replica.Committee::sequence);
+        } else if (payload instanceof BasinRegistered) {
+            keepNewest(new Replica.Status(Replica.Status.ID, "PROPOSED", sequence), Replica.Status.ID, Replica.Status::sequence);
+        } else if (payload instanceof BasinStatusChanged changed) {
+            keepNewest(new Replica.Status(Replica.Status.ID, changed.status(), sequence), Replica.Status.ID,
+                    Replica.Status::sequence);
         } else if (payload instanceof SteeringCommitteeChanged s) {
             keepNewest(new Replica.Steering(Replica.Steering.ID, s.chairs().stream()
                     .map(c -> new Replica.Steering.Chair(c.kind(), c.personId(), c.name(), c.financialSharePercent(),

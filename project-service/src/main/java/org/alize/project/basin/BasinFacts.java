@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.alize.tenancy.problem.RuleViolation;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,19 @@ public class BasinFacts {
 
     BasinFacts(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * Refuses what only an operating basin does (sessions, decisions, signatures) while the national committee
+     * has not validated and activated the basin, or once it is suspended or closed (R-01). A basin whose
+     * status has not reached this service yet is given the benefit of the doubt.
+     */
+    public void requireOperating(String what) {
+        Replica.Status status = mongo.findById(Replica.Status.ID, Replica.Status.class);
+        if (status != null && !"ACTIVE".equals(status.status())) {
+            throw new RuleViolation("R-01", "Le bassin n'est pas en activité (statut " + status.status() + ") : "
+                    + what + " attend sa validation par le comité national et son activation.");
+        }
     }
 
     public CommitteeOnDate committeeOn(LocalDate date) {

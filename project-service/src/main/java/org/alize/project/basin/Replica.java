@@ -65,4 +65,9 @@ public final class Replica {
             }
         }
     }
+
+    /** The basin's status in the network registry, as its last event says. */
+    public record Status(@Id String id, String status, long sequence) {
+        public static final String ID = "status";
+    }
 }

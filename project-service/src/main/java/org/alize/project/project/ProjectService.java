@@ -89,6 +89,7 @@ public class ProjectService {
     }
 
     public Project sign(String id, String key, String signatory, LocalDate signedOn, String by) {
+        basin.requireOperating("la signature d'une convention de coopération");
         return change(id, p -> p.sign(key, signatory, signedOn, today(), clock.instant(), by));
     }
 

@@ -44,6 +44,7 @@ public class SessionService {
     }
 
     public CommitteeSession schedule(LocalDate on, String location, String by) {
+        basin.requireOperating("une séance du comité d'agrément");
         int thatYear = on == null ? 0 : (int) sessions.countByScheduledOnBetween(LocalDate.of(on.getYear(), 1, 1),
                 LocalDate.of(on.getYear(), 12, 31));
         return sessions.save(CommitteeSession.schedule(Ids.next("ses"), references.nextNumber("session"), on, location,
@@ -71,6 +72,7 @@ public class SessionService {
     }
 
     public CommitteeSession recordAttendance(String sessionId, LocalDate heldOn, Collection<String> present, String by) {
+        basin.requireOperating("la tenue d'une séance");
         CommitteeSession session = get(sessionId);
         LocalDate on = heldOn == null ? session.scheduledOn() : heldOn;
         session.recordAttendance(on, present, basin.committeeOn(on), today(), clock.instant(), by);
@@ -92,6 +94,7 @@ public class SessionService {
      * parties are those in office on the session's date (R-24). Writes the project alone.
      */
     public Project decide(String sessionId, DecisionInput input, String by) {
+        basin.requireOperating("une décision du comité d'agrément");
         CommitteeSession session = get(sessionId);
         Project project = projects.get(input.projectId());
         GrantedMeans means = input.outcome() == Decision.Outcome.APPROVED ? resolved(input.means()) : null;
