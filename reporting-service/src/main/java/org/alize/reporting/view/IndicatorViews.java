@@ -172,6 +172,9 @@ public class IndicatorViews {
         return values;
     }
 
+    /** A partnership convention runs three years; its references are three annual ones. */
+    static final int CONVENTION_YEARS = 3;
+
     private ConventionPeriodView period(Document convention, Map<Integer, YearIndicators> years) {
         LocalDate starts = LocalDate.parse(convention.getString("startsOn"));
         LocalDate ends = LocalDate.parse(convention.getString("endsOn"));
@@ -186,8 +189,10 @@ public class IndicatorViews {
                 Optional<BigDecimal> value = stock ? metric.of(last)
                         : covered.stream().map(metric::of).flatMap(Optional::stream).reduce(BigDecimal::add);
                 value.ifPresent(v -> values.put(metric.key(), v));
+                // over a convention the references are three times the annual ones, however many calendar
+                // years its term overlaps (a convention from 1 July touches four) and however many have passed
                 Optional<BigDecimal> reference = stock ? metric.referenceOf(last)
-                        : covered.stream().map(metric::referenceOf).flatMap(Optional::stream).reduce(BigDecimal::add);
+                        : metric.referenceOf(last).map(annual -> annual.multiply(BigDecimal.valueOf(CONVENTION_YEARS)));
                 reference.ifPresent(r -> references.put(metric.key(), r));
             }
             Number jobs = (Number) convention.get("jobsOverConvention");
