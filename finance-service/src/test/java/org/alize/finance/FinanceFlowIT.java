@@ -144,6 +144,10 @@ class FinanceFlowIT {
         expect(200, op.post(base + "/advances/" + id + "/write-offs",
                 "{\"amount\":5000,\"reason\":\"redressement\",\"committeeReference\":\"CA-7\"}"));
         expect(200, op.post(base + "/advances/" + id + "/recoveries", "{\"amount\":750.25}"));
+        // 5 000 written off of 12 000 lent is 41.7 % gross; net of the 750.25 recovered, 35.4 %
+        JsonNode lossRate = op.get(base + "/loss-rate").json();
+        assertThat(lossRate.path("ratePercent").decimalValue()).isEqualByComparingTo("41.7");
+        assertThat(lossRate.path("netRatePercent").decimalValue()).isEqualByComparingTo("35.4");
         expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
         await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().path("totalItems").asInt() == 7);
         Map<String, BigDecimal> live = balances(op, base);

@@ -195,6 +195,26 @@ class IndicatorsIT {
         // the fund: 100 000 contributed − 22 000 lent + 2 000 repaid; the operating account is not the fund
         assertThat(amount(fund.get("balance"))).isEqualByComparingTo("80000.00");
         assertThat(amount(fund.get("criticalMin"))).isEqualByComparingTo("400000.00");
+        // R-30: the fund's size is its cash and what it has lent out, 80 000 + 10 000
+        assertThat(amount(fund.get("size"))).isEqualByComparingTo("90000.00");
+        assertThat(amount(fund.get("netLossRatePercent"))).as("nothing recovered yet").isEqualByComparingTo("45.5");
+    }
+
+    @Test
+    @DisplayName("R-30: the loss rate is shown gross and net of what was recovered after a write-off")
+    void loss_rate_gross_and_net_of_recoveries_R30() {
+        Story story = new Story("rep-r", projector).registered("Bassin R")
+                .contribution("k1", "ADVANCE_FUND", LocalDate.of(2025, 1, 5), "100000.00")
+                .advance("p1", "20000.00", LocalDate.of(2025, 3, 1), 10, "2000.00")
+                .disbursed("p1", "d1", LocalDate.of(2025, 2, 1), "20000.00")
+                .writtenOff("p1", "w1", LocalDate.of(2025, 9, 1), "2000.00")
+                .recovered("p1", "c1", LocalDate.of(2025, 11, 1), "500.00");
+        story.replay();
+
+        JsonNode fund = detail("rep-r", 2025).get("fund");
+        // 2 000 written off out of 20 000 lent: 10 % gross; 500 recovered since: 7.5 % net
+        assertThat(amount(fund.get("lossRatePercent"))).isEqualByComparingTo("10.0");
+        assertThat(amount(fund.get("netLossRatePercent"))).isEqualByComparingTo("7.5");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.alize.finance.events.AdvanceDisbursed;
 import org.alize.finance.events.AdvanceOpened;
 import org.alize.finance.events.AdvanceWrittenOff;
 import org.alize.finance.events.ContributionReceived;
+import org.alize.finance.events.LossRecovered;
 import org.alize.finance.events.OperatingExpenseRecorded;
 import org.alize.finance.events.RepaymentReceived;
 import org.alize.finance.events.RepaymentReversed;
@@ -149,6 +150,11 @@ final class Story {
     Story writtenOff(String project, String id, LocalDate on, String amount) {
         return apply("AdvanceWrittenOff", new AdvanceWrittenOff(basin, "adv-" + project, project, id, on, new BigDecimal(amount),
                 "liquidation", "CA-1", BigDecimal.ZERO, AT, "test"));
+    }
+
+    Story recovered(String project, String id, LocalDate on, String amount) {
+        return apply("LossRecovered", new LossRecovered(basin, "adv-" + project, project, id, on, new BigDecimal(amount), AT,
+                "test"));
     }
 
     Story contribution(String id, String account, LocalDate on, String amount) {

@@ -126,7 +126,7 @@ class AdvanceController {
     }
 
     @GetMapping("/loss-rate")
-    @Operation(summary = "Taux de perte du bassin : montants passés en perte rapportés aux montants prêtés, face aux 6 % de référence (R-30)")
+    @Operation(summary = "Taux de perte du bassin, brut (pertes / prêts) et net des récupérations, face aux 6 % de référence (R-30)")
     LossRate lossRate() {
         BigDecimal lent = Money.ZERO;
         BigDecimal written = Money.ZERO;
@@ -136,9 +136,13 @@ class AdvanceController {
             written = written.add(advance.writtenOff());
             recovered = recovered.add(advance.recovered());
         }
+        // gross = written off / lent; net = (written off − recovered) / lent; both shown
         BigDecimal rate = lent.signum() == 0 ? BigDecimal.ZERO.setScale(1)
                 : written.multiply(new BigDecimal("100")).divide(lent, 1, RoundingMode.HALF_UP);
-        return new LossRate(lent, written, recovered, rate, REFERENCE_LOSS_RATE);
+        BigDecimal net = lent.signum() == 0 ? BigDecimal.ZERO.setScale(1)
+                : written.subtract(recovered).max(BigDecimal.ZERO).multiply(new BigDecimal("100"))
+                        .divide(lent, 1, RoundingMode.HALF_UP);
+        return new LossRate(lent, written, recovered, rate, net, REFERENCE_LOSS_RATE);
     }
 
     private AdvanceView view(Advance advance) {
@@ -146,7 +150,7 @@ class AdvanceController {
     }
 
     record LossRate(BigDecimal lent, BigDecimal writtenOff, BigDecimal recovered, BigDecimal ratePercent,
-            BigDecimal referencePercent) {
+            BigDecimal netRatePercent, BigDecimal referencePercent) {
     }
 
     record MoneyInput(@Schema(example = "2026-04-20", description = "date de valeur ; aujourd'hui si absente") LocalDate on,

@@ -194,6 +194,7 @@ public final class IndicatorCalculator {
         BigDecimal recovered = BigDecimal.ZERO;
         BigDecimal lentToDate = BigDecimal.ZERO;
         BigDecimal writtenToDate = BigDecimal.ZERO;
+        BigDecimal recoveredToDate = BigDecimal.ZERO;
         BigDecimal outstanding = BigDecimal.ZERO;
         BigDecimal arrears = BigDecimal.ZERO;
         int inArrears = 0;
@@ -209,6 +210,7 @@ public final class IndicatorCalculator {
             recovered = recovered.add(sumIn(map(advance, "recoveries"), year));
             lentToDate = lentToDate.add(aLent);
             writtenToDate = writtenToDate.add(aWritten);
+            recoveredToDate = recoveredToDate.add(aRecovered);
             BigDecimal owed = aLent.subtract(aRepaid).subtract(aWritten);
             outstanding = outstanding.add(owed);
             BigDecimal due = dueBefore(advance, cut).subtract(aRepaid).subtract(aWritten);
@@ -235,11 +237,16 @@ public final class IndicatorCalculator {
                 }
             }
         }
+        // gross = written off / lent; net = (written off − recovered) / lent; both shown
         BigDecimal lossRate = lentToDate.signum() == 0 ? BigDecimal.ZERO.setScale(1)
                 : writtenToDate.multiply(HUNDRED).divide(lentToDate, 1, RoundingMode.HALF_UP);
+        BigDecimal netLossRate = lentToDate.signum() == 0 ? BigDecimal.ZERO.setScale(1)
+                : writtenToDate.subtract(recoveredToDate).max(BigDecimal.ZERO).multiply(HUNDRED)
+                        .divide(lentToDate, 1, RoundingMode.HALF_UP);
+        // the fund's size is its cash plus the advances outstanding, weighed against the 400–500 k€ critical size
         return new YearIndicators.Fund(money(lent), money(repaid), money(written), money(recovered), money(outstanding),
                 money(arrears), inArrears, lossRate, new BigDecimal("6.0"), money(balance), new BigDecimal("400000.00"),
-                new BigDecimal("500000.00"));
+                new BigDecimal("500000.00"), netLossRate, money(balance.add(outstanding)));
     }
 
     /** What the latest schedule made due before {@code date}. */

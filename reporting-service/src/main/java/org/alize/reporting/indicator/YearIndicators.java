@@ -50,9 +50,14 @@ public record YearIndicators(@Id String id, String basinId, int year, Activity a
     }
 
     /** advances lent, repaid, written off in the year; outstanding and in arrears at its end; loss rate and fund balance. */
+    /**
+     * @param netLossRatePercent (written off − recovered) / lent, beside the gross rate (R-30)
+     * @param size               the fund's cash plus the advances outstanding, weighed against the critical size (R-30)
+     */
     public record Fund(BigDecimal lent, BigDecimal repaid, BigDecimal writtenOff, BigDecimal recovered, BigDecimal outstanding,
             BigDecimal inArrears, int advancesInArrears, BigDecimal lossRatePercent, BigDecimal lossRateReference,
-            BigDecimal balance, BigDecimal criticalMin, BigDecimal criticalMax) {
+            BigDecimal balance, BigDecimal criticalMin, BigDecimal criticalMax, BigDecimal netLossRatePercent,
+            BigDecimal size) {
     }
 
     /** Days from submission to decision, decision to signature, signature to first disbursement: median and 90th percentile. */

@@ -45,7 +45,7 @@ public class IndicatorViews {
 
     /** Figures that are a position at the end of a period, not a flow over it. */
     private static final Set<String> STOCKS = Set.of("resourcesTotal", "advancesOutstanding", "advancesInArrears",
-            "fundBalance", "followUpReportsOverdue");
+            "fundBalance", "fundSize", "followUpReportsOverdue");
 
     private final MongoTemplate mongo;
     private final Generations generations;
