@@ -278,9 +278,9 @@ final class ProjectSeeder implements Seeder {
         List<String> bodies = new ArrayList<>();
         for (int[] report : reports) {
             bodies.add("""
-                    {"reportedOn":"%s","permanent":%d,"fixedTerm":%d,"apprenticeship":%d,
+                    {"reportedOn":"%s","permanent":%d,"fixedTerm":%d,"fixedTermShort":%d,"apprenticeship":%d,
                      "progress":"Investissement réalisé, recrutements en cours.","author":"mandataire"}
-                    """.formatted(on.plusDays(report[0]), report[1], report[2], report[3]));
+                    """.formatted(on.plusDays(report[0]), report[1], report[2], report[2] > 0 ? 1 : 0, report[3]));
         }
         for (String body : bodies) {
             send("POST", "/projects/" + project + "/reports", body);

@@ -201,6 +201,27 @@ class IndicatorsIT {
     }
 
     @Test
+    @DisplayName("R-25 R-41: lasting jobs (CDI, CDD of six months or more) are weighed against 75; every job is shown beside")
+    void lasting_jobs_against_the_reference_the_others_beside_R25_R41() {
+        Story story = new Story("rep-j", projector).registered("Bassin J")
+                .submitted("p1", LocalDate.of(2025, 1, 10), 8)
+                .submitted("p2", LocalDate.of(2025, 1, 12), 4)
+                .session("s1", LocalDate.of(2025, 2, 1), true)
+                .decided("p1", "s1", LocalDate.of(2025, 2, 1), "APPROVED", 8, "0")
+                .decided("p2", "s1", LocalDate.of(2025, 2, 1), "APPROVED", 4, "0")
+                .signed("p1", LocalDate.of(2025, 3, 1))
+                .signed("p2", LocalDate.of(2025, 3, 1))
+                .reported("p1", "r1", LocalDate.of(2025, 6, 1), 2, 3, 1, 1)
+                .reported("p2", "r2", LocalDate.of(2025, 9, 1), 1, 0, 2, 0);
+        story.replay();
+
+        JsonNode jobs = detail("rep-j", 2025).get("jobs");
+        assertThat(jobs.get("realised").asInt()).as("2 CDI + 3 long CDD, then 1 CDI").isEqualTo(6);
+        assertThat(jobs.get("realisedAll").asInt()).as("shorter CDD and apprentices too").isEqualTo(10);
+        assertThat(jobs.get("reference").asInt()).isEqualTo(75);
+    }
+
+    @Test
     @DisplayName("R-30: the loss rate is shown gross and net of what was recovered after a write-off")
     void loss_rate_gross_and_net_of_recoveries_R30() {
         Story story = new Story("rep-r", projector).registered("Bassin R")

@@ -119,7 +119,16 @@ final class Story {
 
     Story reported(String project, String report, LocalDate on, int jobs) {
         return apply("FollowUpReportFiled", new FollowUpReportFiled(basin, project, report, on,
-                new FollowUpReportFiled.Jobs(jobs, 0, 0, 0, jobs), jobs, false, AT, "test"));
+                new FollowUpReportFiled.Jobs(jobs, 0, 0, 0, 0, jobs, jobs), jobs, false, AT, "test"));
+    }
+
+    /** A follow-up report with jobs by contract: CDI, CDD of six months or more, shorter CDD, apprenticeships. */
+    Story reported(String project, String report, LocalDate on, int permanent, int fixedTerm, int fixedTermShort,
+            int apprenticeship) {
+        int total = permanent + fixedTerm + fixedTermShort + apprenticeship;
+        return apply("FollowUpReportFiled", new FollowUpReportFiled(basin, project, report, on,
+                new FollowUpReportFiled.Jobs(permanent, fixedTerm, fixedTermShort, apprenticeship, 0, total,
+                        permanent + fixedTerm), total, false, AT, "test"));
     }
 
     /** An advance opened with monthly instalments of {@code instalment} from {@code firstDue}. */

@@ -195,6 +195,7 @@ class ProjectPages {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "Rapport de suivi enregistré.", () -> api.post("/api/basins/{b}/projects/{id}/reports", Api.body(
                 "reportedOn", form.get("date"), "permanent", number(form.get("cdi")), "fixedTerm", number(form.get("cdd")),
+                "fixedTermShort", number(form.get("cddCourt")),
                 "apprenticeship", number(form.get("apprentis")), "other", number(form.get("autres")),
                 "progress", form.get("avancement"), "difficulties", Pages.blank(form.get("difficultes")),
                 "newInterventionRequested", form.containsKey("nouvelleIntervention"),

@@ -55,7 +55,7 @@ class FollowUpController {
     ProjectView report(@PathVariable String projectId, @Valid @RequestBody ReportInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER);
         FollowUpReport report = new FollowUpReport(Ids.next("rep"), input.reportedOn(), new Jobs(n(input.permanent()),
-                n(input.fixedTerm()), n(input.apprenticeship()), n(input.other())), input.progress(), input.difficulties(),
+                n(input.fixedTerm()), n(input.fixedTermShort()), n(input.apprenticeship()), n(input.other())), input.progress(), input.difficulties(),
                 Boolean.TRUE.equals(input.newInterventionRequested()), input.interventionRequest(), input.author(),
                 clock.instant(), CurrentGrants.subject());
         return ProjectView.of(projects.fileReport(projectId, report), projects.today());
@@ -74,7 +74,9 @@ class FollowUpController {
     }
 
     record ReportInput(@NotNull LocalDate reportedOn, @Schema(description = "CDI") @Min(0) @Max(1_000) Integer permanent,
-            @Schema(description = "CDD") @Min(0) @Max(1_000) Integer fixedTerm, @Min(0) @Max(1_000) Integer apprenticeship,
+            @Schema(description = "CDD de six mois ou plus") @Min(0) @Max(1_000) Integer fixedTerm,
+            @Schema(description = "CDD de moins de six mois") @Min(0) @Max(1_000) Integer fixedTermShort,
+            @Min(0) @Max(1_000) Integer apprenticeship,
             @Min(0) @Max(1_000) Integer other,
             @Size(max = 8000) String progress, @Size(max = 8000) String difficulties, Boolean newInterventionRequested,
             @Size(max = 4000) String interventionRequest, @Size(max = 160) String author) {

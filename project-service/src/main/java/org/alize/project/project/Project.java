@@ -302,10 +302,11 @@ public class Project extends AggregateRoot {
         }
         reports.add(report);
         history.add(new Transition(ProjectAction.REPORT, status, status, report.reportedOn(), "compte rendu de suivi : "
-                + report.jobsToDate().total() + " emploi(s)", report.recordedAt(), report.recordedBy()));
+                + report.jobsToDate().total() + " emploi(s) dont " + report.jobsToDate().lasting() + " durable(s)", report.recordedAt(), report.recordedBy()));
         raise(new FollowUpReportFiled(basin(), id, report.reportId(), report.reportedOn(),
                 new FollowUpReportFiled.Jobs(report.jobsToDate().permanent(), report.jobsToDate().fixedTerm(),
-                        report.jobsToDate().apprenticeship(), report.jobsToDate().other(), report.jobsToDate().total()),
+                        report.jobsToDate().fixedTermShort(), report.jobsToDate().apprenticeship(), report.jobsToDate().other(),
+                        report.jobsToDate().total(), report.jobsToDate().lasting()),
                 forecastJobs, report.newInterventionRequested(), report.recordedAt(), report.recordedBy()));
     }
 

@@ -160,7 +160,7 @@ class ProjectTest {
 
         assertThat(project.nextReportDue()).contains(signedOn.plusMonths(6));
         assertThat(project.isReportOverdue(signedOn.plusMonths(6).plusDays(1))).isTrue();
-        project.fileReport(new FollowUpReport("rep-1", signedOn.plusMonths(5), new Jobs(2, 1, 1, 0), "montée en cadence",
+        project.fileReport(new FollowUpReport("rep-1", signedOn.plusMonths(5), new Jobs(2, 1, 0, 1, 0), "montée en cadence",
                 null, false, null, "Thomas Lefèvre", NOW, "mandataire"), signedOn.plusMonths(5));
         assertThat(project.nextReportDue()).contains(signedOn.plusMonths(11));
         assertThat(project.isReportOverdue(signedOn.plusMonths(7))).isFalse();
@@ -170,6 +170,15 @@ class ProjectTest {
         project.close(signedOn.plusMonths(18), "objectifs atteints", NOW, "op");
         assertThat(project.status()).isEqualTo(ProjectStatus.CLOSED);
         assertThat(project.nextReportDue()).isEmpty();
+    }
+
+    @Test
+    void lasting_jobs_are_the_cdi_and_the_cdd_of_six_months_or_more_the_others_are_counted_apart_R25() {
+        Jobs jobs = new Jobs(2, 3, 4, 1, 1);
+
+        assertThat(jobs.lasting()).isEqualTo(5);
+        assertThat(jobs.total()).isEqualTo(11);
+        assertThatThrownBy(() -> new Jobs(0, 0, -1, 0, 0)).isInstanceOf(org.alize.tenancy.problem.InvalidInput.class);
     }
 
     @Test

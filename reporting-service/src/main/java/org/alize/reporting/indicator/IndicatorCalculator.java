@@ -103,18 +103,24 @@ public final class IndicatorCalculator {
     private static YearIndicators.Jobs jobs(BasinFacts facts, int year) {
         int forecast = facts.projects().stream().filter(p -> decisionsIn(p, year).stream()
                 .anyMatch(d -> "APPROVED".equals(d.getString("outcome")))).mapToInt(p -> integer(p.get("forecastJobs"))).sum();
-        int realised = 0;
+        int lasting = 0;
+        int all = 0;
         for (Document project : facts.projects()) {
-            realised += jobsAt(project, LocalDate.of(year, 12, 31)) - jobsAt(project, LocalDate.of(year - 1, 12, 31));
+            lasting += jobsAt(project, LocalDate.of(year, 12, 31), LASTING) - jobsAt(project, LocalDate.of(year - 1, 12, 31), LASTING);
+            all += jobsAt(project, LocalDate.of(year, 12, 31), ALL) - jobsAt(project, LocalDate.of(year - 1, 12, 31), ALL);
         }
         int reference = conventionCovering(facts, year).map(c -> integer(c.get("jobsPerYear"))).filter(j -> j > 0).orElse(75);
-        return new YearIndicators.Jobs(forecast, realised, reference);
+        return new YearIndicators.Jobs(forecast, lasting, reference, all);
     }
 
-    private static int jobsAt(Document project, LocalDate date) {
+    /** Every job of a report, or only the lasting ones (R-25; a fact stored before the split has only its total). */
+    private static final String ALL = "jobs";
+    private static final String LASTING = "lasting";
+
+    private static int jobsAt(Document project, LocalDate date, String kind) {
         return map(project, "reports").values().stream().map(r -> (Document) r)
                 .filter(r -> !day(r.get("on")).isAfter(date)).max(Comparator.comparing(r -> day(r.get("on"))))
-                .map(r -> integer(r.get("jobs"))).orElse(0);
+                .map(r -> integer(r.get(r.containsKey(kind) ? kind : ALL))).orElse(0);
     }
 
     private static YearIndicators.Skills skills(BasinFacts facts, int year) {

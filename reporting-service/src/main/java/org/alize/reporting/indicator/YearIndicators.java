@@ -27,7 +27,12 @@ public record YearIndicators(@Id String id, String basinId, int year, Activity a
     }
 
     /** 75 jobs a year (225 over a convention): forecast by the approvals, realised per the follow-up reports. */
-    public record Jobs(int forecast, int realised, int reference) {
+    /**
+     * @param realised    « emplois durables » created in the year (CDI and CDD of six months or more, R-25),
+     *                    weighed against the reference
+     * @param realisedAll every job the follow-up reports count, shorter CDD and apprenticeships included
+     */
+    public record Jobs(int forecast, int realised, int reference, int realisedAll) {
     }
 
     /** Partner staff days: pledged (a third of the convention's), contracted by approvals, delivered, and their value. */

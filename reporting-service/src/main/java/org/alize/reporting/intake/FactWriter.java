@@ -102,7 +102,8 @@ public class FactWriter {
                             .append("value", s.value())));
         } else if (p instanceof FollowUpReportFiled r) {
             upsert(generation.collection(Facts.PROJECTS), key(basin, r.projectId()), new Update().set("basinId", basin).set("projectId", r.projectId())
-                    .set("reports." + r.reportId(), new Document("on", day(r.reportedOn())).append("jobs", r.jobsToDate().total())));
+                    .set("reports." + r.reportId(), new Document("on", day(r.reportedOn())).append("jobs", r.jobsToDate().total())
+                            .append("lasting", lasting(r.jobsToDate()))));
         } else if (p instanceof CommitteeSessionHeld s) {
             upsert(generation.collection(Facts.SESSIONS), key(basin, s.sessionId()), new Update().set("basinId", basin).set("heldOn", day(s.heldOn()))
                     .set("agendaSize", s.agendaSize()));
@@ -196,4 +197,12 @@ public class FactWriter {
         return current == null ? add : ((BigDecimal) current).add(add);
     }
 
+
+    /**
+     * « Emplois durables » (R-25): CDI and CDD of six months or more. A report filed before contracts were split
+     * by duration counted every CDD as one kind: its CDI and CDD are taken as lasting, as the programme did then.
+     */
+    static int lasting(FollowUpReportFiled.Jobs jobs) {
+        return jobs.lasting() > 0 || jobs.fixedTermShort() > 0 ? jobs.lasting() : jobs.permanent() + jobs.fixedTerm();
+    }
 }

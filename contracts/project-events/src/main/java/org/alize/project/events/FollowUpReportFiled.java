@@ -7,7 +7,12 @@ import java.time.LocalDate;
 public record FollowUpReportFiled(String basinId, String projectId, String reportId, LocalDate reportedOn, Jobs jobsToDate,
         int forecastJobs, boolean newInterventionRequested, Instant recordedAt, String recordedBy) {
 
-    /** Jobs created since the convention, by contract kind. */
-    public record Jobs(int permanent, int fixedTerm, int apprenticeship, int other, int total) {
+    /**
+     * Jobs created since the convention, by contract kind (R-25): {@code fixedTerm} are CDD of six months or
+     * more, {@code fixedTermShort} the shorter ones; {@code lasting} (« emplois durables ») = CDI + CDD of six
+     * months or more. Events filed before the split carry neither of the two last (read as 0).
+     */
+    public record Jobs(int permanent, int fixedTerm, int fixedTermShort, int apprenticeship, int other, int total,
+            int lasting) {
     }
 }
