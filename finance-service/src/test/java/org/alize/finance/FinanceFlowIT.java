@@ -131,10 +131,7 @@ class FinanceFlowIT {
         String basin = "fin-replay";
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
         String base = "/api/basins/" + basin;
-        partnershipConvention(basin);
-        cooperationConvention(basin, "prj-r", UUID.randomUUID().toString());
-        String id = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json().path("items"),
-                list -> list.size() == 1).get(0).get("advanceId").asString();
+        String id = openedAdvance(op, basin, "prj-r");
         await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/pledges").json().size() == 1);
         expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000}"));
         expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":2345.67}"));
@@ -178,10 +175,7 @@ class FinanceFlowIT {
         String basin = "fin-absurd";
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
         String base = "/api/basins/" + basin;
-        partnershipConvention(basin);
-        cooperationConvention(basin, "prj-x", UUID.randomUUID().toString());
-        String id = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json().path("items"),
-                list -> list.size() == 1).get(0).get("advanceId").asString();
+        String id = openedAdvance(op, basin, "prj-x");
         expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000}"));
         String before = op.get(base + "/advances/" + id).json().toString();
 
@@ -214,10 +208,7 @@ class FinanceFlowIT {
         String basin = "fin-suspendu";
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
         String base = "/api/basins/" + basin;
-        partnershipConvention(basin);
-        cooperationConvention(basin, "prj-s", UUID.randomUUID().toString());
-        String id = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/advances").json().path("items"),
-                list -> list.size() == 1).get(0).get("advanceId").asString();
+        String id = openedAdvance(op, basin, "prj-s");
         expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":6000}"));
 
         publish(basin, BasinEvents.TOPIC, BasinEvents.BASIN_STATUS_CHANGED, basin, new BasinStatusChanged(basin, "Suspendu",
@@ -261,6 +252,14 @@ class FinanceFlowIT {
     private static Map<String, BigDecimal> balances(ApiClient op, String base) {
         return op.get(base + "/journal/balances").json().valueStream().collect(Collectors.toMap(
                 b -> b.get("number").asString(), b -> b.get("balance").decimalValue().setScale(2)));
+    }
+
+    /** A signed partnership convention and one project's cooperation convention: the advance finance opens for it. */
+    private String openedAdvance(ApiClient op, String basin, String project) {
+        partnershipConvention(basin);
+        cooperationConvention(basin, project, UUID.randomUUID().toString());
+        return await().atMost(Duration.ofSeconds(30)).until(() -> op.get("/api/basins/" + basin + "/advances").json()
+                .path("items"), list -> list.size() == 1).get(0).get("advanceId").asString();
     }
 
     private void partnershipConvention(String basin) {
