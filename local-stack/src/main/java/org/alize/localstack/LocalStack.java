@@ -28,7 +28,7 @@ public final class LocalStack implements AutoCloseable {
     private TestIssuer issuer;
     private SeedContext seedContext;
     private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
-    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final List<ServiceProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean closed;
 
     /** The development password identity-service encrypts its signing keys with in this stack. */
@@ -47,44 +47,67 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         StackOptions options = StackOptions.fromEnvironment(Path.of("").toAbsolutePath());
-        LocalStack stack;
-        try {
-            stack = start(options);
-        } catch (RuntimeException e) {
-            System.err.println("La plateforme n'a pas démarré : " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        LocalStack stack = prepare(options);
+        // registered before any service starts: Ctrl-C or SIGTERM during the start stops what has started
+        Thread stop = new Thread(() -> {
             System.out.println("Arrêt de la plateforme…");
             stack.close();
             System.out.println("Plateforme arrêtée.");
-        }, "alize-stack-stop"));
+        }, "alize-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            stack.boot();
+        } catch (RuntimeException e) {
+            if (stack.isClosed()) {
+                return; // stopped during the start: the shutdown hook is stopping everything
+            }
+            System.err.println("La plateforme n'a pas démarré : " + e.getMessage());
+            stack.close();
+            Runtime.getRuntime().removeShutdownHook(stop);
+            System.exit(1);
+            return;
+        }
         stack.printSummary();
         Thread.currentThread().join();
     }
 
     /** Starts infrastructure, issuer, services and seeders; on any failure stops what it started and rethrows. */
     public static LocalStack start(StackOptions options) {
-        PrintStream console = options.console();
-        console.println("Démarrage de Kafka et MongoDB (données : " + options.dataDir() + ")…");
-        EmbeddedInfra infra = EmbeddedInfra.persistent(options.dataDir(), options.kafkaPort(), options.mongoPort());
-        LocalStack stack = null;
+        LocalStack stack = prepare(options);
         try {
-            stack = new LocalStack(options, infra);
-            stack.startServices();
-            if (options.seed()) {
-                stack.runSeeders();
-            }
+            stack.boot();
             return stack;
         } catch (RuntimeException e) {
-            if (stack != null) {
-                stack.close();
-            } else {
-                infra.close();
-            }
+            stack.close();
             throw e;
         }
+    }
+
+    /** The infrastructure, started; the services not yet: {@link #boot()} starts them, {@link #close()} stops all. */
+    public static LocalStack prepare(StackOptions options) {
+        options.console().println("Démarrage de Kafka et MongoDB (données : " + options.dataDir() + ")…");
+        EmbeddedInfra infra = EmbeddedInfra.persistent(options.dataDir(), options.kafkaPort(), options.mongoPort());
+        try {
+            return new LocalStack(options, infra);
+        } catch (RuntimeException e) {
+            infra.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the issuer, the services one by one (each healthy before the next) and the seeders. If the stack is
+     * closed meanwhile, the start fails naming the service it was waiting for, and nothing is left running.
+     */
+    public void boot() {
+        startServices();
+        if (options.seed()) {
+            runSeeders();
+        }
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
     }
 
     private void startServices() {
@@ -111,10 +134,23 @@ public final class LocalStack implements AutoCloseable {
         URI url = serviceUrls.get(service.name());
         options.console().println("Démarrage de " + service.name() + " sur " + url + "…");
         Instant started = Instant.now();
-        ServiceProcess process = ServiceProcess.start(service.name(), command(jar), environment(service),
-                options.dataDir().resolve("logs").resolve(service.name() + ".log"), options.console());
-        processes.add(process);
-        process.awaitHealthy(url.resolve("/actuator/health"), HEALTH_TIMEOUT);
+        ServiceProcess process;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("arrêt demandé avant le démarrage de " + service.name());
+            }
+            process = ServiceProcess.start(service.name(), command(jar), environment(service),
+                    options.dataDir().resolve("logs").resolve(service.name() + ".log"), options.console());
+            processes.add(process);
+        }
+        try {
+            process.awaitHealthy(url.resolve("/actuator/health"), HEALTH_TIMEOUT);
+        } catch (RuntimeException e) {
+            if (isClosed()) {
+                throw new IllegalStateException("arrêt demandé pendant le démarrage de " + service.name(), e);
+            }
+            throw e;
+        }
         options.console().printf(Locale.ROOT, "%s prêt en %.1f s%n", service.name(),
                 Duration.between(started, Instant.now()).toMillis() / 1000.0);
         return process;

@@ -61,6 +61,24 @@ class LocalStackIT {
     }
 
     @Test
+    void a_stack_stopped_while_a_service_is_starting_names_it_and_leaves_no_process_or_port_behind() throws Exception {
+        buildFakeServiceJar();
+        StackOptions options = withJavaOptions(options(List.of(FAKE), List.of()), " -Dfake.slow=true");
+        LocalStack stack = LocalStack.prepare(options);
+        java.util.concurrent.CompletableFuture<Void> boot = java.util.concurrent.CompletableFuture.runAsync(stack::boot);
+        List<Long> pids = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(stack::runningServicePids, running -> !running.isEmpty());
+
+        stack.close(); // what the shutdown hook does on Ctrl-C or SIGTERM
+
+        assertThatThrownBy(boot::join).hasMessageContaining("arrêt demandé pendant le démarrage de fake");
+        assertThat(ProcessHandle.of(pids.get(0)).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(stack.runningServicePids()).isEmpty();
+        assertThat(portIsFree(options.kafkaPort())).isTrue();
+        assertThat(portIsFree(options.mongoPort())).isTrue();
+    }
+
+    @Test
     void a_second_start_on_the_same_data_directory_reuses_the_data_and_does_not_seed_again() {
         AtomicInteger seeded = new AtomicInteger();
         Seeder demo = new Seeder() {
@@ -92,9 +110,13 @@ class LocalStackIT {
     }
 
     private static StackOptions withFailingService(StackOptions options) {
+        return withJavaOptions(options, " -Dfake.fail=true");
+    }
+
+    private static StackOptions withJavaOptions(StackOptions options, String more) {
         return new StackOptions(options.root(), options.dataDir(), options.kafkaPort(), options.mongoPort(),
                 options.issuerPort(), options.services(), options.servicePorts(), options.seeders(), options.seed(),
-                options.serviceJavaOptions() + " -Dfake.fail=true", options.console());
+                options.serviceJavaOptions() + more, options.console());
     }
 
     private static boolean portIsFree(int port) {
