@@ -222,6 +222,24 @@ class ProjectFlowIT {
                 "{\"scheduledOn\":\"" + LocalDate.now() + "\"}").status() == 201);
     }
 
+    @Test
+    void a_year_lists_its_sessions_from_1_january_to_31_december_by_pages_R41() {
+        ApiClient op = basinWithCommittee("prj-calendrier");
+        String base = "/api/basins/prj-calendrier";
+        int year = LocalDate.now().getYear();
+        for (LocalDate on : List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.of(year + 1, 1, 1))) {
+            expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + on + "\"}"));
+        }
+
+        JsonNode first = op.get(base + "/sessions?year=" + year + "&size=1").json();
+        JsonNode second = op.get(base + "/sessions?year=" + year + "&size=1&page=1").json();
+
+        assertThat(first.path("totalItems").asInt()).as("both ends of the year, not the next").isEqualTo(2);
+        assertThat(first.path("items").get(0).path("scheduledOn").asString()).isEqualTo(year + "-01-01");
+        assertThat(second.path("items").get(0).path("scheduledOn").asString()).isEqualTo(year + "-12-31");
+        assertThat(op.get(base + "/sessions?size=201").status()).isEqualTo(400);
+    }
+
     private static String readyProject(ApiClient op, String base, String company) {
         String projectId = expect(201, op.post(base + "/projects", submission("lefevre", company))).json()
                 .get("projectId").asString();

@@ -22,6 +22,7 @@ import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.problem.NotFound;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.Paged;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,9 +56,15 @@ class NetworkMeetingController {
     }
 
     @GetMapping
-    @Operation(summary = "Les réunions d'une année")
-    List<MeetingView> meetings(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
-        return ofYear(year == null ? today().getYear() : year).stream().map(MeetingView::of).toList();
+    @Operation(summary = "Les réunions d'une année, par page (au plus 200), par date")
+    Paged<MeetingView> meetings(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        int y = year == null ? today().getYear() : year;
+        org.springframework.data.domain.Page<NetworkMeeting> found = meetings.within(
+                LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31),
+                org.springframework.data.domain.PageRequest.of(page, size, org.springframework.data.domain.Sort.by("date", "_id")));
+        return Paged.of(found.getContent(), page, size, found.getTotalElements(), MeetingView::of);
     }
 
     @GetMapping("/summary")
@@ -95,7 +102,8 @@ class NetworkMeetingController {
     }
 
     private List<NetworkMeeting> ofYear(int year) {
-        return meetings.findByDateBetweenOrderByDateAsc(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        return meetings.within(LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31));
     }
 
     private NetworkMeeting find(String id) {

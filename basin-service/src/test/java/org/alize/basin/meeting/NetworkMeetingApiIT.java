@@ -38,6 +38,10 @@ class NetworkMeetingApiIT {
         assertThat(held.status()).as(held.body()).isEqualTo(200);
         assertThat(astrees.get("/api/network/meetings/summary?year=" + LocalDate.now().minusDays(2).getYear()).json()
                 .get("networkLifeHeld").asInt()).isGreaterThanOrEqualTo(1);
+        int year = LocalDate.now().minusDays(2).getYear();
+        assertThat(astrees.get("/api/network/meetings?year=" + year + "&size=200").json().path("items").toString())
+                .as("the year's meetings, by pages").contains(meetingId);
+        assertThat(astrees.get("/api/network/meetings?size=201").status()).isEqualTo(400);
         for (String basin : List.of("mtg-a", "mtg-b")) {
             String body = TopicRecords.body(await().atMost(Duration.ofSeconds(20)).until(() -> TopicRecords.read(
                     BasinEvents.TOPIC, r -> basin.equals(r.key())

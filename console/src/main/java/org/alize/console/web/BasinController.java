@@ -93,7 +93,7 @@ class BasinController {
                     + project.path("company").path("name").asString(),
                     "/bassins/" + basin + "/projets/" + project.path("projectId").asString()));
         }
-        for (JsonNode session : api.get("/api/basins/{b}/sessions", basin)) {
+        for (JsonNode session : api.get("/api/basins/{b}/sessions?size=200", basin).path("items")) {
             LocalDate on = LocalDate.parse(session.path("scheduledOn").asString("1970-01-01"));
             if (!on.isBefore(today) && session.path("status").asString("").equals("SCHEDULED")) {
                 todo.add(item("comite", "Prochain comité d'agrément le " + fr.longDate(on.toString()) + " ("

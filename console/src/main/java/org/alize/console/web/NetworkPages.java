@@ -108,7 +108,7 @@ class NetworkPages {
             HttpServletRequest request, Model model) {
         network(request, model);
         int shown = year == null ? LocalDate.now(clock).getYear() : year;
-        List<Object> meetings = new java.util.ArrayList<>(json.list(api.get("/api/network/meetings")));
+        List<Object> meetings = new java.util.ArrayList<>(json.list(api.get("/api/network/meetings?size=200").path("items")));
         java.util.Collections.reverse(meetings);
         Paging.slice(model, "meetings", meetings, page, 15);
         model.addAttribute("summary", json.map(api.get("/api/network/meetings/summary?year={y}", shown)));

@@ -46,7 +46,8 @@ class SessionPages {
     String sessions(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
             Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        List<Object> sessions = new ArrayList<>(json.list(api.get("/api/basins/{b}/sessions", basin)));
+        // a year's sessions fit in one page (at most 100 a year, R-41)
+        List<Object> sessions = new ArrayList<>(json.list(api.get("/api/basins/{b}/sessions?size=200", basin).path("items")));
         java.util.Collections.reverse(sessions);
         Paging.slice(model, "sessions", sessions, page, PAGE_SIZE);
         model.addAttribute("today", LocalDate.now(clock).toString());

@@ -25,6 +25,7 @@ import org.alize.project.project.ProjectView;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.Paged;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -69,9 +70,13 @@ class SessionController {
     }
 
     @GetMapping("/sessions")
-    @Operation(summary = "Les séances d'une année (6 à 10 attendues, R-41)")
-    List<SessionView> sessions(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
-        return sessions.ofYear(year == null ? sessions.today().getYear() : year).stream().map(SessionView::of).toList();
+    @Operation(summary = "Les séances d'une année (6 à 10 attendues, R-41), par page (au plus 200), par date")
+    Paged<SessionView> sessions(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        org.springframework.data.domain.Page<CommitteeSession> found = sessions.ofYear(
+                year == null ? sessions.today().getYear() : year, page, size);
+        return Paged.of(found.getContent(), page, size, found.getTotalElements(), SessionView::of);
     }
 
     @GetMapping("/sessions/{sessionId}")

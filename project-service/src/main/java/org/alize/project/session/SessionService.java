@@ -23,6 +23,9 @@ import org.alize.tenancy.problem.Conflict;
 import org.alize.tenancy.problem.InvalidInput;
 import org.alize.tenancy.problem.NotFound;
 import org.alize.tenancy.problem.RuleViolation;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /** Sessions of the approval committee of the basin in context, and the decisions they take. */
@@ -45,7 +48,7 @@ public class SessionService {
 
     public CommitteeSession schedule(LocalDate on, String location, String by) {
         basin.requireOperating("une séance du comité d'agrément");
-        int thatYear = on == null ? 0 : (int) sessions.countByScheduledOnBetween(LocalDate.of(on.getYear(), 1, 1),
+        int thatYear = on == null ? 0 : (int) sessions.countWithin(LocalDate.of(on.getYear(), 1, 1),
                 LocalDate.of(on.getYear(), 12, 31));
         return sessions.save(CommitteeSession.schedule(Ids.next("ses"), references.nextNumber("session"), on, location,
                 today(), thatYear, clock.instant(), by));
@@ -154,8 +157,10 @@ public class SessionService {
                 new NotFound("session.not-found", "Aucune séance « " + id + " » dans ce bassin."));
     }
 
-    public List<CommitteeSession> ofYear(int year) {
-        return sessions.findByScheduledOnBetweenOrderByScheduledOnAsc(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    /** One page of a year's sessions, 1 January and 31 December included, by date. */
+    public Page<CommitteeSession> ofYear(int year, int page, int size) {
+        return sessions.within(LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31), PageRequest.of(page, size, Sort.by("scheduledOn", "_id")));
     }
 
     /** The decisions taken at a session, in agenda order. */
