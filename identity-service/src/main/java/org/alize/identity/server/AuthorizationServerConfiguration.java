@@ -164,6 +164,11 @@ class AuthorizationServerConfiguration {
         if (client.isPublic()) {
             builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
         } else {
+            if (client.secret().replaceFirst("^\\{[^}]*}", "").isBlank()) {
+                // « {noop} » alone: what a deployment gives when the variable holding the secret is unset
+                throw new IllegalStateException("client " + clientId + " has an empty secret: set it (docker-compose: "
+                        + ".env, see .env.example)");
+            }
             builder.clientSecret(client.secret())
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);

@@ -42,4 +42,13 @@ class ClientRegistrationTest {
         assertThatThrownBy(() -> AuthorizationServerConfiguration.registration("tool", publicTool,
                 settings(Map.of("tool", publicTool)))).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void a_client_whose_secret_variable_was_left_empty_stops_the_start() {
+        IdentitySettings.Client unset = new IdentitySettings.Client("{noop}", List.of("client_credentials"), null, null, null,
+                null, null);
+        assertThatThrownBy(() -> AuthorizationServerConfiguration.registration("alize-admin-tool", unset,
+                settings(Map.of("alize-admin-tool", unset)))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("empty secret");
+    }
 }
