@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Stands in for a service JVM in the launcher's tests: prints what the stack gave it and answers
  * {@code /actuator/health}; with {@code -Dfake.fail=true} it exits during start-up instead, with
- * {@code -Dfake.slow=true} it takes two minutes to answer (a start that is stopped midway).
+ * {@code -Dfake.slow=true} it never answers (a start that is stopped midway).
  */
 public final class FakeService {
 
@@ -25,8 +25,8 @@ public final class FakeService {
             System.exit(3);
         }
         if (Boolean.getBoolean("fake.slow")) {
-            System.out.println("démarrage lent");
-            Thread.sleep(120_000);
+            System.out.println("démarrage sans fin");
+            Thread.currentThread().join(); // never healthy: the stack stops it
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
         server.createContext("/actuator/health", exchange -> {

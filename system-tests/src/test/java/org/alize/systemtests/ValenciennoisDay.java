@@ -92,9 +92,11 @@ final class ValenciennoisDay {
         return response;
     }
 
-    private void think() throws InterruptedException {
-        if (!thinkTime.isZero()) {
-            Thread.sleep(thinkTime.toMillis());
+    /** The operator's pace: the next call starts {@code thinkTime} after this one ended (a simulated user, not a wait). */
+    private void think() {
+        long until = System.nanoTime() + thinkTime.toNanos();
+        for (long left = thinkTime.toNanos(); left > 0; left = until - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
         }
     }
 
