@@ -127,7 +127,7 @@ class FinanceFlowIT {
     }
 
     @Test
-    void replaying_the_whole_finance_topic_into_an_empty_journal_gives_the_same_balances_R31() {
+    void replaying_the_whole_finance_topic_into_an_empty_journal_gives_the_same_balances_and_loss_rates_R30_R31() {
         String basin = "fin-replay";
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
         String base = "/api/basins/" + basin;

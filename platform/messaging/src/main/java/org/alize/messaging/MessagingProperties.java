@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code alize.messaging.*}: topic layout, outbox relay timing and consumer retries.
  *
  * @param topics   partitions and replicas of the topics this service declares (and their dead-letter topics)
- * @param outbox   how long a publish may wait for the broker, the retry back-off, the recovery sweep period, the
- *                 largest event a command may raise, and how often a failure no retry can mend is tried before
- *                 its entry is parked
+ * @param outbox   how long a publish may wait for the broker, the retry back-off, the recovery sweep period, and
+ *                 how often a failure no retry can mend is tried before its entry is parked (the largest event a
+ *                 command may raise, {@code alize.messaging.outbox.max-event-bytes}, is read by the outbox
+ *                 callbacks before these properties are bound)
  * @param consumer how often a failing record is retried before it goes to the dead-letter topic
  */
 @ConfigurationProperties("alize.messaging")
@@ -22,7 +23,7 @@ public record MessagingProperties(@DefaultValue Topics topics, @DefaultValue Out
 
     public record Outbox(@DefaultValue("5s") Duration publishTimeout, @DefaultValue("1s") Duration firstRetry,
             @DefaultValue("1m") Duration maxRetry, @DefaultValue("30s") Duration sweepInterval,
-            @DefaultValue("262144") int maxEventBytes, @DefaultValue("3") int permanentAttempts) {
+            @DefaultValue("3") int permanentAttempts) {
     }
 
     public record Consumer(@DefaultValue("3") int retries, @DefaultValue("500ms") Duration backOff) {

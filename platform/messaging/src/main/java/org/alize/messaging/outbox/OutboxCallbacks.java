@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, AfterSaveCallback<AggregateRoot>, Ordered {
 
+    /** The largest event payload by default (alize.messaging.outbox.max-event-bytes): a quarter of Kafka's 1 MiB. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
+
     // resolved on first use: MongoTemplate finds its entity callbacks, and the relay needs MongoTemplate
     private final ObjectProvider<EventTypes> types;
     private final ObjectProvider<JsonMapper> json;
@@ -32,12 +35,6 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
     private final ObjectProvider<OutboxRelay> relay;
     private final ObjectProvider<Clock> clock;
     private final int maxEventBytes;
-
-    public OutboxCallbacks(ObjectProvider<EventTypes> types, ObjectProvider<JsonMapper> json,
-            ObjectProvider<MongoMappingContext> mappingContext, ObjectProvider<OutboxRelay> relay,
-            ObjectProvider<Clock> clock) {
-        this(types, json, mappingContext, relay, clock, DEFAULT_MAX_EVENT_BYTES);
-    }
 
     /**
      * @param maxEventBytes the largest payload an event may have: well under the broker's record limit
@@ -54,7 +51,6 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
         this.maxEventBytes = maxEventBytes;
     }
 
-    public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
 
     @Override
     public AggregateRoot onBeforeConvert(AggregateRoot aggregate, String collection) {

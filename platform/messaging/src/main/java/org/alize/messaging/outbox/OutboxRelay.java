@@ -62,11 +62,6 @@ public class OutboxRelay implements DisposableBean {
     });
 
     public OutboxRelay(CloudEventPublisher publisher, MongoTemplate mongo, MongoMappingContext mappingContext,
-            Duration firstRetry, Duration maxRetry) {
-        this(publisher, mongo, mappingContext, firstRetry, maxRetry, 3, Clock.systemUTC());
-    }
-
-    public OutboxRelay(CloudEventPublisher publisher, MongoTemplate mongo, MongoMappingContext mappingContext,
             Duration firstRetry, Duration maxRetry, int permanentAttempts, Clock clock) {
         this.publisher = publisher;
         this.mongo = mongo;

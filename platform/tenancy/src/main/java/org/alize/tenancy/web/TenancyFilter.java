@@ -33,11 +33,7 @@ public class TenancyFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final BasinBudgets budgets;
 
-    public TenancyFilter(ProblemWriter problems) {
-        this(problems, null);
-    }
-
-    /** @param budgets each basin's share of the service, or {@code null} for none */
+    /** @param budgets each basin's share of the service */
     public TenancyFilter(ProblemWriter problems, BasinBudgets budgets) {
         this.problems = problems;
         this.budgets = budgets;
@@ -72,7 +68,7 @@ public class TenancyFilter extends OncePerRequestFilter {
                         "Aucun bassin « " + abbreviate(requested) + " » n'est accessible avec vos droits.");
                 return;
             }
-            Optional<Runnable> place = budgets == null ? Optional.of(() -> { }) : budgets.acquire(BasinId.of(requested));
+            Optional<Runnable> place = budgets.acquire(BasinId.of(requested));
             if (place.isEmpty()) {
                 response.setHeader("Retry-After", "1");
                 problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "basin.busy", "Trop de requêtes",
