@@ -91,10 +91,10 @@ public class AccountAdministration {
     public Account disable(String login, String reason, String by) {
         Account account = accounts.get(login);
         account.disable(reason, by, clock.instant());
-        Account saved = accounts.save(account);
-        // the refresh is refused from now on; the access tokens already out stop at the services' next poll
+        // the access tokens already out stop at the services' next poll; revoked first, so that a failure in
+        // between leaves the account's tokens revoked rather than a disabled account with live tokens
         revocations.revoke(login, "compte désactivé");
-        return saved;
+        return accounts.save(account);
     }
 
     public Account enable(String login, String by) {

@@ -174,7 +174,6 @@ public class OutboxRelay implements DisposableBean {
 
     private void park(Class<? extends AggregateRoot> type, Object id, OutboxEntry entry, RuntimeException failure, int attempts) {
         Tenant tenant = Tenant.current();
-        mongo.updateFirst(query(where("_id").is(id)), new Update().set("outboxParkedOn", entry.eventId()), type);
         String payload = entry.payload() == null ? "" : entry.payload();
         ParkedEvent parked = new ParkedEvent(entry.eventId(), tenant.basin() == null ? null : tenant.basin().value(),
                 type.getName(), String.valueOf(id), entry.type(), entry.topic(), entry.sequence(),
@@ -184,6 +183,8 @@ public class OutboxRelay implements DisposableBean {
         try (BasinContext.Scope ignored = BasinContext.openNetwork()) {
             mongo.save(parked);
         }
+        // recorded first: an outbox is never halted without the record an administrator finds it by
+        mongo.updateFirst(query(where("_id").is(id)), new Update().set("outboxParkedOn", entry.eventId()), type);
         permanentFailures.remove(entry.eventId());
         log.error("outbox of {} {} in {} parked at event {} {} after {} attempt(s): {}", type.getSimpleName(), id, tenant,
                 entry.type(), entry.eventId(), attempts, parked.reason());
