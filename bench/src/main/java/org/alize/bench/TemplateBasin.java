@@ -88,7 +88,7 @@ final class TemplateBasin {
             LocalDate submitted = jan.plusDays(20L * p);
             LocalDate decided = submitted.plusDays(35 + p);
             add(ProjectEvents.TOPIC, ProjectEvents.PROJECT_SUBMITTED, new ProjectSubmitted(project, "REF-" + p, basin,
-                    "Entreprise " + p, null, null, "EXISTING_SME_DEVELOPMENT", 5, null, List.of(),
+                    "Entreprise " + p, null, null, "EXISTING_SME_DEVELOPMENT", 5, null, List.of(), submitted,
                     submitted.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), "bench"));
             boolean approved = p <= 12;
             add(ProjectEvents.TOPIC, ProjectEvents.PROJECT_DECIDED, new ProjectDecided(basin, project, "REF-" + p,

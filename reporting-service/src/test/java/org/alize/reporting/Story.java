@@ -89,7 +89,7 @@ final class Story {
 
     Story submitted(String project, LocalDate on, int jobs) {
         return apply("ProjectSubmitted", new ProjectSubmitted(project, "REF-" + project, basin, "Entreprise " + project, null,
-                null, "SME", jobs, null, List.of(), on.atStartOfDay().toInstant(ZoneOffset.UTC), "test"));
+                null, "SME", jobs, null, List.of(), on, on.atStartOfDay().toInstant(ZoneOffset.UTC), "test"));
     }
 
     Story session(String id, LocalDate on, boolean validated) {

@@ -117,7 +117,7 @@ public class Project extends AggregateRoot {
         project.history.add(new Transition(null, null, ProjectStatus.SUBMITTED, on, null, at, by));
         project.raise(new ProjectSubmitted(id, reference, BasinContext.require().value(), s.company().name(),
                 s.company().siret(), s.company().nafCode(), s.beneficiaryType().name(), s.forecastJobs(), prescriberId,
-                project.supportSchemeIds, at, by));
+                project.supportSchemeIds, on, at, by));
         return project;
     }
 

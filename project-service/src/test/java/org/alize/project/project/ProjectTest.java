@@ -30,6 +30,17 @@ class ProjectTest {
     static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
 
     @Test
+    void a_project_entered_after_the_fact_publishes_its_submission_date_beside_the_recording_instant() {
+        Project project = Project.submit("p", "2023-004", ProjectMother.submission(), "per-x", "X", LocalDate.of(2023, 8, 24),
+                NOW, "op");
+
+        assertThat(project.raisedEvents()).singleElement().isInstanceOfSatisfying(ProjectSubmitted.class, e -> {
+            assertThat(e.submittedOn()).isEqualTo(LocalDate.of(2023, 8, 24));
+            assertThat(e.submittedAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
     void a_project_names_its_beneficiary_type_by_priority_and_its_forecast_jobs_R20_R21() {
         Project project = ProjectMother.submitted();
 

@@ -33,17 +33,29 @@ public final class IndicatorCalculator {
     private IndicatorCalculator() {
     }
 
-    /** The years the basin's facts speak of. */
+    /**
+     * The years the basin's facts speak of: every year that holds the business date of a fact, so that history
+     * entered after the fact (a repayment, a reversal, a write-off or a recovery of a past year) has that year's
+     * indicators.
+     */
     public static TreeSet<Integer> years(BasinFacts facts, LocalDate today) {
         TreeSet<Integer> years = new TreeSet<>();
         years.add(today.getYear());
         for (Document p : facts.projects()) {
             add(years, day(p.get("submittedOn")));
+            add(years, day(p.get("signedOn")));
             map(p, "decisions").values().forEach(d -> add(years, day(((Document) d).get("decidedOn"))));
+            map(p, "deliveries").values().forEach(d -> add(years, day(((Document) d).get("on"))));
+            map(p, "reports").values().forEach(r -> add(years, day(((Document) r).get("on"))));
         }
         facts.sessions().forEach(s -> add(years, day(s.get("heldOn"))));
+        facts.meetings().forEach(m -> add(years, day(m.get("heldOn"))));
         facts.money().forEach(m -> add(years, day(m.get("on"))));
-        facts.advances().forEach(a -> map(a, "disbursements").values().forEach(d -> add(years, day(((Document) d).get("on")))));
+        for (Document a : facts.advances()) {
+            for (String movements : List.of("disbursements", "repayments", "reversals", "writeOffs", "recoveries")) {
+                map(a, movements).values().forEach(m -> add(years, day(((Document) m).get("on"))));
+            }
+        }
         return years;
     }
 

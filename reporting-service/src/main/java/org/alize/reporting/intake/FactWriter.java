@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.alize.basin.events.BasinRegistered;
@@ -45,6 +46,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class FactWriter {
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
     private final MongoTemplate mongo;
 
     FactWriter(MongoTemplate mongo) {
@@ -78,7 +81,7 @@ public class FactWriter {
                     .set("presidentPresent", m.presidentPresent()));
         } else if (p instanceof ProjectSubmitted s) {
             upsert(generation.collection(Facts.PROJECTS), key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
-                    .set("reference", s.reference()).set("submittedOn", day(s.submittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()))
+                    .set("reference", s.reference()).set("submittedOn", day(submittedOn(s)))
                     .set("forecastJobs", s.forecastJobs()).setOnInsert("status", "SUBMITTED"));
         } else if (p instanceof ProjectStatusChanged s) {
             Update update = new Update().set("basinId", basin).set("projectId", s.projectId()).set("status", s.status());
@@ -166,6 +169,15 @@ public class FactWriter {
 
     private static String key(String basin, String id) {
         return Facts.key(basin, id);
+    }
+
+    /**
+     * The business date of a submission. An event published before the date travelled with it has only its
+     * recording instant, read in the programme's zone (a submission recorded at 23:30 in Paris on 31 December
+     * belongs to that year, not the next).
+     */
+    static LocalDate submittedOn(ProjectSubmitted s) {
+        return s.submittedOn() != null ? s.submittedOn() : s.submittedAt().atZone(PARIS).toLocalDate();
     }
 
     private static Document movement(LocalDate on, BigDecimal amount) {

@@ -1,6 +1,7 @@
 package org.alize.project.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -17,10 +18,12 @@ import java.util.List;
  * @param forecastJobs     jobs forecast at 3 years (R-21)
  * @param prescriberId     the committee member who brings it (a basin-service person id)
  * @param supportSchemeIds the other local support schemes also involved (R-08)
- * @param submittedAt      when, UTC
+ * @param submittedOn      the business date of the submission, which may be long before it was recorded (history
+ *                         entered after the fact); absent from events published before it existed
+ * @param submittedAt      when it was recorded, UTC
  * @param submittedBy      who (token subject)
  */
 public record ProjectSubmitted(String projectId, String reference, String basinId, String companyName, String siret,
         String nafCode, String beneficiaryType, int forecastJobs, String prescriberId, List<String> supportSchemeIds,
-        Instant submittedAt, String submittedBy) {
+        LocalDate submittedOn, Instant submittedAt, String submittedBy) {
 }
