@@ -224,6 +224,58 @@ class FinanceFlowIT {
     }
 
     @Test
+    void positions_are_read_at_the_end_of_a_past_day_move_with_movements_entered_late_and_are_never_read_in_the_future_R30_R31() {
+        String basin = "fin-asof";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        String id = openedAdvance(op, basin, "prj-asof");
+        LocalDate signed = today.minusDays(10);
+        expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000,\"on\":\"" + signed.plusDays(1) + "\"}"));
+        expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":700,\"on\":\"" + today + "\"}"));
+        expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":1500,\"on\":\"" + signed.plusDays(3) + "\"}"));
+
+        JsonNode beforeLending = op.get(base + "/advances/" + id + "?asOf=" + signed).json();
+        JsonNode lent = op.get(base + "/advances/" + id + "?asOf=" + signed.plusDays(2)).json();
+        JsonNode repaidLate = op.get(base + "/advances/" + id + "?asOf=" + signed.plusDays(3)).json();
+        JsonNode now = op.get(base + "/advances/" + id).json();
+        JsonNode page = op.get(base + "/advances?asOf=" + signed.plusDays(3)).json().path("items").get(0);
+
+        assertThat(beforeLending.path("status").asString()).isEqualTo("OPEN");
+        assertThat(beforeLending.path("outstanding").decimalValue()).isEqualByComparingTo("0");
+        assertThat(lent.path("asOf").asString()).isEqualTo(signed.plusDays(2).toString());
+        assertThat(lent.path("outstanding").decimalValue()).isEqualByComparingTo("12000");
+        assertThat(repaidLate.path("repaid").decimalValue()).as("a repayment entered after a later one, with its own date")
+                .isEqualByComparingTo("1500");
+        assertThat(repaidLate.path("outstanding").decimalValue()).isEqualByComparingTo("10500");
+        assertThat(page.path("outstanding").decimalValue()).isEqualByComparingTo("10500");
+        assertThat(now.path("outstanding").decimalValue()).isEqualByComparingTo("9800");
+        assertThat(now.path("asOf").asString()).isEqualTo(today.toString());
+        assertThat(op.get(base + "/arrears?asOf=" + signed.plusDays(3)).json().path("on").asString())
+                .isEqualTo(signed.plusDays(3).toString());
+        assertThat(op.get(base + "/loss-rate?asOf=" + signed.plusDays(2)).json().path("lent").decimalValue())
+                .isEqualByComparingTo("12000");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().path("totalItems").asInt() == 3);
+        JsonNode reconciliation = op.get(base + "/journal/reconciliation?asOf=" + signed.plusDays(3)).json();
+        assertThat(reconciliation.path("differences").size()).isZero();
+        assertThat(reconciliation.path("outstandingPerAdvances").decimalValue()).isEqualByComparingTo("10500");
+        Map<String, BigDecimal> atDay3 = op.get(base + "/journal/balances?asOf=" + signed.plusDays(3)).json().valueStream()
+                .collect(Collectors.toMap(b -> b.get("number").asString(), b -> b.get("balance").decimalValue()));
+        assertThat(atDay3.get("274100")).isEqualByComparingTo("10500");
+        assertThat(op.get(base + "/accounts?asOf=" + signed.plusDays(3)).json().get(0).path("balance").decimalValue())
+                .isEqualByComparingTo("-10500");
+
+        for (String path : List.of("/advances/" + id, "/advances", "/arrears", "/loss-rate", "/accounts", "/journal/balances",
+                "/journal/reconciliation")) {
+            ApiClient.Response future = op.get(base + path + "?asOf=" + today.plusDays(1));
+            assertThat(future.status()).as(path).isEqualTo(400);
+            assertThat(future.body()).as(path).contains("asOf");
+        }
+        assertThat(op.get(base + "/arrears?asOf=1989-12-31").status()).isEqualTo(400);
+        assertThat(op.get(base + "/arrears?asOf=31/12/2025").status()).isEqualTo(400);
+    }
+
+    @Test
     void another_basin_nor_astrees_reaches_any_finance_endpoint() {
         String basin = "fin-iso";
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());

@@ -3,8 +3,10 @@ package org.alize.finance.account;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,12 +15,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.alize.finance.AsOf;
 import org.alize.finance.Money;
 import org.alize.finance.journal.Account;
 import org.alize.finance.journal.JournalService;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,10 +47,19 @@ class AccountController {
     }
 
     @GetMapping("/accounts")
-    @Operation(summary = "Les deux comptes du bassin et leur solde, somme des écritures du journal (R-04, R-31)")
-    List<AccountView> accounts() {
-        return List.of(new AccountView("ADVANCE_FUND", "Fonds d'avances", journal.balanceOf(Account.FUND_BANK)),
-                new AccountView("OPERATING_ACCOUNT", "Compte de fonctionnement", journal.balanceOf(Account.OPERATING_BANK)));
+    @Operation(summary = "Les deux comptes du bassin et leur solde à une date (aujourd'hui par défaut), somme des écritures "
+            + "du journal datées de ce jour ou avant (R-04, R-31)")
+    List<AccountView> accounts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            @Parameter(description = "la date du solde (fin de journée)", example = "2025-12-31") LocalDate asOf) {
+        LocalDate date = AsOf.resolve(asOf, accounts.today());
+        Map<Account, JournalService.Balance> balances = journal.balances(date);
+        return List.of(new AccountView("ADVANCE_FUND", "Fonds d'avances", balanceOf(balances, Account.FUND_BANK), date),
+                new AccountView("OPERATING_ACCOUNT", "Compte de fonctionnement", balanceOf(balances, Account.OPERATING_BANK), date));
+    }
+
+    private static BigDecimal balanceOf(Map<Account, JournalService.Balance> balances, Account account) {
+        JournalService.Balance balance = balances.get(account);
+        return balance == null ? Money.ZERO : balance.balance();
     }
 
     @PostMapping("/contributions")
@@ -106,7 +119,7 @@ class AccountController {
                 OperatingYear.REIMBURSEMENT_CAP);
     }
 
-    record AccountView(String account, String label, BigDecimal balance) {
+    record AccountView(String account, String label, BigDecimal balance, LocalDate asOf) {
     }
 
     record ContributionView(String contributionId, String partnerId, String partnerName, String resourceCategory,

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,16 +46,19 @@ class AdvanceController {
     }
 
     @GetMapping("/advances")
-    @Operation(summary = "Les avances du bassin, par page (au plus 200), dans l'ordre des références de projet")
+    @Operation(summary = "Les avances du bassin, par page (au plus 200), dans l'ordre des références de projet, "
+            + "avec leur position à une date")
     Paged<AdvanceView> advances(@RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
-        LocalDate today = advances.today();
-        return advances.page(page, size, a -> AdvanceView.of(a, today));
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(description = "la date de la position (fin de journée) ; aujourd'hui par défaut", example = "2025-12-31") LocalDate asOf) {
+        LocalDate date = advances.asOf(asOf);
+        return advances.page(page, size, a -> AdvanceView.of(a, date));
     }
 
     @GetMapping("/advances/{advanceId}")
-    AdvanceView advance(@PathVariable String advanceId) {
-        return AdvanceView.of(advances.get(advanceId), advances.today());
+    @Operation(summary = "Une avance, son échéancier et ses mouvements, avec sa position à une date")
+    AdvanceView advance(@PathVariable String advanceId, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(description = "la date de la position (fin de journée) ; aujourd'hui par défaut", example = "2025-12-31") LocalDate asOf) {
+        return AdvanceView.of(advances.get(advanceId), advances.asOf(asOf));
     }
 
     @PostMapping("/advances/{advanceId}/disbursements")
@@ -113,9 +118,10 @@ class AdvanceController {
     }
 
     @GetMapping("/arrears")
-    @Operation(summary = "Les avances en retard, par ancienneté de l'impayé (tranches réglables par bassin)")
-    AdvanceService.Arrears arrears() {
-        return advances.arrears();
+    @Operation(summary = "Les avances en retard à une date (aujourd'hui par défaut), par ancienneté de l'impayé "
+            + "(tranches réglables par bassin)")
+    AdvanceService.Arrears arrears(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(description = "la date de la position (fin de journée) ; aujourd'hui par défaut", example = "2025-12-31") LocalDate asOf) {
+        return advances.arrears(advances.asOf(asOf));
     }
 
     @PutMapping("/arrears/buckets")
@@ -127,14 +133,16 @@ class AdvanceController {
 
     @GetMapping("/loss-rate")
     @Operation(summary = "Taux de perte du bassin, brut (pertes / prêts) et net des récupérations, face aux 6 % de référence (R-30)")
-    LossRate lossRate() {
+    LossRate lossRate(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(description = "la date de la position (fin de journée) ; aujourd'hui par défaut", example = "2025-12-31") LocalDate asOf) {
+        LocalDate date = advances.asOf(asOf);
         BigDecimal lent = Money.ZERO;
         BigDecimal written = Money.ZERO;
         BigDecimal recovered = Money.ZERO;
         for (Advance advance : advances.all()) {
-            lent = lent.add(advance.disbursed());
-            written = written.add(advance.writtenOff());
-            recovered = recovered.add(advance.recovered());
+            AdvancePosition position = AdvancePosition.of(advance, date);
+            lent = lent.add(position.disbursed());
+            written = written.add(position.writtenOff());
+            recovered = recovered.add(position.recovered());
         }
         // gross = written off / lent; net = (written off − recovered) / lent; both shown
         BigDecimal rate = lent.signum() == 0 ? BigDecimal.ZERO.setScale(1)
@@ -142,14 +150,14 @@ class AdvanceController {
         BigDecimal net = lent.signum() == 0 ? BigDecimal.ZERO.setScale(1)
                 : written.subtract(recovered).max(BigDecimal.ZERO).multiply(new BigDecimal("100"))
                         .divide(lent, 1, RoundingMode.HALF_UP);
-        return new LossRate(lent, written, recovered, rate, net, REFERENCE_LOSS_RATE);
+        return new LossRate(date, lent, written, recovered, rate, net, REFERENCE_LOSS_RATE);
     }
 
     private AdvanceView view(Advance advance) {
         return AdvanceView.of(advance, advances.today());
     }
 
-    record LossRate(BigDecimal lent, BigDecimal writtenOff, BigDecimal recovered, BigDecimal ratePercent,
+    record LossRate(LocalDate asOf, BigDecimal lent, BigDecimal writtenOff, BigDecimal recovered, BigDecimal ratePercent,
             BigDecimal netRatePercent, BigDecimal referencePercent) {
     }
 
@@ -173,16 +181,18 @@ class AdvanceController {
             @Min(0) @Max(AdvanceAnnex.MAX_GRACE_MONTHS) Integer graceMonths, Frequency frequency, LocalDate startOn) {
     }
 
+    /** An advance with its position at {@code asOf}: status and figures are those of that date; lists are the whole record. */
     record AdvanceView(String advanceId, String projectId, String projectReference, String companyName, String conventionId,
-            LocalDate signedOn, BigDecimal granted, Advance.Terms terms, Advance.Status status, BigDecimal disbursed,
+            LocalDate signedOn, BigDecimal granted, Advance.Terms terms, LocalDate asOf, Advance.Status status, BigDecimal disbursed,
             BigDecimal repaid, BigDecimal writtenOff, BigDecimal recovered, BigDecimal outstanding, int daysPastDue,
             BigDecimal amountInArrears, List<Instalment> schedule, List<Advance.ScheduleVersion> formerSchedules,
             List<Advance.Movement> disbursements, List<Advance.Repayment> repayments, List<Advance.WriteOff> writeOffs,
             List<Advance.Movement> recoveries, Long version) {
-        static AdvanceView of(Advance a, LocalDate today) {
+        static AdvanceView of(Advance a, LocalDate asOf) {
+            AdvancePosition p = AdvancePosition.of(a, asOf);
             return new AdvanceView(a.id(), a.projectId(), a.projectReference(), a.companyName(), a.conventionId(), a.signedOn(),
-                    a.granted(), a.terms(), a.status(), a.disbursed(), a.repaid(), a.writtenOff(), a.recovered(),
-                    a.outstanding(), a.daysPastDue(today), a.amountInArrears(today), a.schedule(), a.formerSchedules(),
+                    a.granted(), a.terms(), asOf, p.status(), p.disbursed(), p.repaid(), p.writtenOff(), p.recovered(),
+                    p.outstanding(), p.daysPastDue(), p.amountInArrears(), a.schedule(), a.formerSchedules(),
                     a.disbursements(), a.repayments(), a.writeOffs(), a.recoveries(), a.version());
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.alize.finance.AsOf;
 import org.alize.finance.FinanceProperties;
 import org.alize.finance.Money;
 import org.alize.finance.account.BasinStanding;
@@ -98,25 +99,31 @@ public class AdvanceService {
         return buckets;
     }
 
-    /** Advances with instalments due and unpaid today, oldest first, and the totals per bucket. */
-    public Arrears arrears() {
-        LocalDate today = today();
+    /**
+     * Advances with instalments due and unpaid at the end of {@code asOf}, the latest first, and the totals per
+     * bucket: the position at that date, read from the advances' dated movements.
+     */
+    public Arrears arrears(LocalDate asOf) {
         AgeingBuckets buckets = buckets();
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         buckets.labels().forEach(label -> totals.put(label, Money.ZERO));
         List<Arrears.Line> lines = new ArrayList<>();
         for (Advance advance : all()) {
-            int days = advance.daysPastDue(today);
-            if (days > 0) {
-                String bucket = buckets.bucketOf(days);
-                BigDecimal late = advance.amountInArrears(today);
-                totals.merge(bucket, late, BigDecimal::add);
-                lines.add(new Arrears.Line(advance.id(), advance.projectReference(), advance.companyName(), days, bucket, late,
-                        advance.outstanding()));
+            AdvancePosition position = AdvancePosition.of(advance, asOf);
+            if (position.daysPastDue() > 0) {
+                String bucket = buckets.bucketOf(position.daysPastDue());
+                totals.merge(bucket, position.amountInArrears(), BigDecimal::add);
+                lines.add(new Arrears.Line(advance.id(), advance.projectReference(), advance.companyName(), position.daysPastDue(),
+                        bucket, position.amountInArrears(), position.outstanding()));
             }
         }
         lines.sort((a, b) -> Integer.compare(b.daysPastDue(), a.daysPastDue()));
-        return new Arrears(today, lines, totals);
+        return new Arrears(asOf, lines, totals);
+    }
+
+    /** The date a position is asked at: today when none is given, never in the future. */
+    public LocalDate asOf(LocalDate requested) {
+        return AsOf.resolve(requested, today());
     }
 
     /** What a set of terms would give, before the convention is signed. */

@@ -12,9 +12,11 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.alize.finance.AsOf;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.web.Paged;
@@ -51,16 +53,23 @@ class JournalController {
     }
 
     @GetMapping("/balances")
-    @Operation(summary = "Le solde de chaque compte, somme de ses écritures à une date (toutes par défaut)")
+    @Operation(summary = "La balance : le solde de chaque compte, somme de ses écritures datées d'une date ou avant "
+            + "(toutes par défaut)")
     Collection<JournalService.Balance> balances(@RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        return journal.balances(on).values();
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(description = "la date de la balance (fin de journée)",
+                    example = "2025-12-31") LocalDate asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            @Parameter(description = "ancien nom de asOf", deprecated = true) LocalDate on) {
+        LocalDate date = asOf != null ? asOf : on;
+        return journal.balances(date == null ? null : AsOf.resolve(date, journal.today())).values();
     }
 
     @GetMapping("/reconciliation")
     @Operation(summary = "Rapprocher le journal et les avances : toute différence est signalée")
-    JournalService.Reconciliation reconciliation() {
-        return journal.reconcile();
+    JournalService.Reconciliation reconciliation(@RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(description = "la date du rapprochement (fin de journée)",
+                    example = "2025-12-31") LocalDate asOf) {
+        return journal.reconcile(AsOf.resolve(asOf, journal.today()));
     }
 
     @GetMapping(value = "/fec", produces = "text/tab-separated-values")

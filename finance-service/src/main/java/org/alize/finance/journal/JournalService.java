@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.alize.finance.Money;
 import org.alize.finance.advance.Advance;
+import org.alize.finance.advance.AdvancePosition;
 import org.alize.finance.advance.AdvanceService;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
@@ -80,10 +81,17 @@ public class JournalService {
     public record Balance(String number, String label, BigDecimal debit, BigDecimal credit, BigDecimal balance) {
     }
 
-    /** Compares each advance's outstanding with its account 274100 in the journal, and reports every difference. */
-    public Reconciliation reconcile() {
+    public LocalDate today() {
+        return advances.today();
+    }
+
+    /**
+     * Compares each advance's outstanding at the end of {@code asOf} with its account 274100 in the journal's
+     * entries dated that day or before, and reports every difference.
+     */
+    public Reconciliation reconcile(LocalDate asOf) {
         Map<String, BigDecimal> journal = new java.util.HashMap<>();
-        for (JournalEntry entry : entries(null, null)) {
+        for (JournalEntry entry : entries(null, asOf)) {
             for (JournalEntry.Line line : entry.lines()) {
                 if (line.account() == Account.ADVANCES_RECEIVABLE) {
                     journal.merge(line.auxiliary(), line.debit().subtract(line.credit()), BigDecimal::add);
@@ -93,11 +101,11 @@ public class JournalService {
         List<Reconciliation.Difference> differences = new ArrayList<>();
         BigDecimal outstanding = Money.ZERO;
         for (Advance advance : advances.all()) {
-            outstanding = outstanding.add(advance.outstanding());
+            BigDecimal owed = AdvancePosition.of(advance, asOf).outstanding();
+            outstanding = outstanding.add(owed);
             BigDecimal inJournal = journal.getOrDefault(advance.id(), Money.ZERO);
-            if (inJournal.compareTo(advance.outstanding()) != 0) {
-                differences.add(new Reconciliation.Difference(advance.id(), advance.projectReference(), advance.outstanding(),
-                        inJournal));
+            if (inJournal.compareTo(owed) != 0) {
+                differences.add(new Reconciliation.Difference(advance.id(), advance.projectReference(), owed, inJournal));
             }
             journal.remove(advance.id());
         }
@@ -106,7 +114,8 @@ public class JournalService {
                 differences.add(new Reconciliation.Difference(advanceId, null, Money.ZERO, amount));
             }
         });
-        return new Reconciliation(advances.today(), outstanding, balanceOf(Account.ADVANCES_RECEIVABLE), differences);
+        Balance receivable = balances(asOf).get(Account.ADVANCES_RECEIVABLE);
+        return new Reconciliation(asOf, outstanding, receivable == null ? Money.ZERO : receivable.balance(), differences);
     }
 
     /** Outstanding advances per the advances and per the journal; {@code differences} empty when they agree. */
