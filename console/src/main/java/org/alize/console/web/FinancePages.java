@@ -1,5 +1,7 @@
 package org.alize.console.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -31,17 +33,42 @@ class FinancePages {
     }
 
     @GetMapping("/bassins/{basin}/finances")
-    String finance(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
-            Model model) {
+    String finance(@PathVariable String basin, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(name = "au", required = false) String on, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        model.addAttribute("accounts", json.list(api.get("/api/basins/{b}/accounts", basin)));
-        model.addAttribute("lossRate", json.map(api.get("/api/basins/{b}/loss-rate", basin)));
-        model.addAttribute("arrears", json.map(api.get("/api/basins/{b}/arrears", basin)));
+        LocalDate today = LocalDate.now(Fr.PARIS);
+        LocalDate asOf = positionDate(on, today, model);
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("today", today);
+        model.addAttribute("accounts", json.list(api.get("/api/basins/{b}/accounts?asOf={d}", basin, asOf)));
+        model.addAttribute("lossRate", json.map(api.get("/api/basins/{b}/loss-rate?asOf={d}", basin, asOf)));
+        model.addAttribute("arrears", json.map(api.get("/api/basins/{b}/arrears?asOf={d}", basin, asOf)));
         model.addAttribute("outlook", json.map(api.get("/api/basins/{b}/fund-outlook", basin)));
-        JsonNode advances = api.get("/api/basins/{b}/advances?page={p}&size={s}", basin, Math.max(0, page), PAGE_SIZE);
+        JsonNode advances = api.get("/api/basins/{b}/advances?page={p}&size={s}&asOf={d}", basin, Math.max(0, page), PAGE_SIZE,
+                asOf);
         model.addAttribute("advances", json.list(advances.path("items")));
         Paging.fromApi(model, advances);
         return "basin/finance";
+    }
+
+    /**
+     * The date the finance page reads its positions at: today unless another day is chosen; a date that cannot be
+     * read, or is still to come, is said so beside the picker and today's positions are shown.
+     */
+    static LocalDate positionDate(String on, LocalDate today, Model model) {
+        if (on == null || on.isBlank()) {
+            return today;
+        }
+        try {
+            LocalDate date = LocalDate.parse(on.strip());
+            if (!date.isAfter(today) && !date.isBefore(LocalDate.of(1990, 1, 1))) {
+                return date;
+            }
+            model.addAttribute("dateError", "Choisissez une date passée ou aujourd'hui : les positions du jour sont affichées.");
+        } catch (DateTimeParseException e) {
+            model.addAttribute("dateError", "Date illisible (attendue : AAAA-MM-JJ) : les positions du jour sont affichées.");
+        }
+        return today;
     }
 
     /** Partners' contributions received and the year's operating expenses against the operator's 10 000 € cap. */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class Fr {
 
     private static final Locale FRENCH = Locale.FRANCE;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy", FRENCH);
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", FRENCH);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm", FRENCH);

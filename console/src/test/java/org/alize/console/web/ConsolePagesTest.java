@@ -65,6 +65,29 @@ class ConsolePagesTest {
     }
 
     @Test
+    void the_finance_page_reads_every_position_at_the_date_chosen_and_says_so_when_a_date_is_to_come() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        api.expandedCalls.clear();
+        String yearEnd = mvc.perform(get("/bassins/valenciennois/finances?au=2025-12-31").with(oidcLogin())).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(yearEnd).contains("Les deux comptes <span>au 31/12/2025</span>", "value=\"2025-12-31\"");
+        assertThat(api.expandedCalls).contains("/api/basins/valenciennois/accounts?asOf=2025-12-31",
+                "/api/basins/valenciennois/arrears?asOf=2025-12-31", "/api/basins/valenciennois/loss-rate?asOf=2025-12-31")
+                .anyMatch(call -> call.startsWith("/api/basins/valenciennois/advances?") && call.endsWith("&asOf=2025-12-31"));
+
+        api.expandedCalls.clear();
+        String future = mvc.perform(get("/bassins/valenciennois/finances?au=2999-01-01").with(oidcLogin())).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String unreadable = mvc.perform(get("/bassins/valenciennois/finances?au=31/12/2025").with(oidcLogin())).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(future).contains("Choisissez une date passée ou aujourd&#39;hui");
+        assertThat(unreadable).contains("Date illisible");
+        assertThat(api.expandedCalls).noneMatch(call -> call.contains("2999"));
+    }
+
+    @Test
     void a_basin_page_is_not_found_for_someone_of_another_basin() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.dunkerque\",\"basins\":{\"flandre-dunkerque\":[\"OPERATOR\"]}}";
         api.calls.clear();
@@ -186,6 +209,7 @@ class ConsolePagesTest {
         volatile ApiException refusal;
         volatile Object lastBody;
         final List<String> calls = new ArrayList<>();
+        final List<String> expandedCalls = new ArrayList<>();
 
         RecordedApi(ConsoleSettings settings, OAuth2AuthorizedClientManager clients, JsonMapper json) {
             super(settings, clients, json);
@@ -194,6 +218,7 @@ class ConsolePagesTest {
         @Override
         public JsonNode get(String path, Object... variables) {
             calls.add(path);
+            expandedCalls.add(expand(path, variables));
             if (path.startsWith(unavailable) && !unavailable.isEmpty()) {
                 throw new ApiException(503, "Service indisponible", "Le service des indicateurs ne répond pas.", List.of());
             }
@@ -213,7 +238,8 @@ class ConsolePagesTest {
             if (file == null && path.contains("?") && FILES.containsKey(path.substring(0, path.indexOf('?')))) {
                 // a list the API serves by pages: the recorded list, served as the page asked for
                 file = FILES.get(path.substring(0, path.indexOf('?')));
-                paged = true;
+                // a list the API serves whole (accounts at a date) keeps its shape
+                paged = path.contains("page=") || path.contains("size=") || path.contains("newestFirst=");
             }
             if (file == null) {
                 throw new IllegalStateException("no recorded answer for " + path);
