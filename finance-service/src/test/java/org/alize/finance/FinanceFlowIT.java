@@ -80,13 +80,13 @@ class FinanceFlowIT {
         assertThat(advance.get("schedule").size()).isEqualTo(12);
         assertThat(advance.get("status").asString()).isEqualTo("OPEN");
 
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
         ApiClient.Response paid = op.postWithKey(base + "/advances/" + id + "/disbursements", "dsb-1",
                 "{\"amount\":12000,\"on\":\"" + today + "\"}");
         ApiClient.Response replayed = op.postWithKey(base + "/advances/" + id + "/disbursements", "dsb-1",
                 "{\"amount\":12000,\"on\":\"" + today + "\"}");
         ApiClient.Response beyond = op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":0.01}");
         expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":1500,\"on\":\"" + today + "\"}"));
-        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
         expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"kind\":\"SKILLS\",\"amount\":8000}"));
         expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-region\",\"account\":\"OPERATING_ACCOUNT\",\"amount\":60000}"));
         ApiClient.Response unapproved = op.post(base + "/transfers",
@@ -133,6 +133,7 @@ class FinanceFlowIT {
         String base = "/api/basins/" + basin;
         String id = openedAdvance(op, basin, "prj-r");
         await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/pledges").json().size() == 1);
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
         expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000}"));
         expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":2345.67}"));
         String bounced = expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":100}")).json()
@@ -145,7 +146,6 @@ class FinanceFlowIT {
         JsonNode lossRate = op.get(base + "/loss-rate").json();
         assertThat(lossRate.path("ratePercent").decimalValue()).isEqualByComparingTo("41.7");
         assertThat(lossRate.path("netRatePercent").decimalValue()).isEqualByComparingTo("35.4");
-        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
         await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().path("totalItems").asInt() == 7);
         Map<String, BigDecimal> live = balances(op, base);
         assertThat(live.get("274100")).as("12 000 − 2 345,67 − 100 + 100 − 5 000").isEqualByComparingTo("4654.33");
@@ -176,6 +176,7 @@ class FinanceFlowIT {
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
         String base = "/api/basins/" + basin;
         String id = openedAdvance(op, basin, "prj-x");
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
         expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000}"));
         String before = op.get(base + "/advances/" + id).json().toString();
 
@@ -199,7 +200,8 @@ class FinanceFlowIT {
 
         assertThat(op.get(base + "/advances/" + id).json().toString()).isEqualTo(before);
         assertThat(op.get(base + "/transfers").json().path("totalItems").asInt()).isZero();
-        assertThat(op.get(base + "/contributions").json().path("totalItems").asInt()).isZero();
+        assertThat(op.get(base + "/contributions").json().path("totalItems").asInt()).as("only the one that funded the advance")
+                .isEqualTo(1);
         assertThat(op.get(base + "/operating-expenses").json().path("expenses").size()).isZero();
     }
 
@@ -209,6 +211,7 @@ class FinanceFlowIT {
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
         String base = "/api/basins/" + basin;
         String id = openedAdvance(op, basin, "prj-s");
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400}"));
         expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":6000}"));
 
         publish(basin, BasinEvents.TOPIC, BasinEvents.BASIN_STATUS_CHANGED, basin, new BasinStatusChanged(basin, "Suspendu",
@@ -230,6 +233,9 @@ class FinanceFlowIT {
         String base = "/api/basins/" + basin;
         String id = openedAdvance(op, basin, "prj-asof");
         LocalDate signed = today.minusDays(10);
+        LocalDate received = signed.getYear() == today.getYear() ? signed : today;
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":33400,"
+                + "\"on\":\"" + received + "\"}"));
         expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000,\"on\":\"" + signed.plusDays(1) + "\"}"));
         expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":700,\"on\":\"" + today + "\"}"));
         expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":1500,\"on\":\"" + signed.plusDays(3) + "\"}"));
@@ -255,7 +261,7 @@ class FinanceFlowIT {
         assertThat(op.get(base + "/loss-rate?asOf=" + signed.plusDays(2)).json().path("lent").decimalValue())
                 .isEqualByComparingTo("12000");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().path("totalItems").asInt() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().path("totalItems").asInt() == 4);
         JsonNode reconciliation = op.get(base + "/journal/reconciliation?asOf=" + signed.plusDays(3)).json();
         assertThat(reconciliation.path("differences").size()).isZero();
         assertThat(reconciliation.path("outstandingPerAdvances").decimalValue()).isEqualByComparingTo("10500");
@@ -263,7 +269,8 @@ class FinanceFlowIT {
                 .collect(Collectors.toMap(b -> b.get("number").asString(), b -> b.get("balance").decimalValue()));
         assertThat(atDay3.get("274100")).isEqualByComparingTo("10500");
         assertThat(op.get(base + "/accounts?asOf=" + signed.plusDays(3)).json().get(0).path("balance").decimalValue())
-                .isEqualByComparingTo("-10500");
+                .as("the fund at the end of that day: what it had received, less 12 000 lent, plus 1 500 repaid")
+                .isEqualByComparingTo(received.isAfter(signed.plusDays(3)) ? "-10500" : "22900");
 
         for (String path : List.of("/advances/" + id, "/advances", "/arrears", "/loss-rate", "/accounts", "/journal/balances",
                 "/journal/reconciliation")) {
@@ -273,6 +280,49 @@ class FinanceFlowIT {
         }
         assertThat(op.get(base + "/arrears?asOf=1989-12-31").status()).isEqualTo(400);
         assertThat(op.get(base + "/arrears?asOf=31/12/2025").status()).isEqualTo(400);
+    }
+
+    @Test
+    void money_leaves_an_account_only_if_it_keeps_a_balance_of_zero_or_more_even_when_ten_outflows_race_R04() throws Exception {
+        String basin = "fin-r04";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        String id = openedAdvance(op, basin, "prj-r04");
+
+        ApiClient.Response emptyFund = op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":1000}");
+        ApiClient.Response emptyAccount = op.post(base + "/transfers",
+                "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\",\"amount\":100,\"approvalReference\":\"CLP-1\"}");
+        ApiClient.Response unpaidExpense = op.post(base + "/operating-expenses", "{\"category\":\"OTHER\",\"amount\":50,"
+                + "\"description\":\"salle\"}");
+        assertThat(List.of(emptyFund, emptyAccount, unpaidExpense)).allSatisfy(r -> {
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+            assertThat(r.json().path("rule").asString()).isEqualTo("R-04");
+        });
+        assertThat(emptyFund.json().path("detail").asString()).contains("fonds d'avances", "négatif");
+        assertThat(op.get(base + "/advances/" + id).json().path("disbursed").decimalValue()).isEqualByComparingTo("0");
+        assertThat(op.get(base + "/transfers").json().path("totalItems").asInt()).isZero();
+
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":5000}"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<java.util.concurrent.Future<ApiClient.Response>> race = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            race.add(pool.submit(() -> op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":1000}")));
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<ApiClient.Response> response : race) {
+            statuses.add(response.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).as("five succeed; the others are refused (R-04) or lost the advance's version (409)")
+                .filteredOn(s -> s == 200).hasSize(5);
+        assertThat(statuses).allMatch(s -> s == 200 || s == 422 || s == 409);
+        assertThat(op.get(base + "/advances/" + id).json().path("disbursed").decimalValue()).isEqualByComparingTo("5000");
+        ApiClient.Response oneCentMore = op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":0.01}");
+        assertThat(oneCentMore.status()).isEqualTo(422);
+        assertThat(oneCentMore.json().path("rule").asString()).isEqualTo("R-04");
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().path("totalItems").asInt() == 6);
+        assertThat(balances(op, base).get("512100")).isEqualByComparingTo("0");
     }
 
     @Test

@@ -23,10 +23,12 @@ public class AccountService {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Treasury treasury;
 
-    AccountService(MongoTemplate mongo, Clock clock) {
+    AccountService(MongoTemplate mongo, Clock clock, Treasury treasury) {
         this.mongo = mongo;
         this.clock = clock;
+        this.treasury = treasury;
     }
 
     public Contribution contribute(String partnerId, Contribution.Kind kind, Contribution.Target account, BigDecimal amount,
@@ -57,8 +59,9 @@ public class AccountService {
 
     public Transfer transfer(Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
             String approvalReference, String reason, String by) {
-        return mongo.insert(Transfer.record(Ids.next("trf"), from, to, amount, on == null ? today() : on, approvalReference,
-                reason, today(), clock.instant(), by));
+        Transfer transfer = Transfer.record(Ids.next("trf"), from, to, amount, on == null ? today() : on, approvalReference,
+                reason, today(), clock.instant(), by);
+        return treasury.payOut(from, transfer.amount(), "un virement", () -> mongo.insert(transfer));
     }
 
     public OperatingYear.Expense spend(OperatingYear.Category category, BigDecimal amount, LocalDate paidOn, String description,
@@ -69,8 +72,10 @@ public class AccountService {
         BigDecimal budgeted = conventionOn(date).map(c -> c.reimbursementBudgetedFor(date)).orElse(BigDecimal.ZERO);
         OperatingYear.Expense expense = year.record(category, amount, date, description, payee, budgeted, today(),
                 clock.instant(), by);
-        mongo.save(year);
-        return expense;
+        return treasury.payOut(Contribution.Target.OPERATING_ACCOUNT, expense.amount(), "une dépense", () -> {
+            mongo.save(year);
+            return expense;
+        });
     }
 
     public OperatingYear operatingYear(int year) {

@@ -15,6 +15,8 @@ import org.alize.finance.AsOf;
 import org.alize.finance.FinanceProperties;
 import org.alize.finance.Money;
 import org.alize.finance.account.BasinStanding;
+import org.alize.finance.account.Contribution;
+import org.alize.finance.account.Treasury;
 import org.alize.tenancy.problem.NotFound;
 import org.alize.tenancy.web.Paged;
 import org.bson.Document;
@@ -34,9 +36,11 @@ public class AdvanceService {
     private final FinanceProperties properties;
     private final Clock clock;
     private final BasinStanding standing;
+    private final Treasury treasury;
 
     AdvanceService(AdvanceRepository advances, MongoTemplate mongo, FinanceProperties properties, Clock clock,
-            BasinStanding standing) {
+            BasinStanding standing, Treasury treasury) {
+        this.treasury = treasury;
         this.advances = advances;
         this.mongo = mongo;
         this.properties = properties;
@@ -60,7 +64,15 @@ public class AdvanceService {
 
     public Advance disburse(String id, LocalDate on, BigDecimal amount, String by) {
         standing.requireOperating("un versement du fonds d'avances");
-        return change(id, a -> a.disburse(on == null ? today() : on, amount, today(), clock.instant(), by));
+        LocalDate date = on == null ? today() : on;
+        // the programme's own refusals (R-32…) come first; then, one outflow of the basin at a time, R-04 on the
+        // advance as it stands once no other outflow can change the fund
+        get(id).disburse(date, amount, today(), clock.instant(), by);
+        return treasury.payOut(Contribution.Target.ADVANCE_FUND, amount, "un versement", () -> {
+            Advance advance = get(id);
+            advance.disburse(date, amount, today(), clock.instant(), by);
+            return advances.save(advance);
+        });
     }
 
     public Advance repay(String id, LocalDate on, BigDecimal amount, String by) {
