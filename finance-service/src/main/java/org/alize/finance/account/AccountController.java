@@ -116,7 +116,7 @@ class AccountController {
     OperatingYearView expenses(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
         OperatingYear y = accounts.operatingYear(year == null ? accounts.today().getYear() : year);
         return new OperatingYearView(y.year(), y.expenses(), y.total(OperatingYear.Category.LOCAL_ENGINEERING), y.reimbursed(),
-                OperatingYear.REIMBURSEMENT_CAP);
+                ReimbursementAllowance.CAP);
     }
 
     record AccountView(String account, String label, BigDecimal balance, LocalDate asOf) {

@@ -69,9 +69,11 @@ public class AccountService {
         LocalDate date = paidOn == null ? today() : paidOn;
         OperatingYear year = Optional.ofNullable(mongo.findById(OperatingYear.idFor(date.getYear()), OperatingYear.class))
                 .orElseGet(() -> OperatingYear.of(date.getYear()));
-        BigDecimal budgeted = conventionOn(date).map(c -> c.reimbursementBudgetedFor(date)).orElse(BigDecimal.ZERO);
-        OperatingYear.Expense expense = year.record(category, amount, date, description, payee, budgeted, today(),
-                clock.instant(), by);
+        Optional<Pledges> convention = conventionOn(date);
+        List<OperatingYear> span = java.util.Arrays.stream(ReimbursementAllowance.calendarYears(convention, date))
+                .mapToObj(this::operatingYear).toList();
+        OperatingYear.Expense expense = year.record(category, amount, date, description, payee,
+                ReimbursementAllowance.of(convention, date, span), today(), clock.instant(), by);
         return treasury.payOut(Contribution.Target.OPERATING_ACCOUNT, expense.amount(), "une dépense", () -> {
             mongo.save(year);
             return expense;

@@ -24,8 +24,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("operating_years")
 public class OperatingYear extends AggregateRoot {
 
-    public static final BigDecimal REIMBURSEMENT_CAP = new BigDecimal("10000.00");
-
     public enum Category {
         LOCAL_ENGINEERING, OPERATOR_REIMBURSEMENT, OTHER
     }
@@ -55,11 +53,11 @@ public class OperatingYear extends AggregateRoot {
     }
 
     /**
-     * Records an expense. The operator's reimbursement needs all partners' agreement, which the signed
-     * convention shows by budgeting it ({@code budgeted}), and never passes 10 000 € in the year (R-14).
+     * Records an expense. The operator's reimbursement stays within what {@code allowance} leaves for its
+     * convention year (R-14).
      */
     public Expense record(Category category, BigDecimal amount, LocalDate paidOn, String description, String payee,
-            BigDecimal budgeted, LocalDate today, Instant at, String by) {
+            ReimbursementAllowance allowance, LocalDate today, Instant at, String by) {
         BigDecimal paid = Money.positive(amount, "amount");
         if (category == null) {
             throw InvalidInput.field("category", "obligatoire");
@@ -71,16 +69,7 @@ public class OperatingYear extends AggregateRoot {
             throw InvalidInput.field("description", "décrivez la dépense");
         }
         if (category == Category.OPERATOR_REIMBURSEMENT) {
-            if (budgeted == null || budgeted.signum() == 0) {
-                throw new RuleViolation("R-14", "Le remboursement de l'opérateur suppose l'accord de tous les partenaires : "
-                        + "la convention en vigueur n'en prévoit pas.");
-            }
-            BigDecimal after = reimbursed().add(paid);
-            if (after.compareTo(REIMBURSEMENT_CAP) > 0) {
-                throw new RuleViolation("R-14", "Le remboursement de l'opérateur est plafonné à 10 000 € par an : "
-                        + reimbursed().toPlainString() + " € déjà remboursés en " + year + ", " + paid.toPlainString()
-                        + " € de plus dépasseraient le plafond.");
-            }
+            allowance.check(paid);
         }
         Expense expense = new Expense(Ids.next("opx"), category, paid, paidOn, description.strip(), payee, at, by);
         expenses.add(expense);

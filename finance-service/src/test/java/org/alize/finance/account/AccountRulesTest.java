@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.alize.finance.events.ContributionReceived;
 import org.alize.finance.events.TransferRecorded;
@@ -40,28 +43,57 @@ class AccountRulesTest {
     }
 
     @Test
-    void the_operators_reimbursement_stays_within_10000_a_year_and_needs_the_partners_agreement_R14() {
-        OperatingYear year = OperatingYear.of(2026);
-        BigDecimal budgeted = new BigDecimal("8000");
+    void the_operators_reimbursement_stays_within_the_budget_of_its_convention_year_across_two_calendar_years_R14() {
+        Pledges convention = new Pledges("conv-2025", LocalDate.of(2025, 7, 1), LocalDate.of(2028, 6, 30), List.of(),
+                List.of(new BigDecimal("8000.00"), new BigDecimal("9000.00"), new BigDecimal("7000.00")), 1);
+        Map<Integer, OperatingYear> years = new HashMap<>();
 
-        assertThatThrownBy(() -> year.record(OperatingYear.Category.OPERATOR_REIMBURSEMENT, new BigDecimal("1000"),
-                LocalDate.of(2026, 3, 1), "avance", null, BigDecimal.ZERO, TODAY, NOW, "op"))
-                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("accord de tous"));
-        year.record(OperatingYear.Category.OPERATOR_REIMBURSEMENT, new BigDecimal("6000"), LocalDate.of(2026, 6, 30),
-                "1er semestre", "VMD", budgeted, TODAY, NOW, "op");
-        year.record(OperatingYear.Category.LOCAL_ENGINEERING, new BigDecimal("45000"), LocalDate.of(2026, 6, 30),
-                "animation", null, budgeted, TODAY, NOW, "op");
-        assertThatThrownBy(() -> year.record(OperatingYear.Category.OPERATOR_REIMBURSEMENT, new BigDecimal("4000.01"),
-                LocalDate.of(2026, 11, 1), "2nd semestre", "VMD", budgeted, TODAY, NOW, "op"))
+        reimburse(convention, years, "2025-09-30", "5000");
+        reimburse(convention, years, "2026-01-10", "1000");
+        years.get(2026).record(OperatingYear.Category.LOCAL_ENGINEERING, new BigDecimal("45000"), LocalDate.of(2026, 1, 10),
+                "animation", null, allowance(convention, years, "2026-01-10"), TODAY, NOW, "op");
+        assertThatThrownBy(() -> reimburse(convention, years, "2026-03-15", "2000.01"))
+                .as("year 1 runs to 30 June 2026: 6 000 of its 8 000 are spent")
                 .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.rule()).isEqualTo("R-14");
-                    assertThat(e.detail()).contains("6000.00 € déjà remboursés");
+                    assertThat(e.detail()).contains("prévoit 8000.00 €", "année 1 (du 2025-07-01 au 2026-06-30)",
+                            "6000.00 € déjà remboursés");
                 });
-        year.record(OperatingYear.Category.OPERATOR_REIMBURSEMENT, new BigDecimal("4000"), LocalDate.of(2026, 11, 1),
-                "2nd semestre", "VMD", budgeted, TODAY, NOW, "op");
+        reimburse(convention, years, "2026-06-30", "2000");
+        assertThatThrownBy(() -> reimburse(convention, years, "2026-06-30", "0.01")).isInstanceOf(RuleViolation.class);
 
-        assertThat(year.reimbursed()).isEqualByComparingTo("10000");
-        assertThat(year.total(OperatingYear.Category.LOCAL_ENGINEERING)).isEqualByComparingTo("45000");
+        reimburse(convention, years, "2026-07-01", "9000");
+        assertThatThrownBy(() -> reimburse(convention, years, "2026-11-26", "0.01"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("année 2"));
+        assertThat(years.get(2026).reimbursed()).as("the calendar year holds parts of two convention years")
+                .isEqualByComparingTo("12000");
+    }
+
+    @Test
+    void the_operator_is_never_reimbursed_beyond_10000_a_convention_year_nor_without_the_partners_agreement_R14() {
+        ReimbursementAllowance generous = new ReimbursementAllowance(1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                new BigDecimal("12000.00"), new BigDecimal("6000.00"));
+        ReimbursementAllowance none = ReimbursementAllowance.of(java.util.Optional.empty(), TODAY, List.of());
+
+        assertThatThrownBy(() -> generous.check(new BigDecimal("4000.01")))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("plafonné à 10 000 €"));
+        generous.check(new BigDecimal("4000"));
+        assertThatThrownBy(() -> none.check(new BigDecimal("1")))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("accord de tous"));
+    }
+
+    private static void reimburse(Pledges convention, Map<Integer, OperatingYear> years, String on, String amount) {
+        LocalDate date = LocalDate.parse(on);
+        ReimbursementAllowance allowance = allowance(convention, years, on);
+        years.computeIfAbsent(date.getYear(), OperatingYear::of).record(OperatingYear.Category.OPERATOR_REIMBURSEMENT,
+                new BigDecimal(amount), date, "défraiement", "VMD", allowance, TODAY, NOW, "op");
+    }
+
+    private static ReimbursementAllowance allowance(Pledges convention, Map<Integer, OperatingYear> years, String on) {
+        LocalDate date = LocalDate.parse(on);
+        List<OperatingYear> span = java.util.Arrays.stream(ReimbursementAllowance.calendarYears(java.util.Optional.of(convention),
+                date)).mapToObj(y -> years.computeIfAbsent(y, OperatingYear::of)).toList();
+        return ReimbursementAllowance.of(java.util.Optional.of(convention), date, span);
     }
 
     @Test
