@@ -138,7 +138,7 @@ class IndicatorsIT {
         story.replay();
         assertThat(withoutCurrency(detail("rep-a", 2025))).isEqualTo(before);
 
-        // the convention period sums its years: 2 approvals in 2025 against 12 a year × 2 years with figures
+        // the convention period counts the days of its own term: 2 approvals so far, in its second convention year
         JsonNode periods = operatorOf("rep-a").get("/api/basins/rep-a/indicators/conventions").json();
         assertThat(periods.get("currentAsOf").get("lastEventId").asString()).startsWith("rep-a-");
         JsonNode period = periods.get("periods").get(0);

@@ -10,6 +10,7 @@ public record Generation(int number) {
     public static final Generation FIRST = new Generation(0);
     public static final String INDICATORS = "indicators";
     public static final String FRESHNESS = "freshness";
+    public static final String CONVENTION_INDICATORS = "convention_indicators";
 
     public String collection(String base) {
         return number == 0 ? base : "g" + number + "_" + base;
@@ -17,6 +18,11 @@ public record Generation(int number) {
 
     public String indicators() {
         return collection(INDICATORS);
+    }
+
+    /** One document per basin and partnership convention: its figures over the convention's own term. */
+    public String conventionIndicators() {
+        return collection(CONVENTION_INDICATORS);
     }
 
     public String freshness() {

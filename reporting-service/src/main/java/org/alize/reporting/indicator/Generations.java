@@ -55,6 +55,7 @@ public class Generations {
             List<String> names = new ArrayList<>();
             Facts.ALL.forEach(base -> names.add(generation.collection(base)));
             names.add(generation.indicators());
+            names.add(generation.conventionIndicators());
             names.add(generation.freshness());
             names.stream().filter(mongo::collectionExists).forEach(mongo::dropCollection);
             return null;
@@ -75,6 +76,7 @@ public class Generations {
                     .on("year", Sort.Direction.ASC).named("basin_year"));
             mongo.indexOps(generation.indicators()).createIndex(new Index().on("year", Sort.Direction.ASC)
                     .on("basinId", Sort.Direction.ASC).named("year_basin"));
+            mongo.indexOps(generation.conventionIndicators()).createIndex(new Index("basinId", Sort.Direction.ASC));
             return null;
         });
         indexed.add(generation);

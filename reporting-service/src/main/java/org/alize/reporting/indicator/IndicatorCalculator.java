@@ -5,7 +5,6 @@ import static org.alize.reporting.indicator.Reading.day;
 import static org.alize.reporting.indicator.Reading.integer;
 import static org.alize.reporting.indicator.Reading.list;
 import static org.alize.reporting.indicator.Reading.map;
-import static org.alize.reporting.indicator.Reading.within;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -65,25 +64,62 @@ public final class IndicatorCalculator {
         }
     }
 
-    public static YearIndicators compute(BasinFacts facts, int year, LocalDate today, Instant asOf, long eventsApplied) {
-        LocalDate end = LocalDate.of(year, 12, 31);
-        LocalDate cut = end.isAfter(today) ? today : end;
-        return new YearIndicators(facts.basinId() + "/" + year, facts.basinId(), year, activity(facts, year, today),
-                jobs(facts, year), skills(facts, year), means(facts, year), resources(facts, year), spending(facts, year),
-                fund(facts, year, cut), processingTimes(facts, year), network(facts, year), asOf, eventsApplied);
+    /** A period the indicators are computed over, both days included: a calendar year or a convention's term. */
+    public record Span(LocalDate from, LocalDate to) {
+
+        public static Span year(int year) {
+            return new Span(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        }
+
+        boolean contains(LocalDate date) {
+            return date != null && !date.isBefore(from) && !date.isAfter(to);
+        }
     }
 
-    private static YearIndicators.Activity activity(BasinFacts facts, int year, LocalDate today) {
-        int held = (int) facts.sessions().stream().filter(s -> within(day(s.get("heldOn")), year)).count();
-        int validated = (int) facts.sessions().stream().filter(s -> within(day(s.get("heldOn")), year)
+    /** A basin's indicators for a calendar year, beside the annual references of the convention in force mid-year. */
+    public static YearIndicators compute(BasinFacts facts, int year, LocalDate today, Instant asOf, long eventsApplied) {
+        Span span = Span.year(year);
+        return compute(facts, facts.basinId() + "/" + year, year, span, conventionCovering(facts, year), 3, today, asOf,
+                eventsApplied);
+    }
+
+    /**
+     * A basin's indicators over a partnership convention's term, from its start date to its end (R-10, R-41):
+     * flows of those days only — a convention from 1 July counts nothing of the January before it nor of the July
+     * after its end — and positions at its end, or today while it runs. References stay annual.
+     */
+    public static YearIndicators computeConvention(BasinFacts facts, Document convention, LocalDate today, Instant asOf,
+            long eventsApplied) {
+        Span span = new Span(day(convention.get("startsOn")), day(convention.get("endsOn")));
+        return compute(facts, facts.basinId() + "/" + convention.getString("conventionId"), span.from().getYear(), span,
+                Optional.of(convention), 1, today, asOf, eventsApplied);
+    }
+
+    /**
+     * @param convention       the partnership convention whose resources and objectives stand beside the figures
+     * @param yearsOfPledges   the share of the convention's three-year pledges a figure is set against: 3 for a
+     *                         year (a third of them), 1 for the convention's whole term
+     */
+    private static YearIndicators compute(BasinFacts facts, String id, int year, Span span, Optional<Document> convention,
+            int yearsOfPledges, LocalDate today, Instant asOf, long eventsApplied) {
+        LocalDate cut = span.to().isAfter(today) ? today : span.to();
+        return new YearIndicators(id, facts.basinId(), year, activity(facts, span, today), jobs(facts, span, convention),
+                skills(facts, span, convention, yearsOfPledges), means(facts, span), resources(convention),
+                spending(facts, span), fund(facts, span, cut), processingTimes(facts, span), network(facts, span), asOf,
+                eventsApplied);
+    }
+
+    private static YearIndicators.Activity activity(BasinFacts facts, Span span, LocalDate today) {
+        int held = (int) facts.sessions().stream().filter(s -> span.contains(day(s.get("heldOn")))).count();
+        int validated = (int) facts.sessions().stream().filter(s -> span.contains(day(s.get("heldOn")))
                 && s.get("validatedOn") != null).count();
-        int submitted = (int) facts.projects().stream().filter(p -> within(day(p.get("submittedOn")), year)).count();
+        int submitted = (int) facts.projects().stream().filter(p -> span.contains(day(p.get("submittedOn")))).count();
         int examined = 0;
         int approved = 0;
         int rejected = 0;
         int postponed = 0;
         for (Document project : facts.projects()) {
-            List<String> outcomes = decisionsIn(project, year).stream().map(d -> d.getString("outcome")).toList();
+            List<String> outcomes = decisionsIn(project, span).stream().map(d -> d.getString("outcome")).toList();
             if (!outcomes.isEmpty()) {
                 examined++;
                 approved += outcomes.contains("APPROVED") ? 1 : 0;
@@ -91,7 +127,7 @@ public final class IndicatorCalculator {
                 postponed += outcomes.contains("POSTPONED") ? 1 : 0;
             }
         }
-        int overdue = year == today.getYear() ? (int) facts.projects().stream().filter(p -> reportOverdue(p, today)).count() : 0;
+        int overdue = span.contains(today) ? (int) facts.projects().stream().filter(p -> reportOverdue(p, today)).count() : 0;
         return new YearIndicators.Activity(held, validated, 6, 10, submitted, examined, 15, approved, 12, rejected, postponed,
                 overdue);
     }
@@ -107,21 +143,21 @@ public final class IndicatorCalculator {
         return today.isAfter(last.plusMonths(6));
     }
 
-    private static List<Document> decisionsIn(Document project, int year) {
+    private static List<Document> decisionsIn(Document project, Span span) {
         return map(project, "decisions").values().stream().map(d -> (Document) d)
-                .filter(d -> within(day(d.get("decidedOn")), year)).toList();
+                .filter(d -> span.contains(day(d.get("decidedOn")))).toList();
     }
 
-    private static YearIndicators.Jobs jobs(BasinFacts facts, int year) {
-        int forecast = facts.projects().stream().filter(p -> decisionsIn(p, year).stream()
+    private static YearIndicators.Jobs jobs(BasinFacts facts, Span span, Optional<Document> convention) {
+        int forecast = facts.projects().stream().filter(p -> decisionsIn(p, span).stream()
                 .anyMatch(d -> "APPROVED".equals(d.getString("outcome")))).mapToInt(p -> integer(p.get("forecastJobs"))).sum();
         int lasting = 0;
         int all = 0;
         for (Document project : facts.projects()) {
-            lasting += jobsAt(project, LocalDate.of(year, 12, 31), LASTING) - jobsAt(project, LocalDate.of(year - 1, 12, 31), LASTING);
-            all += jobsAt(project, LocalDate.of(year, 12, 31), ALL) - jobsAt(project, LocalDate.of(year - 1, 12, 31), ALL);
+            lasting += jobsAt(project, span.to(), LASTING) - jobsAt(project, span.from().minusDays(1), LASTING);
+            all += jobsAt(project, span.to(), ALL) - jobsAt(project, span.from().minusDays(1), ALL);
         }
-        int reference = conventionCovering(facts, year).map(c -> integer(c.get("jobsPerYear"))).filter(j -> j > 0).orElse(75);
+        int reference = convention.map(c -> integer(c.get("jobsPerYear"))).filter(j -> j > 0).orElse(75);
         return new YearIndicators.Jobs(forecast, lasting, reference, all);
     }
 
@@ -135,16 +171,16 @@ public final class IndicatorCalculator {
                 .map(r -> integer(r.get(r.containsKey(kind) ? kind : ALL))).orElse(0);
     }
 
-    private static YearIndicators.Skills skills(BasinFacts facts, int year) {
-        int pledged = conventionCovering(facts, year).map(c -> integer(c.get("skillsDaysPledged")) / 3).orElse(0);
-        int contracted = facts.projects().stream().flatMap(p -> decisionsIn(p, year).stream())
+    private static YearIndicators.Skills skills(BasinFacts facts, Span span, Optional<Document> convention, int yearsOfPledges) {
+        int pledged = convention.map(c -> integer(c.get("skillsDaysPledged")) / yearsOfPledges).orElse(0);
+        int contracted = facts.projects().stream().flatMap(p -> decisionsIn(p, span).stream())
                 .filter(d -> "APPROVED".equals(d.getString("outcome"))).mapToInt(d -> integer(d.get("skillsDays"))).sum();
         int delivered = 0;
         BigDecimal value = BigDecimal.ZERO;
         for (Document project : facts.projects()) {
             for (Object d : map(project, "deliveries").values()) {
                 Document delivery = (Document) d;
-                if (within(day(delivery.get("on")), year)) {
+                if (span.contains(day(delivery.get("on")))) {
                     delivered += integer(delivery.get("days"));
                     value = value.add(amount(delivery.get("value")));
                 }
@@ -153,10 +189,10 @@ public final class IndicatorCalculator {
         return new YearIndicators.Skills(pledged, contracted, delivered, money(value));
     }
 
-    private static YearIndicators.Means means(BasinFacts facts, int year) {
+    private static YearIndicators.Means means(BasinFacts facts, Span span) {
         BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         String[] kinds = {"skills", "inKind", "advance", "loan", "direct"};
-        facts.projects().stream().flatMap(p -> decisionsIn(p, year).stream())
+        facts.projects().stream().flatMap(p -> decisionsIn(p, span).stream())
                 .filter(d -> "APPROVED".equals(d.getString("outcome")) && d.get("means") != null).forEach(d -> {
                     Document means = (Document) d.get("means");
                     for (int i = 0; i < kinds.length; i++) {
@@ -166,8 +202,7 @@ public final class IndicatorCalculator {
         return new YearIndicators.Means(money(sums[0]), money(sums[1]), money(sums[2]), money(sums[3]), money(sums[4]));
     }
 
-    private static YearIndicators.Resources resources(BasinFacts facts, int year) {
-        Optional<Document> convention = conventionCovering(facts, year);
+    private static YearIndicators.Resources resources(Optional<Document> convention) {
         Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
         Map<String, BigDecimal> shares = new LinkedHashMap<>();
         List.of("COMPANIES", "TERRITORIAL_ACTORS", "LOCAL_AUTHORITIES", "STATE_AND_CDC").forEach(c -> byCategory.put(c, BigDecimal.ZERO));
@@ -186,11 +221,11 @@ public final class IndicatorCalculator {
                 .findFirst();
     }
 
-    private static YearIndicators.Spending spending(BasinFacts facts, int year) {
+    private static YearIndicators.Spending spending(BasinFacts facts, Span span) {
         BigDecimal engineering = BigDecimal.ZERO;
         BigDecimal reimbursement = BigDecimal.ZERO;
         for (Document m : facts.money()) {
-            if ("EXPENSE".equals(m.getString("kind")) && within(day(m.get("on")), year)) {
+            if ("EXPENSE".equals(m.getString("kind")) && span.contains(day(m.get("on")))) {
                 if ("LOCAL_ENGINEERING".equals(m.getString("category"))) {
                     engineering = engineering.add(amount(m.get("amount")));
                 } else if ("OPERATOR_REIMBURSEMENT".equals(m.getString("category"))) {
@@ -198,14 +233,14 @@ public final class IndicatorCalculator {
                 }
             }
         }
-        YearIndicators.Means granted = means(facts, year);
+        YearIndicators.Means granted = means(facts, span);
         BigDecimal support = granted.advances().add(granted.directFinancing()).add(granted.inKind())
-                .add(skills(facts, year).valueDelivered());
+                .add(skills(facts, span, Optional.empty(), 1).valueDelivered());
         return new YearIndicators.Spending(money(support), new BigDecimal("210000.00"), money(engineering),
                 new BigDecimal("90000.00"), money(reimbursement), new BigDecimal("10000.00"));
     }
 
-    private static YearIndicators.Fund fund(BasinFacts facts, int year, LocalDate cut) {
+    private static YearIndicators.Fund fund(BasinFacts facts, Span span, LocalDate cut) {
         BigDecimal lent = BigDecimal.ZERO;
         BigDecimal repaid = BigDecimal.ZERO;
         BigDecimal written = BigDecimal.ZERO;
@@ -222,10 +257,10 @@ public final class IndicatorCalculator {
             BigDecimal aRepaid = sumUpTo(map(advance, "repayments"), cut).subtract(sumUpTo(map(advance, "reversals"), cut));
             BigDecimal aWritten = sumUpTo(map(advance, "writeOffs"), cut);
             BigDecimal aRecovered = sumUpTo(map(advance, "recoveries"), cut);
-            lent = lent.add(sumIn(map(advance, "disbursements"), year));
-            repaid = repaid.add(sumIn(map(advance, "repayments"), year)).subtract(sumIn(map(advance, "reversals"), year));
-            written = written.add(sumIn(map(advance, "writeOffs"), year));
-            recovered = recovered.add(sumIn(map(advance, "recoveries"), year));
+            lent = lent.add(sumIn(map(advance, "disbursements"), span));
+            repaid = repaid.add(sumIn(map(advance, "repayments"), span)).subtract(sumIn(map(advance, "reversals"), span));
+            written = written.add(sumIn(map(advance, "writeOffs"), span));
+            recovered = recovered.add(sumIn(map(advance, "recoveries"), span));
             lentToDate = lentToDate.add(aLent);
             writtenToDate = writtenToDate.add(aWritten);
             recoveredToDate = recoveredToDate.add(aRecovered);
@@ -284,12 +319,12 @@ public final class IndicatorCalculator {
                 .map(m -> amount(m.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static BigDecimal sumIn(Map<String, Object> movements, int year) {
-        return movements.values().stream().map(m -> (Document) m).filter(m -> within(day(m.get("on")), year))
+    private static BigDecimal sumIn(Map<String, Object> movements, Span span) {
+        return movements.values().stream().map(m -> (Document) m).filter(m -> span.contains(day(m.get("on"))))
                 .map(m -> amount(m.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static YearIndicators.ProcessingTimes processingTimes(BasinFacts facts, int year) {
+    private static YearIndicators.ProcessingTimes processingTimes(BasinFacts facts, Span span) {
         List<Integer> toDecision = new ArrayList<>();
         List<Integer> toSignature = new ArrayList<>();
         List<Integer> toDisbursement = new ArrayList<>();
@@ -303,13 +338,13 @@ public final class IndicatorCalculator {
             LocalDate signed = day(project.get("signedOn"));
             Optional<LocalDate> firstDisbursement = map(project, "disbursements").values().stream().map(Reading::day)
                     .min(Comparator.naturalOrder());
-            if (submitted != null && firstDecision.filter(d -> d.getYear() == year).isPresent()) {
+            if (submitted != null && firstDecision.filter(span::contains).isPresent()) {
                 addIfInOrder(toDecision, submitted, firstDecision.get());
             }
-            if (signed != null && signed.getYear() == year && approval.isPresent()) {
+            if (span.contains(signed) && approval.isPresent()) {
                 addIfInOrder(toSignature, approval.get(), signed);
             }
-            if (signed != null && firstDisbursement.filter(d -> d.getYear() == year).isPresent()) {
+            if (signed != null && firstDisbursement.filter(span::contains).isPresent()) {
                 addIfInOrder(toDisbursement, signed, firstDisbursement.get());
             }
         }
@@ -328,12 +363,12 @@ public final class IndicatorCalculator {
         }
     }
 
-    private static YearIndicators.Network network(BasinFacts facts, int year) {
+    private static YearIndicators.Network network(BasinFacts facts, Span span) {
         int held = 0;
         int national = 0;
         int attended = 0;
         for (Document meeting : facts.meetings()) {
-            if (within(day(meeting.get("heldOn")), year)) {
+            if (span.contains(day(meeting.get("heldOn")))) {
                 if ("NATIONAL_EVENT".equals(meeting.getString("kind"))) {
                     national++;
                 } else {

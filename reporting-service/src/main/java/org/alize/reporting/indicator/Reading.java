@@ -45,8 +45,4 @@ final class Reading {
     static List<Document> list(Object value) {
         return value instanceof List<?> list ? (List<Document>) list : List.of();
     }
-
-    static boolean within(LocalDate date, int year) {
-        return date != null && date.getYear() == year;
-    }
 }

@@ -79,7 +79,7 @@ public class IndicatorProjector {
         });
     }
 
-    /** Recomputes every year of one basin from its facts. Runs in the network scope. */
+    /** Recomputes every year and every convention term of one basin from its facts. Runs in the network scope. */
     List<YearIndicators> refresh(String basin, Freshness freshness, Generation generation) {
         BasinFacts all = load(basin, generation);
         LocalDate today = LocalDate.now(clock);
@@ -87,6 +87,8 @@ public class IndicatorProjector {
         List<YearIndicators> years = IndicatorCalculator.years(all, today).stream()
                 .map(year -> IndicatorCalculator.compute(all, year, today, asOf, freshness.eventsApplied())).toList();
         years.forEach(year -> mongo.save(year, generation.indicators()));
+        all.conventions().forEach(convention -> mongo.save(IndicatorCalculator.computeConvention(all, convention, today, asOf,
+                freshness.eventsApplied()), generation.conventionIndicators()));
         return years;
     }
 

@@ -85,13 +85,13 @@ public class IndicatorViews {
     public ConventionPeriodsView conventionPeriods(String basin) {
         Generation g = generations.active();
         return BasinContext.callInNetwork(() -> {
-            Map<Integer, YearIndicators> years = mongo.find(query(where("basinId").is(basin)), YearIndicators.class,
-                    g.indicators()).stream()
-                    .collect(Collectors.toMap(YearIndicators::year, y -> y, (a, b) -> a, TreeMap::new));
             List<Document> conventions = mongo.find(query(where("basinId").is(basin)).with(Sort.by("startsOn")),
                     Document.class, g.collection(Facts.CONVENTIONS));
+            Map<String, YearIndicators> terms = mongo.find(query(where("basinId").is(basin)), YearIndicators.class,
+                    g.conventionIndicators()).stream().collect(Collectors.toMap(YearIndicators::id, y -> y));
             return new ConventionPeriodsView(basin, currency(g, List.of(basin)),
-                    conventions.stream().map(c -> period(c, years)).toList());
+                    conventions.stream().map(c -> period(c, terms.get(basin + "/" + c.getString("conventionId"))))
+                            .toList());
         });
     }
 
@@ -175,24 +175,28 @@ public class IndicatorViews {
     /** A partnership convention runs three years; its references are three annual ones. */
     static final int CONVENTION_YEARS = 3;
 
-    private ConventionPeriodView period(Document convention, Map<Integer, YearIndicators> years) {
+    /**
+     * A convention's figures over its own term: flows of the days from its start to its end, positions at its end
+     * (or today while it runs), computed from the facts with the convention's dates (a convention from 1 July
+     * counts from July to June); {@code yearsCovered} is the convention years begun.
+     */
+    private ConventionPeriodView period(Document convention, YearIndicators term) {
         LocalDate starts = LocalDate.parse(convention.getString("startsOn"));
         LocalDate ends = LocalDate.parse(convention.getString("endsOn"));
-        List<YearIndicators> covered = years.values().stream()
-                .filter(y -> y.year() >= starts.getYear() && y.year() <= ends.getYear()).toList();
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         Map<String, BigDecimal> references = new LinkedHashMap<>();
-        if (!covered.isEmpty()) {
-            YearIndicators last = covered.get(covered.size() - 1);
+        int begun = 0;
+        if (term != null) {
+            LocalDate today = LocalDate.now(PARIS);
+            while (begun < CONVENTION_YEARS && !starts.plusYears(begun).isAfter(today)) {
+                begun++;
+            }
             for (Metric metric : Metric.ALL) {
                 boolean stock = STOCKS.contains(metric.key()) || !metric.unit().additive();
-                Optional<BigDecimal> value = stock ? metric.of(last)
-                        : covered.stream().map(metric::of).flatMap(Optional::stream).reduce(BigDecimal::add);
-                value.ifPresent(v -> values.put(metric.key(), v));
-                // over a convention the references are three times the annual ones, however many calendar
-                // years its term overlaps (a convention from 1 July touches four) and however many have passed
-                Optional<BigDecimal> reference = stock ? metric.referenceOf(last)
-                        : metric.referenceOf(last).map(annual -> annual.multiply(BigDecimal.valueOf(CONVENTION_YEARS)));
+                metric.of(term).ifPresent(v -> values.put(metric.key(), v));
+                // over a convention the references are three times the annual ones, unless it states its own
+                Optional<BigDecimal> reference = stock ? metric.referenceOf(term)
+                        : metric.referenceOf(term).map(annual -> annual.multiply(BigDecimal.valueOf(CONVENTION_YEARS)));
                 reference.ifPresent(r -> references.put(metric.key(), r));
             }
             Number jobs = (Number) convention.get("jobsOverConvention");
@@ -200,8 +204,10 @@ public class IndicatorViews {
             references.put("jobsForecast", jobsReference);
             references.put("jobsRealised", jobsReference);
         }
-        return new ConventionPeriodView(convention.getString("conventionId"), starts, ends, covered.size(), values, references);
+        return new ConventionPeriodView(convention.getString("conventionId"), starts, ends, begun, values, references);
     }
+
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
 
     private Map<String, String> names(Generation g, Set<String> basins) {
         Map<String, String> names = new HashMap<>();

@@ -74,6 +74,40 @@ class IndicatorCalculatorTest {
         assertThat(y2024.jobs().realisedAll()).isEqualTo(6);
     }
 
+    @Test
+    @DisplayName("R-41, R-14: a convention from 1 July counts the days of its own term, from its first day to its last, not the calendar years it touches")
+    void aConventionFromJulyCountsItsOwnTerm() {
+        Document convention = new Document("basinId", "b").append("conventionId", "conv-2023").append("startsOn", "2023-07-01")
+                .append("endsOn", "2026-06-30").append("jobsPerYear", 75).append("skillsDaysPledged", 90);
+        List<Document> projects = List.of(approved("p1", "2023-06-30"), approved("p2", "2023-07-01"), approved("p3", "2026-06-30"),
+                approved("p4", "2026-07-01"));
+        List<Document> money = List.of(expense("e1", "2023-06-30", "1000"), expense("e2", "2023-07-01", "2000"),
+                expense("e3", "2026-06-30", "4000"), expense("e4", "2026-07-01", "8000"));
+        BasinFacts facts = new BasinFacts("b", projects, List.of(), List.of(), List.of(convention), List.of(), money);
+
+        YearIndicators term = IndicatorCalculator.computeConvention(facts, convention, TODAY, AS_OF, 8);
+        YearIndicators calendar2023 = IndicatorCalculator.compute(facts, 2023, TODAY, AS_OF, 8);
+
+        assertThat(term.id()).isEqualTo("b/conv-2023");
+        assertThat(term.activity().projectsApproved()).as("the day of the start and the last day, not the days around")
+                .isEqualTo(2);
+        assertThat(term.spending().localEngineering()).isEqualByComparingTo("6000");
+        assertThat(term.skills().daysPledged()).as("the whole term's pledge").isEqualTo(90);
+        assertThat(calendar2023.activity().projectsApproved()).isEqualTo(2);
+        assertThat(calendar2023.spending().localEngineering()).isEqualByComparingTo("3000");
+        assertThat(calendar2023.skills().daysPledged()).as("a third of it a year").isEqualTo(30);
+    }
+
+    private static Document approved(String id, String on) {
+        return new Document("basinId", "b").append("projectId", id).append("forecastJobs", 3)
+                .append("decisions", new Document("s-" + id, new Document("decidedOn", on).append("outcome", "APPROVED")));
+    }
+
+    private static Document expense(String id, String on, String amount) {
+        return new Document("basinId", "b").append("kind", "EXPENSE").append("account", "OPERATING_ACCOUNT")
+                .append("category", "LOCAL_ENGINEERING").append("amount", new BigDecimal(amount)).append("on", on);
+    }
+
     private static BasinFacts facts(List<Document> projects, List<Document> advances, List<Document> money) {
         return new BasinFacts("b", projects, List.of(), List.of(), List.of(), advances, money);
     }
