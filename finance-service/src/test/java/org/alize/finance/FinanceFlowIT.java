@@ -326,6 +326,68 @@ class FinanceFlowIT {
     }
 
     @Test
+    void every_movement_recorded_by_mistake_is_reversed_by_an_entry_that_names_the_one_it_undoes_R04_R31() {
+        String basin = "fin-r31";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        String id = openedAdvance(op, basin, "prj-r31");
+        String fund = expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\","
+                + "\"amount\":33400}")).json().path("contributionId").asString();
+        String twice = expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-region\",\"account\":\"OPERATING_ACCOUNT\","
+                + "\"amount\":9000}")).json().path("contributionId").asString();
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-region\",\"account\":\"OPERATING_ACCOUNT\",\"amount\":9000}"));
+        String transfer = expect(201, op.post(base + "/transfers", "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\","
+                + "\"amount\":2000,\"approvalReference\":\"CLP-1\"}")).json().path("transferId").asString();
+        String expense = expect(201, op.post(base + "/operating-expenses", "{\"category\":\"OTHER\",\"amount\":1800,"
+                + "\"description\":\"salle\"}")).json().path("id").asString();
+        expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000}"));
+        String repayment = expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":700}")).json()
+                .path("repayments").get(0).path("id").asString();
+
+        JsonNode reversed = expect(200, op.post(base + "/contributions/" + twice + "/reverse", "{\"reason\":\"Saisie en double\"}"))
+                .json();
+        ApiClient.Response again = op.post(base + "/contributions/" + twice + "/reverse", "{\"reason\":\"encore\"}");
+        expect(200, op.post(base + "/transfers/" + transfer + "/reverse", "{\"reason\":\"Décision mal citée\"}"));
+        expect(200, op.post(base + "/operating-expenses/" + expense + "/reverse", "{\"reason\":\"Facture annulée\"}"));
+        expect(200, op.post(base + "/advances/" + id + "/repayments/" + repayment + "/reverse", "{\"reason\":\"Chèque impayé\"}"));
+        ApiClient.Response spent = op.post(base + "/contributions/" + fund + "/reverse", "{\"reason\":\"erreur\"}");
+        ApiClient.Response unknown = op.post(base + "/transfers/trf-unknown/reverse", "{\"reason\":\"erreur\"}");
+        ApiClient.Response noReason = op.post(base + "/operating-expenses/" + expense + "/reverse", "{}");
+
+        assertThat(reversed.path("reversal").path("reason").asString()).isEqualTo("Saisie en double");
+        assertThat(reversed.path("amount").decimalValue()).as("the movement stays as recorded").isEqualByComparingTo("9000");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(spent.status()).as("33 400 in, 12 000 lent: taking it all back would leave the fund below zero")
+                .isEqualTo(422);
+        assertThat(spent.json().path("rule").asString()).isEqualTo("R-04");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(noReason.status()).isEqualTo(400);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/journal").json().path("totalItems").asInt() == 11);
+        List<JsonNode> entries = op.get(base + "/journal?size=50").json().path("items").valueStream().toList();
+        Map<String, JsonNode> byPiece = entries.stream().filter(e -> e.path("reverses").isNull() || e.path("reverses").isMissingNode())
+                .collect(Collectors.toMap(e -> e.path("pieceRef").asString() + "/" + e.path("number").asInt(), e -> e));
+        List<JsonNode> reversals = entries.stream().filter(e -> e.path("reverses").isString()).toList();
+        assertThat(reversals).hasSize(4);
+        for (JsonNode reversal : reversals) {
+            JsonNode original = entries.stream().filter(e -> e.path("id").asString().equals(reversal.path("reverses").asString()))
+                    .findFirst().orElseThrow();
+            assertThat(original.path("reverses").isNull()).isTrue();
+            assertThat(net(reversal)).as("each account moved back by what the original moved it")
+                    .isEqualTo(net(original).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().negate())));
+        }
+        assertThat(byPiece).isNotEmpty();
+        Map<String, BigDecimal> balances = balances(op, base);
+        assertThat(balances.get("512100")).as("fund: 33 400 − 12 000, the transfer and the repayment undone")
+                .isEqualByComparingTo("21400");
+        assertThat(balances.get("512200")).as("operating: 9 000, the double, the transfer and the expense undone")
+                .isEqualByComparingTo("9000");
+        assertThat(balances.get("274100")).isEqualByComparingTo("12000");
+        assertThat(op.get(base + "/operating-expenses").json().path("expenses").get(0).path("reversal").path("reason").asString())
+                .isEqualTo("Facture annulée");
+    }
+
+    @Test
     void another_basin_nor_astrees_reaches_any_finance_endpoint() {
         String basin = "fin-iso";
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
@@ -349,6 +411,12 @@ class FinanceFlowIT {
         return new ReceivedEvent<>(TopicRecords.header(record, "ce_id"), type, TopicRecords.header(record, "ce_source"),
                 TopicRecords.header(record, "ce_subject"), BasinId.of(record.key()),
                 Long.parseLong(TopicRecords.header(record, "ce_sequence")), null, payload);
+    }
+
+    /** Debit − credit per account of one entry, to the cent. */
+    private static Map<String, BigDecimal> net(JsonNode entry) {
+        return entry.path("lines").valueStream().collect(Collectors.toMap(l -> l.path("account").asString(),
+                l -> l.path("debit").decimalValue().subtract(l.path("credit").decimalValue()).setScale(2), BigDecimal::add));
     }
 
     private static Map<String, BigDecimal> balances(ApiClient op, String base) {

@@ -263,6 +263,21 @@ class IndicatorsIT {
     }
 
     @Test
+    @DisplayName("R-31: a movement reversed in the next year counts in the year of each of the two movements, as the journal does")
+    void a_reversal_counts_in_its_own_year_R31() {
+        new Story("rep-rev", projector).registered("Bassin R")
+                .contribution("c1", "ADVANCE_FUND", LocalDate.of(2025, 3, 1), "30000.00")
+                .contribution("c2", "ADVANCE_FUND", LocalDate.of(2025, 3, 2), "30000.00")
+                .expense("e1", "OPERATOR_REIMBURSEMENT", LocalDate.of(2025, 12, 20), "4000.00")
+                .movementReversed("rev-1", "c2", "CONTRIBUTION", LocalDate.of(2025, 3, 5), "30000.00")
+                .movementReversed("rev-2", "e1", "OPERATING_EXPENSE", LocalDate.of(2026, 1, 8), "4000.00");
+
+        assertThat(amount(detail("rep-rev", 2025).get("fund").get("balance"))).isEqualByComparingTo("30000.00");
+        assertThat(amount(detail("rep-rev", 2025).get("spending").get("operatorReimbursement"))).isEqualByComparingTo("4000.00");
+        assertThat(amount(detail("rep-rev", 2026).get("spending").get("operatorReimbursement"))).isEqualByComparingTo("-4000.00");
+    }
+
+    @Test
     @DisplayName("R-42: the network table ranks basins and gives quartiles; a basin sees only its own figures and anonymised quartiles")
     void network_view_ranks_quartiles_and_isolation_R42() throws IOException {
         // in 2019, basins net-1 … net-6 held 1 … 6 sessions; in 2018 only net-1 … net-4 held any

@@ -15,6 +15,7 @@ import org.alize.finance.events.AdvanceOpened;
 import org.alize.finance.events.AdvanceWrittenOff;
 import org.alize.finance.events.ContributionReceived;
 import org.alize.finance.events.LossRecovered;
+import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.OperatingExpenseRecorded;
 import org.alize.finance.events.RepaymentReceived;
 import org.alize.finance.events.RepaymentReversed;
@@ -169,6 +170,11 @@ final class Story {
     Story contribution(String id, String account, LocalDate on, String amount) {
         return apply("ContributionReceived", new ContributionReceived(id, basin, "org-0", "COMPANIES", account,
                 new BigDecimal(amount), on, AT, "test"));
+    }
+
+    Story movementReversed(String reversal, String movement, String kind, LocalDate on, String amount) {
+        return apply("MovementReversed", new MovementReversed(basin, reversal, movement, kind, new BigDecimal(amount), on,
+                "erreur", AT, "test"));
     }
 
     Story expense(String id, String category, LocalDate on, String amount) {

@@ -25,6 +25,7 @@ import org.alize.tenancy.web.Paged;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -71,6 +72,14 @@ class AccountController {
                 input.description(), CurrentGrants.subject()));
     }
 
+    @PostMapping("/contributions/{contributionId}/reverse")
+    @Operation(summary = "Contre-passer une contribution enregistrée par erreur : un mouvement inverse, rien n'est effacé (R-31) ; "
+            + "jamais sous zéro (R-04)")
+    ContributionView reverseContribution(@PathVariable String contributionId, @Valid @RequestBody ReverseInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return ContributionView.of(accounts.reverseContribution(contributionId, input.on(), input.reason(), CurrentGrants.subject()));
+    }
+
     @GetMapping("/contributions")
     @Operation(summary = "Les contributions reçues, par page (au plus 200), par date (les plus récentes d'abord si demandé)")
     Paged<ContributionView> contributions(@RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
@@ -94,6 +103,14 @@ class AccountController {
                 input.approvalReference(), input.reason(), CurrentGrants.subject()));
     }
 
+    @PostMapping("/transfers/{transferId}/reverse")
+    @Operation(summary = "Contre-passer un virement enregistré par erreur : l'argent revient, rien n'est effacé (R-31) ; "
+            + "jamais sous zéro (R-04)")
+    TransferView reverseTransfer(@PathVariable String transferId, @Valid @RequestBody ReverseInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return TransferView.of(accounts.reverseTransfer(transferId, input.on(), input.reason(), CurrentGrants.subject()));
+    }
+
     @GetMapping("/transfers")
     @Operation(summary = "Les virements entre les deux comptes, par page (au plus 200), par date")
     Paged<TransferView> transfers(@RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
@@ -111,6 +128,13 @@ class AccountController {
                 CurrentGrants.subject());
     }
 
+    @PostMapping("/operating-expenses/{expenseId}/reverse")
+    @Operation(summary = "Contre-passer une dépense enregistrée par erreur : un mouvement inverse, rien n'est effacé (R-31)")
+    OperatingYear.Expense reverseExpense(@PathVariable String expenseId, @Valid @RequestBody ReverseInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return accounts.reverseExpense(expenseId, input.on(), input.reason(), CurrentGrants.subject());
+    }
+
     @GetMapping("/operating-expenses")
     @Operation(summary = "Les dépenses d'une année et le remboursement de l'opérateur face au plafond de R-14")
     OperatingYearView expenses(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
@@ -123,18 +147,23 @@ class AccountController {
     }
 
     record ContributionView(String contributionId, String partnerId, String partnerName, String resourceCategory,
-            Contribution.Kind kind, Contribution.Target account, BigDecimal amount, LocalDate on, String description) {
+            Contribution.Kind kind, Contribution.Target account, BigDecimal amount, LocalDate on, String description,
+            Reversal reversal) {
         static ContributionView of(Contribution c) {
             return new ContributionView(c.id(), c.partnerId(), c.partnerName(), c.resourceCategory(), c.kind(), c.account(),
-                    c.amount(), c.on(), c.description());
+                    c.amount(), c.on(), c.description(), c.reversal());
         }
     }
 
     record TransferView(String transferId, Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
-            String approvalReference, String reason) {
+            String approvalReference, String reason, Reversal reversal) {
         static TransferView of(Transfer t) {
-            return new TransferView(t.id(), t.from(), t.to(), t.amount(), t.on(), t.approvalReference(), t.reason());
+            return new TransferView(t.id(), t.from(), t.to(), t.amount(), t.on(), t.approvalReference(), t.reason(), t.reversal());
         }
+    }
+
+    record ReverseInput(@Schema(example = "2026-10-05", description = "date de la contre-passation ; aujourd'hui si absente")
+            LocalDate on, @Schema(example = "Saisie en double") @NotBlank @Size(max = 500) String reason) {
     }
 
     record ContributionInput(@NotBlank String partnerId, Contribution.Kind kind, Contribution.Target account,

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.alize.finance.Ids;
 import org.alize.tenancy.problem.InvalidInput;
+import org.alize.tenancy.problem.NotFound;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -78,6 +79,37 @@ public class AccountService {
             mongo.save(year);
             return expense;
         });
+    }
+
+    /** Undoes a contribution recorded by mistake; cash taken back out of its account keeps it at zero or more. */
+    public Contribution reverseContribution(String id, LocalDate on, String reason, String by) {
+        Contribution contribution = Optional.ofNullable(mongo.findById(id, Contribution.class)).orElseThrow(() ->
+                new NotFound("contribution.not-found", "Aucune contribution « " + id + " » dans ce bassin."));
+        String reversalId = Ids.next("rev");
+        contribution.reverse(reversalId, on == null ? today() : on, reason, today(), clock.instant(), by);
+        if (contribution.kind() != Contribution.Kind.CASH) {
+            return mongo.save(contribution);
+        }
+        return treasury.payOut(contribution.account(), contribution.amount(), "la contre-passation", () -> mongo.save(contribution));
+    }
+
+    /** Undoes a transfer recorded by mistake: the money goes back, if the account it went to still has it. */
+    public Transfer reverseTransfer(String id, LocalDate on, String reason, String by) {
+        Transfer transfer = Optional.ofNullable(mongo.findById(id, Transfer.class)).orElseThrow(() ->
+                new NotFound("transfer.not-found", "Aucun virement « " + id + " » dans ce bassin."));
+        transfer.reverse(Ids.next("rev"), on == null ? today() : on, reason, today(), clock.instant(), by);
+        return treasury.payOut(transfer.to(), transfer.amount(), "la contre-passation", () -> mongo.save(transfer));
+    }
+
+    /** Undoes an operating expense recorded by mistake; the money comes back to the operating account. */
+    public OperatingYear.Expense reverseExpense(String expenseId, LocalDate on, String reason, String by) {
+        OperatingYear year = Optional.ofNullable(mongo.findOne(new Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("expenses.id").is(expenseId)), OperatingYear.class))
+                .orElseThrow(() -> new NotFound("expense.not-found", "Aucune dépense « " + expenseId + " » dans ce bassin."));
+        OperatingYear.Expense reversed = year.reverse(expenseId, Ids.next("rev"), on == null ? today() : on, reason, today(),
+                clock.instant(), by);
+        mongo.save(year);
+        return reversed;
     }
 
     public OperatingYear operatingYear(int year) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import org.alize.finance.Money;
 import org.alize.finance.events.ContributionReceived;
+import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.ValuedContributionRecorded;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
@@ -38,10 +39,18 @@ public class Contribution extends AggregateRoot {
     private final String description;
     private final Instant recordedAt;
     private final String recordedBy;
+    private Reversal reversal;
+
+    Contribution(String id, String partnerId, String partnerName, String resourceCategory, Kind kind, Target account,
+            BigDecimal amount, LocalDate on, String description, Instant recordedAt, String recordedBy) {
+        this(id, partnerId, partnerName, resourceCategory, kind, account, amount, on, description, recordedAt, recordedBy,
+                null);
+    }
 
     @PersistenceCreator
     Contribution(String id, String partnerId, String partnerName, String resourceCategory, Kind kind, Target account,
-            BigDecimal amount, LocalDate on, String description, Instant recordedAt, String recordedBy) {
+            BigDecimal amount, LocalDate on, String description, Instant recordedAt, String recordedBy, Reversal reversal) {
+        this.reversal = reversal;
         this.id = id;
         this.partnerId = partnerId;
         this.partnerName = partnerName;
@@ -75,6 +84,17 @@ public class Contribution extends AggregateRoot {
                     kind.name(), value, on, description, at, by));
         }
         return contribution;
+    }
+
+    /** Undoes a contribution recorded by mistake by a new movement of {@code on}; it stays on record. */
+    public void reverse(String reversalId, LocalDate on, String reason, LocalDate today, Instant at, String by) {
+        this.reversal = Reversal.of(reversalId, reversal, this.on, on, reason, today, at, by);
+        raise(new MovementReversed(BasinContext.require().value(), reversalId, id, "CONTRIBUTION", amount, on,
+                reversal.reason(), at, by));
+    }
+
+    public Reversal reversal() {
+        return reversal;
     }
 
     public String id() {

@@ -8,11 +8,12 @@ import java.util.List;
 
 import org.alize.finance.Ids;
 import org.alize.finance.Money;
+import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.OperatingExpenseRecorded;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.tenancy.problem.NotFound;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -28,8 +29,13 @@ public class OperatingYear extends AggregateRoot {
         LOCAL_ENGINEERING, OPERATOR_REIMBURSEMENT, OTHER
     }
 
+    /** @param reversal how it was undone if it was recorded by mistake; a reversed expense counts for nothing */
     public record Expense(String id, Category category, BigDecimal amount, LocalDate paidOn, String description, String payee,
-            Instant recordedAt, String recordedBy) {
+            Instant recordedAt, String recordedBy, Reversal reversal) {
+
+        public boolean reversed() {
+            return reversal != null;
+        }
     }
 
     @Id
@@ -71,11 +77,29 @@ public class OperatingYear extends AggregateRoot {
         if (category == Category.OPERATOR_REIMBURSEMENT) {
             allowance.check(paid);
         }
-        Expense expense = new Expense(Ids.next("opx"), category, paid, paidOn, description.strip(), payee, at, by);
+        Expense expense = new Expense(Ids.next("opx"), category, paid, paidOn, description.strip(), payee, at, by, null);
         expenses.add(expense);
         raise(new OperatingExpenseRecorded(BasinContext.require().value(), expense.id(), category.name(), paid, paidOn,
                 expense.description(), payee, at, by));
         return expense;
+    }
+
+    /** Undoes an expense recorded by mistake by a new movement of {@code on}; it stays on record. */
+    public Expense reverse(String expenseId, String reversalId, LocalDate on, String reason, LocalDate today, Instant at,
+            String by) {
+        for (int i = 0; i < expenses.size(); i++) {
+            Expense expense = expenses.get(i);
+            if (expense.id().equals(expenseId)) {
+                Reversal reversal = Reversal.of(reversalId, expense.reversal(), expense.paidOn(), on, reason, today, at, by);
+                Expense reversed = new Expense(expense.id(), expense.category(), expense.amount(), expense.paidOn(),
+                        expense.description(), expense.payee(), expense.recordedAt(), expense.recordedBy(), reversal);
+                expenses.set(i, reversed);
+                raise(new MovementReversed(BasinContext.require().value(), reversalId, expenseId, "OPERATING_EXPENSE",
+                        expense.amount(), on, reversal.reason(), at, by));
+                return reversed;
+            }
+        }
+        throw new NotFound("expense.not-found", "Aucune dépense « " + expenseId + " » en " + year + ".");
     }
 
     public BigDecimal reimbursed() {
@@ -83,7 +107,8 @@ public class OperatingYear extends AggregateRoot {
     }
 
     public BigDecimal total(Category category) {
-        return expenses.stream().filter(e -> e.category() == category).map(Expense::amount).reduce(Money.ZERO, BigDecimal::add);
+        return expenses.stream().filter(e -> e.category() == category && !e.reversed()).map(Expense::amount)
+                .reduce(Money.ZERO, BigDecimal::add);
     }
 
     public int year() {

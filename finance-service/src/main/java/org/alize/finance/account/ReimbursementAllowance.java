@@ -35,7 +35,7 @@ public record ReimbursementAllowance(int conventionYear, LocalDate from, LocalDa
         LocalDate from = c.startsOn().plusYears(n - 1L);
         LocalDate to = c.startsOn().plusYears(n).minusDays(1);
         BigDecimal reimbursed = years.stream().flatMap(y -> y.expenses().stream())
-                .filter(e -> e.category() == OperatingYear.Category.OPERATOR_REIMBURSEMENT)
+                .filter(e -> e.category() == OperatingYear.Category.OPERATOR_REIMBURSEMENT && !e.reversed())
                 .filter(e -> !e.paidOn().isBefore(from) && !e.paidOn().isAfter(to))
                 .map(OperatingYear.Expense::amount).reduce(Money.ZERO, BigDecimal::add);
         return new ReimbursementAllowance(n, from, to, c.reimbursementBudgetedFor(date), reimbursed);

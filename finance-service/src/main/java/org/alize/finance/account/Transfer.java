@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.alize.finance.Money;
+import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.TransferRecorded;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
@@ -26,10 +27,17 @@ public class Transfer extends AggregateRoot {
     private final LocalDate on;
     private final String approvalReference;
     private final String reason;
+    private Reversal reversal;
+
+    Transfer(String id, Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
+            String approvalReference, String reason) {
+        this(id, from, to, amount, on, approvalReference, reason, null);
+    }
 
     @PersistenceCreator
     Transfer(String id, Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
-            String approvalReference, String reason) {
+            String approvalReference, String reason, Reversal reversal) {
+        this.reversal = reversal;
         this.id = id;
         this.from = from;
         this.to = to;
@@ -55,6 +63,17 @@ public class Transfer extends AggregateRoot {
         transfer.raise(new TransferRecorded(BasinContext.require().value(), id, from.name(), to.name(), transfer.amount, on,
                 transfer.approvalReference, reason, at, by));
         return transfer;
+    }
+
+    /** Undoes a transfer recorded by mistake by a new movement of {@code on}: the money goes back. */
+    public void reverse(String reversalId, LocalDate on, String why, LocalDate today, Instant at, String by) {
+        this.reversal = Reversal.of(reversalId, reversal, this.on, on, why, today, at, by);
+        raise(new MovementReversed(BasinContext.require().value(), reversalId, id, "TRANSFER", amount, on, reversal.reason(),
+                at, by));
+    }
+
+    public Reversal reversal() {
+        return reversal;
     }
 
     public String id() {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * (a disbursement, a transfer, an operating expense) only if the account keeps a balance of zero or more.
  *
  * <p>The balance is read from the records themselves (contributions, transfers, expenses, the advances'
- * movements), not from the journal, which follows them a moment later through the topic: a disbursement right
+ * movements; a reversed one counts for nothing), not from the journal, which follows them a moment later through the topic: a disbursement right
  * after a contribution must see it. Outflows of one basin run one at a time, so two of them cannot both spend
  * the same euros; the lock is this instance's, which holds while finance-service runs as one instance per
  * deployment, as the compose file does.
@@ -62,12 +62,15 @@ public class Treasury {
     /** The account's balance now: every recorded movement in and out, whatever its date. */
     public BigDecimal balance(Contribution.Target account) {
         BigDecimal balance = Money.ZERO;
-        for (Document c : all("contributions", "kind", "account", "amount")) {
-            if ("CASH".equals(c.getString("kind")) && account.name().equals(c.getString("account"))) {
+        for (Document c : all("contributions", "kind", "account", "amount", "reversal")) {
+            if ("CASH".equals(c.getString("kind")) && account.name().equals(c.getString("account")) && c.get("reversal") == null) {
                 balance = balance.add(amount(c.get("amount")));
             }
         }
-        for (Document t : all("transfers", "from", "to", "amount")) {
+        for (Document t : all("transfers", "from", "to", "amount", "reversal")) {
+            if (t.get("reversal") != null) {
+                continue;
+            }
             if (account.name().equals(t.getString("to"))) {
                 balance = balance.add(amount(t.get("amount")));
             } else if (account.name().equals(t.getString("from"))) {
@@ -77,7 +80,9 @@ public class Treasury {
         if (account == Contribution.Target.OPERATING_ACCOUNT) {
             for (Document year : all("operating_years", "expenses")) {
                 for (Document expense : list(year.get("expenses"))) {
-                    balance = balance.subtract(amount(expense.get("amount")));
+                    if (expense.get("reversal") == null) {
+                        balance = balance.subtract(amount(expense.get("amount")));
+                    }
                 }
             }
         } else {

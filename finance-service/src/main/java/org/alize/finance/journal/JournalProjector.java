@@ -4,15 +4,21 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 import io.cloudevents.CloudEvent;
 import org.alize.finance.events.FinanceEvents;
+import org.alize.finance.events.MovementReversed;
+import org.alize.finance.events.RepaymentReversed;
 import org.alize.messaging.EventConsumer;
 import org.alize.messaging.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -42,9 +48,34 @@ public class JournalProjector {
         if (mongo.exists(query(where("_id").is(id)), JournalEntry.class)) {
             return;
         }
+        if (event.payload() instanceof MovementReversed reversal) {
+            JournalEntry original = original(reversal.movementId(), null);
+            // the movement's entry is on the same partition, before it: missing, it is retried, then dead-lettered
+            if (original == null) {
+                throw new IllegalStateException("no journal entry for " + reversal.movementId() + " to reverse");
+            }
+            List<JournalEntry.Line> swapped = original.lines().stream()
+                    .map(l -> new JournalEntry.Line(l.account(), l.auxiliary(), l.credit(), l.debit())).toList();
+            mongo.insert(new JournalEntry(id, nextNumber(), original.journal(), reversal.reversedOn(), "Contre-passation de « "
+                    + original.label() + " » : " + reversal.reason(), reversal.reversalId(), swapped, event.id(), event.type(),
+                    original.id(), clock.instant()));
+            return;
+        }
+        String reverses = event.payload() instanceof RepaymentReversed r
+                ? Optional.ofNullable(original(r.repaymentId(), FinanceEvents.REPAYMENT_RECEIVED)).map(JournalEntry::id).orElse(null)
+                : null;
         Postings.of(event.payload()).ifPresent(posting -> mongo.insert(new JournalEntry(id, nextNumber(), posting.journal(),
-                posting.date(), posting.label(), posting.pieceRef(), posting.lines(), event.id(), event.type(), null,
+                posting.date(), posting.label(), posting.pieceRef(), posting.lines(), event.id(), event.type(), reverses,
                 clock.instant())));
+    }
+
+    /** The entry that recorded a movement (R-31: a reversal names it), of {@code type} if given. */
+    private JournalEntry original(String pieceRef, String type) {
+        Criteria criteria = where("pieceRef").is(pieceRef).and("reverses").is(null);
+        if (type != null) {
+            criteria = criteria.and("sourceType").is(type);
+        }
+        return mongo.findOne(query(criteria).with(Sort.by("number")), JournalEntry.class);
     }
 
     private long nextNumber() {

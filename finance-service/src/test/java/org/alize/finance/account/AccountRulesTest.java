@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.alize.finance.events.ContributionReceived;
+import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.TransferRecorded;
 import org.alize.finance.events.ValuedContributionRecorded;
 import org.alize.tenancy.InBasin;
@@ -94,6 +95,59 @@ class AccountRulesTest {
         List<OperatingYear> span = java.util.Arrays.stream(ReimbursementAllowance.calendarYears(java.util.Optional.of(convention),
                 date)).mapToObj(y -> years.computeIfAbsent(y, OperatingYear::of)).toList();
         return ReimbursementAllowance.of(java.util.Optional.of(convention), date, span);
+    }
+
+    @Test
+    void a_contribution_a_transfer_or_an_expense_recorded_by_mistake_is_undone_by_a_new_movement_never_edited_R31() {
+        Pledges.Pledge pledge = new Pledges.Pledge("org-hrs", "Hainaut Rail Systèmes", "COMPANIES", new BigDecimal("33400"),
+                BigDecimal.ZERO, BigDecimal.ZERO);
+        Contribution contribution = Contribution.record("ctb-1", pledge, Contribution.Kind.CASH, Contribution.Target.ADVANCE_FUND,
+                new BigDecimal("12000"), LocalDate.of(2026, 3, 1), null, TODAY, NOW, "op");
+        Transfer transfer = Transfer.record("trf-1", Contribution.Target.OPERATING_ACCOUNT, Contribution.Target.ADVANCE_FUND,
+                new BigDecimal("5000"), LocalDate.of(2026, 4, 1), "CLP-2026-03", null, TODAY, NOW, "op");
+        OperatingYear year = OperatingYear.of(2026);
+        OperatingYear.Expense room = year.record(OperatingYear.Category.OTHER, new BigDecimal("1800"), LocalDate.of(2026, 5, 2),
+                "salle", "CCI", null, TODAY, NOW, "op");
+
+        assertThatThrownBy(() -> contribution.reverse("rev-0", LocalDate.of(2026, 2, 28), "doublon", TODAY, NOW, "op"))
+                .as("never before the movement").isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> contribution.reverse("rev-0", LocalDate.of(2026, 3, 2), " ", TODAY, NOW, "op"))
+                .as("for a reason").isInstanceOf(InvalidInput.class);
+        contribution.reverse("rev-1", LocalDate.of(2026, 3, 2), "Saisie en double", TODAY, NOW, "op");
+        transfer.reverse("rev-2", LocalDate.of(2026, 4, 1), "Décision mal citée", TODAY, NOW, "op");
+        year.reverse(room.id(), "rev-3", LocalDate.of(2026, 6, 1), "Facture annulée", TODAY, NOW, "op");
+
+        assertThat(contribution.amount()).as("the movement stays as it was").isEqualByComparingTo("12000");
+        assertThat(contribution.reversal().id()).isEqualTo("rev-1");
+        assertThat(contribution.raisedEvents()).last().isInstanceOfSatisfying(MovementReversed.class, e -> {
+            assertThat(e.movementId()).isEqualTo("ctb-1");
+            assertThat(e.movement()).isEqualTo("CONTRIBUTION");
+            assertThat(e.amount()).isEqualByComparingTo("12000");
+            assertThat(e.reversedOn()).isEqualTo(LocalDate.of(2026, 3, 2));
+        });
+        assertThat(transfer.raisedEvents()).last().isInstanceOfSatisfying(MovementReversed.class,
+                e -> assertThat(e.movement()).isEqualTo("TRANSFER"));
+        assertThat(year.expenses()).singleElement().satisfies(e -> assertThat(e.reversed()).isTrue());
+        assertThat(year.total(OperatingYear.Category.OTHER)).isEqualByComparingTo("0");
+        assertThatThrownBy(() -> contribution.reverse("rev-4", LocalDate.of(2026, 3, 3), "encore", TODAY, NOW, "op"))
+                .isInstanceOf(org.alize.tenancy.problem.Conflict.class);
+        assertThatThrownBy(() -> year.reverse("opx-unknown", "rev-5", TODAY, "x", TODAY, NOW, "op"))
+                .isInstanceOf(org.alize.tenancy.problem.NotFound.class);
+    }
+
+    @Test
+    void a_reimbursement_reversed_no_longer_counts_toward_the_operators_cap_R14_R31() {
+        Pledges convention = new Pledges("conv-2026", LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31), List.of(),
+                List.of(new BigDecimal("6000.00")), 1);
+        Map<Integer, OperatingYear> years = new HashMap<>();
+        reimburse(convention, years, "2026-03-01", "6000");
+        assertThatThrownBy(() -> reimburse(convention, years, "2026-04-01", "100")).isInstanceOf(RuleViolation.class);
+
+        String paid = years.get(2026).expenses().get(0).id();
+        years.get(2026).reverse(paid, "rev-1", LocalDate.of(2026, 3, 10), "Virement rejeté par la banque", TODAY, NOW, "op");
+        reimburse(convention, years, "2026-04-01", "6000");
+
+        assertThat(years.get(2026).reimbursed()).isEqualByComparingTo("6000");
     }
 
     @Test

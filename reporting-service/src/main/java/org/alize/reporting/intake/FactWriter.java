@@ -18,6 +18,7 @@ import org.alize.finance.events.AdvanceRescheduled;
 import org.alize.finance.events.AdvanceWrittenOff;
 import org.alize.finance.events.ContributionReceived;
 import org.alize.finance.events.LossRecovered;
+import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.OperatingExpenseRecorded;
 import org.alize.finance.events.RepaymentReceived;
 import org.alize.finance.events.RepaymentReversed;
@@ -143,6 +144,14 @@ public class FactWriter {
             money(generation, basin, t.transferId(), "TRANSFER", t.toAccount(), t.fromAccount(), t.amount(), t.transferredOn());
         } else if (p instanceof OperatingExpenseRecorded e) {
             money(generation, basin, e.expenseId(), "EXPENSE", "OPERATING_ACCOUNT", e.category(), e.amount(), e.paidOn());
+        } else if (p instanceof MovementReversed r) {
+            // the reversal is a movement of its own date, the opposite of the one it undoes
+            Document original = mongo.findById(key(basin, r.movementId()), Document.class, generation.collection(Facts.MONEY));
+            if (original == null) {
+                throw new IllegalStateException("no money fact " + r.movementId() + " to reverse");
+            }
+            money(generation, basin, r.reversalId(), original.getString("kind"), original.getString("account"),
+                    original.getString("category"), r.amount().negate(), r.reversedOn());
         } else {
             return false;
         }

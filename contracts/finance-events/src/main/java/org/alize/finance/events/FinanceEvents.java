@@ -20,6 +20,7 @@ public final class FinanceEvents {
     public static final String LOSS_RECOVERED = "alize.finance.LossRecovered.v1";
     public static final String TRANSFER_RECORDED = "alize.finance.TransferRecorded.v1";
     public static final String OPERATING_EXPENSE_RECORDED = "alize.finance.OperatingExpenseRecorded.v1";
+    public static final String MOVEMENT_REVERSED = "alize.finance.MovementReversed.v1";
 
     public static final Map<String, Class<?>> TYPES = Map.ofEntries(
             Map.entry(CONTRIBUTION_RECEIVED, ContributionReceived.class),
@@ -32,7 +33,8 @@ public final class FinanceEvents {
             Map.entry(ADVANCE_WRITTEN_OFF, AdvanceWrittenOff.class),
             Map.entry(LOSS_RECOVERED, LossRecovered.class),
             Map.entry(TRANSFER_RECORDED, TransferRecorded.class),
-            Map.entry(OPERATING_EXPENSE_RECORDED, OperatingExpenseRecorded.class));
+            Map.entry(OPERATING_EXPENSE_RECORDED, OperatingExpenseRecorded.class),
+            Map.entry(MOVEMENT_REVERSED, MovementReversed.class));
 
     private FinanceEvents() {
     }
