@@ -101,7 +101,10 @@ final class BasinSeeder implements Seeder {
                  "accounts":{"advanceFund":"%s","operating":"%s"}}
                 """.formatted(vmd, FUND_IBAN, OPERATING_IBAN));
 
-        // the first convention, 2022–2024, then its renewal for 2025–2027 (R-12)
+        // the first convention, then its renewal (R-12); both run from 1 July to 30 June, so their years are not
+        // calendar years; the renewal is in force today, in its second or third year, whatever the date
+        LocalDate renewalStarts = renewalStart(LocalDate.now());
+        LocalDate firstStarts = renewalStarts.minusYears(3);
         Map<String, String> firstPledges = new LinkedHashMap<>();
         companies.subList(0, 8).forEach(c -> firstPledges.put(c, "{\"cash\":30000,\"skillsDays\":10,\"skillsDailyValue\":750}"));
         firstPledges.put(cci, "{\"cash\":60000}");
@@ -109,9 +112,9 @@ final class BasinSeeder implements Seeder {
         firstPledges.put(region, "{\"cash\":200000}");
         firstPledges.put(cdc, "{\"cash\":110000}");
         String first = b.json("POST", "/conventions", """
-                {"startsOn":"2022-01-01","pledges":[%s],"budget":%s,"operatorReimbursementAgreedByAllPartners":true}
-                """.formatted(pledges(firstPledges), budget("8000"))).get("conventionId").asString();
-        b.sign(first, firstPledges.keySet(), vmd, "2021-12-15");
+                {"startsOn":"%s","pledges":[%s],"budget":%s,"operatorReimbursementAgreedByAllPartners":true}
+                """.formatted(firstStarts, pledges(firstPledges), budget("8000"))).get("conventionId").asString();
+        b.sign(first, firstPledges.keySet(), vmd, firstStarts.minusDays(16).toString());
         String second = b.json("POST", "/conventions/" + first + "/renew", null).get("conventionId").asString();
         Map<String, String> pledges = new LinkedHashMap<>();
         companies.forEach(c -> pledges.put(c, "{\"cash\":33400,\"skillsDays\":10,\"skillsDailyValue\":800}"));
@@ -125,28 +128,37 @@ final class BasinSeeder implements Seeder {
                  "specificObjectives":["Accompagner les reprises d'entreprises industrielles","Soutenir la filière ferroviaire"],
                  "labourMarketArticulation":"Articulation avec France Travail et la maison de l'emploi du Valenciennois."}
                 """.formatted(pledges(pledges), budget("8000")));
-        b.sign(second, pledges.keySet(), vmd, "2024-12-12");
+        b.sign(second, pledges.keySet(), vmd, renewalStarts.minusDays(19).toString());
         context.send("POST", basinService.resolve("/api/network/basins/valenciennois/activate"), astrees,
-                "{\"reason\":\"opérateur désigné, convention 2025-2027 signée\"}");
+                "{\"reason\":\"opérateur désigné, convention renouvelée et signée\"}");
+        String from = renewalStarts.toString();
 
         for (String member : List.of(roche, lefevre, dubois, leroy, caron)) {
             b.send("POST", "/committees/approval/members",
-                    "{\"personId\":\"" + member + "\",\"seat\":\"PARTNER_REPRESENTATIVE\",\"from\":\"2025-01-01\"}");
+                    "{\"personId\":\"" + member + "\",\"seat\":\"PARTNER_REPRESENTATIVE\",\"from\":\"" + from + "\"}");
         }
         b.send("POST", "/committees/approval/members",
-                "{\"personId\":\"" + chambre + "\",\"seat\":\"RELAY_STRUCTURE\",\"voting\":false,\"from\":\"2025-01-01\"}");
+                "{\"personId\":\"" + chambre + "\",\"seat\":\"RELAY_STRUCTURE\",\"voting\":false,\"from\":\"" + from + "\"}");
         b.send("POST", "/committees/approval/members",
-                "{\"personId\":\"" + martin + "\",\"seat\":\"ASTREES_REPRESENTATIVE\",\"from\":\"2025-01-01\"}");
-        b.send("POST", "/committees/approval/president", "{\"personId\":\"" + roche + "\",\"from\":\"2025-01-15\"}");
+                "{\"personId\":\"" + martin + "\",\"seat\":\"ASTREES_REPRESENTATIVE\",\"from\":\"" + from + "\"}");
+        b.send("POST", "/committees/approval/president", "{\"personId\":\"" + roche + "\",\"from\":\"" + from + "\"}");
         b.send("POST", "/committees/steering/chair",
-                "{\"kind\":\"PREFECT\",\"personId\":\"" + prefet + "\",\"from\":\"2025-01-01\"}");
+                "{\"kind\":\"PREFECT\",\"personId\":\"" + prefet + "\",\"from\":\"" + from + "\"}");
         for (String member : List.of(karim, roche, martin)) {
-            b.send("POST", "/committees/steering/members", "{\"personId\":\"" + member + "\",\"from\":\"2025-01-01\"}");
+            b.send("POST", "/committees/steering/members", "{\"personId\":\"" + member + "\",\"from\":\"" + from + "\"}");
         }
         b.send("POST", "/support-schemes", "{\"name\":\"Initiative Valenciennes\",\"kind\":\"PFIL\","
                 + "\"description\":\"Prêts d'honneur aux créateurs et repreneurs\"}");
         b.send("POST", "/support-schemes", "{\"name\":\"Réseau Entreprendre Hainaut\",\"kind\":\"RESEAU_ENTREPRENDRE\"}");
         b.send("POST", "/support-schemes", "{\"name\":\"France Active Nord\",\"kind\":\"FRANCE_ACTIVE\"}");
+    }
+
+    /**
+     * The 1 July the Valenciennois' renewed convention started on: at least a year before {@code today} (so a year of
+     * committee sessions falls within it) and less than two (so it is still in force).
+     */
+    static LocalDate renewalStart(LocalDate today) {
+        return LocalDate.of(today.getYear() - (today.getMonthValue() >= 7 ? 1 : 2), 7, 1);
     }
 
     private void flandreDunkerque() throws Exception {

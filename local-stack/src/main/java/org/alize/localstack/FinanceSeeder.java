@@ -58,12 +58,15 @@ final class FinanceSeeder implements Seeder {
                 send("POST", "/advances/" + id + "/recoveries", "{\"on\":\"" + today.minusDays(5) + "\",\"amount\":500}");
             }
         }
-        int year = today.getYear();
-        send("POST", "/operating-expenses", expense("LOCAL_ENGINEERING", 42000, LocalDate.of(year, 6, 30),
+        // both halves of the year fall in this calendar year (the expenses page shows one), never in the future
+        LocalDate earlier = today.minusDays(150).getYear() == today.getYear() ? today.minusDays(150)
+                : LocalDate.of(today.getYear(), 1, 1);
+        LocalDate later = today.minusDays(3).getYear() == today.getYear() ? today.minusDays(3) : today;
+        send("POST", "/operating-expenses", expense("LOCAL_ENGINEERING", 42000, earlier,
                 "Animation du dispositif et détection des projets, 1er semestre", "Valenciennes Métropole Développement"));
-        send("POST", "/operating-expenses", expense("OPERATOR_REIMBURSEMENT", 4000, LocalDate.of(year, 6, 30),
+        send("POST", "/operating-expenses", expense("OPERATOR_REIMBURSEMENT", 4000, earlier,
                 "Remboursement de l'opérateur, 1er semestre", "Valenciennes Métropole Développement"));
-        send("POST", "/operating-expenses", expense("OPERATOR_REIMBURSEMENT", 4000, today.minusDays(3),
+        send("POST", "/operating-expenses", expense("OPERATOR_REIMBURSEMENT", 4000, later,
                 "Remboursement de l'opérateur, 2nd semestre", "Valenciennes Métropole Développement"));
         send("POST", "/operating-expenses", expense("OTHER", 1800, today.minusDays(30),
                 "Location de salle pour les comités", "CCI Grand Hainaut"));

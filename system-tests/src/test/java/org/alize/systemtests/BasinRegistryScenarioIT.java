@@ -37,7 +37,11 @@ class BasinRegistryScenarioIT {
         PlatformClient operator = PlatformClient.as(platform.issuer().token("operateur.valenciennois")
                 .basin("valenciennois", "OPERATOR").sign());
         String inForce = operator.get(basin.resolve("/api/basins/valenciennois/conventions/in-force")).body();
-        assertThat(inForce).contains("\"number\":2").contains("\"previousConventionId\":\"conv-2022\"");
+        // the demo's conventions run from 1 July (DEMO.md): the renewal in force started a year or two ago
+        java.time.LocalDate today = java.time.LocalDate.now();
+        int renewed = today.getYear() - (today.getMonthValue() >= 7 ? 1 : 2);
+        assertThat(inForce).contains("\"number\":2").contains("\"previousConventionId\":\"conv-" + (renewed - 3) + "\"")
+                .contains("\"startsOn\":\"" + renewed + "-07-01\"");
         assertThat(inForce).contains("\"sharePercent\":46.0").contains("Entreprises : 46.0 %");
         assertThat(operator.get(basin.resolve("/api/basins/valenciennois/organisations?kind=PARTNER_COMPANY")).body())
                 .contains("\"totalItems\":10");
