@@ -22,6 +22,7 @@ import org.alize.messaging.ReceivedEvent;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.messaging.outbox.OutboxEntry;
 import org.alize.project.events.CooperationConventionSigned;
+import org.alize.project.events.Means;
 import org.alize.project.events.ProjectEvents;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
@@ -385,6 +386,38 @@ class FinanceFlowIT {
         assertThat(balances.get("274100")).isEqualByComparingTo("12000");
         assertThat(op.get(base + "/operating-expenses").json().path("expenses").get(0).path("reversal").path("reason").asString())
                 .isEqualTo("Facture annulée");
+    }
+
+    @Test
+    void a_subsidised_loan_and_a_direct_financing_granted_are_followed_until_paid_once_R26() {
+        String basin = "fin-r26";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        LocalDate signed = today.minusDays(10);
+        publish(basin, ProjectEvents.TOPIC, ProjectEvents.COOPERATION_CONVENTION_SIGNED, "prj-r26",
+                new CooperationConventionSigned(basin, "prj-r26", "2026-026", "cc-prj-r26", signed, "Scierie de l'Avesnois", null,
+                        "per-1", null, new Means.SubsidisedLoan("Banque Régionale du Nord", new BigDecimal("30000.00"),
+                        new BigDecimal("1.50"), 60), new Means.DirectFinancing("Région Hauts-de-France", new BigDecimal("8000.00")),
+                        List.of(), List.of(), List.of(new CooperationConventionSigned.Signatory("SME_HEAD", "Anne", null, signed),
+                                new CooperationConventionSigned.Signatory("COMMITTEE_PRESIDENT", "Paul", null, signed)),
+                        Instant.now(), "op"), UUID.randomUUID().toString());
+        JsonNode granted = await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/granted-support").json().path("items"),
+                items -> items.size() == 1).get(0);
+        String id = granted.path("supportId").asString();
+
+        ApiClient.Response future = op.post(base + "/granted-support/" + id + "/loan-paid", "{\"paidOn\":\"" + today.plusDays(1) + "\"}");
+        expect(200, op.post(base + "/granted-support/" + id + "/loan-paid", "{\"paidOn\":\"" + signed.plusDays(5) + "\"}"));
+        ApiClient.Response twice = op.post(base + "/granted-support/" + id + "/loan-paid", "{\"paidOn\":\"" + today + "\"}");
+        JsonNode paid = expect(200, op.post(base + "/granted-support/" + id + "/financing-paid", "{\"paidOn\":\"" + today + "\"}"))
+                .json();
+
+        assertThat(granted.path("loan").path("amount").decimalValue()).isEqualByComparingTo("30000");
+        assertThat(granted.path("financing").path("funder").asString()).isEqualTo("Région Hauts-de-France");
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(twice.status()).as("a payment is recorded once, never rewritten").isEqualTo(409);
+        assertThat(paid.path("loanPaidOn").asString()).isEqualTo(signed.plusDays(5).toString());
+        assertThat(paid.path("financingPaidOn").asString()).isEqualTo(today.toString());
+        assertThat(op.get(base + "/advances").json().path("totalItems").asInt()).as("no advance was granted").isZero();
     }
 
     @Test

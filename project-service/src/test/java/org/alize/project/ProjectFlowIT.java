@@ -202,6 +202,20 @@ class ProjectFlowIT {
     }
 
     @Test
+    void a_project_names_only_support_schemes_the_basin_has_recorded_R08() {
+        ApiClient op = basinWithCommittee("prj-r08");
+        String base = "/api/basins/prj-r08";
+
+        ApiClient.Response unknown = op.post(base + "/projects", submission("lefevre", "Dispositifs").replace("sch-pfil", "sch-inconnu"));
+        ApiClient.Response known = op.post(base + "/projects", submission("lefevre", "Dispositifs"));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("supportSchemeIds", "R-08");
+        assertThat(known.status()).as(known.body()).isEqualTo(201);
+        assertThat(known.json().path("supportSchemeIds").toString()).contains("sch-pfil");
+    }
+
+    @Test
     void a_basin_that_is_not_active_holds_no_session_until_it_is_R01() {
         ApiClient op = basinWithCommittee("prj-suspendu");
         String base = "/api/basins/prj-suspendu";

@@ -73,7 +73,7 @@ class IndicatorsIT {
     }
 
     @Test
-    @DisplayName("R-41 R-13 R-14: a year's activity, jobs, skills, means, resources and delays, unchanged by duplicates and a replay")
+    @DisplayName("R-41 R-13 R-14 R-26: a year's activity, jobs, skills, means granted by kind, resources and delays, unchanged by duplicates and a replay")
     void activity_jobs_and_resources_R41_R13_R14() {
         Story story = new Story("rep-a", projector).registered("Bassin A")
                 // 4 pledges of 30 skills days: 120 days over three years, 40 a year; resources 1 000 000 €

@@ -39,7 +39,7 @@ class PartnershipConventionTest {
     }
 
     @Test
-    void four_partner_companies_and_all_partners_sign_a_three_year_convention_R05_R10() {
+    void four_partner_companies_and_all_partners_sign_a_three_year_convention_with_the_reference_objectives_R05_R10_R41() {
         PartnershipConvention convention = ConventionMother.signed(4);
 
         assertThat(convention.status()).isEqualTo(ConventionStatus.SIGNED);

@@ -63,26 +63,37 @@ public class GrantedSupport {
         return support;
     }
 
-    public void loanPaid(LocalDate on, Instant at, String by) {
+    /** The lender paid the subsidised loan out: once, on a date that has come. */
+    public void loanPaid(LocalDate on, LocalDate today, Instant at, String by) {
         if (loan == null) {
             throw new Conflict("support.no-loan", "Aucun prêt bonifié n'a été accordé à ce projet.");
         }
-        if (on == null) {
-            throw InvalidInput.field("paidOn", "obligatoire");
+        if (loanPaidOn != null) {
+            throw new Conflict("support.loan-paid", "Le versement du prêt bonifié est déjà enregistré (le " + loanPaidOn + ").");
         }
+        paidOn(on, today);
         this.loanPaidOn = on;
         history.add(new HistoryEntry("LOAN_PAID", at, by, loan.lender() + " le " + on));
     }
 
-    public void financingPaid(LocalDate on, Instant at, String by) {
+    /** The funder paid the direct financing: once, on a date that has come. */
+    public void financingPaid(LocalDate on, LocalDate today, Instant at, String by) {
         if (financing == null) {
             throw new Conflict("support.no-financing", "Aucun financement direct n'a été accordé à ce projet.");
         }
-        if (on == null) {
-            throw InvalidInput.field("paidOn", "obligatoire");
+        if (financingPaidOn != null) {
+            throw new Conflict("support.financing-paid", "Le versement du financement direct est déjà enregistré (le "
+                    + financingPaidOn + ").");
         }
+        paidOn(on, today);
         this.financingPaidOn = on;
         history.add(new HistoryEntry("FINANCING_PAID", at, by, financing.funder() + " le " + on));
+    }
+
+    private static void paidOn(LocalDate on, LocalDate today) {
+        if (on == null || on.isAfter(today)) {
+            throw InvalidInput.field("paidOn", "la date du versement est obligatoire et ne peut être future");
+        }
     }
 
     public String id() {

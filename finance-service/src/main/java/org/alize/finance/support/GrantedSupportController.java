@@ -49,7 +49,7 @@ class GrantedSupportController {
     SupportView loanPaid(@PathVariable String supportId, @Valid @RequestBody PaidInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         GrantedSupport granted = find(supportId);
-        granted.loanPaid(input.paidOn(), clock.instant(), CurrentGrants.subject());
+        granted.loanPaid(input.paidOn(), today(), clock.instant(), CurrentGrants.subject());
         return SupportView.of(support.save(granted));
     }
 
@@ -58,8 +58,12 @@ class GrantedSupportController {
     SupportView financingPaid(@PathVariable String supportId, @Valid @RequestBody PaidInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         GrantedSupport granted = find(supportId);
-        granted.financingPaid(input.paidOn(), clock.instant(), CurrentGrants.subject());
+        granted.financingPaid(input.paidOn(), today(), clock.instant(), CurrentGrants.subject());
         return SupportView.of(support.save(granted));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
     }
 
     private GrantedSupport find(String id) {

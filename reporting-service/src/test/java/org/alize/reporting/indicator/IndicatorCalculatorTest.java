@@ -75,7 +75,7 @@ class IndicatorCalculatorTest {
     }
 
     @Test
-    @DisplayName("R-41, R-14: a convention from 1 July counts the days of its own term, from its first day to its last, not the calendar years it touches")
+    @DisplayName("R-10, R-41, R-14: a convention from 1 July counts the days of its own term, from its first day to its last, not the calendar years it touches")
     void aConventionFromJulyCountsItsOwnTerm() {
         Document convention = new Document("basinId", "b").append("conventionId", "conv-2023").append("startsOn", "2023-07-01")
                 .append("endsOn", "2026-06-30").append("jobsPerYear", 75).append("skillsDaysPledged", 90);
