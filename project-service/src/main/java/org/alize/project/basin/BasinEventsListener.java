@@ -53,7 +53,8 @@ class BasinEventsListener {
                     Replica.Scheme::sequence);
         } else if (payload instanceof LocalOperatorAppointed o) {
             keepNewest(new Replica.Operator(Replica.Operator.ID, o.holders().stream()
-                    .map(h -> new Replica.Operator.Holder(h.organisationId(), h.organisationName())).toList(), sequence),
+                    .map(h -> new Replica.Operator.Holder(h.organisationId(), h.organisationName(), h.functions())).toList(),
+                    sequence),
                     Replica.Operator.ID, Replica.Operator::sequence);
         } else if (payload instanceof ApprovalCommitteeChanged c) {
             keepNewest(new Replica.Committee(Replica.Committee.ID, c.members().stream()

@@ -31,7 +31,17 @@ public final class Replica {
     public record Operator(@Id String id, List<Holder> holders, long sequence) {
         public static final String ID = "operator";
 
-        public record Holder(String organisationId, String organisationName) {
+        /** @param functions what the holder does ({@code FUND_MANAGEMENT}…); absent from replicas kept before they were */
+        public record Holder(String organisationId, String organisationName, List<String> functions) {
+        }
+
+        /**
+         * Who signs a convention's advance annex for the operator (R-24): the holder of the fund's management when the
+         * operator's functions are split between several bodies, else its only (or first) holder.
+         */
+        public java.util.Optional<Holder> fundManager() {
+            return holders.stream().filter(h -> h.functions() != null && h.functions().contains("FUND_MANAGEMENT")).findFirst()
+                    .or(() -> holders.stream().findFirst());
         }
     }
 

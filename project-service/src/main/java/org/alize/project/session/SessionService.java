@@ -118,7 +118,7 @@ public class SessionService {
         Replica.Committee.Presidency president = committee.president();
         String presidentOrganisation = president == null ? null
                 : committee.member(president.personId()).map(Replica.Committee.Member::organisationId).orElse(null);
-        Replica.Operator.Holder operator = basin.operator().flatMap(o -> o.holders().stream().findFirst()).orElse(null);
+        Replica.Operator.Holder operator = basin.operator().flatMap(Replica.Operator::fundManager).orElse(null);
         project.decide(new Decision(session.id(), session.heldOn(), input.outcome(), input.motivation(), means,
                         input.outcome() == Decision.Outcome.APPROVED ? input.mandataryId() : null, mandataryName,
                         input.complementaryDiagnosisRequested(), vote.voters(), vote.recusedPersonIds(), vote.flaggedPersonIds()),
