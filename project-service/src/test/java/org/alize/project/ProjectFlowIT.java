@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -110,7 +111,14 @@ class ProjectFlowIT {
         expect(200, op.post(base + "/projects/" + projectId + "/missions/" + missionId + "/deliveries",
                 "{\"deliveredOn\":\"" + LocalDate.now() + "\",\"days\":3}"));
         expect(200, op.post(base + "/projects/" + projectId + "/start-follow-up", "{}"));
-        ApiClient mandatary = ApiClient.on(port).as(TestIssuer.shared().token("dubois").basin("prj-a", "COMMITTEE_MEMBER").sign());
+        ApiClient mandatary = ApiClient.on(port).as(TestIssuer.shared().token("dubois").basin("prj-a", "COMMITTEE_MEMBER")
+                .claim("people", Map.of("prj-a", "dubois")).sign());
+        ApiClient otherMember = ApiClient.on(port).as(TestIssuer.shared().token("lefevre").basin("prj-a", "COMMITTEE_MEMBER")
+                .claim("people", Map.of("prj-a", "lefevre")).sign());
+        ApiClient.Response notTheirs = otherMember.post(base + "/projects/" + projectId + "/reports", """
+                {"reportedOn":"%s","permanent":9,"progress":"Rapport d'un autre membre","author":"Thomas Lefèvre"}
+                """.formatted(LocalDate.now()));
+        assertThat(notTheirs.status()).as("R-25: only the mandatary, or the operator for them").isEqualTo(422);
         expect(200, mandatary.post(base + "/projects/" + projectId + "/reports", """
                 {"reportedOn":"%s","permanent":2,"fixedTerm":1,"progress":"Ligne installée","author":"Nadia Dubois"}
                 """.formatted(LocalDate.now())));
@@ -119,13 +127,23 @@ class ProjectFlowIT {
                  "newInterventionRequested":true,"interventionRequest":"Appui export"}
                 """.formatted(LocalDate.now())));
         ApiClient.Response earlyClose = op.post(base + "/projects/" + projectId + "/close", "{}");
+        expect(200, op.post(base + "/projects/" + projectId + "/mandatary",
+                "{\"mandataryId\":\"lefevre\",\"reason\":\"Nadia Dubois quitte Aciers du Valenciennois\"}"));
+        ApiClient.Response formerMandatary = mandatary.post(base + "/projects/" + projectId + "/reports", """
+                {"reportedOn":"%s","permanent":3,"progress":"Après son départ","author":"Nadia Dubois"}
+                """.formatted(LocalDate.now()));
+        assertThat(formerMandatary.status()).isEqualTo(422);
+        ApiClient.Response notAMember = op.post(base + "/projects/" + projectId + "/mandatary",
+                "{\"mandataryId\":\"per-inconnu\",\"reason\":\"x\"}");
+        assertThat(notAMember.status()).isEqualTo(422);
 
         JsonNode followed = op.get(base + "/projects/" + projectId).json();
         assertThat(followed.get("jobsToDate").asInt()).isEqualTo(5);
         assertThat(followed.get("missions").get(0).get("deliveries").size()).isEqualTo(1);
         assertThat(earlyClose.status()).isEqualTo(422);
         assertThat(earlyClose.json().get("rule").asString()).isEqualTo("R-25");
-        assertThat(op.get(base + "/projects?mandataryId=dubois").json().get("totalItems").asInt()).isEqualTo(1);
+        assertThat(op.get(base + "/projects?mandataryId=lefevre").json().get("totalItems").asInt()).isEqualTo(1);
+        assertThat(op.get(base + "/projects/" + projectId + "/history").body()).contains("mandataire remplacé", "Nadia Dubois");
         assertThat(op.get(base + "/projects?sessionId=" + sessionId).json().get("items").get(0).get("projectId").asString())
                 .isEqualTo(projectId);
 

@@ -10,19 +10,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What an access token grants: network roles, and roles per basin. Built from the token's
- * {@code network_roles} and {@code basins} claims; entries that are not valid basin ids or known roles
- * are ignored, never guessed at.
+ * What an access token grants: network roles, roles per basin, and who the caller is in each basin (the person
+ * of basin-service's register, claim {@code people}). Built from the token's {@code network_roles},
+ * {@code basins} and {@code people} claims; entries that are not valid basin ids or known roles are ignored,
+ * never guessed at.
  */
-public record Grants(Set<NetworkRole> networkRoles, Map<BasinId, Set<BasinRole>> basins) {
+public record Grants(Set<NetworkRole> networkRoles, Map<BasinId, Set<BasinRole>> basins, Map<BasinId, String> people) {
 
     public static final String NETWORK_ROLES_CLAIM = "network_roles";
     public static final String BASINS_CLAIM = "basins";
+    public static final String PEOPLE_CLAIM = "people";
     public static final Grants NONE = new Grants(Set.of(), Map.of());
 
     public Grants {
         networkRoles = networkRoles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(networkRoles));
         basins = Collections.unmodifiableMap(new LinkedHashMap<>(basins));
+        people = people == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(people));
+    }
+
+    public Grants(Set<NetworkRole> networkRoles, Map<BasinId, Set<BasinRole>> basins) {
+        this(networkRoles, basins, Map.of());
+    }
+
+    /** The caller's person in {@code basin}'s register, if the token names one. */
+    public Optional<String> personIn(BasinId basin) {
+        return Optional.ofNullable(people.get(basin));
     }
 
     public static Grants fromClaims(Map<String, Object> claims) {
@@ -42,7 +54,15 @@ public record Grants(Set<NetworkRole> networkRoles, Map<BasinId, Set<BasinRole>>
                 }
             });
         }
-        return new Grants(network, basins);
+        Map<BasinId, String> people = new LinkedHashMap<>();
+        if (claims.get(PEOPLE_CLAIM) instanceof Map<?, ?> persons) {
+            persons.forEach((basin, person) -> {
+                if (basin instanceof String id && BasinId.isValid(id) && person instanceof String personId && !personId.isBlank()) {
+                    people.put(BasinId.of(id), personId);
+                }
+            });
+        }
+        return new Grants(network, basins, people);
     }
 
     public boolean hasBasin(BasinId basin) {

@@ -33,6 +33,16 @@ class GrantsTest {
     }
 
     @Test
+    void reads_the_callers_person_in_each_basin_and_ignores_malformed_entries() {
+        Grants grants = Grants.fromClaims(Map.of("basins", Map.of("valenciennois", List.of("COMMITTEE_MEMBER")),
+                "people", Map.of("valenciennois", "per-dubois", "NOT A BASIN", "per-x", "flandre-dunkerque", 42)));
+
+        assertThat(grants.personIn(BasinId.of("valenciennois"))).contains("per-dubois");
+        assertThat(grants.personIn(BasinId.of("flandre-dunkerque"))).isEmpty();
+        assertThat(Grants.fromClaims(Map.of("people", "per-dubois")).people()).isEmpty();
+    }
+
+    @Test
     void a_network_role_alone_grants_no_basin() {
         Grants grants = Grants.fromClaims(Map.of("network_roles", List.of("NETWORK_ADMIN")));
 

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Size;
 import org.alize.project.Ids;
 import org.alize.project.project.ProjectService;
 import org.alize.project.project.ProjectView;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,14 +53,17 @@ class FollowUpController {
     }
 
     @PostMapping("/reports")
-    @Operation(summary = "Déposer un compte rendu de suivi : emplois créés par type de contrat, avancement, difficultés (R-25)")
+    @Operation(summary = "Déposer un compte rendu de suivi : emplois créés par type de contrat, avancement, difficultés ; "
+            + "par le mandataire du projet, ou l'opérateur pour lui (R-25)")
     ProjectView report(@PathVariable String projectId, @Valid @RequestBody ReportInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER);
         FollowUpReport report = new FollowUpReport(Ids.next("rep"), input.reportedOn(), new Jobs(n(input.permanent()),
                 n(input.fixedTerm()), n(input.fixedTermShort()), n(input.apprenticeship()), n(input.other())), input.progress(), input.difficulties(),
                 Boolean.TRUE.equals(input.newInterventionRequested()), input.interventionRequest(), input.author(),
                 clock.instant(), CurrentGrants.subject());
-        return ProjectView.of(projects.fileReport(projectId, report), projects.today());
+        BasinId basin = BasinContext.require();
+        return ProjectView.of(projects.fileReport(projectId, report, CurrentGrants.get().hasAnyRoleIn(basin, BasinRole.OPERATOR),
+                CurrentGrants.get().personIn(basin).orElse(null)), projects.today());
     }
 
     @GetMapping("/reports")

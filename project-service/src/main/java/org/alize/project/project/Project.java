@@ -294,6 +294,40 @@ public class Project extends AggregateRoot {
                 updated.dailyValue().multiply(BigDecimal.valueOf(days)), updated.daysDelivered(), updated.daysPlanned(), at, by));
     }
 
+    /**
+     * Who may file a follow-up report (R-25): the project's mandatary, or the operator on their behalf; another
+     * member of the committee may not.
+     *
+     * @param operator whether the caller is the basin's operator
+     * @param personId the caller's person in the basin's register, if known
+     */
+    public void requireReporter(boolean operator, String personId) {
+        if (!operator && (personId == null || !personId.equals(mandataryId))) {
+            throw new RuleViolation("R-25", "Seul le mandataire du projet" + (mandataryName == null ? "" : " (" + mandataryName + ")")
+                    + ", ou l'opérateur pour lui, dépose ses comptes rendus de suivi.");
+        }
+    }
+
+    /**
+     * Replaces the mandatary who follows the project (R-25): a member of the committee on {@code on}; the former one
+     * stays in the history, with the reason.
+     */
+    public void replaceMandatary(String personId, String personName, LocalDate on, String reason, LocalDate today, Instant at,
+            String by) {
+        require(ProjectAction.REPLACE_MANDATARY);
+        if (on == null || on.isAfter(today)) {
+            throw InvalidInput.field("on", "la date est obligatoire et ne peut être future");
+        }
+        if (personId.equals(mandataryId)) {
+            throw new Conflict("project.same-mandatary", "Cette personne est déjà le mandataire du projet.");
+        }
+        history.add(new Transition(ProjectAction.REPLACE_MANDATARY, status, status, on, "mandataire remplacé : "
+                + (mandataryName == null ? mandataryId : mandataryName) + " → " + personName + " (" + requireReason(reason) + ")",
+                at, by));
+        this.mandataryId = personId;
+        this.mandataryName = personName;
+    }
+
     /** Files a mandatary's follow-up report. */
     public void fileReport(FollowUpReport report, LocalDate today) {
         require(ProjectAction.REPORT);
@@ -317,6 +351,16 @@ public class Project extends AggregateRoot {
         if (on == null || on.isBefore(earliest)) {
             throw new RuleViolation("R-25", "Le mandataire suit le projet au moins 18 mois après la signature de la "
                     + "convention (" + convention.signedOn() + ") : clôture possible à partir du " + earliest + ".");
+        }
+        // a report every six months of the follow-up, the last of them within the six months before closing
+        long expected = java.time.temporal.ChronoUnit.MONTHS.between(convention.signedOn(), on) / REPORT_EVERY_MONTHS;
+        long filed = reports.stream().filter(r -> !r.reportedOn().isAfter(on)).count();
+        boolean recent = reports.stream().anyMatch(r -> !r.reportedOn().isAfter(on)
+                && !r.reportedOn().isBefore(on.minusMonths(REPORT_EVERY_MONTHS)));
+        if (filed < expected || !recent) {
+            throw new RuleViolation("R-25", "La clôture suit les comptes rendus du mandataire : " + expected + " attendus pour "
+                    + "le suivi depuis le " + convention.signedOn() + " (un par semestre), " + filed + " déposé(s)"
+                    + (recent ? "" : ", aucun dans les six derniers mois") + ".");
         }
         move(ProjectAction.CLOSE, ProjectStatus.CLOSED, on, reason, at, by);
     }

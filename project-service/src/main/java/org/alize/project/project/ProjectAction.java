@@ -19,6 +19,7 @@ public enum ProjectAction {
     SIGN_CONVENTION("signatures", "signer la convention de", EnumSet.of(APPROVED)),
     START_FOLLOW_UP("start-follow-up", "démarrer le suivi de", EnumSet.of(CONVENTION_SIGNED)),
     REPORT("reports", "rendre compte de", EnumSet.of(CONVENTION_SIGNED, IN_FOLLOW_UP)),
+    REPLACE_MANDATARY("mandatary", "remplacer le mandataire de", EnumSet.of(APPROVED, CONVENTION_SIGNED, IN_FOLLOW_UP)),
     CLOSE("close", "clore", EnumSet.of(IN_FOLLOW_UP)),
     ABANDON("abandon", "déclarer l'abandon de", EnumSet.of(APPROVED, CONVENTION_SIGNED, IN_FOLLOW_UP)),
     WITHDRAW("withdraw", "retirer", EnumSet.of(SUBMITTED, IN_DIAGNOSIS, READY_FOR_COMMITTEE, APPROVED, CONVENTION_SIGNED,

@@ -125,8 +125,17 @@ class ProjectController {
         return view(projects.startFollowUp(projectId, DateInput.on(input), CurrentGrants.subject()));
     }
 
+    @PostMapping("/{projectId}/mandatary")
+    @Operation(summary = "Remplacer le mandataire d'un projet approuvé par un membre du comité d'agrément ; l'ancien reste "
+            + "dans l'historique (R-25)")
+    ProjectView replaceMandatary(@PathVariable String projectId, @Valid @RequestBody MandataryInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return view(projects.replaceMandatary(projectId, input.mandataryId(), input.on(), input.reason(), CurrentGrants.subject()));
+    }
+
     @PostMapping("/{projectId}/close")
-    @Operation(summary = "Clore un projet suivi, au plus tôt 18 mois après la signature de sa convention (R-25)")
+    @Operation(summary = "Clore un projet suivi, au plus tôt 18 mois après la signature de sa convention et sur les comptes "
+            + "rendus attendus : un par semestre, le dernier de moins de six mois (R-25)")
     ProjectView close(@PathVariable String projectId, @Valid @RequestBody OptionalReasonInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(projects.close(projectId, input.on(), input.reason(), CurrentGrants.subject()));
@@ -187,6 +196,10 @@ class ProjectController {
     }
 
     record ReasonInput(LocalDate on, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record MandataryInput(@NotBlank @Size(max = 80) String mandataryId, LocalDate on,
+            @Schema(example = "Départ de l'entreprise partenaire") @NotBlank @Size(max = 500) String reason) {
     }
 
     record OptionalReasonInput(LocalDate on, @Size(max = 2000) String reason) {

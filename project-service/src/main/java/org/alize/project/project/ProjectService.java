@@ -97,8 +97,26 @@ public class ProjectService {
         return change(id, p -> p.deliverSkills(missionId, on, days, note, today(), clock.instant(), by));
     }
 
-    public Project fileReport(String id, FollowUpReport report) {
-        return change(id, p -> p.fileReport(report, today()));
+    /**
+     * Files a follow-up report (R-25), by the project's mandatary or the operator on their behalf.
+     *
+     * @param operator whether the caller is the basin's operator
+     * @param personId the caller's person in the basin's register, as the token names it
+     */
+    public Project fileReport(String id, FollowUpReport report, boolean operator, String personId) {
+        return change(id, p -> {
+            p.requireReporter(operator, personId);
+            p.fileReport(report, today());
+        });
+    }
+
+    /** Replaces a project's mandatary by a member of the approval committee on {@code on}. */
+    public Project replaceMandatary(String id, String personId, LocalDate on, String reason, String by) {
+        LocalDate date = on == null ? today() : on;
+        Replica.Committee.Member member = basin.committeeOn(date).member(personId).orElseThrow(() ->
+                new RuleViolation("R-25", "Le mandataire est un membre du comité d'agrément ; « " + personId + " » ne l'est pas le "
+                        + date + "."));
+        return change(id, p -> p.replaceMandatary(personId, member.name(), date, reason, today(), clock.instant(), by));
     }
 
     public Project get(String id) {

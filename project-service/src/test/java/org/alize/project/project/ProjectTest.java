@@ -178,9 +178,55 @@ class ProjectTest {
 
         assertThatThrownBy(() -> project.close(signedOn.plusMonths(17), "objectifs atteints", NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-25"));
+        project.fileReport(report("rep-2", signedOn.plusMonths(11)), signedOn.plusMonths(11));
+        assertThatThrownBy(() -> project.close(signedOn.plusMonths(18), "objectifs atteints", NOW, "op"))
+                .as("three reports expected over 18 months, two filed")
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("3 attendus", "2 déposé(s)"));
+        project.fileReport(report("rep-3", signedOn.plusMonths(17)), signedOn.plusMonths(17));
         project.close(signedOn.plusMonths(18), "objectifs atteints", NOW, "op");
         assertThat(project.status()).isEqualTo(ProjectStatus.CLOSED);
         assertThat(project.nextReportDue()).isEmpty();
+    }
+
+    @Test
+    void a_closing_needs_a_report_within_its_last_six_months_R25() {
+        Project project = ProjectMother.signed();
+        LocalDate signedOn = project.convention().signedOn();
+        project.startFollowUp(signedOn, NOW, "op");
+        for (int month : new int[] {3, 6, 9}) {
+            project.fileReport(report("rep-" + month, signedOn.plusMonths(month)), signedOn.plusMonths(month));
+        }
+
+        assertThatThrownBy(() -> project.close(signedOn.plusMonths(20), "objectifs atteints", NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("aucun dans les six derniers mois"));
+    }
+
+    @Test
+    void only_the_mandatary_or_the_operator_on_their_behalf_files_a_report_and_a_replaced_mandatary_stays_in_the_history_R25() {
+        Project project = ProjectMother.signed();
+        String mandatary = project.mandataryId();
+
+        assertThatThrownBy(() -> project.requireReporter(false, "per-someone-else"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-25"));
+        assertThatThrownBy(() -> project.requireReporter(false, null)).isInstanceOf(RuleViolation.class);
+        project.requireReporter(false, mandatary);
+        project.requireReporter(true, null);
+
+        project.replaceMandatary("per-caron", "Julie Caron", project.convention().signedOn().plusDays(30), "Départ à la retraite",
+                project.convention().signedOn().plusDays(30), NOW, "op");
+
+        assertThat(project.mandataryId()).isEqualTo("per-caron");
+        assertThatThrownBy(() -> project.requireReporter(false, mandatary)).as("the former mandatary files no more")
+                .isInstanceOf(RuleViolation.class);
+        project.requireReporter(false, "per-caron");
+        assertThat(project.history()).last().satisfies(t -> assertThat(t.reason()).contains("→ Julie Caron", "Départ à la retraite"));
+        assertThatThrownBy(() -> project.replaceMandatary("per-caron", "Julie Caron", project.convention().signedOn().plusDays(31),
+                "encore", project.convention().signedOn().plusDays(31), NOW, "op")).isInstanceOf(org.alize.tenancy.problem.Conflict.class);
+    }
+
+    private static FollowUpReport report(String id, LocalDate on) {
+        return new FollowUpReport(id, on, new Jobs(2, 1, 0, 1, 0), "montée en cadence", null, false, null, "Thomas Lefèvre", NOW,
+                "mandataire");
     }
 
     @Test
