@@ -153,6 +153,33 @@ class ProjectFlowIT {
         assertThat(validated.get("status").asString()).isEqualTo("VALIDATED");
         assertThat(validated.get("validation").get("validatedBy").asString()).isEqualTo("Jean Morel");
 
+        // R-25: the mandatary asked for a new intervention; the project, followed, goes back on an agenda for it
+        String second = expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now() + "\"}")).json()
+                .get("sessionId").asString();
+        expect(200, op.post(base + "/sessions/" + second + "/agenda", "{\"projectId\":\"" + projectId + "\"}"));
+        expect(200, op.post(base + "/sessions/" + second + "/attendance",
+                "{\"present\":[\"roche\",\"lefevre\",\"dubois\",\"leroy\",\"martin\"]}"));
+        ApiClient.Response newAdvance = op.post(base + "/sessions/" + second + "/decisions", """
+                {"projectId":"%s","outcome":"APPROVED","motivation":"Appui export",
+                 "means":{"advance":{"amount":5000,"durationMonths":12,"graceMonths":0,"frequency":"MONTHLY"}}}
+                """.formatted(projectId));
+        JsonNode intervention = expect(200, op.post(base + "/sessions/" + second + "/decisions", """
+                {"projectId":"%s","outcome":"APPROVED","motivation":"Appui à l'export par un partenaire",
+                 "means":{"skills":[{"partnerId":"org-hrs","domain":"export","days":4,"dailyValue":800}]}}
+                """.formatted(projectId))).json();
+        expect(200, op.post(base + "/sessions/" + second + "/close", ""));
+        String third = expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now().plusDays(30) + "\"}"))
+                .json().get("sessionId").asString();
+        ApiClient.Response noRequest = op.post(base + "/sessions/" + third + "/agenda", "{\"projectId\":\"" + projectId + "\"}");
+
+        assertThat(newAdvance.status()).as("a new financial aid goes through a new file").isEqualTo(422);
+        assertThat(newAdvance.json().get("rule").asString()).isEqualTo("R-25");
+        assertThat(intervention.get("status").asString()).isEqualTo("IN_FOLLOW_UP");
+        assertThat(intervention.get("missions").size()).isEqualTo(2);
+        assertThat(intervention.get("decisions").size()).isEqualTo(2);
+        assertThat(intervention.get("mandataryId").asString()).as("the mandatary stays").isEqualTo("lefevre");
+        assertThat(noRequest.status()).as("decided: no longer asked for").isEqualTo(422);
+
         String minutes = pdfText(op, base + "/sessions/" + sessionId + "/minutes.pdf");
         // a PDF asked for as JSON is refused at handler lookup: 406, never a 500
         ApiClient.Response asJson = op.get(base + "/sessions/ses-unknown/minutes.pdf", "application/json");

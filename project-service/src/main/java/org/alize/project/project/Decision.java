@@ -9,12 +9,24 @@ import java.util.List;
  */
 public record Decision(String sessionId, LocalDate decidedOn, Outcome outcome, String motivation, GrantedMeans means,
         String mandataryId, String mandataryName, boolean complementaryDiagnosisRequested, int voters,
-        List<String> recusedPersonIds, List<String> flaggedPersonIds) {
+        List<String> recusedPersonIds, List<String> flaggedPersonIds, boolean newIntervention) {
 
-    /** @param flaggedPersonIds members whose company gives skills or help in kind, pointed out to the president */
+    /**
+     * @param flaggedPersonIds members whose company gives skills or help in kind, pointed out to the president (R-23)
+     * @param newIntervention  a decision on a new intervention the mandatary asked for on a project already followed
+     *                         (R-25), not the project's approval
+     */
     public Decision {
         recusedPersonIds = recusedPersonIds == null ? List.of() : List.copyOf(recusedPersonIds);
         flaggedPersonIds = flaggedPersonIds == null ? List.of() : List.copyOf(flaggedPersonIds);
+    }
+
+    /** A decision on the project itself, as the agenda of a session brings it. */
+    public Decision(String sessionId, LocalDate decidedOn, Outcome outcome, String motivation, GrantedMeans means,
+            String mandataryId, String mandataryName, boolean complementaryDiagnosisRequested, int voters,
+            List<String> recusedPersonIds, List<String> flaggedPersonIds) {
+        this(sessionId, decidedOn, outcome, motivation, means, mandataryId, mandataryName, complementaryDiagnosisRequested,
+                voters, recusedPersonIds, flaggedPersonIds, false);
     }
 
     public enum Outcome {

@@ -67,6 +67,8 @@ public class Project extends AggregateRoot {
     @Indexed
     private String mandataryId;
     private String mandataryName;
+    /** The report whose request for a new intervention no session has decided yet; {@code null} when none. */
+    private String interventionRequest;
     private CooperationConvention convention;
     private List<SkillsMission> missions;
     private final List<FollowUpReport> reports;
@@ -197,8 +199,56 @@ public class Project extends AggregateRoot {
         raise(new ProjectDecided(basin(), id, reference, decision.sessionId(), decision.decidedOn(), decision.outcome().name(),
                 decision.motivation(), forecastJobs, decision.mandataryId(), decision.means() == null ? null
                         : meansEvent(decision.means(), missions), decision.complementaryDiagnosisRequested(),
-                decision.voters(), decision.recusedPersonIds(), at, by));
+                decision.voters(), decision.recusedPersonIds(), null, at, by));
         move(ProjectAction.DECIDE, to, decision.decidedOn(), decision.motivation(), at, by);
+    }
+
+    /**
+     * Whether the mandatary's latest report asks the committee for a new intervention (R-25) that no session has
+     * decided since: the project, though in follow-up, may then go back on an agenda.
+     */
+    public boolean interventionRequested() {
+        return interventionRequest != null
+                && (status == ProjectStatus.IN_FOLLOW_UP || status == ProjectStatus.CONVENTION_SIGNED);
+    }
+
+    /**
+     * Decides a new intervention the mandatary asked for (R-25): approved, it adds skills missions or help in kind
+     * to the project followed, whose convention, advance and mandatary stay as they are; a new advance goes through a
+     * new project. Postponed, the request stays open.
+     */
+    public void decideIntervention(Decision decision, Instant at, String by) {
+        if (!interventionRequested()) {
+            throw new Conflict("project.no-intervention", "Aucune nouvelle intervention n'est demandée pour ce projet.");
+        }
+        if (decision.motivation() == null || decision.motivation().isBlank()) {
+            throw InvalidInput.field("motivation", "chaque décision est motivée");
+        }
+        GrantedMeans means = decision.outcome() == Decision.Outcome.APPROVED ? decision.means() : null;
+        if (decision.outcome() == Decision.Outcome.APPROVED) {
+            if (means != null && (means.advance() != null || means.loan() != null || means.directFinancing() != null)) {
+                throw new RuleViolation("R-25", "Une nouvelle intervention apporte des compétences ou des apports en nature ; "
+                        + "une nouvelle aide financière passe par un nouveau dossier.");
+            }
+            if (means == null || (means.skills().isEmpty() && means.inKind().isEmpty())) {
+                throw new RuleViolation("R-26", "Une nouvelle intervention accorde des compétences ou des apports en nature.");
+            }
+            means.skills().forEach(s -> missions.add(new SkillsMission(Ids.next("msn"), s.partnerId(), s.partnerName(), s.domain(),
+                    s.days(), s.dailyValue(), List.of())));
+        }
+        Decision recorded = new Decision(decision.sessionId(), decision.decidedOn(), decision.outcome(), decision.motivation(),
+                means, mandataryId, mandataryName, false, decision.voters(), decision.recusedPersonIds(),
+                decision.flaggedPersonIds(), true);
+        decisions.add(recorded);
+        if (decision.outcome() != Decision.Outcome.POSTPONED) {
+            interventionRequest = null;
+        }
+        history.add(new Transition(ProjectAction.DECIDE, status, status, decision.decidedOn(), "nouvelle intervention : "
+                + decision.outcome().name().toLowerCase(java.util.Locale.ROOT) + " — " + decision.motivation(), at, by));
+        raise(new ProjectDecided(basin(), id, reference, decision.sessionId(), decision.decidedOn(), decision.outcome().name(),
+                decision.motivation(), forecastJobs, mandataryId, means == null ? null
+                        : meansEvent(means, missions.subList(missions.size() - means.skills().size(), missions.size())), false,
+                decision.voters(), decision.recusedPersonIds(), Boolean.TRUE, at, by));
     }
 
     private ProjectStatus approve(Decision decision, Parties parties) {
@@ -335,6 +385,9 @@ public class Project extends AggregateRoot {
             throw InvalidInput.field("reportedOn", "la date suit la signature de la convention et n'est pas future");
         }
         reports.add(report);
+        if (report.newInterventionRequested()) {
+            interventionRequest = report.reportId();
+        }
         history.add(new Transition(ProjectAction.REPORT, status, status, report.reportedOn(), "compte rendu de suivi : "
                 + report.jobsToDate().total() + " emploi(s) dont " + report.jobsToDate().lasting() + " durable(s)", report.recordedAt(), report.recordedBy()));
         raise(new FollowUpReportFiled(basin(), id, report.reportId(), report.reportedOn(),
@@ -389,7 +442,8 @@ public class Project extends AggregateRoot {
     }
 
     public Decision approval() {
-        return decisions.stream().filter(d -> d.outcome() == Decision.Outcome.APPROVED).reduce((a, b) -> b).orElseThrow();
+        return decisions.stream().filter(d -> d.outcome() == Decision.Outcome.APPROVED && !d.newIntervention()).reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     private void require(ProjectAction action) {

@@ -54,10 +54,13 @@ public class SessionService {
                 today(), thatYear, clock.instant(), by));
     }
 
-    /** Puts a project on the agenda: ready for the committee, and on no other open session's agenda. */
+    /**
+     * Puts a project on the agenda: ready for the committee (R-22), or followed and its mandatary asking for a new
+     * intervention (R-25); and on no other open session's agenda.
+     */
     public CommitteeSession addToAgenda(String sessionId, String projectId, String by) {
         Project project = projects.get(projectId);
-        if (project.status() != ProjectStatus.READY_FOR_COMMITTEE) {
+        if (project.status() != ProjectStatus.READY_FOR_COMMITTEE && !project.interventionRequested()) {
             throw new RuleViolation("R-22", "Seul un projet prêt pour le comité, diagnostic préalable disponible, va à l'ordre "
                     + "du jour ; le projet " + project.reference() + " est " + project.status().label() + ".");
         }
@@ -119,6 +122,11 @@ public class SessionService {
         String presidentOrganisation = president == null ? null
                 : committee.member(president.personId()).map(Replica.Committee.Member::organisationId).orElse(null);
         Replica.Operator.Holder operator = basin.operator().flatMap(Replica.Operator::fundManager).orElse(null);
+        if (project.status() != ProjectStatus.READY_FOR_COMMITTEE && project.interventionRequested()) {
+            project.decideIntervention(new Decision(session.id(), session.heldOn(), input.outcome(), input.motivation(), means,
+                    null, null, false, vote.voters(), vote.recusedPersonIds(), vote.flaggedPersonIds()), clock.instant(), by);
+            return projects.save(project);
+        }
         project.decide(new Decision(session.id(), session.heldOn(), input.outcome(), input.motivation(), means,
                         input.outcome() == Decision.Outcome.APPROVED ? input.mandataryId() : null, mandataryName,
                         input.complementaryDiagnosisRequested(), vote.voters(), vote.recusedPersonIds(), vote.flaggedPersonIds()),
@@ -134,7 +142,7 @@ public class SessionService {
         List<String> undecided = session.agenda().stream().filter(item -> {
             Project project = projects.get(item.projectId());
             boolean decidedHere = project.decisions().stream().anyMatch(d -> d.sessionId().equals(sessionId));
-            return !decidedHere && project.status() == ProjectStatus.READY_FOR_COMMITTEE;
+            return !decidedHere && (project.status() == ProjectStatus.READY_FOR_COMMITTEE || project.interventionRequested());
         }).map(AgendaItem::reference).toList();
         session.close(undecided, clock.instant(), by);
         return sessions.save(session);

@@ -224,6 +224,39 @@ class ProjectTest {
                 "encore", project.convention().signedOn().plusDays(31), NOW, "op")).isInstanceOf(org.alize.tenancy.problem.Conflict.class);
     }
 
+    @Test
+    void a_followed_project_whose_mandatary_asks_for_a_new_intervention_is_decided_again_for_skills_only_R25() {
+        Project project = ProjectMother.signed();
+        LocalDate signedOn = project.convention().signedOn();
+        project.startFollowUp(signedOn, NOW, "op");
+        assertThat(project.interventionRequested()).isFalse();
+        project.fileReport(new FollowUpReport("rep-1", signedOn.plusMonths(4), new Jobs(2, 0, 0, 0, 0), "export", null, true,
+                "Appui export", "Thomas Lefèvre", NOW, "mandataire"), signedOn.plusMonths(4));
+        assertThat(project.interventionRequested()).isTrue();
+        int missions = project.missions().size();
+        GrantedMeans skills = new GrantedMeans(List.of(new GrantedMeans.SkillsGrant("org-hrs", "Hainaut Rail Systèmes", "export",
+                4, new BigDecimal("800"))), List.of(), null, null, null);
+        GrantedMeans advance = new GrantedMeans(List.of(), List.of(), ProjectMother.means().advance(), null, null);
+
+        assertThatThrownBy(() -> project.decideIntervention(new Decision("ses-2", signedOn.plusMonths(5),
+                Decision.Outcome.APPROVED, "aide", advance, null, null, false, 5, List.of(), List.of()), NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-25"));
+        project.decideIntervention(new Decision("ses-2", signedOn.plusMonths(5), Decision.Outcome.APPROVED, "appui export",
+                skills, null, null, false, 5, List.of(), List.of()), NOW, "op");
+
+        assertThat(project.status()).isEqualTo(ProjectStatus.IN_FOLLOW_UP);
+        assertThat(project.missions()).hasSize(missions + 1);
+        assertThat(project.interventionRequested()).isFalse();
+        assertThat(project.raisedEvents()).last().isInstanceOfSatisfying(ProjectDecided.class, e -> {
+            assertThat(e.newIntervention()).isTrue();
+            assertThat(e.means().skillsMissions()).singleElement().satisfies(m ->
+                    assertThat(m.missionId()).isEqualTo(project.missions().get(missions).missionId()));
+        });
+        assertThatThrownBy(() -> project.decideIntervention(new Decision("ses-3", signedOn.plusMonths(6),
+                Decision.Outcome.APPROVED, "encore", skills, null, null, false, 5, List.of(), List.of()), NOW, "op"))
+                .isInstanceOf(org.alize.tenancy.problem.Conflict.class);
+    }
+
     private static FollowUpReport report(String id, LocalDate on) {
         return new FollowUpReport(id, on, new Jobs(2, 1, 0, 1, 0), "montée en cadence", null, false, null, "Thomas Lefèvre", NOW,
                 "mandataire");

@@ -119,7 +119,9 @@ public final class IndicatorCalculator {
         int rejected = 0;
         int postponed = 0;
         for (Document project : facts.projects()) {
-            List<String> outcomes = decisionsIn(project, span).stream().map(d -> d.getString("outcome")).toList();
+            // a new intervention on a project followed grants means; the project is not examined anew
+            List<String> outcomes = decisionsIn(project, span).stream().filter(d -> !Boolean.TRUE.equals(d.get("intervention")))
+                    .map(d -> d.getString("outcome")).toList();
             if (!outcomes.isEmpty()) {
                 examined++;
                 approved += outcomes.contains("APPROVED") ? 1 : 0;
@@ -150,7 +152,7 @@ public final class IndicatorCalculator {
 
     private static YearIndicators.Jobs jobs(BasinFacts facts, Span span, Optional<Document> convention) {
         int forecast = facts.projects().stream().filter(p -> decisionsIn(p, span).stream()
-                .anyMatch(d -> "APPROVED".equals(d.getString("outcome")))).mapToInt(p -> integer(p.get("forecastJobs"))).sum();
+                .anyMatch(d -> "APPROVED".equals(d.getString("outcome")) && !Boolean.TRUE.equals(d.get("intervention")))).mapToInt(p -> integer(p.get("forecastJobs"))).sum();
         int lasting = 0;
         int all = 0;
         for (Document project : facts.projects()) {
@@ -333,8 +335,8 @@ public final class IndicatorCalculator {
             Optional<LocalDate> firstDecision = map(project, "decisions").values().stream()
                     .map(d -> day(((Document) d).get("decidedOn"))).min(Comparator.naturalOrder());
             Optional<LocalDate> approval = map(project, "decisions").values().stream().map(d -> (Document) d)
-                    .filter(d -> "APPROVED".equals(d.getString("outcome"))).map(d -> day(d.get("decidedOn")))
-                    .max(Comparator.naturalOrder());
+                    .filter(d -> "APPROVED".equals(d.getString("outcome")) && !Boolean.TRUE.equals(d.get("intervention")))
+                    .map(d -> day(d.get("decidedOn"))).max(Comparator.naturalOrder());
             LocalDate signed = day(project.get("signedOn"));
             Optional<LocalDate> firstDisbursement = map(project, "disbursements").values().stream().map(Reading::day)
                     .min(Comparator.naturalOrder());

@@ -94,6 +94,7 @@ public class FactWriter {
             Update update = new Update().set("basinId", basin).set("projectId", d.projectId())
                     .set("forecastJobs", d.forecastJobs())
                     .set("decisions." + d.sessionId(), new Document("decidedOn", day(d.decidedOn())).append("outcome", d.outcome())
+                            .append("intervention", Boolean.TRUE.equals(d.newIntervention()))
                             .append("means", means(d.means())).append("skillsDays", d.means() == null ? 0
                                     : d.means().skillsMissions().stream().mapToInt(Means.SkillsMission::days).sum()));
             upsert(generation.collection(Facts.PROJECTS), key(basin, d.projectId()), update);

@@ -98,6 +98,25 @@ class IndicatorCalculatorTest {
         assertThat(calendar2023.skills().daysPledged()).as("a third of it a year").isEqualTo(30);
     }
 
+    @Test
+    @DisplayName("R-25, R-26: a new intervention on a project followed grants its skills in its year without approving the project again")
+    void aNewInterventionCountsItsMeansNotAnotherApproval() {
+        Document project = new Document("basinId", "b").append("projectId", "p1").append("submittedOn", "2024-01-10")
+                .append("forecastJobs", 5).append("decisions", new Document("s1", new Document("decidedOn", "2024-03-01")
+                        .append("outcome", "APPROVED").append("skillsDays", 8).append("intervention", false))
+                        .append("s7", new Document("decidedOn", "2025-05-20").append("outcome", "APPROVED").append("skillsDays", 4)
+                                .append("intervention", true)));
+        BasinFacts facts = facts(List.of(project), List.of(), List.of());
+
+        YearIndicators y2025 = IndicatorCalculator.compute(facts, 2025, TODAY, AS_OF, 2);
+
+        assertThat(y2025.activity().projectsApproved()).isZero();
+        assertThat(y2025.activity().projectsExamined()).isZero();
+        assertThat(y2025.jobs().forecast()).isZero();
+        assertThat(y2025.skills().daysContracted()).isEqualTo(4);
+        assertThat(IndicatorCalculator.compute(facts, 2024, TODAY, AS_OF, 2).activity().projectsApproved()).isEqualTo(1);
+    }
+
     private static Document approved(String id, String on) {
         return new Document("basinId", "b").append("projectId", id).append("forecastJobs", 3)
                 .append("decisions", new Document("s-" + id, new Document("decidedOn", on).append("outcome", "APPROVED")));

@@ -13,9 +13,12 @@ import java.util.List;
  * @param complementaryDiagnosisRequested for a postponement awaiting a complementary diagnosis (R-22)
  * @param voters                    how many members voted on it
  * @param recusedPersonIds          members who did not vote on it (conflict of interest)
+ * @param newIntervention           {@code true} for a new intervention the mandatary asked for on a project already
+ *                                  followed (R-25): its means count, the project is not approved a second time;
+ *                                  absent from events published before it existed
  */
 public record ProjectDecided(String basinId, String projectId, String reference, String sessionId, LocalDate decidedOn,
         String outcome, String motivation, int forecastJobs, String mandataryId, Means means,
-        boolean complementaryDiagnosisRequested, int voters, List<String> recusedPersonIds, Instant decidedAt,
-        String decidedBy) {
+        boolean complementaryDiagnosisRequested, int voters, List<String> recusedPersonIds, Boolean newIntervention,
+        Instant decidedAt, String decidedBy) {
 }
