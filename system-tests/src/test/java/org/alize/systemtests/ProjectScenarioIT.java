@@ -92,8 +92,13 @@ class ProjectScenarioIT {
         }
         assertThat(ids).containsExactly("SME_HEAD", "COMMITTEE_PRESIDENT", "MANDATARY", "OPERATOR");
         expect(200, operator.post(uri("/projects/" + project + "/start-follow-up"), "{}"));
+        // the mandatary files the reports; the token names the person (identity-service's « people » claim)
         PlatformClient mandatary = PlatformClient.as(platform.issuer().token("mandataire.valenciennois")
-                .basin("valenciennois", "COMMITTEE_MEMBER").sign());
+                .basin("valenciennois", "COMMITTEE_MEMBER").claim("people", java.util.Map.of("valenciennois", dubois)).sign());
+        PlatformClient anotherMember = PlatformClient.as(platform.issuer().token("membre.valenciennois")
+                .basin("valenciennois", "COMMITTEE_MEMBER").claim("people", java.util.Map.of("valenciennois", roche)).sign());
+        assertThat(anotherMember.post(uri("/projects/" + project + "/reports"),
+                "{\"reportedOn\":\"" + today + "\",\"permanent\":9,\"progress\":\"Pas le sien\"}").statusCode()).isEqualTo(422);
         expect(200, mandatary.post(uri("/projects/" + project + "/reports"),
                 "{\"reportedOn\":\"" + today + "\",\"permanent\":1,\"progress\":\"Démarrage\"}"));
         HttpResponse<String> second = expect(200, mandatary.post(uri("/projects/" + project + "/reports"),
