@@ -89,10 +89,11 @@ class CommitteeController {
     }
 
     @PostMapping("/steering/chair")
-    @Operation(summary = "Désigner le président du comité local de pilotage (R-07)")
+    @Operation(summary = "Désigner le président du comité local de pilotage : le Préfet ou son représentant, ou, en accord avec "
+            + "lui, une collectivité à participation financière substantielle (R-07)")
     SteeringCommittee.Composition chair(@Valid @RequestBody ChairInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
-        return service.appointChair(input.kind(), input.personId(), input.from(), CurrentGrants.subject())
+        return service.appointChair(input.kind(), input.personId(), input.prefectAgreedOn(), input.from(), CurrentGrants.subject())
                 .compositionOn(input.from());
     }
 
@@ -122,6 +123,8 @@ class CommitteeController {
     record PresidentInput(@NotBlank String personId, @NotNull LocalDate from) {
     }
 
-    record ChairInput(@NotNull SteeringCommittee.ChairKind kind, @NotBlank String personId, @NotNull LocalDate from) {
+    /** @param prefectAgreedOn for a local authority, the day the Préfet agreed to let it chair */
+    record ChairInput(@NotNull SteeringCommittee.ChairKind kind, @NotBlank String personId, @NotNull LocalDate from,
+            LocalDate prefectAgreedOn) {
     }
 }

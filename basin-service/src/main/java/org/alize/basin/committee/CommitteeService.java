@@ -67,7 +67,8 @@ public class CommitteeService {
         return changeApproval(c -> c.setQuorum(rule, clock.instant(), by));
     }
 
-    public SteeringCommittee appointChair(SteeringCommittee.ChairKind kind, String personId, LocalDate from, String by) {
+    public SteeringCommittee appointChair(SteeringCommittee.ChairKind kind, String personId, LocalDate prefectAgreedOn,
+            LocalDate from, String by) {
         Member person = member(personId);
         boolean localAuthority = false;
         BigDecimal share = null;
@@ -78,7 +79,7 @@ public class CommitteeService {
             share = shareOf(organisation.id()).orElse(null);
         }
         SteeringCommittee committee = steering();
-        committee.appointChair(kind, person, localAuthority, share, from, clock.instant(), by);
+        committee.appointChair(kind, person, localAuthority, share, prefectAgreedOn, from, clock.instant(), by);
         return steering.save(committee);
     }
 
@@ -122,18 +123,22 @@ public class CommitteeService {
                 person.inActivity());
     }
 
-    /** The organisation's share, in percent, of the resources of the convention in force (or being negotiated). */
+    /**
+     * The organisation's financial share (R-07), in percent: its cash over all the cash pledged to the convention in
+     * force (or being negotiated); skills and help in kind are contributions, not a financial share.
+     */
     private Optional<BigDecimal> shareOf(String organisationId) {
         Optional<PartnershipConvention> convention = conventions.inForce()
                 .or(() -> conventions.all().stream().findFirst());
         return convention.flatMap(c -> {
-            BigDecimal total = c.resourceProfile().total();
-            if (total.signum() == 0) {
+            BigDecimal cash = c.terms().pledges().stream().map(Pledge::cash).filter(java.util.Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (cash.signum() == 0) {
                 return Optional.empty();
             }
             return c.terms().pledges().stream().filter(p -> p.organisationId().equals(organisationId)).findFirst()
-                    .map(Pledge::total)
-                    .map(own -> own.multiply(new BigDecimal("100")).divide(total, 1, RoundingMode.HALF_UP));
+                    .map(Pledge::cash).filter(java.util.Objects::nonNull)
+                    .map(own -> own.multiply(new BigDecimal("100")).divide(cash, 1, RoundingMode.HALF_UP));
         });
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class SteeringCommittee extends AggregateRoot {
 
     public static final String ID = "steering";
-    /** A local authority chairs only with at least this share of the convention's resources. */
+    /** A local authority chairs only with at least this share of the money pledged to the convention. */
     public static final BigDecimal SUBSTANTIAL_SHARE_PERCENT = new BigDecimal("10");
 
     @Id
@@ -51,8 +51,12 @@ public class SteeringCommittee extends AggregateRoot {
         LOCAL_AUTHORITY
     }
 
-    /** Who chaired over a period; for a local authority, its share of the convention's resources then. */
-    public record Chair(ChairKind kind, Member person, BigDecimal financialSharePercent, Period period) {
+    /**
+     * Who chaired over a period; for a local authority, its financial share of the convention then and the day the
+     * Préfet agreed to let it chair (R-07).
+     */
+    public record Chair(ChairKind kind, Member person, BigDecimal financialSharePercent, Period period,
+            LocalDate prefectAgreedOn) {
     }
 
     /** A member of the steering committee over a period. */
@@ -70,10 +74,12 @@ public class SteeringCommittee extends AggregateRoot {
      * Appoints the chair from {@code from}; the former chair's term ends the day before (R-07).
      *
      * @param localAuthority     whether the person represents a local authority (a public funder of that kind)
-     * @param sharePercent       that authority's share of the convention's resources, if it pledges
+     * @param sharePercent       that authority's financial share: its cash over the convention's cash, if it pledges
+     * @param prefectAgreedOn    for a local authority, when the Préfet agreed to let it chair (« en accord avec ce
+     *                           dernier »)
      */
     public void appointChair(ChairKind kind, Member person, boolean localAuthority, BigDecimal sharePercent,
-            LocalDate from, Instant at, String by) {
+            LocalDate prefectAgreedOn, LocalDate from, Instant at, String by) {
         if (from == null || kind == null) {
             throw InvalidInput.field(kind == null ? "kind" : "from", "obligatoire");
         }
@@ -91,8 +97,12 @@ public class SteeringCommittee extends AggregateRoot {
                 if (sharePercent == null || sharePercent.compareTo(SUBSTANTIAL_SHARE_PERCENT) < 0) {
                     throw new RuleViolation("R-07", "Une collectivité ne préside le comité local de pilotage qu'avec une "
                             + "participation financière substantielle (au moins " + SUBSTANTIAL_SHARE_PERCENT + " % des "
-                            + "ressources de la convention) ; " + person.organisationName() + " en apporte "
+                            + "apports en argent de la convention) ; " + person.organisationName() + " en apporte "
                             + (sharePercent == null ? "0" : sharePercent.toPlainString()) + " %.");
+                }
+                if (prefectAgreedOn == null || prefectAgreedOn.isAfter(from)) {
+                    throw new RuleViolation("R-07", "Une collectivité ne préside le comité local de pilotage qu'en accord avec le "
+                            + "Préfet : indiquez la date de son accord, au plus tard le " + from + ".");
                 }
             }
         }
@@ -101,9 +111,10 @@ public class SteeringCommittee extends AggregateRoot {
                 throw new Conflict("steering.chair", "Une présidence commence déjà le " + current.period().from() + ".");
             }
             chairs.set(chairs.indexOf(current), new Chair(current.kind(), current.person(), current.financialSharePercent(),
-                    new Period(current.period().from(), from.minusDays(1))));
+                    new Period(current.period().from(), from.minusDays(1)), current.prefectAgreedOn()));
         });
-        chairs.add(new Chair(kind, person, kind == ChairKind.LOCAL_AUTHORITY ? sharePercent : null, new Period(from, null)));
+        chairs.add(new Chair(kind, person, kind == ChairKind.LOCAL_AUTHORITY ? sharePercent : null, new Period(from, null),
+                kind == ChairKind.LOCAL_AUTHORITY ? prefectAgreedOn : null));
         changed("CHAIR_APPOINTED", at, by, person.name() + " (" + kind + ") à partir du " + from);
     }
 

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import org.alize.basin.HistoryEntry;
 import org.alize.basin.Ids;
 import org.alize.basin.meeting.NetworkMeeting.Attendance;
+import org.alize.basin.registry.RegistryService;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.problem.NotFound;
@@ -38,20 +39,23 @@ import org.springframework.web.bind.annotation.RestController;
 class NetworkMeetingController {
 
     private final NetworkMeetingRepository meetings;
+    private final RegistryService registry;
     private final Clock clock;
 
-    NetworkMeetingController(NetworkMeetingRepository meetings, Clock clock) {
+    NetworkMeetingController(NetworkMeetingRepository meetings, RegistryService registry, Clock clock) {
         this.meetings = meetings;
+        this.registry = registry;
         this.clock = clock;
     }
 
     @PostMapping
-    @Operation(summary = "Prévoir une réunion du réseau et ses bassins invités")
+    @Operation(summary = "Prévoir une réunion du réseau ; sans liste d'invités, l'opérateur de chaque bassin actif est invité (R-40)")
     ResponseEntity<MeetingView> plan(@Valid @RequestBody PlanInput input) {
         CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
+        List<String> invited = input.invitedBasins() == null || input.invitedBasins().isEmpty() ? registry.activeBasinIds()
+                : input.invitedBasins();
         NetworkMeeting meeting = meetings.save(NetworkMeeting.plan(Ids.next("mtg"), input.kind(),
-                input.title(), input.date(), input.location(), input.invitedBasins(), clock.instant(),
-                CurrentGrants.subject()));
+                input.title(), input.date(), input.location(), invited, clock.instant(), CurrentGrants.subject()));
         return ResponseEntity.created(URI.create("/api/network/meetings/" + meeting.id())).body(MeetingView.of(meeting));
     }
 

@@ -91,6 +91,15 @@ public class RegistryService {
         });
     }
 
+    /** The ids of every active basin (R-40: each takes part in the network's meetings). */
+    public List<String> activeBasinIds() {
+        return BasinContext.callInNetwork(() -> {
+            Query query = new Query(where("status").is(BasinStatus.ACTIVE)).with(Sort.by("_id"));
+            query.fields().include("_id");
+            return mongo.find(query, Basin.class).stream().map(Basin::id).toList();
+        });
+    }
+
     /** One page of basins and how many match in all. */
     public record Listing(List<Basin> items, int page, int size, long total) {
     }

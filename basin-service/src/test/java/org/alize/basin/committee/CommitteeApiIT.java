@@ -47,6 +47,26 @@ class CommitteeApiIT {
     }
 
     @Test
+    void a_local_authority_chairs_the_steering_committee_on_its_share_of_the_money_and_with_the_prefects_agreement_R07() {
+        BasinApiFixture basin = new BasinApiFixture(port, "cmt-r07").registeredAndValidated().withPartners(4);
+        basin.draftConvention();
+        String region = person(basin, "Marie", "Lenoir", basin.funders.get(0), "ORGANISATION");
+
+        ApiClient.Response withoutAgreement = basin.operator.post(basin.path("/committees/steering/chair"),
+                "{\"kind\":\"LOCAL_AUTHORITY\",\"personId\":\"" + region + "\",\"from\":\"2025-01-01\"}");
+        ApiClient.Response chaired = basin.operator.post(basin.path("/committees/steering/chair"),
+                "{\"kind\":\"LOCAL_AUTHORITY\",\"personId\":\"" + region + "\",\"from\":\"2025-01-01\","
+                        + "\"prefectAgreedOn\":\"2024-12-05\"}");
+
+        assertThat(withoutAgreement.status()).isEqualTo(422);
+        assertThat(withoutAgreement.json().path("rule").asString()).isEqualTo("R-07");
+        assertThat(chaired.status()).as(chaired.body()).isEqualTo(200);
+        // 225 000 € of the 680 000 € pledged in money: 33.1 %, not its 31.6 % of all resources, skills included
+        assertThat(chaired.json().path("chair").path("financialSharePercent").decimalValue()).isEqualByComparingTo("33.1");
+        assertThat(chaired.json().path("chair").path("prefectAgreedOn").asString()).isEqualTo("2024-12-05");
+    }
+
+    @Test
     void another_basin_gets_404_on_the_committees() {
         BasinApiFixture basin = new BasinApiFixture(port, "cmt-b").registeredAndValidated().withPartners(4);
         member(basin, person(basin, "Anne", "Membre", basin.companies.get(1), "ORGANISATION"), "PARTNER_REPRESENTATIVE",

@@ -105,21 +105,25 @@ class CommitteeTest {
     void the_steering_committee_is_chaired_by_the_prefect_or_a_local_authority_with_a_substantial_share_R07() {
         SteeringCommittee committee = SteeringCommittee.empty();
 
-        assertThatThrownBy(() -> committee.appointChair(SteeringCommittee.ChairKind.PREFECT, ROCHE, false, null, JAN, NOW, "op"))
+        assertThatThrownBy(() -> committee.appointChair(SteeringCommittee.ChairKind.PREFECT, ROCHE, false, null, null, JAN, NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-07"));
         assertThatThrownBy(() -> committee.appointChair(SteeringCommittee.ChairKind.LOCAL_AUTHORITY, REGION, true,
-                new BigDecimal("4.5"), JAN, NOW, "op"))
+                new BigDecimal("4.5"), JAN, JAN, NOW, "op"))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("4.5 %");
         assertThatThrownBy(() -> committee.appointChair(SteeringCommittee.ChairKind.LOCAL_AUTHORITY, CCI, false,
-                new BigDecimal("30"), JAN, NOW, "op"))
+                new BigDecimal("30"), JAN, JAN, NOW, "op"))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("collectivité");
 
-        committee.appointChair(SteeringCommittee.ChairKind.PREFECT, PREFET, false, null, JAN, NOW, "op");
+        committee.appointChair(SteeringCommittee.ChairKind.PREFECT, PREFET, false, null, null, JAN, NOW, "op");
+        assertThatThrownBy(() -> committee.appointChair(SteeringCommittee.ChairKind.LOCAL_AUTHORITY, REGION, true,
+                new BigDecimal("23.0"), null, LocalDate.of(2026, 1, 1), NOW, "op"))
+                .as("only with the Préfet's agreement").isInstanceOf(RuleViolation.class).hasMessageContaining("accord avec le Préfet");
         committee.appointChair(SteeringCommittee.ChairKind.LOCAL_AUTHORITY, REGION, true, new BigDecimal("23.0"),
-                LocalDate.of(2026, 1, 1), NOW, "op");
+                LocalDate.of(2025, 12, 10), LocalDate.of(2026, 1, 1), NOW, "op");
 
         assertThat(committee.compositionOn(LocalDate.of(2025, 12, 31)).chair().person().name()).isEqualTo("Jean Sous-Préfet");
         assertThat(committee.compositionOn(LocalDate.of(2026, 1, 1)).chair().financialSharePercent())
                 .isEqualByComparingTo("23.0");
+        assertThat(committee.compositionOn(LocalDate.of(2026, 1, 1)).chair().prefectAgreedOn()).isEqualTo(LocalDate.of(2025, 12, 10));
     }
 }

@@ -9,14 +9,19 @@ import java.util.List;
 
 import org.alize.basin.BasinServiceApplication;
 import org.alize.basin.events.BasinEvents;
+import org.alize.tenancy.BasinContext;
 import org.alize.testing.ApiClient;
 import org.alize.testing.TestIssuer;
 import org.alize.testing.TopicRecords;
 import org.alize.testing.WithAlizeInfra;
 import org.alize.testing.contract.EventContract;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
 
 @WithAlizeInfra
 @SpringBootTest(classes = BasinServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -50,6 +55,26 @@ class NetworkMeetingApiIT {
             EventContract.assertConforms(BasinEvents.NETWORK_MEETING_HELD, body);
             assertThat(body).contains("\"basinId\":\"" + basin + "\"");
         }
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void a_meeting_planned_without_a_list_invites_the_operator_of_every_active_basin_R40() {
+        ApiClient astrees = ApiClient.on(port).as(TestIssuer.shared().token("astrees").networkRoles("NETWORK_ADMIN").sign());
+        BasinContext.callInNetwork(() -> {
+            mongo.save(new Document("_id", "mtg-active-1").append("name", "Actif 1").append("status", "ACTIVE"), "basins");
+            mongo.save(new Document("_id", "mtg-active-2").append("name", "Actif 2").append("status", "ACTIVE"), "basins");
+            mongo.save(new Document("_id", "mtg-proposed").append("name", "Proposé").append("status", "PROPOSED"), "basins");
+            return null;
+        });
+
+        JsonNode planned = astrees.post("/api/network/meetings", """
+                {"kind":"NETWORK_LIFE","title":"Vie du réseau — printemps","date":"%s"}
+                """.formatted(LocalDate.now().plusDays(30))).json();
+
+        assertThat(planned.path("invitedBasins").toString()).contains("mtg-active-1", "mtg-active-2").doesNotContain("mtg-proposed");
     }
 
     @Test
