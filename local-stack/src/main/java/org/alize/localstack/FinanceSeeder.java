@@ -63,7 +63,7 @@ final class FinanceSeeder implements Seeder {
                 : LocalDate.of(today.getYear(), 1, 1);
         LocalDate later = today.minusDays(3).getYear() == today.getYear() ? today.minusDays(3) : today;
         send("POST", "/operating-expenses", expense("LOCAL_ENGINEERING", 42000, earlier,
-                "Animation du dispositif et détection des projets, 1er semestre", "Valenciennes Métropole Développement"));
+                "Animation du dispositif et détection des projets, 1er semestre", "Service économique de Valenciennes Métropole"));
         send("POST", "/operating-expenses", expense("OPERATOR_REIMBURSEMENT", 4000, earlier,
                 "Remboursement de l'opérateur, 1er semestre", "Valenciennes Métropole Développement"));
         send("POST", "/operating-expenses", expense("OPERATOR_REIMBURSEMENT", 4000, later,

@@ -126,6 +126,10 @@ class ProgrammeYearAcceptanceIT {
                 {"category":"OPERATOR_REIMBURSEMENT","amount":0.01,"paidOn":"2024-06-30","description":"Défraiement"}
                 """);
         expense("OPERATOR_REIMBURSEMENT", "6000", "2024-07-01");
+        HttpResponse<String> operatorPaidAsEngineering = operator.post(uri(finance, "/operating-expenses"), """
+                {"category":"LOCAL_ENGINEERING","amount":5000,"paidOn":"2025-01-15","description":"Animation",
+                 "payee":"Agence Avesnois Développement","payeeOrganisationId":"%s"}
+                """.formatted(basin.agency()));
         expense("OPERATOR_REIMBURSEMENT", "2500", "2026-03-31");
 
         // ---- what was decided
@@ -137,6 +141,9 @@ class ProgrammeYearAcceptanceIT {
         assertThat(decided.path("flaggedPersonIds").size()).as("the three members from the two skills partners").isEqualTo(3);
         assertThat(beyondYearOne.statusCode()).isEqualTo(422);
         assertThat(json(beyondYearOne).path("rule").asString()).isEqualTo("R-14");
+        assertThat(operatorPaidAsEngineering.statusCode()).as("the operator is defrayed, never paid for its mission")
+                .isEqualTo(422);
+        assertThat(json(operatorPaidAsEngineering).path("detail").asString()).contains("n'est pas rétribué");
 
         // ---- finance: positions at 31 December
         await().atMost(Duration.ofSeconds(60)).until(() -> journalEntries() == 47);
@@ -398,10 +405,12 @@ class ProgrammeYearAcceptanceIT {
         return repayments.get(repayments.size() - 1).path("id").asString();
     }
 
+    /** An expense: the operator's reimbursement to the operator, local engineering to the basin's employment house. */
     private void expense(String category, String amount, String on) throws Exception {
         ok(operator.post(uri(finance, "/operating-expenses"), """
-                {"category":"%s","amount":%s,"paidOn":"%s","description":"Dépense du %s","payee":"Agence Avesnois Développement"}
-                """.formatted(category, amount, on, on)));
+                {"category":"%s","amount":%s,"paidOn":"%s","description":"Dépense du %s","payee":"%s"}
+                """.formatted(category, amount, on, on, "OPERATOR_REIMBURSEMENT".equals(category) ? "Agence Avesnois Développement"
+                : "Maison de l'emploi de Fourmies")));
     }
 
     private int journalEntries() throws Exception {

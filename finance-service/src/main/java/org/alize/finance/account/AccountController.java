@@ -121,11 +121,12 @@ class AccountController {
 
     @PostMapping("/operating-expenses")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Enregistrer une dépense de fonctionnement ; le remboursement de l'opérateur est plafonné à 10 000 € par an (R-14)")
+    @Operation(summary = "Enregistrer une dépense de fonctionnement ; l'opérateur n'est que remboursé, dans la limite de 10 000 € "
+            + "et du budget de l'année de convention, quelle que soit la catégorie de ce qui lui est payé (R-14)")
     OperatingYear.Expense spend(@Valid @RequestBody ExpenseInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return accounts.spend(input.category(), input.amount(), input.paidOn(), input.description(), input.payee(),
-                CurrentGrants.subject());
+                input.payeeOrganisationId(), CurrentGrants.subject());
     }
 
     @PostMapping("/operating-expenses/{expenseId}/reverse")
@@ -174,8 +175,10 @@ class AccountController {
             LocalDate on, @Schema(example = "CLP-2026-06") String approvalReference, @Size(max = 500) String reason) {
     }
 
+    /** @param payeeOrganisationId the organisation paid, when it is one of the basin's (the local operator's is capped, R-14) */
     record ExpenseInput(@NotNull OperatingYear.Category category, @NotNull BigDecimal amount, LocalDate paidOn,
-            @NotBlank @Size(max = 500) String description, @Size(max = 160) String payee) {
+            @NotBlank @Size(max = 500) String description, @Size(max = 160) String payee,
+            @Size(max = 80) String payeeOrganisationId) {
     }
 
     record OperatingYearView(int year, List<OperatingYear.Expense> expenses, BigDecimal localEngineering,

@@ -67,13 +67,19 @@ public class AccountService {
 
     public OperatingYear.Expense spend(OperatingYear.Category category, BigDecimal amount, LocalDate paidOn, String description,
             String payee, String by) {
+        return spend(category, amount, paidOn, description, payee, null, by);
+    }
+
+    /** Records an operating expense; paid to the local operator, it is its reimbursement whatever its category. */
+    public OperatingYear.Expense spend(OperatingYear.Category category, BigDecimal amount, LocalDate paidOn, String description,
+            String payee, String payeeOrganisationId, String by) {
         LocalDate date = paidOn == null ? today() : paidOn;
         OperatingYear year = Optional.ofNullable(mongo.findById(OperatingYear.idFor(date.getYear()), OperatingYear.class))
                 .orElseGet(() -> OperatingYear.of(date.getYear()));
         Optional<Pledges> convention = conventionOn(date);
         List<OperatingYear> span = java.util.Arrays.stream(ReimbursementAllowance.calendarYears(convention, date))
                 .mapToObj(this::operatingYear).toList();
-        OperatingYear.Expense expense = year.record(category, amount, date, description, payee,
+        OperatingYear.Expense expense = year.record(category, amount, date, description, payee, payeeOrganisationId,
                 ReimbursementAllowance.of(convention, date, span), today(), clock.instant(), by);
         return treasury.payOut(Contribution.Target.OPERATING_ACCOUNT, expense.amount(), "une dépense", () -> {
             mongo.save(year);

@@ -56,6 +56,7 @@ class BasinEventsListener {
                 .forEach(line -> reimbursement.set(line.year() - 1, reimbursement.get(line.year() - 1).add(line.amount())));
         mongo.save(new Pledges(signed.conventionId(), signed.startsOn(), signed.endsOn(), signed.pledges().stream()
                 .map(p -> new Pledges.Pledge(p.organisationId(), p.organisationName(), p.resourceCategory(), p.cash(),
-                        p.skillsValue(), p.inKind())).toList(), reimbursement, event.sequence()));
+                        p.skillsValue(), p.inKind())).toList(), reimbursement, event.sequence(),
+                signed.operatorOrganisationIds() == null ? List.of() : signed.operatorOrganisationIds()));
     }
 }

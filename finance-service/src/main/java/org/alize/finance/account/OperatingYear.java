@@ -14,6 +14,7 @@ import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.problem.InvalidInput;
 import org.alize.tenancy.problem.NotFound;
+import org.alize.tenancy.problem.RuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -31,7 +32,7 @@ public class OperatingYear extends AggregateRoot {
 
     /** @param reversal how it was undone if it was recorded by mistake; a reversed expense counts for nothing */
     public record Expense(String id, Category category, BigDecimal amount, LocalDate paidOn, String description, String payee,
-            Instant recordedAt, String recordedBy, Reversal reversal) {
+            String payeeOrganisationId, Instant recordedAt, String recordedBy, Reversal reversal) {
 
         public boolean reversed() {
             return reversal != null;
@@ -64,6 +65,16 @@ public class OperatingYear extends AggregateRoot {
      */
     public Expense record(Category category, BigDecimal amount, LocalDate paidOn, String description, String payee,
             ReimbursementAllowance allowance, LocalDate today, Instant at, String by) {
+        return record(category, amount, paidOn, description, payee, null, allowance, today, at, by);
+    }
+
+    /**
+     * Records an expense paid to {@code payee} (an organisation of the basin when {@code payeeOrganisationId} is
+     * given). Whatever its category, money paid to the local operator is its reimbursement: the operator is not paid
+     * for its mission, only defrayed within the cap and budget of the convention year (R-14).
+     */
+    public Expense record(Category category, BigDecimal amount, LocalDate paidOn, String description, String payee,
+            String payeeOrganisationId, ReimbursementAllowance allowance, LocalDate today, Instant at, String by) {
         BigDecimal paid = Money.positive(amount, "amount");
         if (category == null) {
             throw InvalidInput.field("category", "obligatoire");
@@ -76,8 +87,16 @@ public class OperatingYear extends AggregateRoot {
         }
         if (category == Category.OPERATOR_REIMBURSEMENT) {
             allowance.check(paid);
+        } else if (allowance != null && allowance.paysOperator(payeeOrganisationId, payee)) {
+            try {
+                allowance.check(paid);
+            } catch (RuleViolation e) {
+                throw new RuleViolation("R-14", "L'opérateur local n'est pas rétribué pour sa mission : une dépense qui lui est "
+                        + "payée est un remboursement. " + e.detail());
+            }
         }
-        Expense expense = new Expense(Ids.next("opx"), category, paid, paidOn, description.strip(), payee, at, by, null);
+        Expense expense = new Expense(Ids.next("opx"), category, paid, paidOn, description.strip(), payee, payeeOrganisationId, at,
+                by, null);
         expenses.add(expense);
         raise(new OperatingExpenseRecorded(BasinContext.require().value(), expense.id(), category.name(), paid, paidOn,
                 expense.description(), payee, at, by));
@@ -92,7 +111,8 @@ public class OperatingYear extends AggregateRoot {
             if (expense.id().equals(expenseId)) {
                 Reversal reversal = Reversal.of(reversalId, expense.reversal(), expense.paidOn(), on, reason, today, at, by);
                 Expense reversed = new Expense(expense.id(), expense.category(), expense.amount(), expense.paidOn(),
-                        expense.description(), expense.payee(), expense.recordedAt(), expense.recordedBy(), reversal);
+                        expense.description(), expense.payee(), expense.payeeOrganisationId(), expense.recordedAt(),
+                        expense.recordedBy(), reversal);
                 expenses.set(i, reversed);
                 raise(new MovementReversed(BasinContext.require().value(), reversalId, expenseId, "OPERATING_EXPENSE",
                         expense.amount(), on, reversal.reason(), at, by));

@@ -11,7 +11,25 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** The replica of the basin's signed partnership conventions: pledges and the operator reimbursement budgeted. */
 @Document("replica_conventions")
 public record Pledges(@Id String conventionId, LocalDate startsOn, LocalDate endsOn, List<Pledge> pledges,
-        List<BigDecimal> operatorReimbursementByYear, long sequence) {
+        List<BigDecimal> operatorReimbursementByYear, long sequence, List<String> operatorOrganisationIds) {
+
+    public Pledges(String conventionId, LocalDate startsOn, LocalDate endsOn, List<Pledge> pledges,
+            List<BigDecimal> operatorReimbursementByYear, long sequence) {
+        this(conventionId, startsOn, endsOn, pledges, operatorReimbursementByYear, sequence, List.of());
+    }
+
+    /**
+     * Whether a payee is the local operator (R-14): one of the organisations the operator convention names, by id, or
+     * by name when the operator also pledges to the convention.
+     */
+    public boolean isOperator(String payeeOrganisationId, String payee) {
+        List<String> operators = operatorOrganisationIds == null ? List.of() : operatorOrganisationIds;
+        if (payeeOrganisationId != null && operators.contains(payeeOrganisationId)) {
+            return true;
+        }
+        return payee != null && pledges.stream().anyMatch(p -> operators.contains(p.organisationId())
+                && p.organisationName() != null && p.organisationName().strip().equalsIgnoreCase(payee.strip()));
+    }
 
     public record Pledge(String organisationId, String organisationName, String resourceCategory, BigDecimal cash,
             BigDecimal skillsValue, BigDecimal inKind) {

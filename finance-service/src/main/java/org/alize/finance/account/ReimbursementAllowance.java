@@ -21,9 +21,18 @@ import org.alize.tenancy.problem.RuleViolation;
  * @param reimbursed     what the operator has already been reimbursed in it
  */
 public record ReimbursementAllowance(int conventionYear, LocalDate from, LocalDate to, BigDecimal budgeted,
-        BigDecimal reimbursed) {
+        BigDecimal reimbursed, Pledges convention) {
 
     public static final BigDecimal CAP = new BigDecimal("10000.00");
+
+    public ReimbursementAllowance(int conventionYear, LocalDate from, LocalDate to, BigDecimal budgeted, BigDecimal reimbursed) {
+        this(conventionYear, from, to, budgeted, reimbursed, null);
+    }
+
+    /** Whether an expense's payee is the local operator, whose every payment is a reimbursement. */
+    boolean paysOperator(String payeeOrganisationId, String payee) {
+        return convention != null && convention.isOperator(payeeOrganisationId, payee);
+    }
 
     /** The convention year of {@code date} in {@code convention}, with the reimbursements already in {@code years}. */
     public static ReimbursementAllowance of(Optional<Pledges> convention, LocalDate date, Collection<OperatingYear> years) {
@@ -35,10 +44,11 @@ public record ReimbursementAllowance(int conventionYear, LocalDate from, LocalDa
         LocalDate from = c.startsOn().plusYears(n - 1L);
         LocalDate to = c.startsOn().plusYears(n).minusDays(1);
         BigDecimal reimbursed = years.stream().flatMap(y -> y.expenses().stream())
-                .filter(e -> e.category() == OperatingYear.Category.OPERATOR_REIMBURSEMENT && !e.reversed())
+                .filter(e -> !e.reversed() && (e.category() == OperatingYear.Category.OPERATOR_REIMBURSEMENT
+                        || c.isOperator(e.payeeOrganisationId(), e.payee())))
                 .filter(e -> !e.paidOn().isBefore(from) && !e.paidOn().isAfter(to))
                 .map(OperatingYear.Expense::amount).reduce(Money.ZERO, BigDecimal::add);
-        return new ReimbursementAllowance(n, from, to, c.reimbursementBudgetedFor(date), reimbursed);
+        return new ReimbursementAllowance(n, from, to, c.reimbursementBudgetedFor(date), reimbursed, c);
     }
 
     /** The calendar years a convention year spans: the operating years to read. */

@@ -151,6 +151,32 @@ class AccountRulesTest {
     }
 
     @Test
+    void money_paid_to_the_operator_under_any_category_is_its_reimbursement_within_the_cap_R14() {
+        Pledges convention = new Pledges("conv-2026", LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31),
+                List.of(new Pledges.Pledge("org-vmd", "Valenciennes Métropole Développement", "TERRITORIAL_ACTORS",
+                        new BigDecimal("40500"), BigDecimal.ZERO, BigDecimal.ZERO)),
+                List.of(new BigDecimal("8000.00")), 1, List.of("org-vmd"));
+        Map<Integer, OperatingYear> years = new HashMap<>();
+        reimburse(convention, years, "2026-03-01", "6000");
+        OperatingYear year = years.get(2026);
+
+        assertThatThrownBy(() -> year.record(OperatingYear.Category.LOCAL_ENGINEERING, new BigDecimal("2000.01"),
+                LocalDate.of(2026, 4, 1), "animation", "valenciennes métropole développement ", null,
+                allowance(convention, years, "2026-04-01"), TODAY, NOW, "op"))
+                .as("by name: the operator pledges to the convention")
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("n'est pas rétribué", "8000.00"));
+        assertThatThrownBy(() -> year.record(OperatingYear.Category.OTHER, new BigDecimal("3000"), LocalDate.of(2026, 4, 1),
+                "frais", "VMD", "org-vmd", allowance(convention, years, "2026-04-01"), TODAY, NOW, "op"))
+                .as("by id").isInstanceOf(RuleViolation.class);
+        year.record(OperatingYear.Category.LOCAL_ENGINEERING, new BigDecimal("2000"), LocalDate.of(2026, 4, 1), "animation",
+                "Valenciennes Métropole Développement", null, allowance(convention, years, "2026-04-01"), TODAY, NOW, "op");
+        year.record(OperatingYear.Category.LOCAL_ENGINEERING, new BigDecimal("42000"), LocalDate.of(2026, 4, 1), "animation",
+                "Service économique de Valenciennes Métropole", null, allowance(convention, years, "2026-04-01"), TODAY, NOW, "op");
+
+        assertThat(allowance(convention, years, "2026-05-01").reimbursed()).isEqualByComparingTo("8000");
+    }
+
+    @Test
     void cash_contributions_move_money_valued_ones_do_not() {
         Pledges.Pledge pledge = new Pledges.Pledge("org-hrs", "Hainaut Rail Systèmes", "COMPANIES", new BigDecimal("33400"),
                 new BigDecimal("8000"), BigDecimal.ZERO);
