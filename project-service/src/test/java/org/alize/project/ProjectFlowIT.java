@@ -54,7 +54,7 @@ class ProjectFlowIT {
     }
 
     @Test
-    void a_project_goes_from_submission_through_a_session_with_quorum_and_recusals_to_signature_and_follow_up_R22_to_R26() {
+    void a_project_goes_from_submission_through_a_session_with_quorum_and_recusals_to_signature_and_follow_up_R22_to_R27() {
         ApiClient op = basinWithCommittee("prj-a");
         String base = "/api/basins/prj-a";
 
@@ -84,6 +84,8 @@ class ProjectFlowIT {
                 """.formatted(projectId))).json();
 
         assertThat(notMember.status()).isEqualTo(422);
+        assertThat(op.get(base + "/projects/" + projectId).json().path("sourceOrganisationId").asString())
+                .as("R-27: the partner that brought it, the prescriber's organisation").isEqualTo("org-verrerie");
         assertThat(tooEarly.status()).isEqualTo(422);
         assertThat(tooEarly.json().get("rule").asString()).isEqualTo("R-22");
         assertThat(noQuorum.status()).isEqualTo(422);

@@ -44,6 +44,8 @@ public class Project extends AggregateRoot {
     public static final int MINIMUM_FOLLOW_UP_MONTHS = 18;
     /** a follow-up report is expected this often. */
     public static final int REPORT_EVERY_MONTHS = 6;
+    /** The programme supports a project 18 to 24 months: past this, the follow-up overruns. */
+    public static final int MAXIMUM_FOLLOW_UP_MONTHS = 24;
     private static final Pattern SIRET = Pattern.compile("^\\d{14}$");
 
     @Id
@@ -69,6 +71,8 @@ public class Project extends AggregateRoot {
     private String mandataryName;
     /** The report whose request for a new intervention no session has decided yet; {@code null} when none. */
     private String interventionRequest;
+    /** The partner organisation that brought the project: the prescriber's, when it was submitted. */
+    private String sourceOrganisationId;
     private CooperationConvention convention;
     private List<SkillsMission> missions;
     private final List<FollowUpReport> reports;
@@ -113,6 +117,9 @@ public class Project extends AggregateRoot {
     public static Project submit(String id, String reference, Submission s, String prescriberId, String prescriberName,
             LocalDate on, Instant at, String by) {
         checkSubmission(s);
+        if (s.company().createdOn() != null && s.company().createdOn().isAfter(on)) {
+            throw InvalidInput.field("company.createdOn", "l'entreprise est créée avant le dépôt du projet (" + on + ")");
+        }
         Project project = new Project(id, reference, s.company(), s.head(), s.beneficiaryType(), prescriberId, prescriberName,
                 s.needs(), s.forecastJobs(), s.supportSchemeIds(), ProjectStatus.SUBMITTED, null, null, false, List.of(), null,
                 null, null, List.of(), List.of(), on, List.of());
@@ -121,6 +128,26 @@ public class Project extends AggregateRoot {
                 s.company().siret(), s.company().nafCode(), s.beneficiaryType().name(), s.forecastJobs(), prescriberId,
                 project.supportSchemeIds, on, at, by));
         return project;
+    }
+
+    /** Records the partner that brought the project, the prescriber's organisation at submission. */
+    public void broughtBy(String organisationId) {
+        this.sourceOrganisationId = organisationId;
+    }
+
+    public String sourceOrganisationId() {
+        return sourceOrganisationId;
+    }
+
+    /** The latest day the mandatary's support is expected to end: 24 months after signing (R-29: 18 to 24 months). */
+    public Optional<LocalDate> followUpDueBy() {
+        return convention == null || convention.signedOn() == null ? Optional.empty()
+                : Optional.of(convention.signedOn().plusMonths(MAXIMUM_FOLLOW_UP_MONTHS));
+    }
+
+    /** Whether the project is still followed beyond the 24 months of the programme's support window. */
+    public boolean followUpOverrun(LocalDate today) {
+        return status == ProjectStatus.IN_FOLLOW_UP && followUpDueBy().filter(today::isAfter).isPresent();
     }
 
     /** Corrects what was submitted, while the project has not gone before the committee. */

@@ -50,8 +50,10 @@ public class ProjectService {
                 new RuleViolation("R-22", "Le prescripteur est un membre du comité d'agrément à la date du dépôt ; "
                         + "« " + prescriberId + " » ne l'est pas."));
         checkSchemes(submission.supportSchemeIds());
-        return projects.save(Project.submit(Ids.next("prj"), references.next("project", date.getYear()), submission,
-                prescriber.personId(), prescriber.name(), date, clock.instant(), by));
+        Project project = Project.submit(Ids.next("prj"), references.next("project", date.getYear()), submission,
+                prescriber.personId(), prescriber.name(), date, clock.instant(), by);
+        project.broughtBy(prescriber.organisationId());
+        return projects.save(project);
     }
 
     public Project amend(String id, Project.Submission submission, String by) {

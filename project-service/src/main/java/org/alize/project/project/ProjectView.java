@@ -7,14 +7,23 @@ import org.alize.project.cooperation.CooperationConvention;
 import org.alize.project.followup.FollowUpReport;
 import org.alize.project.followup.SkillsMission;
 
-/** A project as the API shows it: its file, where it stands, what may be done next, and its follow-up. */
+/**
+ * A project as the API shows it: its file, where it stands, what may be done next, and its follow-up.
+ *
+ * @param sourceOrganisationId the partner that brought it, the prescriber's organisation (R-27)
+ * @param companyAgeYears      the SME's age when the project was submitted, if its creation date is known
+ * @param inTargetPublic       whether it was then among the programme's public, SMEs of more than three years (R-28)
+ * @param followUpDueBy        24 months after signing, the end of the programme's support window (R-29)
+ * @param followUpOverrun      still followed past that date
+ */
 public record ProjectView(String projectId, String reference, Company company, Head head, BeneficiaryType beneficiaryType,
         String prescriberId, String prescriberName, Needs needs, int forecastJobs, List<String> supportSchemeIds,
         ProjectStatus status, String statusLabel, List<String> allowedActions, Diagnosis preliminaryDiagnosis,
         Diagnosis complementaryDiagnosis, boolean complementaryDiagnosisRequested, List<Decision> decisions,
         String mandataryId, String mandataryName, CooperationConvention convention, List<SkillsMission> missions,
         List<FollowUpReport> reports, int jobsToDate, LocalDate nextReportDue, boolean reportOverdue, LocalDate submittedOn,
-        Long version) {
+        String sourceOrganisationId, Integer companyAgeYears, Boolean inTargetPublic, LocalDate followUpDueBy,
+        boolean followUpOverrun, Long version) {
 
     public static ProjectView of(Project p, LocalDate today) {
         int jobs = p.reports().stream().reduce((a, b) -> b).map(r -> r.jobsToDate().total()).orElse(0);
@@ -23,6 +32,8 @@ public record ProjectView(String projectId, String reference, Company company, H
                 p.status().allowedActions().stream().map(ProjectAction::path).toList(), p.preliminaryDiagnosis(),
                 p.complementaryDiagnosis(), p.complementaryDiagnosisRequested(), p.decisions(), p.mandataryId(),
                 p.mandataryName(), p.convention(), p.missions(), p.reports(), jobs, p.nextReportDue().orElse(null),
-                p.isReportOverdue(today), p.submittedOn(), p.version());
+                p.isReportOverdue(today), p.submittedOn(), p.sourceOrganisationId(), p.company().ageOn(p.submittedOn()).orElse(null),
+                p.company().inTargetPublicOn(p.submittedOn()).orElse(null), p.followUpDueBy().orElse(null),
+                p.followUpOverrun(today), p.version());
     }
 }

@@ -257,6 +257,36 @@ class ProjectTest {
                 .isInstanceOf(org.alize.tenancy.problem.Conflict.class);
     }
 
+    @Test
+    void an_sme_of_more_than_three_years_is_the_programmes_public_the_day_after_its_third_anniversary_R28() {
+        Company created = new Company("Forge", null, null, LocalDate.of(2023, 3, 10), 12, "Anzin");
+        Company leap = new Company("Verrerie", null, null, LocalDate.of(2020, 2, 29), 30, "Denain");
+        Company unknown = new Company("Atelier", null, null, null, 3, "Marly");
+
+        assertThat(created.inTargetPublicOn(LocalDate.of(2026, 3, 10))).contains(false);
+        assertThat(created.inTargetPublicOn(LocalDate.of(2026, 3, 11))).contains(true);
+        assertThat(created.ageOn(LocalDate.of(2026, 3, 9))).contains(2);
+        assertThat(leap.inTargetPublicOn(LocalDate.of(2023, 2, 28))).contains(false);
+        assertThat(leap.inTargetPublicOn(LocalDate.of(2023, 3, 1))).contains(true);
+        assertThat(unknown.inTargetPublicOn(LocalDate.of(2026, 1, 1))).isEmpty();
+        Project.Submission future = new Project.Submission(new Company("Future", null, null, LocalDate.of(2026, 6, 1), 2, "Anzin"),
+                ProjectMother.submission().head(), BeneficiaryType.SME_POTENTIAL_CREATION, null, 2, List.of());
+        assertThatThrownBy(() -> Project.submit("p", "r", future, "x", "X", LocalDate.of(2026, 5, 1), NOW, "op"))
+                .as("created after it was submitted").isInstanceOf(org.alize.tenancy.problem.InvalidInput.class);
+    }
+
+    @Test
+    void the_support_window_ends_24_months_after_signing_and_a_longer_follow_up_is_shown_as_overrun_R29() {
+        Project project = ProjectMother.signed();
+        LocalDate signedOn = project.convention().signedOn();
+        project.startFollowUp(signedOn, NOW, "op");
+
+        assertThat(project.followUpDueBy()).contains(signedOn.plusMonths(24));
+        assertThat(project.followUpOverrun(signedOn.plusMonths(24))).isFalse();
+        assertThat(project.followUpOverrun(signedOn.plusMonths(24).plusDays(1))).isTrue();
+        assertThat(ProjectMother.submitted().followUpDueBy()).isEmpty();
+    }
+
     private static FollowUpReport report(String id, LocalDate on) {
         return new FollowUpReport(id, on, new Jobs(2, 1, 0, 1, 0), "montée en cadence", null, false, null, "Thomas Lefèvre", NOW,
                 "mandataire");
