@@ -16,11 +16,13 @@ import com.mongodb.client.MongoClient;
 import org.alize.basin.events.BasinEvents;
 import org.alize.basin.events.BasinStatusChanged;
 import org.alize.basin.events.PartnershipConventionSigned;
+import org.alize.basin.events.SteeringCommitteeDecided;
 import org.alize.finance.events.FinanceEvents;
 import org.alize.finance.journal.JournalProjector;
 import org.alize.messaging.ReceivedEvent;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.messaging.outbox.OutboxEntry;
+import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.CooperationConventionSigned;
 import org.alize.project.events.Means;
 import org.alize.project.events.ProjectEvents;
@@ -92,8 +94,15 @@ class FinanceFlowIT {
         expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-region\",\"account\":\"OPERATING_ACCOUNT\",\"amount\":60000}"));
         ApiClient.Response unapproved = op.post(base + "/transfers",
                 "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\",\"amount\":20000}");
-        expect(201, op.post(base + "/transfers",
-                "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\",\"amount\":20000,\"approvalReference\":\"CLP-1\"}"));
+        steeringDecision(basin, "CLP-1", today.minusDays(3));
+        ApiClient.Response unknownDecision = op.post(base + "/transfers",
+                "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\",\"amount\":20000,\"approvalReference\":\"adv-prj-1\"}");
+        ApiClient.Response beforeItsDecision = awaitTransfer(op, base,
+                "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\",\"amount\":20000,\"approvalReference\":\"CLP-1\","
+                        + "\"on\":\"" + today.minusDays(4) + "\"}", r -> r.body().contains("date du"));
+        expect(201, awaitTransfer(op, base,
+                "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\",\"amount\":20000,\"approvalReference\":\"CLP-1\"}",
+                r -> r.status() == 201));
         expect(201, op.post(base + "/operating-expenses", "{\"category\":\"OPERATOR_REIMBURSEMENT\",\"amount\":6000,"
                 + "\"paidOn\":\"" + today + "\",\"description\":\"semestre\"}"));
         ApiClient.Response overCap = op.post(base + "/operating-expenses", "{\"category\":\"OPERATOR_REIMBURSEMENT\","
@@ -105,6 +114,9 @@ class FinanceFlowIT {
         assertThat(beyond.json().get("rule").asString()).isEqualTo("R-32");
         assertThat(unapproved.status()).isEqualTo(422);
         assertThat(unapproved.json().get("rule").asString()).isEqualTo("R-04");
+        assertThat(unknownDecision.status()).as("an advance's id is no approval (R-04)").isEqualTo(422);
+        assertThat(unknownDecision.json().get("detail").asString()).contains("adv-prj-1", "comité local de pilotage");
+        assertThat(beforeItsDecision.status()).as("a transfer follows its decision").isEqualTo(422);
         assertThat(overCap.status()).isEqualTo(422);
         assertThat(overCap.json().get("rule").asString()).isEqualTo("R-14");
 
@@ -337,8 +349,11 @@ class FinanceFlowIT {
         String twice = expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-region\",\"account\":\"OPERATING_ACCOUNT\","
                 + "\"amount\":9000}")).json().path("contributionId").asString();
         expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-region\",\"account\":\"OPERATING_ACCOUNT\",\"amount\":9000}"));
-        String transfer = expect(201, op.post(base + "/transfers", "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\","
-                + "\"amount\":2000,\"approvalReference\":\"CLP-1\"}")).json().path("transferId").asString();
+        publish(basin, ProjectEvents.TOPIC, ProjectEvents.COMMITTEE_SESSION_HELD, "ses-r31",
+                new CommitteeSessionHeld(basin, "ses-r31", 4, today.minusDays(1), 6, 5, 4, 2, Instant.now(), "op"),
+                UUID.randomUUID().toString());
+        String transfer = expect(201, awaitTransfer(op, base, "{\"from\":\"OPERATING_ACCOUNT\",\"to\":\"ADVANCE_FUND\","
+                + "\"amount\":2000,\"approvalReference\":\"ses-r31\"}", r -> r.status() == 201)).json().path("transferId").asString();
         String expense = expect(201, op.post(base + "/operating-expenses", "{\"category\":\"OTHER\",\"amount\":1800,"
                 + "\"description\":\"salle\"}")).json().path("id").asString();
         expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":12000}"));
@@ -444,6 +459,18 @@ class FinanceFlowIT {
         return new ReceivedEvent<>(TopicRecords.header(record, "ce_id"), type, TopicRecords.header(record, "ce_source"),
                 TopicRecords.header(record, "ce_subject"), BasinId.of(record.key()),
                 Long.parseLong(TopicRecords.header(record, "ce_sequence")), null, payload);
+    }
+
+    /** The steering committee's decision as basin-service announces it, that a transfer may cite. */
+    private void steeringDecision(String basin, String reference, LocalDate on) {
+        publish(basin, BasinEvents.TOPIC, BasinEvents.STEERING_COMMITTEE_DECIDED, reference, new SteeringCommitteeDecided(basin,
+                reference, reference, on, "Virement entre les comptes", Instant.now(), "op"), UUID.randomUUID().toString());
+    }
+
+    /** Posts a transfer until finance has heard of its approval (refused transfers write nothing, so a retry is safe). */
+    private static ApiClient.Response awaitTransfer(ApiClient op, String base, String body,
+            java.util.function.Predicate<ApiClient.Response> done) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> op.post(base + "/transfers", body), done);
     }
 
     /** Debit − credit per account of one entry, to the cent. */

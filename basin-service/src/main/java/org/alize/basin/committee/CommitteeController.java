@@ -6,8 +6,11 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,7 +18,9 @@ import org.alize.basin.HistoryEntry;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.Paged;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -97,6 +103,23 @@ class CommitteeController {
                 .compositionOn(input.from());
     }
 
+    @PostMapping("/steering/decisions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Enregistrer une décision du comité local de pilotage sous la référence de son procès-verbal (R-07) ; "
+            + "un virement entre les deux comptes en cite une (R-04)")
+    SteeringDecisionView decide(@Valid @RequestBody SteeringDecisionInput input) {
+        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
+        return SteeringDecisionView.of(service.recordSteeringDecision(input.reference(), input.decidedOn(), input.subject(),
+                CurrentGrants.subject()));
+    }
+
+    @GetMapping("/steering/decisions")
+    @Operation(summary = "Les décisions du comité local de pilotage, par page (au plus 200), les plus récentes d'abord")
+    Paged<SteeringDecisionView> decisions(@RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return service.steeringDecisions(page, size, SteeringDecisionView::of);
+    }
+
     @PostMapping("/steering/members")
     SteeringCommittee.Composition addSteeringMember(@Valid @RequestBody PresidentInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
@@ -124,6 +147,17 @@ class CommitteeController {
     }
 
     /** @param prefectAgreedOn for a local authority, the day the Préfet agreed to let it chair */
+    record SteeringDecisionInput(@Schema(example = "CLP-2026-03") @NotBlank @Size(max = 80) String reference,
+            @NotNull LocalDate decidedOn,
+            @Schema(example = "Virement de 20 000 € vers le fonds d'avances") @NotBlank @Size(max = 500) String subject) {
+    }
+
+    record SteeringDecisionView(String reference, LocalDate decidedOn, String subject) {
+        static SteeringDecisionView of(SteeringDecision d) {
+            return new SteeringDecisionView(d.reference(), d.decidedOn(), d.subject());
+        }
+    }
+
     record ChairInput(@NotNull SteeringCommittee.ChairKind kind, @NotBlank String personId, @NotNull LocalDate from,
             LocalDate prefectAgreedOn) {
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.alize.basin.convention.ConventionService;
 import org.alize.basin.convention.PartnershipConvention;
@@ -16,6 +17,12 @@ import org.alize.basin.organisation.Organisation;
 import org.alize.basin.organisation.OrganisationKind;
 import org.alize.basin.organisation.OrganisationService;
 import org.alize.basin.organisation.Person;
+import org.alize.tenancy.problem.Conflict;
+import org.alize.tenancy.web.Paged;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /** The committees of the basin in context. */
@@ -27,14 +34,16 @@ public class CommitteeService {
     private final OrganisationService organisations;
     private final ConventionService conventions;
     private final Clock clock;
+    private final MongoTemplate mongo;
 
     CommitteeService(ApprovalCommitteeRepository approval, SteeringCommitteeRepository steering,
-            OrganisationService organisations, ConventionService conventions, Clock clock) {
+            OrganisationService organisations, ConventionService conventions, Clock clock, MongoTemplate mongo) {
         this.approval = approval;
         this.steering = steering;
         this.organisations = organisations;
         this.conventions = conventions;
         this.clock = clock;
+        this.mongo = mongo;
     }
 
     public ApprovalCommittee approval() {
@@ -93,6 +102,24 @@ public class CommitteeService {
         SteeringCommittee committee = steering();
         committee.endMember(personId, lastDay, clock.instant(), by);
         return steering.save(committee);
+    }
+
+    /** Records a decision of the steering committee; a reference recorded already is a conflict (409). */
+    public SteeringDecision recordSteeringDecision(String reference, LocalDate decidedOn, String subject, String by) {
+        SteeringDecision decision = SteeringDecision.record(reference, decidedOn, subject, today(), clock.instant(), by);
+        if (mongo.exists(new Query(
+                Criteria.where("_id").is(decision.reference())), SteeringDecision.class)) {
+            throw new Conflict("steering-decision.exists", "Une décision « " + decision.reference()
+                    + " » est déjà enregistrée.");
+        }
+        return mongo.insert(decision);
+    }
+
+    /** One page of the steering committee's decisions, the latest first. */
+    public <T> Paged<T> steeringDecisions(int page, int size, Function<SteeringDecision, T> view) {
+        return Paged.query(mongo, new Query().with(
+                Sort.by(Sort.Direction.DESC, "decidedOn", "_id")),
+                SteeringDecision.class, page, size, view);
     }
 
     public LocalDate today() {

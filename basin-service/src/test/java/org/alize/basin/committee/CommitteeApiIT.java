@@ -1,14 +1,19 @@
 package org.alize.basin.committee;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.alize.basin.BasinApiFixture;
 import org.alize.basin.BasinServiceApplication;
+import org.alize.basin.events.BasinEvents;
 import org.alize.testing.ApiClient;
 import org.alize.testing.TestIssuer;
+import org.alize.testing.TopicRecords;
 import org.alize.testing.WithAlizeInfra;
+import org.alize.testing.contract.EventContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +69,29 @@ class CommitteeApiIT {
         // 225 000 € of the 680 000 € pledged in money: 33.1 %, not its 31.6 % of all resources, skills included
         assertThat(chaired.json().path("chair").path("financialSharePercent").decimalValue()).isEqualByComparingTo("33.1");
         assertThat(chaired.json().path("chair").path("prefectAgreedOn").asString()).isEqualTo("2024-12-05");
+    }
+
+    @Test
+    void the_steering_committees_decisions_are_recorded_once_under_their_reference_and_announced_R04_R07() {
+        BasinApiFixture basin = new BasinApiFixture(port, "cmt-dec").registeredAndValidated();
+
+        ApiClient.Response recorded = basin.operator.post(basin.path("/committees/steering/decisions"),
+                "{\"reference\":\" CLP-2026-03 \",\"decidedOn\":\"2026-03-12\",\"subject\":\"Virement de 20 000 € vers le fonds\"}");
+        ApiClient.Response twice = basin.operator.post(basin.path("/committees/steering/decisions"),
+                "{\"reference\":\"CLP-2026-03\",\"decidedOn\":\"2026-03-13\",\"subject\":\"Autre\"}");
+        ApiClient.Response future = basin.operator.post(basin.path("/committees/steering/decisions"),
+                "{\"reference\":\"CLP-2999-01\",\"decidedOn\":\"2999-01-01\",\"subject\":\"Plus tard\"}");
+
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(recorded.json().path("reference").asString()).isEqualTo("CLP-2026-03");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(basin.operator.get(basin.path("/committees/steering/decisions")).json().path("totalItems").asInt()).isEqualTo(1);
+        String event = TopicRecords.body(await().atMost(Duration.ofSeconds(20)).until(() -> TopicRecords.read(BasinEvents.TOPIC,
+                r -> "cmt-dec".equals(r.key()) && BasinEvents.STEERING_COMMITTEE_DECIDED.equals(TopicRecords.header(r, "ce_type"))),
+                found -> !found.isEmpty()).get(0));
+        EventContract.assertConforms(BasinEvents.STEERING_COMMITTEE_DECIDED, event);
+        assertThat(event).contains("\"reference\":\"CLP-2026-03\"", "\"decidedOn\":\"2026-03-12\"");
     }
 
     @Test

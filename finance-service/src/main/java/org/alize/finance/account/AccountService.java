@@ -25,11 +25,13 @@ public class AccountService {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Treasury treasury;
+    private final Approvals approvals;
 
-    AccountService(MongoTemplate mongo, Clock clock, Treasury treasury) {
+    AccountService(MongoTemplate mongo, Clock clock, Treasury treasury, Approvals approvals) {
         this.mongo = mongo;
         this.clock = clock;
         this.treasury = treasury;
+        this.approvals = approvals;
     }
 
     public Contribution contribute(String partnerId, Contribution.Kind kind, Contribution.Target account, BigDecimal amount,
@@ -62,6 +64,7 @@ public class AccountService {
             String approvalReference, String reason, String by) {
         Transfer transfer = Transfer.record(Ids.next("trf"), from, to, amount, on == null ? today() : on, approvalReference,
                 reason, today(), clock.instant(), by);
+        approvals.requireApproval(transfer.approvalReference(), transfer.on());
         return treasury.payOut(from, transfer.amount(), "un virement", () -> mongo.insert(transfer));
     }
 

@@ -9,6 +9,7 @@ import org.alize.basin.events.BasinEvents;
 import org.alize.basin.events.BasinRegistered;
 import org.alize.basin.events.BasinStatusChanged;
 import org.alize.basin.events.PartnershipConventionSigned;
+import org.alize.basin.events.SteeringCommitteeDecided;
 import org.alize.messaging.EventConsumer;
 import org.alize.messaging.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,11 +24,13 @@ class BasinEventsListener {
     private final EventConsumer consumer;
     private final MongoTemplate mongo;
     private final BasinStanding standing;
+    private final Approvals approvals;
 
-    BasinEventsListener(EventConsumer consumer, MongoTemplate mongo, BasinStanding standing) {
+    BasinEventsListener(EventConsumer consumer, MongoTemplate mongo, BasinStanding standing, Approvals approvals) {
         this.consumer = consumer;
         this.mongo = mongo;
         this.standing = standing;
+        this.approvals = approvals;
     }
 
     @KafkaListener(topics = BasinEvents.TOPIC, groupId = "finance-service")
@@ -42,6 +45,10 @@ class BasinEventsListener {
         }
         if (event.payload() instanceof BasinStatusChanged changed) {
             standing.record(changed.status(), event.sequence());
+            return;
+        }
+        if (event.payload() instanceof SteeringCommitteeDecided decided) {
+            approvals.record(Approvals.STEERING_COMMITTEE, decided.reference(), decided.decidedOn());
             return;
         }
         if (!(event.payload() instanceof PartnershipConventionSigned signed)) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.cloudevents.CloudEvent;
+import org.alize.finance.account.Approvals;
 import org.alize.finance.advance.Advance;
 import org.alize.finance.advance.AdvanceRepository;
 import org.alize.finance.advance.Frequency;
@@ -13,13 +14,14 @@ import org.alize.finance.support.GrantedSupport;
 import org.alize.finance.support.GrantedSupportRepository;
 import org.alize.messaging.EventConsumer;
 import org.alize.messaging.ReceivedEvent;
+import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.CooperationConventionSigned;
 import org.alize.project.events.ProjectEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Turns signed cooperation conventions into advances and granted support, idempotently. */
+/** Turns signed cooperation conventions into advances and granted support, and sessions held into approvals, idempotently. */
 @Component
 class ProjectEventsListener {
 
@@ -27,12 +29,15 @@ class ProjectEventsListener {
     private final AdvanceRepository advances;
     private final GrantedSupportRepository support;
     private final Clock clock;
+    private final Approvals approvals;
 
-    ProjectEventsListener(EventConsumer consumer, AdvanceRepository advances, GrantedSupportRepository support, Clock clock) {
+    ProjectEventsListener(EventConsumer consumer, AdvanceRepository advances, GrantedSupportRepository support, Clock clock,
+            Approvals approvals) {
         this.consumer = consumer;
         this.advances = advances;
         this.support = support;
         this.clock = clock;
+        this.approvals = approvals;
     }
 
     @KafkaListener(topics = ProjectEvents.TOPIC, groupId = "finance-service")
@@ -41,6 +46,11 @@ class ProjectEventsListener {
     }
 
     void apply(ReceivedEvent<?> event) {
+        if (event.payload() instanceof CommitteeSessionHeld held) {
+            // a session of the approval committee is a decision a transfer may cite
+            approvals.record(Approvals.APPROVAL_COMMITTEE, held.sessionId(), held.heldOn());
+            return;
+        }
         if (!(event.payload() instanceof CooperationConventionSigned signed)) {
             return;
         }

@@ -1,0 +1,70 @@
+package org.alize.basin.committee;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.alize.basin.events.SteeringCommitteeDecided;
+import org.alize.messaging.outbox.AggregateRoot;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.input.InputBounds;
+import org.alize.tenancy.problem.InvalidInput;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A decision of the local steering committee the basin records (R-07), under the reference of its minutes, which is
+ * its id: the same reference cannot be recorded twice. A transfer between the two accounts cites one (R-04).
+ */
+@Document("steering_decisions")
+public class SteeringDecision extends AggregateRoot {
+
+    @Id
+    private final String reference;
+    private final LocalDate decidedOn;
+    private final String subject;
+    private final Instant recordedAt;
+    private final String recordedBy;
+
+    @PersistenceCreator
+    SteeringDecision(String reference, LocalDate decidedOn, String subject, Instant recordedAt, String recordedBy) {
+        this.reference = reference;
+        this.decidedOn = decidedOn;
+        this.subject = subject;
+        this.recordedAt = recordedAt;
+        this.recordedBy = recordedBy;
+    }
+
+    public static SteeringDecision record(String reference, LocalDate decidedOn, String subject, LocalDate today, Instant at,
+            String by) {
+        if (reference == null || reference.isBlank()) {
+            throw InvalidInput.field("reference", "la référence de la décision au procès-verbal est obligatoire");
+        }
+        if (decidedOn == null || decidedOn.isAfter(today) || decidedOn.isBefore(InputBounds.EARLIEST_DATE)) {
+            throw InvalidInput.field("decidedOn", "la date de la décision est obligatoire et ne peut être future");
+        }
+        if (subject == null || subject.isBlank()) {
+            throw InvalidInput.field("subject", "dites ce que le comité a décidé");
+        }
+        SteeringDecision decision = new SteeringDecision(reference.strip(), decidedOn, subject.strip(), at, by);
+        decision.raise(new SteeringCommitteeDecided(BasinContext.require().value(), decision.reference, decision.reference,
+                decidedOn, decision.subject, at, by));
+        return decision;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public LocalDate decidedOn() {
+        return decidedOn;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+}
