@@ -436,6 +436,34 @@ class FinanceFlowIT {
     }
 
     @Test
+    void skills_put_at_the_operators_disposal_count_with_its_money_toward_its_cap_R14() {
+        String basin = "fin-r14";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        partnershipConvention(basin);
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/pledges").json().size() == 1);
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-region\",\"account\":\"OPERATING_ACCOUNT\",\"amount\":60000}"));
+        expect(201, op.post(base + "/operating-expenses", "{\"category\":\"OPERATOR_REIMBURSEMENT\",\"amount\":7000,"
+                + "\"description\":\"semestre\"}"));
+
+        ApiClient.Response cash = op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"OPERATING_ACCOUNT\","
+                + "\"amount\":100,\"forOperator\":true}");
+        ApiClient.Response tooMuch = op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"kind\":\"SKILLS\","
+                + "\"amount\":3000.01,\"forOperator\":true,\"description\":\"comptable détaché\"}");
+        JsonNode given = expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"kind\":\"SKILLS\","
+                + "\"amount\":3000,\"forOperator\":true,\"description\":\"comptable détaché\"}")).json();
+        ApiClient.Response oneMore = op.post(base + "/operating-expenses", "{\"category\":\"OPERATOR_REIMBURSEMENT\",\"amount\":0.01,"
+                + "\"description\":\"frais\"}");
+
+        assertThat(cash.status()).as("money to the operator is an expense, not a contribution").isEqualTo(400);
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.json().path("detail").asString()).contains("défraiement", "7000.00 € déjà remboursés");
+        assertThat(given.path("forOperator").asBoolean()).isTrue();
+        assertThat(oneMore.status()).as("7 000 € in money and 3 000 € in skills: the 10 000 € are reached").isEqualTo(422);
+        assertThat(oneMore.json().path("rule").asString()).isEqualTo("R-14");
+    }
+
+    @Test
     void another_basin_nor_astrees_reaches_any_finance_endpoint() {
         String basin = "fin-iso";
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());

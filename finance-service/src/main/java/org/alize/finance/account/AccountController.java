@@ -69,7 +69,7 @@ class AccountController {
     ContributionView contribute(@Valid @RequestBody ContributionInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return ContributionView.of(accounts.contribute(input.partnerId(), input.kind(), input.account(), input.amount(), input.on(),
-                input.description(), CurrentGrants.subject()));
+                input.description(), Boolean.TRUE.equals(input.forOperator()), CurrentGrants.subject()));
     }
 
     @PostMapping("/contributions/{contributionId}/reverse")
@@ -149,10 +149,10 @@ class AccountController {
 
     record ContributionView(String contributionId, String partnerId, String partnerName, String resourceCategory,
             Contribution.Kind kind, Contribution.Target account, BigDecimal amount, LocalDate on, String description,
-            Reversal reversal) {
+            boolean forOperator, Reversal reversal) {
         static ContributionView of(Contribution c) {
             return new ContributionView(c.id(), c.partnerId(), c.partnerName(), c.resourceCategory(), c.kind(), c.account(),
-                    c.amount(), c.on(), c.description(), c.reversal());
+                    c.amount(), c.on(), c.description(), c.forOperator(), c.reversal());
         }
     }
 
@@ -167,8 +167,10 @@ class AccountController {
             LocalDate on, @Schema(example = "Saisie en double") @NotBlank @Size(max = 500) String reason) {
     }
 
+    /** @param forOperator skills or help in kind put at the local operator's disposal, its defrayal in kind */
     record ContributionInput(@NotBlank String partnerId, Contribution.Kind kind, Contribution.Target account,
-            @Schema(example = "25000.00") @NotNull BigDecimal amount, LocalDate on, @Size(max = 500) String description) {
+            @Schema(example = "25000.00") @NotNull BigDecimal amount, LocalDate on, @Size(max = 500) String description,
+            Boolean forOperator) {
     }
 
     record TransferInput(@NotNull Contribution.Target from, @NotNull Contribution.Target to, @NotNull BigDecimal amount,

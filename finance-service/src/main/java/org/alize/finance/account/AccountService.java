@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.alize.finance.Ids;
 import org.alize.tenancy.problem.InvalidInput;
 import org.alize.tenancy.problem.NotFound;
+import org.alize.tenancy.problem.RuleViolation;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,13 +37,41 @@ public class AccountService {
 
     public Contribution contribute(String partnerId, Contribution.Kind kind, Contribution.Target account, BigDecimal amount,
             LocalDate on, String description, String by) {
+        return contribute(partnerId, kind, account, amount, on, description, false, by);
+    }
+
+    /**
+     * Records a partner's contribution; skills or help in kind put at the operator's disposal are its defrayal in kind
+     * and count with its money reimbursements toward the cap and budget of the convention year (R-14).
+     */
+    public Contribution contribute(String partnerId, Contribution.Kind kind, Contribution.Target account, BigDecimal amount,
+            LocalDate on, String description, boolean forOperator, String by) {
         LocalDate date = on == null ? today() : on;
-        Pledges.Pledge pledge = conventionOn(date).flatMap(c -> c.pledges().stream()
+        Optional<Pledges> convention = conventionOn(date);
+        Pledges.Pledge pledge = convention.flatMap(c -> c.pledges().stream()
                 .filter(p -> p.organisationId().equals(partnerId)).findFirst())
                 .orElseThrow(() -> InvalidInput.field("partnerId", "aucun engagement de ce partenaire dans la convention "
                         + "de partenariat en vigueur le " + date));
-        return mongo.insert(Contribution.record(Ids.next("ctb"), pledge, kind == null ? Contribution.Kind.CASH : kind, account,
-                amount, date, description, today(), clock.instant(), by));
+        Contribution contribution = Contribution.record(Ids.next("ctb"), pledge, kind == null ? Contribution.Kind.CASH : kind,
+                account, amount, date, description, forOperator, today(), clock.instant(), by);
+        if (forOperator) {
+            try {
+                allowance(convention, date).check(contribution.amount());
+            } catch (RuleViolation e) {
+                throw new RuleViolation("R-14", "Mis à la disposition de l'opérateur, cet apport est son défraiement : "
+                        + e.detail());
+            }
+        }
+        return mongo.insert(contribution);
+    }
+
+    /** What the operator may still be reimbursed in the convention year of {@code date}, money and in kind. */
+    private ReimbursementAllowance allowance(Optional<Pledges> convention, LocalDate date) {
+        List<OperatingYear> span = java.util.Arrays.stream(ReimbursementAllowance.calendarYears(convention, date))
+                .mapToObj(this::operatingYear).toList();
+        List<Contribution> inKind = mongo.find(new Query(org.springframework.data.mongodb.core.query.Criteria
+                .where("forOperator").is(true)), Contribution.class);
+        return ReimbursementAllowance.of(convention, date, span, inKind);
     }
 
     /** One page of the contributions by date (the newest first if asked): only that page is read. */
@@ -79,11 +108,8 @@ public class AccountService {
         LocalDate date = paidOn == null ? today() : paidOn;
         OperatingYear year = Optional.ofNullable(mongo.findById(OperatingYear.idFor(date.getYear()), OperatingYear.class))
                 .orElseGet(() -> OperatingYear.of(date.getYear()));
-        Optional<Pledges> convention = conventionOn(date);
-        List<OperatingYear> span = java.util.Arrays.stream(ReimbursementAllowance.calendarYears(convention, date))
-                .mapToObj(this::operatingYear).toList();
         OperatingYear.Expense expense = year.record(category, amount, date, description, payee, payeeOrganisationId,
-                ReimbursementAllowance.of(convention, date, span), today(), clock.instant(), by);
+                allowance(conventionOn(date), date), today(), clock.instant(), by);
         return treasury.payOut(Contribution.Target.OPERATING_ACCOUNT, expense.amount(), "une dépense", () -> {
             mongo.save(year);
             return expense;

@@ -40,6 +40,8 @@ public class Contribution extends AggregateRoot {
     private final Instant recordedAt;
     private final String recordedBy;
     private Reversal reversal;
+    /** Skills or help in kind put at the local operator's disposal: its defrayal in kind. */
+    private boolean forOperator;
 
     Contribution(String id, String partnerId, String partnerName, String resourceCategory, Kind kind, Target account,
             BigDecimal amount, LocalDate on, String description, Instant recordedAt, String recordedBy) {
@@ -66,6 +68,15 @@ public class Contribution extends AggregateRoot {
 
     public static Contribution record(String id, Pledges.Pledge pledge, Kind kind, Target account, BigDecimal amount,
             LocalDate on, String description, LocalDate today, Instant at, String by) {
+        return record(id, pledge, kind, account, amount, on, description, false, today, at, by);
+    }
+
+    /**
+     * Records a partner's contribution; skills or help in kind {@code forOperator} are the operator's defrayal in kind,
+     * which the caller has checked against the operator's allowance for the convention year (R-14).
+     */
+    public static Contribution record(String id, Pledges.Pledge pledge, Kind kind, Target account, BigDecimal amount,
+            LocalDate on, String description, boolean forOperator, LocalDate today, Instant at, String by) {
         BigDecimal value = Money.positive(amount, "amount");
         if (on == null || on.isAfter(today)) {
             throw InvalidInput.field("on", "la date est obligatoire et ne peut être future");
@@ -75,13 +86,18 @@ public class Contribution extends AggregateRoot {
         }
         Contribution contribution = new Contribution(id, pledge.organisationId(), pledge.organisationName(),
                 pledge.resourceCategory(), kind, kind == Kind.CASH ? account : null, value, on, description, at, by);
+        if (forOperator && kind == Kind.CASH) {
+            throw InvalidInput.field("forOperator", "seuls des compétences ou des apports en nature sont mis à la disposition "
+                    + "de l'opérateur ; un remboursement en argent est une dépense de fonctionnement");
+        }
+        contribution.forOperator = forOperator;
         String basin = BasinContext.require().value();
         if (kind == Kind.CASH) {
             contribution.raise(new ContributionReceived(id, basin, pledge.organisationId(), pledge.resourceCategory(),
                     account.name(), value, on, at, by));
         } else {
             contribution.raise(new ValuedContributionRecorded(id, basin, pledge.organisationId(), pledge.resourceCategory(),
-                    kind.name(), value, on, description, at, by));
+                    kind.name(), value, on, description, forOperator, at, by));
         }
         return contribution;
     }
@@ -95,6 +111,10 @@ public class Contribution extends AggregateRoot {
 
     public Reversal reversal() {
         return reversal;
+    }
+
+    public boolean forOperator() {
+        return forOperator;
     }
 
     public String id() {

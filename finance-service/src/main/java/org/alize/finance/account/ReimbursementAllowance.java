@@ -36,6 +36,15 @@ public record ReimbursementAllowance(int conventionYear, LocalDate from, LocalDa
 
     /** The convention year of {@code date} in {@code convention}, with the reimbursements already in {@code years}. */
     public static ReimbursementAllowance of(Optional<Pledges> convention, LocalDate date, Collection<OperatingYear> years) {
+        return of(convention, date, years, java.util.List.of());
+    }
+
+    /**
+     * The convention year of {@code date}, with the reimbursements already paid in {@code years} and the skills or help
+     * in kind partners put at the operator's disposal ({@code inKind}): money and valued skills count together (R-14).
+     */
+    public static ReimbursementAllowance of(Optional<Pledges> convention, LocalDate date, Collection<OperatingYear> years,
+            Collection<Contribution> inKind) {
         if (convention.isEmpty() || !convention.get().covers(date)) {
             return new ReimbursementAllowance(0, date, date, Money.ZERO, Money.ZERO);
         }
@@ -47,7 +56,10 @@ public record ReimbursementAllowance(int conventionYear, LocalDate from, LocalDa
                 .filter(e -> !e.reversed() && (e.category() == OperatingYear.Category.OPERATOR_REIMBURSEMENT
                         || c.isOperator(e.payeeOrganisationId(), e.payee())))
                 .filter(e -> !e.paidOn().isBefore(from) && !e.paidOn().isAfter(to))
-                .map(OperatingYear.Expense::amount).reduce(Money.ZERO, BigDecimal::add);
+                .map(OperatingYear.Expense::amount).reduce(Money.ZERO, BigDecimal::add)
+                .add(inKind.stream().filter(k -> k.forOperator() && k.reversal() == null)
+                        .filter(k -> !k.on().isBefore(from) && !k.on().isAfter(to))
+                        .map(Contribution::amount).reduce(Money.ZERO, BigDecimal::add));
         return new ReimbursementAllowance(n, from, to, c.reimbursementBudgetedFor(date), reimbursed, c);
     }
 

@@ -227,6 +227,11 @@ public final class IndicatorCalculator {
         BigDecimal engineering = BigDecimal.ZERO;
         BigDecimal reimbursement = BigDecimal.ZERO;
         for (Document m : facts.money()) {
+            // skills or help in kind put at the operator's disposal are its defrayal, counted with its money
+            if ("OPERATOR".equals(m.getString("account")) && m.getString("kind").startsWith("VALUED_")
+                    && span.contains(day(m.get("on")))) {
+                reimbursement = reimbursement.add(amount(m.get("amount")));
+            }
             if ("EXPENSE".equals(m.getString("kind")) && span.contains(day(m.get("on")))) {
                 if ("LOCAL_ENGINEERING".equals(m.getString("category"))) {
                     engineering = engineering.add(amount(m.get("amount")));

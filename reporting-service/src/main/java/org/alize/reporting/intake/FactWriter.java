@@ -140,7 +140,8 @@ public class FactWriter {
         } else if (p instanceof ContributionReceived c) {
             money(generation, basin, c.contributionId(), "CONTRIBUTION", c.account(), c.resourceCategory(), c.amount(), c.receivedOn());
         } else if (p instanceof ValuedContributionRecorded v) {
-            money(generation, basin, v.contributionId(), "VALUED_" + v.kind(), null, v.resourceCategory(), v.value(), v.providedOn());
+            money(generation, basin, v.contributionId(), "VALUED_" + v.kind(), Boolean.TRUE.equals(v.forOperator()) ? "OPERATOR" : null,
+                    v.resourceCategory(), v.value(), v.providedOn());
         } else if (p instanceof TransferRecorded t) {
             money(generation, basin, t.transferId(), "TRANSFER", t.toAccount(), t.fromAccount(), t.amount(), t.transferredOn());
         } else if (p instanceof OperatingExpenseRecorded e) {

@@ -117,6 +117,20 @@ class IndicatorCalculatorTest {
         assertThat(IndicatorCalculator.compute(facts, 2024, TODAY, AS_OF, 2).activity().projectsApproved()).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("R-14: skills put at the operator's disposal are its defrayal, shown with its money reimbursements")
+    void skillsPutAtTheOperatorsDisposalCountAsItsReimbursement() {
+        Document money = expense("e1", "2026-03-01", "6000").append("category", "OPERATOR_REIMBURSEMENT");
+        Document skills = new Document("basinId", "b").append("kind", "VALUED_SKILLS").append("account", "OPERATOR")
+                .append("category", "COMPANIES").append("amount", new BigDecimal("3000")).append("on", "2026-04-01");
+        Document others = new Document("basinId", "b").append("kind", "VALUED_SKILLS").append("account", null)
+                .append("category", "COMPANIES").append("amount", new BigDecimal("8000")).append("on", "2026-04-01");
+        BasinFacts facts = facts(List.of(), List.of(), List.of(money, skills, others));
+
+        assertThat(IndicatorCalculator.compute(facts, 2026, TODAY, AS_OF, 3).spending().operatorReimbursement())
+                .isEqualByComparingTo("9000");
+    }
+
     private static Document approved(String id, String on) {
         return new Document("basinId", "b").append("projectId", id).append("forecastJobs", 3)
                 .append("decisions", new Document("s-" + id, new Document("decidedOn", on).append("outcome", "APPROVED")));
