@@ -82,6 +82,15 @@ public class NetworkMeeting extends AggregateRoot {
 
     /** Records that the meeting took place and who came; each basin invited hears of it on its own stream. */
     public void recordHeld(List<Attendance> present, LocalDate today, Instant at, String by) {
+        recordHeld(present, List.of(), today, at, by);
+    }
+
+    /**
+     * Records that the meeting took place and who came. Every basin of the network hears of it on its own stream
+     * (R-40: every basin joins the network, so a basin's attendance is weighed against all the year's meetings): the
+     * basins invited, and {@code network}, the basins active that day, as absent when they were not invited.
+     */
+    public void recordHeld(List<Attendance> present, List<String> network, LocalDate today, Instant at, String by) {
         if (status != Status.PLANNED) {
             throw new Conflict("meeting." + status.name().toLowerCase(), "Cette réunion est déjà "
                     + (status == Status.HELD ? "tenue" : "annulée") + ".");
@@ -102,7 +111,9 @@ public class NetworkMeeting extends AggregateRoot {
         this.status = Status.HELD;
         int basinsPresent = (int) present.stream().filter(a -> a.operator() || a.president()).count();
         history.add(new HistoryEntry("HELD", at, by, basinsPresent + " bassin(s) présent(s) sur " + invitedBasins.size()));
-        for (String basin : invitedBasins) {
+        Set<String> told = new LinkedHashSet<>(invitedBasins);
+        network.stream().filter(BasinId::isValid).forEach(told::add);
+        for (String basin : told) {
             Attendance a = present.stream().filter(p -> p.basinId().equals(basin)).findFirst()
                     .orElse(new Attendance(basin, false, false));
             raise(new NetworkMeetingHeld(basin, id, kind.name(), title, date, a.operator(), a.president(),

@@ -88,7 +88,7 @@ class NetworkMeetingController {
     MeetingView held(@PathVariable String meetingId, @Valid @RequestBody HeldInput input) {
         CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         NetworkMeeting meeting = find(meetingId);
-        meeting.recordHeld(input.attendance(), today(), clock.instant(), CurrentGrants.subject());
+        meeting.recordHeld(input.attendance(), registry.activeBasinIds(), today(), clock.instant(), CurrentGrants.subject());
         return MeetingView.of(meetings.save(meeting));
     }
 

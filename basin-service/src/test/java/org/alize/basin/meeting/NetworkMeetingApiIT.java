@@ -61,7 +61,7 @@ class NetworkMeetingApiIT {
     MongoTemplate mongo;
 
     @Test
-    void a_meeting_planned_without_a_list_invites_the_operator_of_every_active_basin_R40() {
+    void a_meeting_planned_without_a_list_invites_every_active_basin_and_a_meeting_held_counts_for_each_R40() {
         ApiClient astrees = ApiClient.on(port).as(TestIssuer.shared().token("astrees").networkRoles("NETWORK_ADMIN").sign());
         BasinContext.callInNetwork(() -> {
             mongo.save(new Document("_id", "mtg-active-1").append("name", "Actif 1").append("status", "ACTIVE"), "basins");
@@ -75,6 +75,18 @@ class NetworkMeetingApiIT {
                 """.formatted(LocalDate.now().plusDays(30))).json();
 
         assertThat(planned.path("invitedBasins").toString()).contains("mtg-active-1", "mtg-active-2").doesNotContain("mtg-proposed");
+
+        // a meeting ASTREES restricts to one basin still counts, as missed, for every other active basin
+        String restricted = astrees.post("/api/network/meetings", """
+                {"kind":"NETWORK_LIFE","title":"Atelier des opérateurs","date":"%s","invitedBasins":["mtg-active-1"]}
+                """.formatted(LocalDate.now().minusDays(1))).json().get("meetingId").asString();
+        assertThat(astrees.post("/api/network/meetings/" + restricted + "/held",
+                "{\"attendance\":[{\"basinId\":\"mtg-active-1\",\"operator\":true,\"president\":false}]}").status()).isEqualTo(200);
+        String told = TopicRecords.body(await().atMost(Duration.ofSeconds(20)).until(() -> TopicRecords.read(BasinEvents.TOPIC,
+                r -> "mtg-active-2".equals(r.key()) && BasinEvents.NETWORK_MEETING_HELD.equals(TopicRecords.header(r, "ce_type"))),
+                found -> !found.isEmpty()).get(0));
+        assertThat(told).contains("\"meetingId\":\"" + restricted + "\"", "\"operatorPresent\":false");
+        assertThat(TopicRecords.read(BasinEvents.TOPIC, r -> "mtg-proposed".equals(r.key()))).isEmpty();
     }
 
     @Test
