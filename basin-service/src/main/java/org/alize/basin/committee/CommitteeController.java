@@ -152,9 +152,9 @@ class CommitteeController {
             @Schema(example = "Virement de 20 000 € vers le fonds d'avances") @NotBlank @Size(max = 500) String subject) {
     }
 
-    record SteeringDecisionView(String reference, LocalDate decidedOn, String subject) {
+    record SteeringDecisionView(String decisionId, String reference, LocalDate decidedOn, String subject) {
         static SteeringDecisionView of(SteeringDecision d) {
-            return new SteeringDecisionView(d.reference(), d.decidedOn(), d.subject());
+            return new SteeringDecisionView(d.id(), d.reference(), d.decidedOn(), d.subject());
         }
     }
 

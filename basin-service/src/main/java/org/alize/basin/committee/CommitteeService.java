@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.alize.basin.Ids;
 import org.alize.basin.convention.ConventionService;
 import org.alize.basin.convention.PartnershipConvention;
 import org.alize.basin.convention.Pledge;
@@ -106,9 +107,9 @@ public class CommitteeService {
 
     /** Records a decision of the steering committee; a reference recorded already is a conflict (409). */
     public SteeringDecision recordSteeringDecision(String reference, LocalDate decidedOn, String subject, String by) {
-        SteeringDecision decision = SteeringDecision.record(reference, decidedOn, subject, today(), clock.instant(), by);
-        if (mongo.exists(new Query(
-                Criteria.where("_id").is(decision.reference())), SteeringDecision.class)) {
+        SteeringDecision decision = SteeringDecision.record(Ids.next("dec"), reference, decidedOn, subject, today(),
+                clock.instant(), by);
+        if (mongo.exists(new Query(Criteria.where("reference").is(decision.reference())), SteeringDecision.class)) {
             throw new Conflict("steering-decision.exists", "Une décision « " + decision.reference()
                     + " » est déjà enregistrée.");
         }

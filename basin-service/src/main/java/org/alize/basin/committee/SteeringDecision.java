@@ -10,16 +10,21 @@ import org.alize.tenancy.input.InputBounds;
 import org.alize.tenancy.problem.InvalidInput;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A decision of the local steering committee the basin records (R-07), under the reference of its minutes, which is
- * its id: the same reference cannot be recorded twice. A transfer between the two accounts cites one (R-04).
+ * A decision of the local steering committee the basin records (R-07), under the reference of its minutes: the same
+ * reference cannot be recorded twice (a unique index holds it under concurrent requests). Its id is the platform's,
+ * never the reference typed by a person: an id travels in the events' URIs. A transfer between the two accounts cites
+ * one (R-04).
  */
 @Document("steering_decisions")
 public class SteeringDecision extends AggregateRoot {
 
     @Id
+    private final String id;
+    @Indexed(unique = true)
     private final String reference;
     private final LocalDate decidedOn;
     private final String subject;
@@ -27,7 +32,8 @@ public class SteeringDecision extends AggregateRoot {
     private final String recordedBy;
 
     @PersistenceCreator
-    SteeringDecision(String reference, LocalDate decidedOn, String subject, Instant recordedAt, String recordedBy) {
+    SteeringDecision(String id, String reference, LocalDate decidedOn, String subject, Instant recordedAt, String recordedBy) {
+        this.id = id;
         this.reference = reference;
         this.decidedOn = decidedOn;
         this.subject = subject;
@@ -35,8 +41,8 @@ public class SteeringDecision extends AggregateRoot {
         this.recordedBy = recordedBy;
     }
 
-    public static SteeringDecision record(String reference, LocalDate decidedOn, String subject, LocalDate today, Instant at,
-            String by) {
+    public static SteeringDecision record(String id, String reference, LocalDate decidedOn, String subject, LocalDate today,
+            Instant at, String by) {
         if (reference == null || reference.isBlank()) {
             throw InvalidInput.field("reference", "la référence de la décision au procès-verbal est obligatoire");
         }
@@ -46,10 +52,14 @@ public class SteeringDecision extends AggregateRoot {
         if (subject == null || subject.isBlank()) {
             throw InvalidInput.field("subject", "dites ce que le comité a décidé");
         }
-        SteeringDecision decision = new SteeringDecision(reference.strip(), decidedOn, subject.strip(), at, by);
-        decision.raise(new SteeringCommitteeDecided(BasinContext.require().value(), decision.reference, decision.reference,
-                decidedOn, decision.subject, at, by));
+        SteeringDecision decision = new SteeringDecision(id, reference.strip(), decidedOn, subject.strip(), at, by);
+        decision.raise(new SteeringCommitteeDecided(BasinContext.require().value(), id, decision.reference, decidedOn,
+                decision.subject, at, by));
         return decision;
+    }
+
+    public String id() {
+        return id;
     }
 
     public String reference() {

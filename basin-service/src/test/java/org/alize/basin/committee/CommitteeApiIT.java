@@ -92,6 +92,15 @@ class CommitteeApiIT {
                 found -> !found.isEmpty()).get(0));
         EventContract.assertConforms(BasinEvents.STEERING_COMMITTEE_DECIDED, event);
         assertThat(event).contains("\"reference\":\"CLP-2026-03\"", "\"decidedOn\":\"2026-03-12\"");
+
+        // a reference as people type it, spaces and accents included, is data, never an id the events' URIs carry
+        ApiClient.Response typed = basin.operator.post(basin.path("/committees/steering/decisions"),
+                "{\"reference\":\"Séance du 12 mars / point 4\",\"decidedOn\":\"2026-03-12\",\"subject\":\"Virement\"}");
+        assertThat(typed.status()).as(typed.body()).isEqualTo(201);
+        String published = TopicRecords.body(await().atMost(Duration.ofSeconds(20)).until(() -> TopicRecords.read(BasinEvents.TOPIC,
+                r -> "cmt-dec".equals(r.key()) && BasinEvents.STEERING_COMMITTEE_DECIDED.equals(TopicRecords.header(r, "ce_type"))),
+                found -> found.size() == 2).get(1));
+        assertThat(published).contains("Séance du 12 mars / point 4");
     }
 
     @Test
