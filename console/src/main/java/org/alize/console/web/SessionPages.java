@@ -111,12 +111,13 @@ class SessionPages {
     @PostMapping("/bassins/{basin}/comites/{sessionId}/presences")
     String attendance(@PathVariable String basin, @PathVariable String sessionId,
             @RequestParam(name = "present", required = false) List<String> present,
-            @RequestParam(name = "date", required = false) String heldOn, HttpServletRequest request, Model model,
+            @RequestParam(name = "date", required = false) String heldOn,
+            @RequestParam(name = "presidePar", required = false) String presidedBy, HttpServletRequest request, Model model,
             RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "Présences enregistrées.", () -> api.post("/api/basins/{b}/sessions/{id}/attendance",
                 Api.body("heldOn", heldOn == null || heldOn.isBlank() ? null : heldOn, "present",
-                        present == null ? List.of() : present), basin, sessionId));
+                        present == null ? List.of() : present, "presidedBy", Pages.blank(presidedBy)), basin, sessionId));
         return back(basin, sessionId);
     }
 

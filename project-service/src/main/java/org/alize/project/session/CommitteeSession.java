@@ -40,6 +40,8 @@ public class CommitteeSession extends AggregateRoot {
     private List<String> absent;
     private int quorum;
     private String presidentName;
+    /** Who presided the session: the committee's president, or in their absence the member the session named. */
+    private String presidedByName;
     private final List<Recusal> recusals;
     private Validation validation;
     private final List<HistoryEntry> history;
@@ -111,6 +113,15 @@ public class CommitteeSession extends AggregateRoot {
      */
     public void recordAttendance(LocalDate on, Collection<String> presentIds, CommitteeOnDate committee, LocalDate today,
             Instant at, String by) {
+        recordAttendance(on, presentIds, null, committee, today, at, by);
+    }
+
+    /**
+     * Records who sat and who presided (R-23): the committee's president when present; in their absence, a present
+     * member named by {@code presidedById}, which the session then records.
+     */
+    public void recordAttendance(LocalDate on, Collection<String> presentIds, String presidedById, CommitteeOnDate committee,
+            LocalDate today, Instant at, String by) {
         require(SessionStatus.SCHEDULED, "enregistrer les présents de");
         if (on == null || on.isAfter(today)) {
             throw InvalidInput.field("heldOn", "une séance tenue a une date passée ou d'aujourd'hui");
@@ -131,6 +142,7 @@ public class CommitteeSession extends AggregateRoot {
             throw new RuleViolation("R-23", "Quorum non atteint : " + voting + " membre(s) votant(s) présent(s) pour "
                     + committee.quorum() + " requis ; le comité ne peut pas décider.");
         }
+        this.presidedByName = presidedBy(ids, attendees, presidedById, committee);
         this.heldOn = on;
         this.present = attendees.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
         this.absent = committee.members().stream().filter(m -> !ids.contains(m.personId()))
@@ -141,6 +153,27 @@ public class CommitteeSession extends AggregateRoot {
         history.add(new HistoryEntry("HELD", at, by, voting + " votants présents, quorum " + quorum));
         raise(new CommitteeSessionHeld(BasinContext.require().value(), id, number, on, present.size(), (int) voting, quorum,
                 agenda.size(), at, by));
+    }
+
+    private static String presidedBy(Set<String> ids, List<Attendee> attendees, String presidedById, CommitteeOnDate committee) {
+        Replica.Committee.Presidency president = committee.president();
+        boolean presidentPresent = president != null && ids.contains(president.personId());
+        if (presidedById != null && !presidedById.isBlank()) {
+            Attendee chair = attendees.stream().filter(a -> a.personId().equals(presidedById)).findFirst()
+                    .orElseThrow(() -> InvalidInput.field("presidedBy", "qui préside la séance y est présent"));
+            if (presidentPresent && !presidedById.equals(president.personId())) {
+                throw new RuleViolation("R-23", "Le président du comité, " + president.name() + ", est présent : il préside la séance.");
+            }
+            return chair.name();
+        }
+        if (presidentPresent) {
+            return president.name();
+        }
+        if (president != null) {
+            throw new RuleViolation("R-23", "Le président du comité, " + president.name() + ", est absent : indiquez lequel des "
+                    + "membres présents préside la séance.");
+        }
+        return null;
     }
 
     /** A present member declares a conflict of interest on an item (linked to the SME): they will not vote on it. */
@@ -287,6 +320,10 @@ public class CommitteeSession extends AggregateRoot {
 
     public String presidentName() {
         return presidentName;
+    }
+
+    public String presidedByName() {
+        return presidedByName;
     }
 
     public List<Recusal> recusals() {

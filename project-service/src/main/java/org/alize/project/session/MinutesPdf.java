@@ -19,7 +19,10 @@ final class MinutesPdf {
         PdfReport pdf = new PdfReport("Procès-verbal du comité d'agrément", "Bassin " + basinId + " — séance n° "
                 + session.number() + " du " + PdfReport.date(session.heldOn() != null ? session.heldOn() : session.scheduledOn()));
         pdf.field("Lieu", session.location())
-                .field("Présidence", session.presidentName())
+                .field("Présidence", session.presidedByName() == null ? session.presidentName()
+                        : session.presidentName() == null || session.presidedByName().equals(session.presidentName())
+                                ? session.presidedByName()
+                                : session.presidedByName() + ", en l'absence de " + session.presidentName())
                 .field("État de la séance", session.status().label());
         pdf.heading("Présents");
         pdf.table(List.of("Membre", "Siège", "Votant"), session.present().stream()

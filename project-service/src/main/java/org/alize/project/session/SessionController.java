@@ -101,7 +101,8 @@ class SessionController {
     @Operation(summary = "Enregistrer les présents ; refusé si le quorum n'est pas atteint (R-23)")
     SessionView attendance(@PathVariable String sessionId, @Valid @RequestBody AttendanceInput input) {
         CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
-        return SessionView.of(sessions.recordAttendance(sessionId, input.heldOn(), input.present(), CurrentGrants.subject()));
+        return SessionView.of(sessions.recordAttendance(sessionId, input.heldOn(), input.present(), input.presidedBy(),
+                CurrentGrants.subject()));
     }
 
     @PostMapping("/sessions/{sessionId}/conflicts")
@@ -165,7 +166,8 @@ class SessionController {
     record AgendaInput(@NotBlank String projectId) {
     }
 
-    record AttendanceInput(LocalDate heldOn, @NotEmpty List<@NotBlank String> present) {
+    /** @param presidedBy the present member who presided, when the committee's president was absent */
+    record AttendanceInput(LocalDate heldOn, @NotEmpty List<@NotBlank String> present, @Size(max = 80) String presidedBy) {
     }
 
     record ConflictInput(@NotBlank String personId, @NotBlank String projectId, @NotBlank @Size(max = 500) String reason) {
@@ -223,10 +225,10 @@ class SessionController {
 
     record SessionView(String sessionId, int number, LocalDate scheduledOn, String location, SessionStatus status,
             String statusLabel, List<AgendaItem> agenda, LocalDate heldOn, List<Attendee> present, List<String> absent,
-            int quorum, String presidentName, List<Recusal> recusals, Validation validation, Long version) {
+            int quorum, String presidentName, String presidedByName, List<Recusal> recusals, Validation validation, Long version) {
         static SessionView of(CommitteeSession s) {
             return new SessionView(s.id(), s.number(), s.scheduledOn(), s.location(), s.status(), s.status().label(),
-                    s.agenda(), s.heldOn(), s.present(), s.absent(), s.quorum(), s.presidentName(), s.recusals(),
+                    s.agenda(), s.heldOn(), s.present(), s.absent(), s.quorum(), s.presidentName(), s.presidedByName(), s.recusals(),
                     s.validation(), s.version());
         }
     }

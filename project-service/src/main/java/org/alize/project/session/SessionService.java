@@ -78,10 +78,16 @@ public class SessionService {
     }
 
     public CommitteeSession recordAttendance(String sessionId, LocalDate heldOn, Collection<String> present, String by) {
+        return recordAttendance(sessionId, heldOn, present, null, by);
+    }
+
+    /** Records who sat and, when the committee's president was absent, which present member presided. */
+    public CommitteeSession recordAttendance(String sessionId, LocalDate heldOn, Collection<String> present, String presidedBy,
+            String by) {
         basin.requireOperating("la tenue d'une séance");
         CommitteeSession session = get(sessionId);
         LocalDate on = heldOn == null ? session.scheduledOn() : heldOn;
-        session.recordAttendance(on, present, basin.committeeOn(on), today(), clock.instant(), by);
+        session.recordAttendance(on, present, presidedBy, basin.committeeOn(on), today(), clock.instant(), by);
         return sessions.save(session);
     }
 

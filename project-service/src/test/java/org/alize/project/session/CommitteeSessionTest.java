@@ -51,6 +51,26 @@ class CommitteeSessionTest {
         return CommitteeOnDate.of(committee, on);
     }
 
+    @Test
+    void in_the_presidents_absence_the_session_records_which_present_member_presided_R23() {
+        List<String> withoutRoche = List.of("lefevre", "dubois", "leroy", "martin");
+
+        assertThatThrownBy(() -> scheduledWithTwoProjects().recordAttendance(ON, withoutRoche, committee(), ON, NOW, "op"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("Isabelle Roche", "est absent"));
+        assertThatThrownBy(() -> scheduledWithTwoProjects().recordAttendance(ON, withoutRoche, "delattre", committee(), ON, NOW, "op"))
+                .as("who presides sits at the session").isInstanceOf(org.alize.tenancy.problem.InvalidInput.class);
+        assertThatThrownBy(() -> scheduledWithTwoProjects().recordAttendance(ON, List.of("roche", "lefevre", "dubois", "martin"),
+                "lefevre", committee(), ON, NOW, "op")).as("the president, present, presides").isInstanceOf(RuleViolation.class);
+        CommitteeSession session = scheduledWithTwoProjects();
+        session.recordAttendance(ON, withoutRoche, "lefevre", committee(), ON, NOW, "op");
+
+        assertThat(session.presidentName()).isEqualTo("Isabelle Roche");
+        assertThat(session.presidedByName()).isEqualTo("Thomas Lefèvre");
+        CommitteeSession usual = scheduledWithTwoProjects();
+        usual.recordAttendance(ON, List.of("roche", "lefevre", "dubois", "martin"), committee(), ON, NOW, "op");
+        assertThat(usual.presidedByName()).isEqualTo("Isabelle Roche");
+    }
+
     private static CommitteeSession scheduledWithTwoProjects() {
         CommitteeSession session = CommitteeSession.schedule("ses-1", 12, ON, "Valenciennes", ON, 0, NOW, "op");
         session.addToAgenda(new AgendaItem("p1", "2026-001", "Chaudronnerie du Hainaut", "Isabelle Roche"), NOW, "op");
