@@ -128,13 +128,17 @@ class FinancePages {
 
     /** The double-entry journal, the most recent entries first, with its FEC and CSV exports. */
     @GetMapping("/bassins/{basin}/journal")
-    String journal(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
-            Model model) {
+    String journal(@PathVariable String basin, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(name = "au", required = false) String on, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
+        LocalDate today = LocalDate.now(Fr.PARIS);
+        LocalDate asOf = positionDate(on, today, model);
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("today", today);
         JsonNode entries = api.get("/api/basins/{b}/journal?page={p}&size=25&newestFirst=true", basin, Math.max(0, page));
         model.addAttribute("entries", json.list(entries.path("items")));
         Paging.fromApi(model, entries);
-        model.addAttribute("reconciliation", json.map(api.get("/api/basins/{b}/journal/reconciliation", basin)));
+        model.addAttribute("reconciliation", json.map(api.get("/api/basins/{b}/journal/reconciliation?asOf={d}", basin, asOf)));
         return "basin/journal";
     }
 
@@ -148,9 +152,14 @@ class FinancePages {
     }
 
     @GetMapping("/bassins/{basin}/avances/{advanceId}")
-    String advance(@PathVariable String basin, @PathVariable String advanceId, HttpServletRequest request, Model model) {
+    String advance(@PathVariable String basin, @PathVariable String advanceId,
+            @RequestParam(name = "au", required = false) String on, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        Map<String, Object> advance = json.map(api.get("/api/basins/{b}/advances/{id}", basin, advanceId));
+        LocalDate today = LocalDate.now(Fr.PARIS);
+        LocalDate asOf = positionDate(on, today, model);
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("today", today);
+        Map<String, Object> advance = json.map(api.get("/api/basins/{b}/advances/{id}?asOf={d}", basin, advanceId, asOf));
         model.addAttribute("advance", advance);
         return "basin/advance";
     }

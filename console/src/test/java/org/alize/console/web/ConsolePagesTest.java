@@ -65,7 +65,7 @@ class ConsolePagesTest {
     }
 
     @Test
-    void the_finance_page_reads_every_position_at_the_date_chosen_and_says_so_when_a_date_is_to_come() throws Exception {
+    void the_finance_pages_read_every_position_at_the_date_chosen_and_say_so_when_a_date_is_to_come() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         api.expandedCalls.clear();
         String yearEnd = mvc.perform(get("/bassins/valenciennois/finances?au=2025-12-31").with(oidcLogin())).andReturn()
@@ -85,6 +85,16 @@ class ConsolePagesTest {
         assertThat(future).contains("Choisissez une date passée ou aujourd&#39;hui");
         assertThat(unreadable).contains("Date illisible");
         assertThat(api.expandedCalls).noneMatch(call -> call.contains("2999"));
+
+        api.expandedCalls.clear();
+        String advance = mvc.perform(get("/bassins/valenciennois/avances/a?au=2025-12-31").with(oidcLogin())).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String journal = mvc.perform(get("/bassins/valenciennois/journal?au=2025-12-31").with(oidcLogin())).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(advance).contains("value=\"2025-12-31\"");
+        assertThat(journal).contains("value=\"2025-12-31\"");
+        assertThat(api.expandedCalls).contains("/api/basins/valenciennois/advances/a?asOf=2025-12-31",
+                "/api/basins/valenciennois/journal/reconciliation?asOf=2025-12-31");
     }
 
     @Test
