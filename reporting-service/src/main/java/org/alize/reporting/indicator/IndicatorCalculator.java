@@ -103,13 +103,13 @@ public final class IndicatorCalculator {
     private static YearIndicators compute(BasinFacts facts, String id, int year, Span span, Optional<Document> convention,
             int yearsOfPledges, LocalDate today, Instant asOf, long eventsApplied) {
         LocalDate cut = span.to().isAfter(today) ? today : span.to();
-        return new YearIndicators(id, facts.basinId(), year, activity(facts, span, today), jobs(facts, span, convention),
+        return new YearIndicators(id, facts.basinId(), year, activity(facts, span, today, convention), jobs(facts, span, convention),
                 skills(facts, span, convention, yearsOfPledges), means(facts, span), resources(convention),
                 spending(facts, span), fund(facts, span, cut), processingTimes(facts, span), network(facts, span), asOf,
                 eventsApplied);
     }
 
-    private static YearIndicators.Activity activity(BasinFacts facts, Span span, LocalDate today) {
+    private static YearIndicators.Activity activity(BasinFacts facts, Span span, LocalDate today, Optional<Document> convention) {
         int held = (int) facts.sessions().stream().filter(s -> span.contains(day(s.get("heldOn")))).count();
         int validated = (int) facts.sessions().stream().filter(s -> span.contains(day(s.get("heldOn")))
                 && s.get("validatedOn") != null).count();
@@ -130,8 +130,16 @@ public final class IndicatorCalculator {
             }
         }
         int overdue = span.contains(today) ? (int) facts.projects().stream().filter(p -> reportOverdue(p, today)).count() : 0;
-        return new YearIndicators.Activity(held, validated, 6, 10, submitted, examined, 15, approved, 12, rejected, postponed,
-                overdue);
+        // the programme's references (6–10 sessions, ~15 examined, ~12 approved a year), unless the convention in
+        // force states its own objectives
+        return new YearIndicators.Activity(held, validated, objective(convention, "sessionsPerYearMin", 6),
+                objective(convention, "sessionsPerYearMax", 10), submitted, examined,
+                objective(convention, "projectsExaminedPerYear", 15), approved, objective(convention, "projectsApprovedPerYear", 12),
+                rejected, postponed, overdue);
+    }
+
+    private static int objective(Optional<Document> convention, String field, int reference) {
+        return convention.map(c -> integer(c.get(field))).filter(v -> v > 0).orElse(reference);
     }
 
     private static boolean reportOverdue(Document project, LocalDate today) {

@@ -75,7 +75,11 @@ public class FactWriter {
             upsert(generation.collection(Facts.CONVENTIONS), key(basin, c.conventionId()), new Update().set("basinId", basin)
                     .set("conventionId", c.conventionId()).set("startsOn", day(c.startsOn())).set("endsOn", day(c.endsOn()))
                     .set("categories", categories).set("skillsDaysPledged", skillsDays)
-                    .set("jobsPerYear", c.objectives().jobsPerYear()).set("jobsOverConvention", c.objectives().jobsOverConvention()));
+                    .set("jobsPerYear", c.objectives().jobsPerYear()).set("jobsOverConvention", c.objectives().jobsOverConvention())
+                    .set("sessionsPerYearMin", c.objectives().sessionsPerYearMin())
+                    .set("sessionsPerYearMax", c.objectives().sessionsPerYearMax())
+                    .set("projectsExaminedPerYear", c.objectives().projectsExaminedPerYear())
+                    .set("projectsApprovedPerYear", c.objectives().projectsApprovedPerYear()));
         } else if (p instanceof NetworkMeetingHeld m) {
             upsert(generation.collection(Facts.MEETINGS), key(basin, m.meetingId()), new Update().set("basinId", basin).set("kind", m.kind())
                     .set("heldOn", day(m.heldOn())).set("operatorPresent", m.operatorPresent())

@@ -131,6 +131,26 @@ class IndicatorCalculatorTest {
                 .isEqualByComparingTo("9000");
     }
 
+    @Test
+    @DisplayName("R-41: a convention that states its own objectives is weighed against them; without, the programme's references")
+    void aConventionsOwnObjectivesReplaceTheReferences() {
+        Document own = new Document("basinId", "b").append("conventionId", "c1").append("startsOn", "2026-01-01")
+                .append("endsOn", "2028-12-31").append("sessionsPerYearMin", 4).append("sessionsPerYearMax", 8)
+                .append("projectsExaminedPerYear", 10).append("projectsApprovedPerYear", 8).append("jobsPerYear", 40);
+        BasinFacts withOwn = new BasinFacts("b", List.of(), List.of(), List.of(), List.of(own), List.of(), List.of());
+        BasinFacts without = facts(List.of(), List.of(), List.of());
+
+        YearIndicators.Activity activity = IndicatorCalculator.compute(withOwn, 2026, TODAY, AS_OF, 1).activity();
+        YearIndicators.Activity reference = IndicatorCalculator.compute(without, 2026, TODAY, AS_OF, 1).activity();
+
+        assertThat(activity.sessionsMin()).isEqualTo(4);
+        assertThat(activity.projectsApprovedReference()).isEqualTo(8);
+        assertThat(IndicatorCalculator.computeConvention(withOwn, own, TODAY, AS_OF, 1).jobs().reference()).isEqualTo(40);
+        assertThat(reference.sessionsMin()).isEqualTo(6);
+        assertThat(reference.projectsExaminedReference()).isEqualTo(15);
+        assertThat(reference.projectsApprovedReference()).isEqualTo(12);
+    }
+
     private static Document approved(String id, String on) {
         return new Document("basinId", "b").append("projectId", id).append("forecastJobs", 3)
                 .append("decisions", new Document("s-" + id, new Document("decidedOn", on).append("outcome", "APPROVED")));
