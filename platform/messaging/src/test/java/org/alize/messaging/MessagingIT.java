@@ -90,6 +90,18 @@ class MessagingIT {
     }
 
     @Test
+    void an_aggregate_whose_id_is_not_uri_safe_still_publishes_with_its_id_encoded_in_the_source() {
+        BasinId basin = BasinId.of("msg-attrs");
+        String id = "Séance du 12 mars / point 4";
+        BasinContext.runIn(basin, () -> accounts.save(Account.open(id).credit(5)));
+
+        ConsumerRecord<String, byte[]> record = await().atMost(WAIT).until(
+                () -> find(TOPIC, r -> id.equals(header(r, "ce_subject"))), r -> r != null);
+        assertThat(header(record, "ce_source")).isEqualTo("/basins/msg-attrs/accounts/S%C3%A9ance%20du%2012%20mars%20%2F%20point%204");
+        assertThat(outboxOf(basin, id)).as("published, not parked").isEmpty();
+    }
+
+    @Test
     void the_trace_of_the_request_that_raised_an_event_travels_on_its_record() {
         BasinId basin = BasinId.of("msg-trace");
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";

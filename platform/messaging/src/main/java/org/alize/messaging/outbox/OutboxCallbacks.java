@@ -84,10 +84,18 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
             BasinId basin = raised.basin() != null ? raised.basin() : ownBasin;
             EventTypes.Binding binding = eventTypes.forEvent(raised.event());
             aggregate.mutableOutbox().add(new OutboxEntry(UUID.randomUUID().toString(), binding.topic(), binding.type(),
-                    "/basins/" + basin.value() + "/" + collection + "/" + id, id.toString(), basin.value(),
+                    "/basins/" + basin.value() + "/" + collection + "/" + pathSegment(id.toString()), id.toString(), basin.value(),
                     aggregate.nextSequence(), now.instant(), payloads.get(i), traceparent));
         }
         return aggregate;
+    }
+
+    /**
+     * An aggregate id as one segment of the event's {@code source} URI: percent-encoded (RFC 3986), so that no id —
+     * however it was made — turns the source into an invalid URI the relay could never publish.
+     */
+    static String pathSegment(String id) {
+        return java.net.URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override
