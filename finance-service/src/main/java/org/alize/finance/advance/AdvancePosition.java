@@ -33,8 +33,9 @@ public record AdvancePosition(LocalDate asOf, Advance.Status status, BigDecimal 
                 .forEach(w -> settlements.add(new Settlement(w.on(), w.recordedAt(), w.amount(), true)));
         settlements.sort(Comparator.comparing(Settlement::on).thenComparing(Settlement::recordedAt));
 
-        BigDecimal[] unpaid = scheduleInForce(advance, asOf).stream().map(Instalment::amount).toArray(BigDecimal[]::new);
-        List<LocalDate> due = scheduleInForce(advance, asOf).stream().map(Instalment::dueOn).toList();
+        List<Instalment> schedule = scheduleInForce(advance, asOf);
+        BigDecimal[] unpaid = schedule.stream().map(Instalment::amount).toArray(BigDecimal[]::new);
+        List<LocalDate> due = schedule.stream().map(Instalment::dueOn).toList();
         BigDecimal repaid = Money.ZERO;
         BigDecimal writtenOff = Money.ZERO;
         for (Settlement settlement : settlements) {
