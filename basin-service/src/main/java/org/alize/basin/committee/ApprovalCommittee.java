@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.alize.basin.HistoryEntry;
-import org.alize.basin.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.basin.events.ApprovalCommitteeChanged;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;

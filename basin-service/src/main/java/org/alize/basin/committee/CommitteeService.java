@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.alize.basin.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.basin.convention.ConventionService;
 import org.alize.basin.convention.PartnershipConvention;
 import org.alize.basin.convention.Pledge;

@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.alize.basin.HistoryEntry;
-import org.alize.basin.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.basin.meeting.NetworkMeeting.Attendance;
 import org.alize.basin.registry.RegistryService;
 import org.alize.tenancy.BasinContext;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.alize.basin.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.Paged;
 import org.alize.tenancy.problem.Conflict;
 import org.alize.tenancy.problem.InvalidInput;

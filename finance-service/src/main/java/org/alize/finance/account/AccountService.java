@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.alize.finance.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.tenancy.problem.InvalidInput;
 import org.alize.tenancy.problem.NotFound;
 import org.alize.tenancy.problem.RuleViolation;

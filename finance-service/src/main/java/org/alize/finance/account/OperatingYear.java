@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alize.finance.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.finance.Money;
 import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.OperatingExpenseRecorded;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.alize.finance.HistoryEntry;
-import org.alize.finance.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.finance.Money;
 import org.alize.finance.events.AdvanceDisbursed;
 import org.alize.finance.events.AdvanceOpened;

@@ -21,6 +21,7 @@ import org.alize.messaging.app.AccountRepository;
 import org.alize.messaging.app.Ledger;
 import org.alize.messaging.app.MessagingTestApplication;
 import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.messaging.outbox.CommandAlreadyApplied;
 import org.alize.messaging.outbox.EventTooLarge;
 import org.alize.messaging.outbox.OutboxAdministration;
 import org.alize.messaging.outbox.OutboxCallbacks;
@@ -29,6 +30,8 @@ import org.alize.messaging.outbox.OutboxRecovery;
 import org.alize.messaging.outbox.ParkedEvent;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
+import org.alize.tenancy.CommandKey;
+import org.alize.tenancy.Ids;
 import org.alize.testing.TestInfrastructure;
 import org.alize.testing.TopicRecords;
 import org.alize.testing.WithAlizeInfra;
@@ -212,6 +215,43 @@ class MessagingIT {
         }
         assertThat(handledFor("acc-order")).containsExactlyElementsOf(expected);
         assertThat(handledFor("acc-order-other")).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void a_command_resumed_after_its_cut_run_had_landed_writes_nothing_twice_and_ids_are_the_cut_runs() {
+        BasinId basin = BasinId.of("msg-resume");
+        CommandKey key = CommandKey.of("karim", basin.value(), "POST", "/api/basins/msg-resume/accounts", "k-1", false);
+        CommandKey resumed = new CommandKey(key.value(), true);
+        String[] ids = new String[2];
+        BasinContext.runIn(basin, () -> {
+            // the cut run: opened an account and credited another one, then the service died before answering
+            accounts.save(Account.open("acc-resume"));
+            try (CommandKey.Scope ignored = CommandKey.open(key)) {
+                ids[0] = Ids.next("acc");
+                accounts.save(Account.open(ids[0]).credit(5));
+                accounts.save(accounts.findById("acc-resume").orElseThrow().credit(7));
+            }
+            // the retry that resumes it: the same id comes out, and both writes are recognised as done
+            try (CommandKey.Scope ignored = CommandKey.open(resumed)) {
+                ids[1] = Ids.next("acc");
+                assertThatThrownBy(() -> accounts.insert(Account.open(ids[1]).credit(5)))
+                        .isInstanceOf(CommandAlreadyApplied.class);
+                assertThatThrownBy(() -> accounts.save(accounts.findById("acc-resume").orElseThrow().credit(7)))
+                        .isInstanceOf(CommandAlreadyApplied.class);
+            }
+            // a resumed command whose cut run had not reached this aggregate writes it
+            try (CommandKey.Scope ignored = CommandKey.open(new CommandKey(CommandKey.of("karim", basin.value(), "POST",
+                    "/x", "k-2", false).value(), true))) {
+                accounts.save(accounts.findById("acc-resume").orElseThrow().credit(1));
+            }
+        });
+
+        assertThat(ids[1]).isEqualTo(ids[0]).matches("acc-[0-9a-f]{12}");
+        assertThat(Ids.next("acc")).isNotEqualTo(ids[0]);
+        assertThat(BasinContext.callIn(basin, () -> accounts.findById("acc-resume").orElseThrow().balance())).isEqualTo(8);
+        assertThat(BasinContext.callIn(basin, () -> accounts.findById(ids[0]).orElseThrow().balance())).isEqualTo(5);
+        await().atMost(WAIT).until(() -> ledgerCount(basin, "acc-resume") == 2);
+        assertThat(ledgerCount(basin, ids[0])).isEqualTo(1);
     }
 
     @Test

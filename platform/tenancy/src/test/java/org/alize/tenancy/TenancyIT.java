@@ -155,6 +155,62 @@ class TenancyIT {
     }
 
     @Test
+    void an_idempotency_key_belongs_to_its_caller_a_held_lease_says_when_to_retry_and_a_cut_command_resumes_once_its_lease_runs_out()
+            throws Exception {
+        String karim = issuer.token("karim").basin("tenancy-lease", "OPERATOR").sign();
+        String lea = issuer.token("lea").basin("tenancy-lease", "OPERATOR").sign();
+        String path = "/api/basins/tenancy-lease/notes";
+        com.mongodb.client.MongoCollection<Document> keys = mongo.getDatabase("tenancytest_tenancy-lease")
+                .getCollection("idempotency_keys");
+
+        assertThat(postWithKey(path, karim, "k-1", "{\"text\":\"de Karim\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> other = postWithKey(path, lea, "k-1", "{\"text\":\"de Karim\"}");
+        assertThat(other.statusCode()).isEqualTo(201);
+        assertThat(other.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(documentsIn("tenancytest_tenancy-lease")).hasSize(2);
+        assertThat(keys.countDocuments()).isEqualTo(2);
+        assertThat(keys.find().first().get("expiresAt")).isInstanceOf(java.util.Date.class);
+
+        // Léa's service died mid-command: her record stays in progress under a lease
+        Document hers = keys.find(new Document("state", "DONE")).into(new ArrayList<>()).stream()
+                .filter(d -> d.getString("body").contains("de Karim")).reduce((a, b) -> b).orElseThrow();
+        keys.updateOne(new Document("_id", hers.get("_id")), new Document("$set", new Document("state", "IN_PROGRESS")
+                .append("leaseUntil", java.util.Date.from(java.time.Instant.now().plusSeconds(60)))));
+        HttpResponse<String> held = postWithKey(path, lea, "k-1", "{\"text\":\"de Karim\"}");
+        assertThat(held.statusCode()).isEqualTo(409);
+        assertThat(held.body()).contains("idempotency.in-progress");
+        assertThat(held.headers().firstValue("Retry-After").map(Integer::parseInt).orElseThrow()).isBetween(1, 61);
+
+        keys.updateOne(new Document("_id", hers.get("_id")), new Document("$set", new Document("leaseUntil",
+                java.util.Date.from(java.time.Instant.now().minusSeconds(1)))));
+        HttpResponse<String> resumed = postWithKey(path, lea, "k-1", "{\"text\":\"de Karim\"}");
+        assertThat(resumed.statusCode()).isEqualTo(201);
+        Document after = keys.find(new Document("_id", hers.get("_id"))).first();
+        assertThat(after.getString("state")).isEqualTo("DONE");
+        assertThat(after.getInteger("resumptions")).isEqualTo(1);
+        assertThat(postWithKey(path, lea, "k-1", "{\"text\":\"de Karim\"}").headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
+    }
+
+    @Test
+    void an_expired_idempotency_key_is_a_new_command() throws Exception {
+        String karim = issuer.token("karim").basin("tenancy-expiry", "OPERATOR").sign();
+        String path = "/api/basins/tenancy-expiry/notes";
+        com.mongodb.client.MongoCollection<Document> keys = mongo.getDatabase("tenancytest_tenancy-expiry")
+                .getCollection("idempotency_keys");
+        assertThat(postWithKey(path, karim, "k-old", "{\"text\":\"hier\"}").statusCode()).isEqualTo(201);
+        keys.updateMany(new Document(), new Document("$set", new Document("expiresAt",
+                java.util.Date.from(java.time.Instant.now().minusSeconds(1)))));
+
+        HttpResponse<String> again = postWithKey(path, karim, "k-old", "{\"text\":\"hier\"}");
+
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(documentsIn("tenancytest_tenancy-expiry")).hasSize(2);
+        assertThat(keys.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
     void a_text_with_a_nul_or_a_direction_override_is_refused_with_its_field_and_nothing_is_stored() throws Exception {
         String operator = issuer.token("karim").basin("tenancy-bounds", "OPERATOR").sign();
 

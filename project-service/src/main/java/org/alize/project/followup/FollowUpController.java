@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.alize.project.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.project.project.ProjectService;
 import org.alize.project.project.ProjectView;
 import org.alize.tenancy.BasinContext;

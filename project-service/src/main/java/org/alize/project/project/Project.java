@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.project.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.project.cooperation.Conventions;
 import org.alize.project.cooperation.CooperationConvention;
 import org.alize.project.cooperation.Instalment;

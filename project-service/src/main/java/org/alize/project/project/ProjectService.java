@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.alize.project.Calendar;
-import org.alize.project.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.project.basin.BasinFacts;
 import org.alize.project.basin.Replica;
 import org.alize.project.followup.FollowUpReport;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.alize.project.Calendar;
-import org.alize.project.Ids;
+import org.alize.tenancy.Ids;
 import org.alize.project.basin.BasinFacts;
 import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.basin.Replica;

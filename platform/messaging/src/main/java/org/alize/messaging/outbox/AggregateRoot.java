@@ -28,6 +28,14 @@ public abstract class AggregateRoot {
 
     private List<OutboxEntry> outbox = new ArrayList<>();
 
+    /**
+     * The last {@link #APPLIED_COMMANDS_KEPT} idempotent commands that changed this aggregate, written with it in
+     * the same atomic update: a command resumed after a crash sees here that its cut run had already landed.
+     */
+    private List<String> appliedCommands = new ArrayList<>();
+
+    static final int APPLIED_COMMANDS_KEPT = 16;
+
     /** Set when the first pending event could not be published for good: the outbox waits for an administrator. */
     private String outboxParkedOn;
 
@@ -90,6 +98,22 @@ public abstract class AggregateRoot {
         List<Raised> drained = new ArrayList<>(raised);
         raised.clear();
         return drained;
+    }
+
+    boolean hasApplied(String commandKey) {
+        return appliedCommands != null && appliedCommands.contains(commandKey);
+    }
+
+    void recordApplied(String commandKey) {
+        if (appliedCommands == null) {
+            appliedCommands = new ArrayList<>();
+        }
+        if (!appliedCommands.contains(commandKey)) {
+            appliedCommands.add(commandKey);
+        }
+        while (appliedCommands.size() > APPLIED_COMMANDS_KEPT) {
+            appliedCommands.remove(0);
+        }
     }
 
     List<OutboxEntry> mutableOutbox() {

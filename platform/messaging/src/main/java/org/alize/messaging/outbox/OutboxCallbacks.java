@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.alize.messaging.EventTypes;
 import org.alize.tenancy.BasinId;
+import org.alize.tenancy.CommandKey;
 import org.alize.tenancy.TraceIds;
 import org.bson.Document;
 import org.slf4j.MDC;
@@ -54,12 +56,21 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
 
     @Override
     public AggregateRoot onBeforeConvert(AggregateRoot aggregate, String collection) {
+        Object id = mappingContext.getObject().getRequiredPersistentEntity(aggregate.getClass())
+                .getIdentifierAccessor(aggregate).getIdentifier();
+        Optional<CommandKey> command = CommandKey.current();
+        if (command.isPresent() && id != null) {
+            // a resumed command whose cut run already wrote this aggregate must not write it twice
+            if (command.get().resumed() && relay.getObject().alreadyApplied(id, command.get().value(), collection)) {
+                aggregate.drainRaised();
+                throw new CommandAlreadyApplied(aggregate.getClass().getSimpleName(), id);
+            }
+            aggregate.recordApplied(command.get().value());
+        }
         List<AggregateRoot.Raised> events = aggregate.drainRaised();
         if (events.isEmpty()) {
             return aggregate;
         }
-        Object id = mappingContext.getObject().getRequiredPersistentEntity(aggregate.getClass())
-                .getIdentifierAccessor(aggregate).getIdentifier();
         if (id == null) {
             throw new IllegalStateException(aggregate.getClass().getSimpleName()
                     + " raised events before it had an id: assign the id when the aggregate is created");

@@ -130,6 +130,11 @@ public class OutboxRelay implements DisposableBean {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the stored aggregate {@code id} in {@code collection} was already changed by the command {@code key}. */
+    boolean alreadyApplied(Object id, String key, String collection) {
+        return mongo.exists(query(where("_id").is(id).and("appliedCommands").is(key)), collection);
+    }
+
     /** Forgets the failures counted for an event an administrator puts back. */
     void forgetFailures(String eventId) {
         permanentFailures.remove(eventId);

@@ -130,9 +130,14 @@ public class TenancyWebConfiguration {
 
         @Bean
         FilterRegistrationBean<IdempotencyFilter> alizeIdempotencyFilter(ObjectProvider<MongoTemplate> mongo,
-                ProblemWriter problems) {
+                ProblemWriter problems, Environment environment,
+                ObjectProvider<java.time.Clock> clock) {
+            Duration lease = environment.getProperty("alize.idempotency.lease", Duration.class,
+                    Duration.ofSeconds(15));
+            Duration ttl = environment.getProperty("alize.idempotency.ttl", Duration.class,
+                    Duration.ofHours(24));
             FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                    new IdempotencyFilter(mongo, problems));
+                    new IdempotencyFilter(mongo, problems, lease, ttl, clock.getIfAvailable(java.time.Clock::systemUTC)));
             registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20);
             registration.addUrlPatterns("/api/basins/*");
             return registration;
