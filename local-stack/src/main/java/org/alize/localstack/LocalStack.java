@@ -162,6 +162,12 @@ public final class LocalStack implements AutoCloseable {
         processes.removeIf(p -> p.name().equals(name));
     }
 
+    /** Kills one service's JVM with SIGKILL ({@code kill -9}): no shutdown hook, nothing flushed, nothing handed over. */
+    public synchronized void killService(String name) {
+        processes.stream().filter(p -> p.name().equals(name) && p.isAlive()).forEach(ServiceProcess::kill);
+        processes.removeIf(p -> p.name().equals(name));
+    }
+
     /**
      * Freezes (SIGSTOP) or thaws (SIGCONT) one service's JVM: it keeps its port and accepts connections but
      * answers nothing, as a service stuck in a long pause or a deadlock would.

@@ -110,6 +110,18 @@ final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGKILL, with no grace: the JVM gets no chance to finish anything, as in a crash or an OOM kill. */
+    void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> descendants = process.descendants().toList();

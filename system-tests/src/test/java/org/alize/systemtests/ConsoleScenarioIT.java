@@ -71,6 +71,21 @@ class ConsoleScenarioIT {
             assertThat(euros(browser.find("#rembourse").getText())).isEqualByComparingTo(repaidBefore.add(new BigDecimal("125.50")));
             browser.check("avance-remboursee");
 
+            // a double submit: the same form sent twice at once, as a double click or an impatient second click does
+            Object sent = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const form = document.querySelector("form[action$='/remboursements']");
+                    form.querySelector('#montant').value = '10';
+                    const body = new URLSearchParams(new FormData(form));
+                    const submit = () => fetch(form.action, {method: 'POST', body: body, credentials: 'same-origin'});
+                    Promise.all([submit(), submit()]).then(answers => done(answers.map(a => a.status).join(',')),
+                        failure => done('failed: ' + failure));
+                    """);
+            assertThat(String.valueOf(sent)).doesNotContain("failed");
+            browser.driver().navigate().refresh();
+            assertThat(euros(browser.find("#rembourse").getText())).as("a double submit is one repayment")
+                    .isEqualByComparingTo(repaidBefore.add(new BigDecimal("135.50")));
+
             browser.click("nav a[href$='/finances']");
             browser.click("a[href$='/journal']");
             assertThat(browser.text()).contains("concordants");

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,9 +54,12 @@ public class Api {
         return call(HttpMethod.GET, path, variables, null, null);
     }
 
-    /** A write; {@code body} is serialised to JSON. Money commands get an {@code Idempotency-Key}. */
+    /**
+     * A write; {@code body} is serialised to JSON. It carries an {@code Idempotency-Key}: the key of the form
+     * being posted when there is one (so a double submit is one command), else a fresh one.
+     */
     public JsonNode post(String path, Object body, Object... variables) {
-        return call(HttpMethod.POST, path, variables, body, UUID.randomUUID().toString());
+        return call(HttpMethod.POST, path, variables, body, FormKeys.next());
     }
 
     public JsonNode put(String path, Object body, Object... variables) {

@@ -65,6 +65,32 @@ class ConsolePagesTest {
     }
 
     @Test
+    void a_form_that_posts_carries_the_key_it_was_drawn_with_so_a_double_submit_sends_the_same_idempotency_key()
+            throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        String page = mvc.perform(get("/bassins/valenciennois/avances/a").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher repayment = java.util.regex.Pattern.compile(
+                "action=\"[^\"]*/remboursements\"[^>]*>(?s:.*?)name=\"_cle\" value=\"([0-9a-f-]{36})\"").matcher(page);
+        assertThat(repayment.find()).as("the repayment form carries a key").isTrue();
+        String key = repayment.group(1);
+        assertThat(page.split("name=\"_cle\"", -1).length - 1).as("one key per posting form")
+                .isEqualTo(page.split("method=\"post\"", -1).length - 1);
+
+        api.keys.clear();
+        for (int click = 0; click < 2; click++) {
+            mvc.perform(post("/bassins/valenciennois/avances/a/remboursements").with(oidcLogin()).with(csrf())
+                    .param("montant", "10").param("_cle", key)).andReturn();
+        }
+        mvc.perform(post("/bassins/valenciennois/avances/a/remboursements").with(oidcLogin()).with(csrf())
+                .param("montant", "10")).andReturn();
+
+        assertThat(api.keys).hasSize(3);
+        assertThat(api.keys.subList(0, 2)).containsOnly(key + ".0");
+        assertThat(api.keys.get(2)).doesNotStartWith(key).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
     void the_finance_pages_read_every_position_at_the_date_chosen_and_say_so_when_a_date_is_to_come() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         api.expandedCalls.clear();
@@ -220,6 +246,7 @@ class ConsolePagesTest {
         volatile Object lastBody;
         final List<String> calls = new ArrayList<>();
         final List<String> expandedCalls = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
 
         RecordedApi(ConsoleSettings settings, OAuth2AuthorizedClientManager clients, JsonMapper json) {
             super(settings, clients, json);
@@ -298,6 +325,7 @@ class ConsolePagesTest {
         public JsonNode post(String path, Object body, Object... variables) {
             calls.add(path);
             lastBody = body;
+            keys.add(org.alize.console.api.FormKeys.next());
             if (refusal != null) {
                 throw refusal;
             }

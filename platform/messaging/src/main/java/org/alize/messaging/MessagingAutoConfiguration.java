@@ -148,6 +148,13 @@ public class MessagingAutoConfiguration {
             if (!offsetResetConfigured) {
                 raw.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
             }
+            // a service killed without leaving its group holds its partitions until its session times out: 10 s, not
+            // Kafka's 45 s, so a restarted service gets them back within seconds (heartbeats every 2 s keep a live one in)
+            Map<String, String> configured = kafka.getConsumer().getProperties();
+            if (!configured.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
+                raw.updateConfigs(Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000));
+            }
         };
     }
 

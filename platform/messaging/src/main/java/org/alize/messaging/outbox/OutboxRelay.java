@@ -8,10 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.alize.messaging.kafka.CloudEventPublisher;
@@ -29,7 +33,7 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Publishes an aggregate's pending events in outbox order, then removes them from its document with
+ * Publishes an aggregate's pending events in outbox order, off the request thread, then removes them from its document with
  * {@code $pull}. A failed publish stops at the first failure (order is kept) and is retried with
  * exponential back-off; {@link OutboxRecovery} sweeps whatever a crash left behind. Two instances may
  * publish the same event twice: consumers deduplicate by {@code ce_id}.
@@ -44,6 +48,9 @@ public class OutboxRelay implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int LOCK_STRIPES = 64;
+    private static final int PUBLISHING_THREADS = 4;
+    private static final int QUEUED_PER_THREAD = 10_000;
+    private static final int RECENT_EVENTS = 8_192;
 
     private final CloudEventPublisher publisher;
     private final MongoTemplate mongo;
@@ -55,6 +62,14 @@ public class OutboxRelay implements DisposableBean {
     private final Object[] locks = new Object[LOCK_STRIPES];
     /** Permanent failures seen per event id, forgotten once it is published or parked. */
     private final Map<String, Integer> permanentFailures = new ConcurrentHashMap<>();
+    /** The ids of the last events this relay published, so that one written twice is not sent twice. */
+    private final Map<String, Boolean> published = new LinkedHashMap<>(RECENT_EVENTS, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENT_EVENTS;
+        }
+    };
+    private final ThreadPoolExecutor[] publishers = new ThreadPoolExecutor[PUBLISHING_THREADS];
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "alize-outbox-retry");
         thread.setDaemon(true);
@@ -73,25 +88,52 @@ public class OutboxRelay implements DisposableBean {
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new Object();
         }
+        for (int i = 0; i < PUBLISHING_THREADS; i++) {
+            String name = "alize-outbox-publish-" + i;
+            publishers[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED_PER_THREAD),
+                    runnable -> {
+                        Thread thread = new Thread(runnable, name);
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+        }
     }
 
-    /** Publishes what the aggregate just wrote, in the caller's basin context. */
+    /**
+     * Hands what the aggregate just wrote to a publishing thread and returns at once: the command's answer
+     * does not wait for the broker. Each aggregate always goes to the same thread (one per stripe), so its
+     * events leave in the order they were raised; a full queue leaves the work to a retry from the stored
+     * document, so memory stays bounded however fast commands come.
+     */
     void publishPending(AggregateRoot aggregate) {
-        if (aggregate.outboxParkedOn() != null) {
+        if (aggregate.outboxParkedOn() != null || aggregate.pendingOutbox().isEmpty()) {
             return;
         }
         Object id = idOf(aggregate);
         Class<? extends AggregateRoot> type = aggregate.getClass();
+        List<OutboxEntry> entries = List.copyOf(aggregate.pendingOutbox());
+        Tenant tenant = Tenant.current();
+        try {
+            publishers[stripe(type, id, tenant) % publishers.length].execute(() -> {
+                try (BasinContext.Scope ignored = tenant.open()) {
+                    publishNow(type, id, entries, tenant);
+                } catch (RuntimeException e) {
+                    log.warn("outbox of {} {} in {}: publishing failed ({}), retrying", type.getSimpleName(), id, tenant,
+                            e.getMessage());
+                    scheduleRetry(type, id, tenant, 1);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            scheduleRetry(type, id, tenant, 1);
+        }
+    }
+
+    private void publishNow(Class<? extends AggregateRoot> type, Object id, List<OutboxEntry> entries, Tenant tenant) {
         synchronized (lockFor(type, id)) {
-            List<OutboxEntry> entries = List.copyOf(aggregate.pendingOutbox());
             Outcome outcome = publishInOrder(type, id, entries);
             removePublished(type, id, outcome.published());
-            aggregate.mutableOutbox().removeIf(entry -> outcome.published().contains(entry.eventId()));
-            if (outcome.parked()) {
-                return;
-            }
-            if (outcome.published().size() < entries.size()) {
-                scheduleRetry(type, id, Tenant.current(), 1);
+            if (!outcome.parked() && outcome.published().size() < entries.size()) {
+                scheduleRetry(type, id, tenant, 1);
             }
         }
     }
@@ -146,8 +188,14 @@ public class OutboxRelay implements DisposableBean {
     private Outcome publishInOrder(Class<? extends AggregateRoot> type, Object id, List<OutboxEntry> entries) {
         List<String> published = new ArrayList<>();
         for (OutboxEntry entry : entries) {
+            if (recentlyPublished(entry.eventId())) {
+                // written again by a later save of the same aggregate before its $pull: already on the topic
+                published.add(entry.eventId());
+                continue;
+            }
             try {
                 publisher.publish(entry);
+                rememberPublished(entry.eventId());
                 published.add(entry.eventId());
                 permanentFailures.remove(entry.eventId());
             } catch (RuntimeException e) {
@@ -208,8 +256,11 @@ public class OutboxRelay implements DisposableBean {
         if (eventIds.isEmpty()) {
             return;
         }
+        // by collection name, not entity type: the $pull must not bump the aggregate's @Version, or the next command,
+        // which loaded it a moment before the publishing thread got there, would fail on an optimistic lock
         mongo.updateFirst(query(where("_id").is(id)),
-                new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))), type);
+                new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))),
+                mongo.getCollectionName(type));
     }
 
     private Object idOf(AggregateRoot aggregate) {
@@ -217,11 +268,38 @@ public class OutboxRelay implements DisposableBean {
     }
 
     Object lockFor(Class<?> type, Object id) {
-        return locks[Math.floorMod((type.getName() + '/' + id + '/' + Tenant.current()).hashCode(), LOCK_STRIPES)];
+        return locks[stripe(type, id, Tenant.current())];
     }
 
+    private static int stripe(Class<?> type, Object id, Tenant tenant) {
+        return Math.floorMod((type.getName() + '/' + id + '/' + tenant).hashCode(), LOCK_STRIPES);
+    }
+
+    private boolean recentlyPublished(String eventId) {
+        synchronized (published) {
+            return published.containsKey(eventId);
+        }
+    }
+
+    private void rememberPublished(String eventId) {
+        synchronized (published) {
+            published.put(eventId, Boolean.TRUE);
+        }
+    }
+
+    /** Lets the events handed over finish publishing (a few seconds at most); what is left, recovery sends at the next start. */
     @Override
     public void destroy() {
+        for (ThreadPoolExecutor executor : publishers) {
+            executor.shutdown();
+        }
+        try {
+            for (ThreadPoolExecutor executor : publishers) {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         retries.shutdownNow();
     }
 }
