@@ -181,6 +181,14 @@ class FinanceFlowIT {
         assertThat(op.get(base + "/journal?size=201").status()).as("a page is at most 200 entries").isEqualTo(400);
         assertThat(balances(op, base)).isEqualTo(live);
         assertThat(op.get(base + "/journal/reconciliation").json().get("differences").size()).isZero();
+
+        // the running totals dropped (or never kept, as before they existed): counted once from the journal on the next read
+        mongo.getDatabase("finance_" + basin).getCollection("journal_totals").drop();
+        assertThat(balances(op, base)).isEqualTo(live);
+        assertThat(mongo.getDatabase("finance_" + basin).getCollection("journal_totals").countDocuments())
+                .as("a document per account and year, and the completion mark: not one per entry").isLessThan(12);
+        JsonNode reconciliation = op.get(base + "/journal/reconciliation").json();
+        assertThat(reconciliation.get("totalDifferences").size()).as("running totals = sums of entries").isZero();
     }
 
     @Test

@@ -102,7 +102,8 @@ class ExactlyOnceUnderCrashIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> fundBalance().subtract(fundBefore).compareTo(BigDecimal.valueOf(total)) == 0);
         long journalLag = (System.nanoTime() - caughtUp) / 1_000_000;
-        assertThat(get("/api/basins/valenciennois/journal/reconciliation").body()).contains("\"differences\":[]");
+        assertThat(get("/api/basins/valenciennois/journal/reconciliation").body()).contains("\"differences\":[]")
+                .as("every account's running total equal to the sum of its entries").contains("\"totalDifferences\":[]");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> reportedResources().subtract(reportedBefore).compareTo(BigDecimal.valueOf(total)) == 0);
         assertThat(answers.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(total);

@@ -29,11 +29,13 @@ public class JournalProjector {
 
     private final EventConsumer consumer;
     private final MongoTemplate mongo;
+    private final JournalTotals totals;
     private final Clock clock;
 
-    JournalProjector(EventConsumer consumer, MongoTemplate mongo, Clock clock) {
+    JournalProjector(EventConsumer consumer, MongoTemplate mongo, JournalTotals totals, Clock clock) {
         this.consumer = consumer;
         this.mongo = mongo;
+        this.totals = totals;
         this.clock = clock;
     }
 
@@ -45,7 +47,9 @@ public class JournalProjector {
     /** Posts one event in the basin in context, unless it is already in the journal. */
     public void post(ReceivedEvent<?> event) {
         String id = "je-" + event.id();
-        if (mongo.exists(query(where("_id").is(id)), JournalEntry.class)) {
+        JournalEntry posted = mongo.findById(id, JournalEntry.class);
+        if (posted != null) {
+            totals.count(posted); // a no-op unless a crash came between the entry and its totals
             return;
         }
         if (event.payload() instanceof MovementReversed reversal) {
@@ -56,17 +60,17 @@ public class JournalProjector {
             }
             List<JournalEntry.Line> swapped = original.lines().stream()
                     .map(l -> new JournalEntry.Line(l.account(), l.auxiliary(), l.credit(), l.debit())).toList();
-            mongo.insert(new JournalEntry(id, nextNumber(), original.journal(), reversal.reversedOn(), "Contre-passation de « "
-                    + original.label() + " » : " + reversal.reason(), reversal.reversalId(), swapped, event.id(), event.type(),
-                    original.id(), clock.instant()));
+            totals.count(mongo.insert(new JournalEntry(id, nextNumber(), original.journal(), reversal.reversedOn(),
+                    "Contre-passation de « " + original.label() + " » : " + reversal.reason(), reversal.reversalId(), swapped,
+                    event.id(), event.type(), original.id(), clock.instant())));
             return;
         }
         String reverses = event.payload() instanceof RepaymentReversed r
                 ? Optional.ofNullable(original(r.repaymentId(), FinanceEvents.REPAYMENT_RECEIVED)).map(JournalEntry::id).orElse(null)
                 : null;
-        Postings.of(event.payload()).ifPresent(posting -> mongo.insert(new JournalEntry(id, nextNumber(), posting.journal(),
-                posting.date(), posting.label(), posting.pieceRef(), posting.lines(), event.id(), event.type(), reverses,
-                clock.instant())));
+        Postings.of(event.payload()).ifPresent(posting -> totals.count(mongo.insert(new JournalEntry(id, nextNumber(),
+                posting.journal(), posting.date(), posting.label(), posting.pieceRef(), posting.lines(), event.id(), event.type(),
+                reverses, clock.instant()))));
     }
 
     /** The entry that recorded a movement (R-31: a reversal names it), of {@code type} if given. */

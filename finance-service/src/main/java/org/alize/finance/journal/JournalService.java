@@ -29,10 +29,12 @@ public class JournalService {
 
     private final MongoTemplate mongo;
     private final AdvanceService advances;
+    private final JournalTotals totals;
 
-    JournalService(MongoTemplate mongo, AdvanceService advances) {
+    JournalService(MongoTemplate mongo, AdvanceService advances, JournalTotals totals) {
         this.mongo = mongo;
         this.advances = advances;
+        this.totals = totals;
     }
 
     public List<JournalEntry> entries(LocalDate from, LocalDate to) {
@@ -56,15 +58,25 @@ public class JournalService {
         return new Criteria();
     }
 
-    /** The balance of each account: debits minus credits over every entry up to {@code on} (all if null). */
+    /**
+     * The balance of each account: debits minus credits of every entry up to {@code on} (all if null), read from
+     * the running totals kept with each entry ({@link JournalTotals}), not by summing the journal.
+     */
     public Map<Account, Balance> balances(LocalDate on) {
+        return totals.balances(on);
+    }
+
+    /** The same balances summed over the journal itself: what the reconciliation compares the totals with. */
+    Map<Account, Balance> balancesSummed(LocalDate on) {
         Map<Account, BigDecimal[]> sums = new EnumMap<>(Account.class);
-        for (JournalEntry entry : entries(null, on)) {
-            for (JournalEntry.Line line : entry.lines()) {
-                BigDecimal[] sum = sums.computeIfAbsent(line.account(), a -> new BigDecimal[] {Money.ZERO, Money.ZERO});
-                sum[0] = sum[0].add(line.debit());
-                sum[1] = sum[1].add(line.credit());
-            }
+        try (Stream<JournalEntry> entries = stream(null, on)) {
+            entries.forEach(entry -> {
+                for (JournalEntry.Line line : entry.lines()) {
+                    BigDecimal[] sum = sums.computeIfAbsent(line.account(), a -> new BigDecimal[] {Money.ZERO, Money.ZERO});
+                    sum[0] = sum[0].add(line.debit());
+                    sum[1] = sum[1].add(line.credit());
+                }
+            });
         }
         Map<Account, Balance> balances = new EnumMap<>(Account.class);
         sums.forEach((account, s) -> balances.put(account, new Balance(account.number(), account.label(), s[0], s[1],
@@ -114,16 +126,32 @@ public class JournalService {
                 differences.add(new Reconciliation.Difference(advanceId, null, Money.ZERO, amount));
             }
         });
-        Balance receivable = balances(asOf).get(Account.ADVANCES_RECEIVABLE);
-        return new Reconciliation(asOf, outstanding, receivable == null ? Money.ZERO : receivable.balance(), differences);
+        Map<Account, Balance> kept = balances(asOf);
+        Map<Account, Balance> summed = balancesSummed(asOf);
+        List<Reconciliation.TotalDifference> totals = new ArrayList<>();
+        for (Account account : Account.values()) {
+            BigDecimal perTotals = kept.containsKey(account) ? kept.get(account).balance() : Money.ZERO;
+            BigDecimal perJournal = summed.containsKey(account) ? summed.get(account).balance() : Money.ZERO;
+            if (perTotals.compareTo(perJournal) != 0) {
+                totals.add(new Reconciliation.TotalDifference(account.number(), perTotals, perJournal));
+            }
+        }
+        Balance receivable = kept.get(Account.ADVANCES_RECEIVABLE);
+        return new Reconciliation(asOf, outstanding, receivable == null ? Money.ZERO : receivable.balance(), differences, totals);
     }
 
-    /** Outstanding advances per the advances and per the journal; {@code differences} empty when they agree. */
+    /**
+     * Outstanding advances per the advances and per the journal, {@code differences} empty when they agree; and
+     * each account's running total against the sum of its entries, {@code totalDifferences} empty when they agree.
+     */
     public record Reconciliation(LocalDate on, BigDecimal outstandingPerAdvances, BigDecimal outstandingPerJournal,
-            List<Difference> differences) {
+            List<Difference> differences, List<TotalDifference> totalDifferences) {
 
         public boolean balanced() {
-            return differences.isEmpty();
+            return differences.isEmpty() && totalDifferences.isEmpty();
+        }
+
+        public record TotalDifference(String account, BigDecimal perRunningTotal, BigDecimal perEntries) {
         }
 
         public record Difference(String advanceId, String projectReference, BigDecimal perAdvance, BigDecimal perJournal) {
