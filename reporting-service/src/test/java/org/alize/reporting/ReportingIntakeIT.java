@@ -22,6 +22,7 @@ import org.alize.testing.WithAlizeInfra;
 import org.alize.testing.contract.EventContract;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +40,10 @@ class ReportingIntakeIT {
     CloudEventPublisher publisher;
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     @DisplayName("R-41: sessions published on alize.project.v1, one of them twice, count once; a malformed record is dead-lettered")
@@ -74,6 +79,31 @@ class ReportingIntakeIT {
         ApiClient.Response lag = admin.get("/actuator/metrics/kafka.consumer.fetch.manager.records.lag.max");
         assertThat(lag.status()).as(lag.body()).isEqualTo(200);
         assertThat(lag.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("R-41: a burst of 300 sessions is applied with a few refreshes of the basin, not one per event")
+    void a_burst_of_events_refreshes_each_basin_once_per_batch_not_once_per_event_R41() {
+        String basin = "kafka-burst";
+        MessageListenerContainer container = listeners.getListenerContainers().iterator().next();
+        double refreshesBefore = meters.get("alize.reporting.refresh").timer().count();
+        container.pause();
+        await().atMost(Duration.ofSeconds(30)).until(container::isContainerPaused);
+        for (int i = 0; i < 300; i++) {
+            publish(basin, ProjectEvents.TOPIC, ProjectEvents.COMMITTEE_SESSION_HELD, "s" + i, new CommitteeSessionHeld(basin,
+                    "s" + i, i + 1, LocalDate.of(2024, 1, 1).plusDays(i), 8, 7, 5, 4, Instant.now(), "test"),
+                    UUID.randomUUID().toString());
+        }
+        long resumed = System.nanoTime();
+        container.resume();
+
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        await().atMost(Duration.ofSeconds(60)).until(() -> op.get("/api/basins/" + basin + "/indicators?year=2024"),
+                r -> r.status() == 200 && r.json().get("detail").get("activity").get("sessionsHeld").asInt() == 300);
+        double refreshes = meters.get("alize.reporting.refresh").timer().count() - refreshesBefore;
+        System.out.printf("reporting burst: 300 events applied in %d ms with %.0f refresh(es) of the basin%n",
+                (System.nanoTime() - resumed) / 1_000_000, refreshes);
+        assertThat(refreshes).as("one refresh per basin and batch").isBetween(1.0, 30.0);
     }
 
     private void publish(String basin, String topic, String type, String subject, Object event, String eventId) {

@@ -16,7 +16,13 @@ import org.alize.reporting.indicator.Generations;
 import org.alize.reporting.indicator.IndicatorCalculator;
 import org.alize.reporting.indicator.YearIndicators;
 import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,12 +41,21 @@ public class IndicatorProjector {
     private final Generations generations;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Timer refreshes;
+    private final Counter applied;
 
-    IndicatorProjector(FactWriter facts, Generations generations, MongoTemplate mongo, Clock clock) {
+    IndicatorProjector(FactWriter facts, Generations generations, MongoTemplate mongo, Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
         this.facts = facts;
         this.generations = generations;
         this.mongo = mongo;
         this.clock = clock;
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.refreshes = Timer.builder("alize.reporting.refresh")
+                .description("Recomputations of a basin's indicators from its facts (one per basin and batch of events)")
+                .register(registry);
+        this.applied = Counter.builder("alize.reporting.events.applied")
+                .description("Events whose facts reached the indicators").register(registry);
     }
 
     /** Applies a live event to the generation the views read. */
@@ -68,13 +83,24 @@ public class IndicatorProjector {
      * recomputes the basin's years from its facts.
      */
     public void conclude(ReceivedEvent<?> last, long applied, Generation generation) {
+        conclude(last.basin(), last, applied, generation);
+    }
+
+    /**
+     * The same for a batch that may have applied nothing new for {@code basin} ({@code last} null: its records
+     * had all been applied before a crash cut the refresh): the basin is recomputed all the same.
+     */
+    public void conclude(BasinId basin, ReceivedEvent<?> last, long applied, Generation generation) {
         BasinContext.callInNetwork(() -> {
-            Freshness freshness = mongo.findAndModify(query(where("_id").is(last.basin().value())),
-                    new Update().set("lastEventId", last.id()).set("lastEventType", last.type())
-                            .set("lastEventTime", last.time() == null ? null : last.time().toInstant())
-                            .set("updatedAt", clock.instant()).inc("eventsApplied", applied),
+            Update update = new Update().set("updatedAt", clock.instant()).inc("eventsApplied", applied);
+            if (last != null) {
+                update.set("lastEventId", last.id()).set("lastEventType", last.type())
+                        .set("lastEventTime", last.time() == null ? null : last.time().toInstant());
+            }
+            Freshness freshness = mongo.findAndModify(query(where("_id").is(basin.value())), update,
                     FindAndModifyOptions.options().upsert(true).returnNew(true), Freshness.class, generation.freshness());
-            refresh(last.basin().value(), freshness, generation);
+            refreshes.record(() -> refresh(basin.value(), freshness, generation));
+            this.applied.increment(applied);
             return null;
         });
     }
