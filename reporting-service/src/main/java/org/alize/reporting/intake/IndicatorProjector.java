@@ -14,6 +14,7 @@ import org.alize.reporting.indicator.Freshness;
 import org.alize.reporting.indicator.Generation;
 import org.alize.reporting.indicator.Generations;
 import org.alize.reporting.indicator.IndicatorCalculator;
+import org.alize.reporting.indicator.NetworkClock;
 import org.alize.reporting.indicator.YearIndicators;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
@@ -41,11 +42,13 @@ public class IndicatorProjector {
     private final Generations generations;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final NetworkClock networkClock;
     private final Timer refreshes;
     private final Counter applied;
 
     IndicatorProjector(FactWriter facts, Generations generations, MongoTemplate mongo, Clock clock,
-            ObjectProvider<MeterRegistry> meters) {
+            NetworkClock networkClock, ObjectProvider<MeterRegistry> meters) {
+        this.networkClock = networkClock;
         this.facts = facts;
         this.generations = generations;
         this.mongo = mongo;
@@ -100,6 +103,7 @@ public class IndicatorProjector {
             Freshness freshness = mongo.findAndModify(query(where("_id").is(basin.value())), update,
                     FindAndModifyOptions.options().upsert(true).returnNew(true), Freshness.class, generation.freshness());
             refreshes.record(() -> refresh(basin.value(), freshness, generation));
+            networkClock.changed(generation);
             this.applied.increment(applied);
             return null;
         });

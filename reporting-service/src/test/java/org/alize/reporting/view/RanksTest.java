@@ -27,6 +27,22 @@ class RanksTest {
     }
 
     @Test
+    void ranks_agree_with_counting_the_basins_that_do_better_on_a_thousand_random_figures() {
+        java.util.Random random = new java.util.Random(42);
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (int i = 0; i < 1_000; i++) {
+            values.put("b" + i, BigDecimal.valueOf(random.nextInt(200), random.nextInt(2)));
+        }
+        for (Metric metric : Metric.ALL) {
+            java.util.Comparator<BigDecimal> order = metric.better() == Metric.Direction.HIGHER
+                    ? java.util.Comparator.reverseOrder() : java.util.Comparator.naturalOrder();
+            Map<String, Integer> ranks = IndicatorViews.ranks(metric, values);
+            values.forEach((basin, value) -> assertThat(ranks.get(basin)).as(metric.key() + " " + basin)
+                    .isEqualTo(1 + (int) values.values().stream().filter(other -> order.compare(other, value) < 0).count()));
+        }
+    }
+
+    @Test
     void every_metric_has_a_unique_key_and_a_french_label() {
         assertThat(Metric.ALL).extracting(Metric::key).doesNotHaveDuplicates();
         assertThat(Metric.ALL).allSatisfy(m -> assertThat(m.label()).isNotBlank());
