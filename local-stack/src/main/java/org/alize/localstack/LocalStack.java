@@ -116,13 +116,36 @@ public final class LocalStack implements AutoCloseable {
         if (!serviceUrls.containsKey(Services.IDENTITY)) {
             issuer = TestIssuer.onPort(options.issuerPort());
         }
+        // identity-service first (the others check tokens against it, the console logs in with it), then all the
+        // others side by side: their start-ups overlap instead of adding up
+        List<ServiceSpec> others = new ArrayList<>();
         for (ServiceSpec service : options.services()) {
-            launch(service);
-            if (service.name().equals(Services.IDENTITY)) {
-                String identity = serviceUrls.get(Services.IDENTITY).toString();
-                issuer = TestIssuer.signingWith(IdentityKeys.signingKey(infra.mongoConnectionString(), DEV_KEY_PASSWORD,
-                        Duration.ofSeconds(30)), identity, identity + "/oauth2/jwks");
+            if (!service.name().equals(Services.IDENTITY)) {
+                others.add(service);
+                continue;
             }
+            launch(service);
+            String identity = serviceUrls.get(Services.IDENTITY).toString();
+            issuer = TestIssuer.signingWith(IdentityKeys.signingKey(infra.mongoConnectionString(), DEV_KEY_PASSWORD,
+                    Duration.ofSeconds(30)), identity, identity + "/oauth2/jwks");
+        }
+        java.util.concurrent.ExecutorService starting = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, others.size()));
+        try {
+            List<java.util.concurrent.Future<ServiceProcess>> launched = others.stream()
+                    .map(service -> starting.submit(() -> launch(service))).toList();
+            for (java.util.concurrent.Future<ServiceProcess> service : launched) {
+                try {
+                    service.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrompu pendant le démarrage des services", e);
+                }
+            }
+        } finally {
+            starting.shutdownNow();
         }
     }
 
