@@ -22,6 +22,11 @@ final class BenchStack {
     }
 
     static LocalStack reportingOnly(Path root, String name) {
+        return reportingOnly(root, name, "");
+    }
+
+    /** The same, with more JVM options for reporting-service ({@code -Dalize.…=…} settings to compare). */
+    static LocalStack reportingOnly(Path root, String name, String moreJavaOptions) {
         try {
             Path data = Files.createTempDirectory(name);
             PrintStream console = new PrintStream(Files.newOutputStream(data.resolve("stack.log")), true,
@@ -30,7 +35,7 @@ final class BenchStack {
                     List.of(new ServiceSpec("reporting", "reporting-service", 8084)), List.of(), console);
             return LocalStack.start(new StackOptions(free.root(), free.dataDir(), free.kafkaPort(), free.mongoPort(),
                     free.issuerPort(), free.services(), free.servicePorts(), free.seeders(), false,
-                    "-Xms256m -Xmx1g -XX:+UseSerialGC -Dspring.jmx.enabled=false", console));
+                    "-Xms256m -Xmx1g -XX:+UseSerialGC -Dspring.jmx.enabled=false " + moreJavaOptions, console));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,6 +36,7 @@ import org.alize.project.events.ProjectSubmitted;
 import org.alize.project.events.SessionDecisionsValidated;
 import org.alize.project.events.SkillsDelivered;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -50,19 +51,21 @@ public class FactWriter {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final MongoTemplate mongo;
+    private final FactsCache cache;
 
-    FactWriter(MongoTemplate mongo) {
+    FactWriter(MongoTemplate mongo, FactsCache cache) {
         this.mongo = mongo;
+        this.cache = cache;
     }
 
     public boolean write(ReceivedEvent<?> event, Generation generation) {
         String basin = event.basin().value();
         Object p = event.payload();
         if (p instanceof BasinRegistered r) {
-            upsert(generation.collection(Facts.BASINS), basin, new Update().set("basinId", basin).set("name", r.name()).set("region", r.region())
+            upsert(generation, Facts.BASINS, basin, basin, new Update().set("basinId", basin).set("name", r.name()).set("region", r.region())
                     .setOnInsert("status", r.status()));
         } else if (p instanceof BasinStatusChanged s) {
-            upsert(generation.collection(Facts.BASINS), basin, new Update().set("basinId", basin).set("name", s.name()).set("status", s.status()));
+            upsert(generation, Facts.BASINS, basin, basin, new Update().set("basinId", basin).set("name", s.name()).set("status", s.status()));
         } else if (p instanceof PartnershipConventionSigned c) {
             Document categories = new Document();
             int skillsDays = 0;
@@ -72,7 +75,7 @@ public class FactWriter {
                 category.put("cash", sum(category.get("cash"), pledge.cash()));
                 skillsDays += pledge.skillsDays();
             }
-            upsert(generation.collection(Facts.CONVENTIONS), key(basin, c.conventionId()), new Update().set("basinId", basin)
+            upsert(generation, Facts.CONVENTIONS, basin, key(basin, c.conventionId()), new Update().set("basinId", basin)
                     .set("conventionId", c.conventionId()).set("startsOn", day(c.startsOn())).set("endsOn", day(c.endsOn()))
                     .set("categories", categories).set("skillsDaysPledged", skillsDays)
                     .set("jobsPerYear", c.objectives().jobsPerYear()).set("jobsOverConvention", c.objectives().jobsOverConvention())
@@ -81,11 +84,11 @@ public class FactWriter {
                     .set("projectsExaminedPerYear", c.objectives().projectsExaminedPerYear())
                     .set("projectsApprovedPerYear", c.objectives().projectsApprovedPerYear()));
         } else if (p instanceof NetworkMeetingHeld m) {
-            upsert(generation.collection(Facts.MEETINGS), key(basin, m.meetingId()), new Update().set("basinId", basin).set("kind", m.kind())
+            upsert(generation, Facts.MEETINGS, basin, key(basin, m.meetingId()), new Update().set("basinId", basin).set("kind", m.kind())
                     .set("heldOn", day(m.heldOn())).set("operatorPresent", m.operatorPresent())
                     .set("presidentPresent", m.presidentPresent()));
         } else if (p instanceof ProjectSubmitted s) {
-            upsert(generation.collection(Facts.PROJECTS), key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
+            upsert(generation, Facts.PROJECTS, basin, key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
                     .set("reference", s.reference()).set("submittedOn", day(submittedOn(s)))
                     .set("forecastJobs", s.forecastJobs()).setOnInsert("status", "SUBMITTED"));
         } else if (p instanceof ProjectStatusChanged s) {
@@ -93,7 +96,7 @@ public class FactWriter {
             if ("SUBMITTED".equals(s.previousStatus())) {
                 update.set("diagnosisStartedOn", day(s.changedOn()));
             }
-            upsertIfNewer(generation.collection(Facts.PROJECTS), key(basin, s.projectId()), "statusSequence", event.sequence(), update);
+            upsertIfNewer(generation, Facts.PROJECTS, basin, key(basin, s.projectId()), "statusSequence", event.sequence(), update);
         } else if (p instanceof ProjectDecided d) {
             Update update = new Update().set("basinId", basin).set("projectId", d.projectId())
                     .set("forecastJobs", d.forecastJobs())
@@ -101,45 +104,45 @@ public class FactWriter {
                             .append("intervention", Boolean.TRUE.equals(d.newIntervention()))
                             .append("means", means(d.means())).append("skillsDays", d.means() == null ? 0
                                     : d.means().skillsMissions().stream().mapToInt(Means.SkillsMission::days).sum()));
-            upsert(generation.collection(Facts.PROJECTS), key(basin, d.projectId()), update);
+            upsert(generation, Facts.PROJECTS, basin, key(basin, d.projectId()), update);
         } else if (p instanceof CooperationConventionSigned c) {
-            upsert(generation.collection(Facts.PROJECTS), key(basin, c.projectId()), new Update().set("basinId", basin).set("projectId", c.projectId())
+            upsert(generation, Facts.PROJECTS, basin, key(basin, c.projectId()), new Update().set("basinId", basin).set("projectId", c.projectId())
                     .set("signedOn", day(c.signedOn())));
         } else if (p instanceof SkillsDelivered s) {
-            upsert(generation.collection(Facts.PROJECTS), key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
+            upsert(generation, Facts.PROJECTS, basin, key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
                     .set("deliveries." + event.id(), new Document("on", day(s.deliveredOn())).append("days", s.days())
                             .append("value", s.value())));
         } else if (p instanceof FollowUpReportFiled r) {
-            upsert(generation.collection(Facts.PROJECTS), key(basin, r.projectId()), new Update().set("basinId", basin).set("projectId", r.projectId())
+            upsert(generation, Facts.PROJECTS, basin, key(basin, r.projectId()), new Update().set("basinId", basin).set("projectId", r.projectId())
                     .set("reports." + r.reportId(), new Document("on", day(r.reportedOn())).append("jobs", r.jobsToDate().total())
                             .append("lasting", lasting(r.jobsToDate()))));
         } else if (p instanceof CommitteeSessionHeld s) {
-            upsert(generation.collection(Facts.SESSIONS), key(basin, s.sessionId()), new Update().set("basinId", basin).set("heldOn", day(s.heldOn()))
+            upsert(generation, Facts.SESSIONS, basin, key(basin, s.sessionId()), new Update().set("basinId", basin).set("heldOn", day(s.heldOn()))
                     .set("agendaSize", s.agendaSize()));
         } else if (p instanceof SessionDecisionsValidated v) {
-            upsert(generation.collection(Facts.SESSIONS), key(basin, v.sessionId()), new Update().set("basinId", basin).set("validatedOn", day(v.validatedOn())));
+            upsert(generation, Facts.SESSIONS, basin, key(basin, v.sessionId()), new Update().set("basinId", basin).set("validatedOn", day(v.validatedOn())));
         } else if (p instanceof AdvanceOpened a) {
-            upsert(generation.collection(Facts.ADVANCES), key(basin, a.advanceId()), new Update().set("basinId", basin).set("projectId", a.projectId())
+            upsert(generation, Facts.ADVANCES, basin, key(basin, a.advanceId()), new Update().set("basinId", basin).set("projectId", a.projectId())
                     .set("granted", a.amount()).set("schedules.0000-opened", schedule(a.schedule())));
         } else if (p instanceof AdvanceRescheduled r) {
-            upsert(generation.collection(Facts.ADVANCES), key(basin, r.advanceId()), new Update().set("basinId", basin).set("schedules." + r.effectiveOn(),
+            upsert(generation, Facts.ADVANCES, basin, key(basin, r.advanceId()), new Update().set("basinId", basin).set("schedules." + r.effectiveOn(),
                     schedule(r.schedule())));
         } else if (p instanceof AdvanceDisbursed d) {
-            upsert(generation.collection(Facts.ADVANCES), key(basin, d.advanceId()), new Update().set("basinId", basin).set("projectId", d.projectId())
+            upsert(generation, Facts.ADVANCES, basin, key(basin, d.advanceId()), new Update().set("basinId", basin).set("projectId", d.projectId())
                     .set("disbursements." + d.disbursementId(), movement(d.paidOn(), d.amount())));
-            upsert(generation.collection(Facts.PROJECTS), key(basin, d.projectId()), new Update().set("basinId", basin).set("projectId", d.projectId())
+            upsert(generation, Facts.PROJECTS, basin, key(basin, d.projectId()), new Update().set("basinId", basin).set("projectId", d.projectId())
                     .set("disbursements." + d.disbursementId(), day(d.paidOn())));
         } else if (p instanceof RepaymentReceived r) {
-            upsert(generation.collection(Facts.ADVANCES), key(basin, r.advanceId()), new Update().set("basinId", basin)
+            upsert(generation, Facts.ADVANCES, basin, key(basin, r.advanceId()), new Update().set("basinId", basin)
                     .set("repayments." + r.repaymentId(), movement(r.paidOn(), r.amount())));
         } else if (p instanceof RepaymentReversed r) {
-            upsert(generation.collection(Facts.ADVANCES), key(basin, r.advanceId()), new Update().set("basinId", basin)
+            upsert(generation, Facts.ADVANCES, basin, key(basin, r.advanceId()), new Update().set("basinId", basin)
                     .set("reversals." + r.repaymentId(), movement(r.reversedOn(), r.amount())));
         } else if (p instanceof AdvanceWrittenOff w) {
-            upsert(generation.collection(Facts.ADVANCES), key(basin, w.advanceId()), new Update().set("basinId", basin)
+            upsert(generation, Facts.ADVANCES, basin, key(basin, w.advanceId()), new Update().set("basinId", basin)
                     .set("writeOffs." + w.writeOffId(), movement(w.writtenOffOn(), w.amount())));
         } else if (p instanceof LossRecovered l) {
-            upsert(generation.collection(Facts.ADVANCES), key(basin, l.advanceId()), new Update().set("basinId", basin)
+            upsert(generation, Facts.ADVANCES, basin, key(basin, l.advanceId()), new Update().set("basinId", basin)
                     .set("recoveries." + l.recoveryId(), movement(l.receivedOn(), l.amount())));
         } else if (p instanceof ContributionReceived c) {
             money(generation, basin, c.contributionId(), "CONTRIBUTION", c.account(), c.resourceCategory(), c.amount(), c.receivedOn());
@@ -165,20 +168,24 @@ public class FactWriter {
     }
 
     private void money(Generation generation, String basin, String id, String kind, String account, String category, BigDecimal amount, LocalDate on) {
-        upsert(generation.collection(Facts.MONEY), key(basin, id), new Update().set("basinId", basin).set("kind", kind).set("account", account)
+        upsert(generation, Facts.MONEY, basin, key(basin, id), new Update().set("basinId", basin).set("kind", kind).set("account", account)
                 .set("category", category).set("amount", amount).set("on", day(on)));
     }
 
-    private void upsert(String collection, String id, Update update) {
-        mongo.upsert(query(where("_id").is(id)), update, collection);
+    /** Writes a fact and hands it, as stored, to the cache of recently refreshed basins: one round trip. */
+    private void upsert(Generation generation, String kind, String basin, String id, Update update) {
+        Document written = mongo.findAndModify(query(where("_id").is(id)), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, generation.collection(kind));
+        cache.written(generation, basin, kind, written);
     }
 
     /** A status change applies only if it is later in the aggregate's life than the one already recorded. */
-    private void upsertIfNewer(String collection, String id, String field, long sequence, Update update) {
-        Document current = mongo.findById(id, Document.class, collection);
+    private void upsertIfNewer(Generation generation, String kind, String basin, String id, String field, long sequence,
+            Update update) {
+        Document current = mongo.findById(id, Document.class, generation.collection(kind));
         Number recorded = current == null ? null : (Number) current.get(field);
         if (recorded == null || recorded.longValue() < sequence) {
-            upsert(collection, id, update.set(field, sequence));
+            upsert(generation, kind, basin, id, update.set(field, sequence));
         }
     }
 

@@ -6,7 +6,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.alize.messaging.ReceivedEvent;
 import org.alize.reporting.indicator.BasinFacts;
@@ -43,12 +45,14 @@ public class IndicatorProjector {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final NetworkClock networkClock;
+    private final FactsCache cache;
     private final Timer refreshes;
     private final Counter applied;
 
     IndicatorProjector(FactWriter facts, Generations generations, MongoTemplate mongo, Clock clock,
-            NetworkClock networkClock, ObjectProvider<MeterRegistry> meters) {
+            NetworkClock networkClock, FactsCache cache, ObjectProvider<MeterRegistry> meters) {
         this.networkClock = networkClock;
+        this.cache = cache;
         this.facts = facts;
         this.generations = generations;
         this.mongo = mongo;
@@ -102,7 +106,7 @@ public class IndicatorProjector {
             }
             Freshness freshness = mongo.findAndModify(query(where("_id").is(basin.value())), update,
                     FindAndModifyOptions.options().upsert(true).returnNew(true), Freshness.class, generation.freshness());
-            refreshes.record(() -> refresh(basin.value(), freshness, generation));
+            refreshes.record(() -> refresh(basin.value(), freshness, generation, applied));
             networkClock.changed(generation);
             this.applied.increment(applied);
             return null;
@@ -110,8 +114,8 @@ public class IndicatorProjector {
     }
 
     /** Recomputes every year and every convention term of one basin from its facts. Runs in the network scope. */
-    List<YearIndicators> refresh(String basin, Freshness freshness, Generation generation) {
-        BasinFacts all = load(basin, generation);
+    List<YearIndicators> refresh(String basin, Freshness freshness, Generation generation, long applied) {
+        BasinFacts all = cache.facts(generation, basin, applied, freshness.eventsApplied(), () -> load(basin, generation));
         LocalDate today = LocalDate.now(clock);
         Instant asOf = freshness.lastEventTime() != null ? freshness.lastEventTime() : freshness.updatedAt();
         List<YearIndicators> years = IndicatorCalculator.years(all, today).stream()
@@ -122,10 +126,12 @@ public class IndicatorProjector {
         return years;
     }
 
-    private BasinFacts load(String basin, Generation generation) {
-        return new BasinFacts(basin, find(generation, Facts.PROJECTS, basin), find(generation, Facts.SESSIONS, basin),
-                find(generation, Facts.MEETINGS, basin), find(generation, Facts.CONVENTIONS, basin),
-                find(generation, Facts.ADVANCES, basin), find(generation, Facts.MONEY, basin));
+    private Map<String, List<Document>> load(String basin, Generation generation) {
+        Map<String, List<Document>> facts = new HashMap<>();
+        for (String kind : List.of(Facts.PROJECTS, Facts.SESSIONS, Facts.MEETINGS, Facts.CONVENTIONS, Facts.ADVANCES, Facts.MONEY)) {
+            facts.put(kind, find(generation, kind, basin));
+        }
+        return facts;
     }
 
     private List<Document> find(Generation generation, String collection, String basin) {
