@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import org.alize.messaging.ReceivedEvent;
 import org.alize.reporting.intake.IndicatorProjector;
+import org.alize.tenancy.BasinId;
 import org.alize.testing.ApiClient;
 import org.alize.testing.BasinEndpoints;
 import org.alize.testing.TestIssuer;
@@ -43,6 +47,8 @@ class IndicatorsIT {
     int port;
     @Autowired
     IndicatorProjector projector;
+    @Autowired
+    org.alize.reporting.indicator.Generations generations;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -260,6 +266,66 @@ class IndicatorsIT {
         assertThat(y.get("network").get("nationalEvents").asInt()).isEqualTo(1);
         // the operator attended m1 only of the two « Vie du réseau » meetings; the national event is counted apart
         assertThat(y.get("network").get("meetingsAttended").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * Eight years of one basin's life (2010–2017, apart from the years other tests read), events dated across
+     * them, some entered late (a past year's movements last).
+     */
+    private static Story eightYears(Story story) {
+        story.registered("Bassin huit ans").convention("conv-1", LocalDate.of(2010, 7, 1), "COMPANIES", "300000.00")
+                .convention("conv-2", LocalDate.of(2013, 7, 1), "COMPANIES", "300000.00");
+        for (int year = 2010; year <= 2017; year++) {
+            String p = "p" + year;
+            story.session("s" + year, LocalDate.of(year, 3, 10), true).submitted(p, LocalDate.of(year, 2, 1), 4)
+                    .decided(p, "s" + year, LocalDate.of(year, 3, 10), "APPROVED", 4, "12000.00")
+                    .signed(p, LocalDate.of(year, 4, 1)).advance(p, "12000.00", LocalDate.of(year, 6, 1), 12, "1000.00")
+                    .disbursed(p, "d" + year, LocalDate.of(year, 4, 20), "12000.00")
+                    .contribution("c" + year, "ADVANCE_FUND", LocalDate.of(year, 1, 15), "50000.00")
+                    .expense("e" + year, "LOCAL_ENGINEERING", LocalDate.of(year, 9, 1), "20000.00")
+                    .reported(p, "r" + year, LocalDate.of(year, 11, 1), 3);
+        }
+        for (int year = 2010; year <= 2016; year++) {
+            story.repaid("p" + year, "rp" + year, LocalDate.of(year + 1, 2, 1), "3000.00");
+        }
+        story.writtenOff("p2011", "w2011", LocalDate.of(2013, 5, 1), "2000.00")
+                .recovered("p2011", "rc2011", LocalDate.of(2014, 5, 1), "500.00")
+                .reversed("p2012", "rp2012", LocalDate.of(2013, 3, 1), "3000.00")
+                .movementReversed("rev-c2011", "c2011", "CONTRIBUTION", LocalDate.of(2011, 2, 1), "50000.00")
+                .repaid("p2010", "late-2010", LocalDate.of(2010, 12, 30), "1000.00");
+        return story;
+    }
+
+    private ObjectNode comparable(String basin, int year) {
+        ObjectNode detail = (ObjectNode) withoutCurrency(detail(basin, year));
+        detail.remove(List.of("id", "basinId", "asOf"));
+        return detail;
+    }
+
+    @Test
+    @DisplayName("R-30, R-31, R-41: years recomputed from the earliest date an event writes equal a full recomputation, whatever "
+            + "the order the events come in and however often")
+    void incremental_years_equal_a_full_recomputation_in_any_order_and_twice_R30_R31_R41() {
+        eightYears(new Story("inc-ordered", projector));
+        List<ReceivedEvent<?>> shuffled = new ArrayList<>(eightYears(Story.deferred("inc-shuffled", projector)).applied());
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        shuffled.forEach(projector::apply);
+        shuffled.forEach(projector::apply);
+        eightYears(Story.deferred("inc-full", projector)).applied().forEach(projector::apply);
+        // every year of inc-full recomputed from all its facts, nothing restricted
+        projector.conclude(BasinId.of("inc-full"), null, 0, generations.active());
+
+        for (int year = 2010; year <= 2017; year++) {
+            ObjectNode full = comparable("inc-full", year);
+            assertThat(comparable("inc-ordered", year)).as("in order, year " + year).isEqualTo(full);
+            assertThat(comparable("inc-shuffled", year)).as("shuffled and twice, year " + year).isEqualTo(full);
+        }
+        for (String basin : List.of("inc-ordered", "inc-shuffled")) {
+            JsonNode terms = operatorOf(basin).get("/api/basins/" + basin + "/indicators/conventions").json().get("periods");
+            JsonNode fullTerms = operatorOf("inc-full").get("/api/basins/inc-full/indicators/conventions").json().get("periods");
+            assertThat(terms.size()).isEqualTo(2);
+            assertThat(terms).as(basin + ": each convention's term").isEqualTo(fullTerms);
+        }
     }
 
     @Test

@@ -43,9 +43,21 @@ final class Story {
     private final List<ReceivedEvent<?>> applied = new ArrayList<>();
     private int sequence;
 
+    private final boolean deferred;
+
     Story(String basin, IndicatorProjector projector) {
+        this(basin, projector, false);
+    }
+
+    private Story(String basin, IndicatorProjector projector, boolean deferred) {
         this.basin = basin;
         this.projector = projector;
+        this.deferred = deferred;
+    }
+
+    /** A story whose events are only written down, for the test to apply in an order of its own. */
+    static Story deferred(String basin, IndicatorProjector projector) {
+        return new Story(basin, projector, true);
     }
 
     List<ReceivedEvent<?>> applied() {
@@ -59,7 +71,9 @@ final class Story {
     Story apply(String type, Object payload) {
         ReceivedEvent<?> event = new ReceivedEvent<>(basin + "-" + (++sequence), type, "/test", null, BasinId.of(basin),
                 sequence, AT.atOffset(ZoneOffset.UTC).plusSeconds(sequence), payload);
-        projector.apply(event);
+        if (!deferred) {
+            projector.apply(event);
+        }
         applied.add(event);
         return this;
     }

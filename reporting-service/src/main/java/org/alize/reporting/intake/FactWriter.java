@@ -6,7 +6,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.alize.basin.events.BasinRegistered;
 import org.alize.basin.events.BasinStatusChanged;
@@ -172,8 +174,65 @@ public class FactWriter {
                 .set("category", category).set("amount", amount).set("on", day(on)));
     }
 
+    /**
+     * The earliest business date this thread has written for each basin since the basin's last refresh
+     * ({@link LocalDate#MIN} when a fact carried no date: every year may have changed), so that the refresh
+     * recomputes only the years from it on: a fact counts in its own year and in the positions after it.
+     */
+    private static final ThreadLocal<Map<String, LocalDate>> EARLIEST = ThreadLocal.withInitial(HashMap::new);
+
+    /** The earliest date written for {@code basin} since the last call (null if nothing was), forgotten once read. */
+    static LocalDate takeEarliestWritten(String basin) {
+        return EARLIEST.get().remove(basin);
+    }
+
+    private static void touched(String basin, Update update) {
+        LocalDate earliest = earliestDay(update.getUpdateObject(), null);
+        EARLIEST.get().merge(basin, earliest == null ? LocalDate.MIN : earliest, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    /** The fields that hold a business date, wherever they sit in a fact. */
+    private static final java.util.Set<String> DATE_FIELDS = java.util.Set.of("on", "heldOn", "submittedOn", "signedOn",
+            "decidedOn", "validatedOn", "startsOn", "endsOn", "dueOn", "diagnosisStartedOn");
+
+    /**
+     * The earliest business date an update writes: the date fields' values, a project's disbursement days, and
+     * the effective day a schedule is filed under. Nothing else is read as a date (an id may look like one).
+     */
+    private static LocalDate earliestDay(Object value, LocalDate earliest) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                String field = key.substring(key.lastIndexOf('.') + 1);
+                if (key.startsWith("schedules.")) {
+                    earliest = earlier(earliest, key.substring("schedules.".length()));
+                }
+                if (entry.getValue() instanceof String text && (DATE_FIELDS.contains(field) || key.startsWith("disbursements."))) {
+                    earliest = earlier(earliest, text);
+                } else {
+                    earliest = earliestDay(entry.getValue(), earliest);
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object item : list) {
+                earliest = earliestDay(item, earliest);
+            }
+        }
+        return earliest;
+    }
+
+    private static LocalDate earlier(LocalDate earliest, String text) {
+        try {
+            LocalDate found = LocalDate.parse(text);
+            return earliest == null || found.isBefore(earliest) ? found : earliest;
+        } catch (java.time.DateTimeException notADay) {
+            return earliest;
+        }
+    }
+
     /** Writes a fact and hands it, as stored, to the cache of recently refreshed basins: one round trip. */
     private void upsert(Generation generation, String kind, String basin, String id, Update update) {
+        touched(basin, update);
         Document written = mongo.findAndModify(query(where("_id").is(id)), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, generation.collection(kind));
         cache.written(generation, basin, kind, written);

@@ -113,16 +113,28 @@ public class IndicatorProjector {
         });
     }
 
-    /** Recomputes every year and every convention term of one basin from its facts. Runs in the network scope. */
+    /**
+     * Recomputes the years and convention terms of one basin that the facts just written can have changed: a
+     * fact counts in its own year and in the positions of every year-end after it, so the years from the
+     * earliest business date written on (never fewer than last year and this one: a year just ended is
+     * completed once more), and the conventions that end on or after its 1 January. When the facts written are
+     * not known (a batch redelivered after a crash, a fact without a date), every year. Runs in the network scope.
+     */
     List<YearIndicators> refresh(String basin, Freshness freshness, Generation generation, long applied) {
         BasinFacts all = cache.facts(generation, basin, applied, freshness.eventsApplied(), () -> load(basin, generation));
         LocalDate today = LocalDate.now(clock);
+        LocalDate earliest = FactWriter.takeEarliestWritten(basin);
+        int fromYear = earliest == null || earliest.equals(LocalDate.MIN) ? Integer.MIN_VALUE
+                : Math.min(earliest.getYear(), today.getYear() - 1);
         Instant asOf = freshness.lastEventTime() != null ? freshness.lastEventTime() : freshness.updatedAt();
-        List<YearIndicators> years = IndicatorCalculator.years(all, today).stream()
+        List<YearIndicators> years = IndicatorCalculator.years(all, today).stream().filter(year -> year >= fromYear)
                 .map(year -> IndicatorCalculator.compute(all, year, today, asOf, freshness.eventsApplied())).toList();
         years.forEach(year -> mongo.save(year, generation.indicators()));
-        all.conventions().forEach(convention -> mongo.save(IndicatorCalculator.computeConvention(all, convention, today, asOf,
-                freshness.eventsApplied()), generation.conventionIndicators()));
+        all.conventions().stream()
+                .filter(convention -> fromYear == Integer.MIN_VALUE || convention.getString("endsOn") == null
+                        || !LocalDate.parse(convention.getString("endsOn")).isBefore(LocalDate.of(fromYear, 1, 1)))
+                .forEach(convention -> mongo.save(IndicatorCalculator.computeConvention(all, convention, today, asOf,
+                        freshness.eventsApplied()), generation.conventionIndicators()));
         return years;
     }
 
