@@ -347,6 +347,30 @@ class FinanceFlowIT {
     }
 
     @Test
+    void the_balance_the_treasury_keeps_between_outflows_never_lets_money_out_that_a_bounced_repayment_took_back_R04() {
+        String basin = "fin-kept";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        String id = openedAdvance(op, basin, "prj-kept");
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":10000}"));
+        expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":4000}"));
+        String repayment = expect(200, op.post(base + "/advances/" + id + "/repayments", "{\"amount\":3000}")).json()
+                .get("repayments").get(0).get("id").asString();
+        // the fund holds 9 000, and the treasury counted the repayment in; the cheque bounces: 6 000 left
+        expect(200, op.post(base + "/advances/" + id + "/repayments/" + repayment + "/reverse", "{\"reason\":\"chèque impayé\"}"));
+
+        ApiClient.Response tooMuch = op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":6000.01}");
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(422);
+        assertThat(tooMuch.json().path("detail").asString()).contains("6000.00");
+        expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":5000}"));
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":500}"));
+        expect(200, op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":1500}"));
+        ApiClient.Response oneCent = op.post(base + "/advances/" + id + "/disbursements", "{\"amount\":0.01}");
+        assertThat(oneCent.status()).as("the fund is empty to the cent").isEqualTo(422);
+        assertThat(oneCent.json().path("rule").asString()).isEqualTo("R-04");
+    }
+
+    @Test
     void every_movement_recorded_by_mistake_is_reversed_by_an_entry_that_names_the_one_it_undoes_R04_R31() {
         String basin = "fin-r31";
         ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());

@@ -62,7 +62,11 @@ public class AccountService {
                         + e.detail());
             }
         }
-        return mongo.insert(contribution);
+        Contribution recorded = mongo.insert(contribution);
+        if (recorded.kind() == Contribution.Kind.CASH) {
+            treasury.received(recorded.account(), recorded.amount());
+        }
+        return recorded;
     }
 
     /** What the operator may still be reimbursed in the convention year of {@code date}, money and in kind. */
@@ -94,7 +98,9 @@ public class AccountService {
         Transfer transfer = Transfer.record(Ids.next("trf"), from, to, amount, on == null ? today() : on, approvalReference,
                 reason, today(), clock.instant(), by);
         approvals.requireApproval(transfer.approvalReference(), transfer.on());
-        return treasury.payOut(from, transfer.amount(), "un virement", () -> mongo.insert(transfer));
+        Transfer recorded = treasury.payOut(from, transfer.amount(), "un virement", () -> mongo.insert(transfer));
+        treasury.received(to, recorded.amount());
+        return recorded;
     }
 
     public OperatingYear.Expense spend(OperatingYear.Category category, BigDecimal amount, LocalDate paidOn, String description,

@@ -2,6 +2,8 @@ package org.alize.finance.account;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -23,6 +25,13 @@ import org.springframework.stereotype.Component;
  * after a contribution must see it. Outflows of one basin run one at a time, so two of them cannot both spend
  * the same euros; the lock is this instance's, which holds while finance-service runs as one instance per
  * deployment, as the compose file does.
+ *
+ * <p>Reading every record of the basin for each outflow cost a pass over its whole history. Each account's
+ * balance is therefore kept in memory once read, as a figure that is never above the true one: an outflow
+ * lowers it when it is written, an inflow raises it once written ({@link #received}; one that did not would
+ * only leave the figure lower, on the safe side), and a decrease made elsewhere ({@link #forget}) drops it. An outflow it covers is decided on it at once; one it
+ * does not cover reads the records again before refusing, so a refusal is always on the true balance. A
+ * restart starts from the records.
  */
 @Component
 public class Treasury {
@@ -31,6 +40,8 @@ public class Treasury {
 
     private final MongoTemplate mongo;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    /** Per basin and account: a balance never above the true one (see the class comment). */
+    private final Map<String, BigDecimal> atLeast = new ConcurrentHashMap<>();
 
     Treasury(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -44,19 +55,65 @@ public class Treasury {
      * basin is running and if the account can afford it; else refuses it under R-04 and writes nothing.
      */
     public <T> T payOut(Contribution.Target account, BigDecimal amount, String what, Supplier<T> write) {
-        ReentrantLock lock = locks[Math.floorMod(BasinContext.require().value().hashCode(), STRIPES)];
+        ReentrantLock lock = lockOfBasin();
         lock.lock();
         try {
-            BigDecimal available = balance(account);
-            if (amount != null && amount.signum() > 0 && available.compareTo(amount) < 0) {
+            String key = key(account);
+            boolean outflow = amount != null && amount.signum() > 0;
+            BigDecimal available = atLeast.get(key);
+            if (available == null || (outflow && available.compareTo(amount) < 0)) {
+                available = balance(account); // not known, or not enough on the safe figure: the records decide
+                atLeast.put(key, available);
+            }
+            if (outflow && available.compareTo(amount) < 0) {
                 throw new RuleViolation("R-04", label(account) + " n'a que " + available.toPlainString() + " € : " + what + " de "
                         + amount.toPlainString() + " € le rendrait négatif. Enregistrez d'abord les contributions reçues ou "
                         + "un virement approuvé.");
             }
-            return write.get();
+            T written = write.get();
+            if (outflow) {
+                atLeast.put(key, available.subtract(amount));
+            }
+            return written;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Raises the balance kept for {@code account} by money just written into it (a contribution, a repayment…). */
+    public void received(Contribution.Target account, BigDecimal amount) {
+        if (amount == null || amount.signum() <= 0) {
+            return;
+        }
+        ReentrantLock lock = lockOfBasin();
+        lock.lock();
+        try {
+            atLeast.computeIfPresent(key(account), (k, known) -> known.add(amount));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drops the balance kept for {@code account} after money left it other than through {@link #payOut} (a
+     * repayment reversed: the cheque bounced); the next outflow reads the records. Call it once the change is written.
+     */
+    public void forget(Contribution.Target account) {
+        ReentrantLock lock = lockOfBasin();
+        lock.lock();
+        try {
+            atLeast.remove(key(account));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ReentrantLock lockOfBasin() {
+        return locks[Math.floorMod(BasinContext.require().value().hashCode(), STRIPES)];
+    }
+
+    private static String key(Contribution.Target account) {
+        return BasinContext.require().value() + "|" + account.name();
     }
 
     /** The account's balance now: every recorded movement in and out, whatever its date. */

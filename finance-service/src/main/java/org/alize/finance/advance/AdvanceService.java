@@ -76,11 +76,16 @@ public class AdvanceService {
     }
 
     public Advance repay(String id, LocalDate on, BigDecimal amount, String by) {
-        return change(id, a -> a.repay(on == null ? today() : on, amount, today(), clock.instant(), by));
+        Advance repaid = change(id, a -> a.repay(on == null ? today() : on, amount, today(), clock.instant(), by));
+        treasury.received(Contribution.Target.ADVANCE_FUND, amount);
+        return repaid;
     }
 
     public Advance reverseRepayment(String id, String repaymentId, LocalDate on, String reason, String by) {
-        return change(id, a -> a.reverseRepayment(repaymentId, on == null ? today() : on, reason, today(), clock.instant(), by));
+        Advance reversed = change(id, a -> a.reverseRepayment(repaymentId, on == null ? today() : on, reason, today(),
+                clock.instant(), by));
+        treasury.forget(Contribution.Target.ADVANCE_FUND); // the fund has less than the treasury last counted
+        return reversed;
     }
 
     public Advance reschedule(String id, String approval, LocalDate effectiveOn, int duration, int grace, Frequency frequency,
@@ -94,7 +99,9 @@ public class AdvanceService {
     }
 
     public Advance recover(String id, LocalDate on, BigDecimal amount, String by) {
-        return change(id, a -> a.recover(on == null ? today() : on, amount, today(), clock.instant(), by));
+        Advance recovered = change(id, a -> a.recover(on == null ? today() : on, amount, today(), clock.instant(), by));
+        treasury.received(Contribution.Target.ADVANCE_FUND, amount);
+        return recovered;
     }
 
     /** The basin's ageing buckets, or the platform's default. */
