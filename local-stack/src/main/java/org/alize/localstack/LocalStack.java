@@ -232,6 +232,10 @@ public final class LocalStack implements AutoCloseable {
                 command.add(option);
             }
         }
+        Path watch = options.root().resolve("local-stack/target/local-stack-watch.jar");
+        if (Files.isRegularFile(watch)) {
+            command.add("-javaagent:" + watch); // the service stops if this launcher dies (LauncherWatch)
+        }
         command.add("-jar");
         command.add(jar.toString());
         return command;
@@ -371,6 +375,13 @@ public final class LocalStack implements AutoCloseable {
     /** Process ids of the service JVMs still running: none once the stack is closed. */
     public List<Long> runningServicePids() {
         return processes.stream().filter(ServiceProcess::isAlive).map(ServiceProcess::pid).toList();
+    }
+
+    /** Each running service's process id, by service name (what a harness reads the memory of). */
+    public synchronized Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        processes.stream().filter(ServiceProcess::isAlive).forEach(p -> pids.put(p.name(), p.pid()));
+        return pids;
     }
 
     @Override

@@ -21,8 +21,19 @@ public record StackOptions(Path root, Path dataDir, int kafkaPort, int mongoPort
         List<ServiceSpec> services, Map<String, Integer> servicePorts, List<Seeder> seeders, boolean seed,
         String serviceJavaOptions, PrintStream console) {
 
-    static final String LEAN_JVM = "-Xms64m -Xmx320m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
+    /**
+     * The services' JVMs on a laptop (the default): small heaps, the serial collector, the C1 compiler only, so that
+     * seven JVMs start fast and stay small; their steady-state speed is not the point.
+     */
+    public static final String LEAN_JVM = "-Xms64m -Xmx320m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
             + "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Dspring.jmx.enabled=false";
+
+    /**
+     * The services' JVMs for measuring ({@code ALIZE_JVM_PROFILE=measured}, the load harness's default): full
+     * tiered compilation (C2), the parallel collector for throughput, a heap sized so that it never limits.
+     */
+    public static final String MEASURED_JVM = "-Xms256m -Xmx768m -XX:+UseParallelGC -XX:MaxMetaspaceSize=256m "
+            + "-Dspring.jmx.enabled=false";
 
     public static StackOptions fromEnvironment(Path root) {
         Function<String, String> env = name -> System.getProperty(name, System.getenv(name));
@@ -35,7 +46,8 @@ public record StackOptions(Path root, Path dataDir, int kafkaPort, int mongoPort
                 intOr(env.apply("ALIZE_KAFKA_PORT"), 9092), intOr(env.apply("ALIZE_MONGO_PORT"), 27017),
                 intOr(env.apply("ALIZE_ISSUER_PORT"), 9000), Services.ALL, ports, Seeders.ALL,
                 !"false".equalsIgnoreCase(env.apply("ALIZE_SEED")),
-                env.apply("ALIZE_SERVICE_JAVA_OPTS") == null ? LEAN_JVM : env.apply("ALIZE_SERVICE_JAVA_OPTS"),
+                env.apply("ALIZE_SERVICE_JAVA_OPTS") != null ? env.apply("ALIZE_SERVICE_JAVA_OPTS")
+                        : "measured".equalsIgnoreCase(env.apply("ALIZE_JVM_PROFILE")) ? MEASURED_JVM : LEAN_JVM,
                 System.out);
     }
 
