@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.alize.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -30,23 +31,8 @@ class VerifiedTokensTest {
 
     @Test
     void a_token_is_verified_once_until_it_expires_and_a_refused_one_every_time() {
-        Clock[] clock = {Clock.fixed(NOW, ZoneOffset.UTC)};
-        VerifiedTokens.Cached cached = new VerifiedTokens.Cached(keys, new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock[0].instant();
-            }
-        }, 100);
+        SettableClock clock = new SettableClock(NOW);
+        VerifiedTokens.Cached cached = new VerifiedTokens.Cached(keys, clock, 100);
 
         for (int i = 0; i < 50; i++) {
             assertThat(cached.decode("token-a").block().getSubject()).isEqualTo("karim");
@@ -59,7 +45,7 @@ class VerifiedTokensTest {
         assertThat(verifications).as("a refused token is never remembered").hasValue(4);
 
         cached.decode("expiring-token").block();
-        clock[0] = Clock.fixed(NOW.plusSeconds(2), ZoneOffset.UTC);
+        clock.advance(java.time.Duration.ofSeconds(2));
         cached.decode("expiring-token").block();
         assertThat(verifications).as("past its expiry, a token goes back to the keys (which refuse it)").hasValue(6);
     }
