@@ -66,24 +66,6 @@ public class JournalService {
         return totals.balances(on);
     }
 
-    /** The same balances summed over the journal itself: what the reconciliation compares the totals with. */
-    Map<Account, Balance> balancesSummed(LocalDate on) {
-        Map<Account, BigDecimal[]> sums = new EnumMap<>(Account.class);
-        try (Stream<JournalEntry> entries = stream(null, on)) {
-            entries.forEach(entry -> {
-                for (JournalEntry.Line line : entry.lines()) {
-                    BigDecimal[] sum = sums.computeIfAbsent(line.account(), a -> new BigDecimal[] {Money.ZERO, Money.ZERO});
-                    sum[0] = sum[0].add(line.debit());
-                    sum[1] = sum[1].add(line.credit());
-                }
-            });
-        }
-        Map<Account, Balance> balances = new EnumMap<>(Account.class);
-        sums.forEach((account, s) -> balances.put(account, new Balance(account.number(), account.label(), s[0], s[1],
-                s[0].subtract(s[1]))));
-        return balances;
-    }
-
     public BigDecimal balanceOf(Account account) {
         Balance balance = balances(null).get(account);
         return balance == null ? Money.ZERO : balance.balance();
@@ -99,16 +81,22 @@ public class JournalService {
 
     /**
      * Compares each advance's outstanding at the end of {@code asOf} with its account 274100 in the journal's
-     * entries dated that day or before, and reports every difference.
+     * entries dated that day or before, and each account's running total with the sum of those entries; reports
+     * every difference. One pass over the entries, read from a cursor.
      */
     public Reconciliation reconcile(LocalDate asOf) {
         Map<String, BigDecimal> journal = new java.util.HashMap<>();
-        for (JournalEntry entry : entries(null, asOf)) {
-            for (JournalEntry.Line line : entry.lines()) {
-                if (line.account() == Account.ADVANCES_RECEIVABLE) {
-                    journal.merge(line.auxiliary(), line.debit().subtract(line.credit()), BigDecimal::add);
+        Map<Account, BigDecimal> summed = new EnumMap<>(Account.class);
+        try (Stream<JournalEntry> entries = stream(null, asOf)) {
+            entries.forEach(entry -> {
+                for (JournalEntry.Line line : entry.lines()) {
+                    BigDecimal movement = line.debit().subtract(line.credit());
+                    summed.merge(line.account(), movement, BigDecimal::add);
+                    if (line.account() == Account.ADVANCES_RECEIVABLE) {
+                        journal.merge(line.auxiliary(), movement, BigDecimal::add);
+                    }
                 }
-            }
+            });
         }
         List<Reconciliation.Difference> differences = new ArrayList<>();
         BigDecimal outstanding = Money.ZERO;
@@ -127,11 +115,10 @@ public class JournalService {
             }
         });
         Map<Account, Balance> kept = balances(asOf);
-        Map<Account, Balance> summed = balancesSummed(asOf);
         List<Reconciliation.TotalDifference> totals = new ArrayList<>();
         for (Account account : Account.values()) {
             BigDecimal perTotals = kept.containsKey(account) ? kept.get(account).balance() : Money.ZERO;
-            BigDecimal perJournal = summed.containsKey(account) ? summed.get(account).balance() : Money.ZERO;
+            BigDecimal perJournal = summed.getOrDefault(account, Money.ZERO);
             if (perTotals.compareTo(perJournal) != 0) {
                 totals.add(new Reconciliation.TotalDifference(account.number(), perTotals, perJournal));
             }
