@@ -3,7 +3,7 @@ package org.alize.finance;
 import java.time.LocalDate;
 
 import org.alize.tenancy.input.InputBounds;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /** The date a position is asked at ({@code ?asOf=}): the end of that day. */
 public final class AsOf {

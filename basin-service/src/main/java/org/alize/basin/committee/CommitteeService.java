@@ -1,10 +1,11 @@
 package org.alize.basin.committee;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,7 +19,7 @@ import org.alize.basin.organisation.Organisation;
 import org.alize.basin.organisation.OrganisationKind;
 import org.alize.basin.organisation.OrganisationService;
 import org.alize.basin.organisation.Person;
-import org.alize.tenancy.problem.Conflict;
+import org.alize.kernel.problem.Conflict;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -124,7 +125,7 @@ public class CommitteeService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+        return BasinCalendar.today(clock);
     }
 
     private ApprovalCommittee changeApproval(Consumer<ApprovalCommittee> change) {

@@ -1,6 +1,6 @@
 package org.alize.basin.committee;
 
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /** How many voting members must attend for the committee to decide: by default a majority of them. */
 public record QuorumRule(Kind kind, Integer minimum) {

@@ -1,8 +1,10 @@
 package org.alize.basin.convention;
 
+import org.alize.kernel.Money;
+
 import java.math.BigDecimal;
 
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /** A line of the 3-year budget annex: a resource or a spending, for year 1, 2 or 3 of the convention. */
 public record BudgetLine(int year, Kind kind, Category category, String label, BigDecimal amount) {
@@ -32,6 +34,6 @@ public record BudgetLine(int year, Kind kind, Category category, String label, B
         if (kind == Kind.RESOURCE && category != Category.OTHER) {
             throw InvalidInput.field("budget.category", "une ressource est de catégorie OTHER");
         }
-        amount = Amounts.euros(amount, "budget.amount");
+        amount = Money.orZero(amount, "budget.amount");
     }
 }

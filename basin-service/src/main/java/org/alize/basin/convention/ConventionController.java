@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.alize.basin.HistoryEntry;
+import org.alize.kernel.HistoryEntry;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
@@ -59,7 +59,7 @@ class ConventionController {
     @GetMapping("/in-force")
     @Operation(summary = "La convention en vigueur aujourd'hui")
     ConventionView inForce() {
-        return service.inForce().map(ConventionView::of).orElseThrow(() -> new org.alize.tenancy.problem.NotFound(
+        return service.inForce().map(ConventionView::of).orElseThrow(() -> new org.alize.kernel.problem.NotFound(
                 "convention.none-in-force", "Aucune convention de partenariat n'est en vigueur dans ce bassin."));
     }
 

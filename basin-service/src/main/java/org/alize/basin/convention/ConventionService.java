@@ -1,16 +1,17 @@
 package org.alize.basin.convention;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.alize.basin.organisation.Organisation;
 import org.alize.basin.organisation.OrganisationService;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.NotFound;
 import org.springframework.stereotype.Service;
 
 /** The partnership conventions of the basin in context. */
@@ -117,7 +118,7 @@ public class ConventionService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+        return BasinCalendar.today(clock);
     }
 
     private String newId(LocalDate startsOn) {

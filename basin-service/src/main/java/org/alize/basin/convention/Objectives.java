@@ -1,6 +1,6 @@
 package org.alize.basin.convention;
 
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /**
  * The convention's quantitative objectives, by default the reference activity of a basin (R-41):

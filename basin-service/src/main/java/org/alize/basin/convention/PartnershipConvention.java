@@ -1,5 +1,9 @@
 package org.alize.basin.convention;
 
+import org.alize.kernel.BasinCalendar;
+
+import org.alize.kernel.Money;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,14 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.alize.basin.HistoryEntry;
+import org.alize.kernel.HistoryEntry;
 import org.alize.basin.events.PartnershipConventionSigned;
 import org.alize.basin.organisation.OrganisationKind;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.RuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -30,7 +34,6 @@ public class PartnershipConvention extends AggregateRoot {
     public static final int MIN_PARTNER_COMPANIES = 4;
     /** A partnership convention runs three years; a draft starts at most one term ahead. */
     static final int TERM_YEARS = 3;
-    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
     public static final BigDecimal OPERATOR_REIMBURSEMENT_CAP = new BigDecimal("10000.00");
 
     @Id
@@ -83,7 +86,7 @@ public class PartnershipConvention extends AggregateRoot {
         if (startsOn == null) {
             throw InvalidInput.field("startsOn", "la date de début est obligatoire");
         }
-        if (startsOn.isAfter(LocalDate.ofInstant(at, PARIS).plusYears(TERM_YEARS))) {
+        if (startsOn.isAfter(LocalDate.ofInstant(at, BasinCalendar.ZONE).plusYears(TERM_YEARS))) {
             throw InvalidInput.field("startsOn", "une convention se prépare au plus un terme (" + TERM_YEARS + " ans) à l'avance");
         }
         PartnershipConvention convention = new PartnershipConvention(id, number, previousConventionId, null, startsOn,
@@ -195,7 +198,7 @@ public class PartnershipConvention extends AggregateRoot {
         Map<Integer, BigDecimal> reimbursement = terms.budget().stream()
                 .filter(line -> line.kind() == BudgetLine.Kind.SPENDING && line.category() == BudgetLine.Category.OPERATOR_REIMBURSEMENT)
                 .collect(Collectors.groupingBy(BudgetLine::year,
-                        Collectors.reducing(Amounts.ZERO, BudgetLine::amount, BigDecimal::add)));
+                        Collectors.reducing(Money.ZERO, BudgetLine::amount, BigDecimal::add)));
         reimbursement.forEach((year, amount) -> {
             if (amount.compareTo(OPERATOR_REIMBURSEMENT_CAP) > 0) {
                 throw new RuleViolation("R-14", "Le remboursement de l'opérateur est plafonné à 10 000 € par an ; l'année "

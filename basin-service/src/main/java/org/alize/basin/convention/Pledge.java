@@ -1,11 +1,13 @@
 package org.alize.basin.convention;
 
+import org.alize.kernel.Money;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import org.alize.basin.organisation.OrganisationKind;
 import org.alize.basin.organisation.ResourceCategory;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /**
  * What one partner commits over the convention's 3 years (R-10): cash, skills (days × daily value) and
@@ -16,9 +18,9 @@ public record Pledge(String organisationId, String organisationName, Organisatio
         String note) {
 
     public Pledge {
-        cash = Amounts.euros(cash, "pledges.cash");
-        skillsDailyValue = Amounts.euros(skillsDailyValue, "pledges.skillsDailyValue");
-        inKind = Amounts.euros(inKind, "pledges.inKind");
+        cash = Money.orZero(cash, "pledges.cash");
+        skillsDailyValue = Money.orZero(skillsDailyValue, "pledges.skillsDailyValue");
+        inKind = Money.orZero(inKind, "pledges.inKind");
         if (skillsDays < 0) {
             throw InvalidInput.field("pledges.skillsDays", "un nombre de jours ne peut être négatif");
         }

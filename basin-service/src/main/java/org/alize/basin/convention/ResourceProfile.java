@@ -1,5 +1,7 @@
 package org.alize.basin.convention;
 
+import org.alize.kernel.Money;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -27,14 +29,14 @@ public record ResourceProfile(List<Line> lines, BigDecimal total, BigDecimal ref
     }
 
     public static ResourceProfile of(List<Pledge> pledges) {
-        BigDecimal grandTotal = pledges.stream().map(Pledge::total).reduce(Amounts.ZERO, BigDecimal::add);
+        BigDecimal grandTotal = pledges.stream().map(Pledge::total).reduce(Money.ZERO, BigDecimal::add);
         List<Line> lines = new ArrayList<>();
         List<String> deviations = new ArrayList<>();
         for (ResourceCategory category : ResourceCategory.values()) {
             List<Pledge> own = pledges.stream().filter(p -> p.category() == category).toList();
-            BigDecimal cash = own.stream().map(Pledge::cash).reduce(Amounts.ZERO, BigDecimal::add);
-            BigDecimal skills = own.stream().map(Pledge::skillsValue).reduce(Amounts.ZERO, BigDecimal::add);
-            BigDecimal inKind = own.stream().map(Pledge::inKind).reduce(Amounts.ZERO, BigDecimal::add);
+            BigDecimal cash = own.stream().map(Pledge::cash).reduce(Money.ZERO, BigDecimal::add);
+            BigDecimal skills = own.stream().map(Pledge::skillsValue).reduce(Money.ZERO, BigDecimal::add);
+            BigDecimal inKind = own.stream().map(Pledge::inKind).reduce(Money.ZERO, BigDecimal::add);
             BigDecimal total = cash.add(skills).add(inKind);
             BigDecimal share = grandTotal.signum() == 0 ? BigDecimal.ZERO.setScale(1)
                     : total.multiply(HUNDRED).divide(grandTotal, 1, RoundingMode.HALF_UP);

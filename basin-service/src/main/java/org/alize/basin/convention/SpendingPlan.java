@@ -1,5 +1,7 @@
 package org.alize.basin.convention;
 
+import org.alize.kernel.Money;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,6 @@ public record SpendingPlan(List<Year> years) {
 
     private static BigDecimal sum(List<BudgetLine> lines, BudgetLine.Kind kind, BudgetLine.Category category) {
         return lines.stream().filter(l -> l.kind() == kind && l.category() == category).map(BudgetLine::amount)
-                .reduce(Amounts.ZERO, BigDecimal::add);
+                .reduce(Money.ZERO, BigDecimal::add);
     }
 }

@@ -1,9 +1,10 @@
 package org.alize.basin.meeting;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,13 +16,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.alize.basin.HistoryEntry;
+import org.alize.kernel.HistoryEntry;
 import org.alize.tenancy.Ids;
 import org.alize.basin.meeting.NetworkMeeting.Attendance;
 import org.alize.basin.registry.RegistryService;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.NetworkRole;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
 import org.springframework.http.ResponseEntity;
@@ -115,7 +116,7 @@ class NetworkMeetingController {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+        return BasinCalendar.today(clock);
     }
 
     record PlanInput(@NotNull NetworkMeeting.Kind kind,

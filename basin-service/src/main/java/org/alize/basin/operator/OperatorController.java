@@ -1,8 +1,9 @@
 package org.alize.basin.operator;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -13,12 +14,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import org.alize.basin.HistoryEntry;
+import org.alize.kernel.HistoryEntry;
 import org.alize.basin.organisation.Organisation;
 import org.alize.basin.organisation.OrganisationService;
 import org.alize.tenancy.BasinRole;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -55,7 +56,7 @@ class OperatorController {
             return new LocalOperator.Holder(organisation.id(), organisation.name(), h.functions());
         }).toList();
         operator.appoint(holders, input.appointedOn(), input.consensus(), input.accounts(),
-                LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))), clock.instant(), CurrentGrants.subject());
+                BasinCalendar.today(clock), clock.instant(), CurrentGrants.subject());
         return OperatorView.of(operators.save(operator));
     }
 

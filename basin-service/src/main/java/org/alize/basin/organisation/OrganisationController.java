@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.alize.basin.HistoryEntry;
+import org.alize.kernel.HistoryEntry;
 import org.alize.tenancy.web.Paged;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;

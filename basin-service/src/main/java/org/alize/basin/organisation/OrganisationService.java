@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.Paged;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.NotFound;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -1,6 +1,6 @@
 package org.alize.basin.organisation;
 
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /** A skill a partner company can lend to SMEs, with the days a year it indicates it can give. */
 public record Skill(String domain, int indicativeDaysPerYear) {

@@ -2,7 +2,7 @@ package org.alize.basin.registry;
 
 import java.util.regex.Pattern;
 
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /** A commune of a basin's perimeter, by its INSEE code (Corsica's 2A/2B included). */
 public record Commune(String inseeCode, String name) {

@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.NetworkRole;
-import org.alize.tenancy.problem.Unprocessable;
+import org.alize.kernel.problem.Unprocessable;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;

@@ -1,5 +1,7 @@
 package org.alize.basin.registry;
 
+import org.alize.kernel.BasinCalendar;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
@@ -11,8 +13,8 @@ import java.util.regex.Pattern;
 
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.NotFound;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -113,6 +115,6 @@ public class RegistryService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+        return BasinCalendar.today(clock);
     }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 import org.alize.tenancy.InBasin;
 import org.alize.basin.events.PartnershipConventionSigned;
 import org.alize.basin.organisation.ResourceCategory;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -159,7 +159,7 @@ class PartnershipConventionTest {
     void a_convention_is_drafted_at_most_one_three_year_term_ahead_R10() {
         assertThatThrownBy(() -> PartnershipConvention.draft("c", 1, null, LocalDate.of(2029, 3, 3),
                 ConventionMother.terms(ConventionMother.pledges(4)), ConventionMother.NOW, "op"))
-                .isInstanceOf(org.alize.tenancy.problem.InvalidInput.class).hasMessageContaining("3 ans");
+                .isInstanceOf(org.alize.kernel.problem.InvalidInput.class).hasMessageContaining("3 ans");
         assertThat(PartnershipConvention.draft("c", 1, null, LocalDate.of(2029, 3, 1),
                 ConventionMother.terms(ConventionMother.pledges(4)), ConventionMother.NOW, "op").startsOn())
                 .isEqualTo(LocalDate.of(2029, 3, 1));

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.alize.basin.events.NetworkMeetingHeld;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class NetworkMeetingTest {

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.alize.tenancy.InBasin;
 import org.alize.basin.events.LocalOperatorAppointed;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

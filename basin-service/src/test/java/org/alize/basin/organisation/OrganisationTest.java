@@ -9,8 +9,8 @@ import java.util.List;
 import org.alize.tenancy.InBasin;
 import org.alize.basin.events.OrganisationRecorded;
 import org.alize.basin.events.PersonRecorded;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -8,8 +8,8 @@ import java.time.Instant;
 import org.alize.basin.events.SupportSchemeRecorded;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class SupportSchemeTest {

@@ -1,5 +1,7 @@
 package org.alize.console.web;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -36,7 +38,7 @@ class FinancePages {
     String finance(@PathVariable String basin, @RequestParam(defaultValue = "0") int page,
             @RequestParam(name = "au", required = false) String on, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        LocalDate today = LocalDate.now(Fr.PARIS);
+        LocalDate today = LocalDate.now(BasinCalendar.ZONE);
         LocalDate asOf = positionDate(on, today, model);
         model.addAttribute("asOf", asOf);
         model.addAttribute("today", today);
@@ -131,7 +133,7 @@ class FinancePages {
     String journal(@PathVariable String basin, @RequestParam(defaultValue = "0") int page,
             @RequestParam(name = "au", required = false) String on, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        LocalDate today = LocalDate.now(Fr.PARIS);
+        LocalDate today = LocalDate.now(BasinCalendar.ZONE);
         LocalDate asOf = positionDate(on, today, model);
         model.addAttribute("asOf", asOf);
         model.addAttribute("today", today);
@@ -155,7 +157,7 @@ class FinancePages {
     String advance(@PathVariable String basin, @PathVariable String advanceId,
             @RequestParam(name = "au", required = false) String on, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        LocalDate today = LocalDate.now(Fr.PARIS);
+        LocalDate today = LocalDate.now(BasinCalendar.ZONE);
         LocalDate asOf = positionDate(on, today, model);
         model.addAttribute("asOf", asOf);
         model.addAttribute("today", today);

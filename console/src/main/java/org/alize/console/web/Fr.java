@@ -1,11 +1,12 @@
 package org.alize.console.web;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Component;
 public class Fr {
 
     private static final Locale FRENCH = Locale.FRANCE;
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy", FRENCH);
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", FRENCH);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm", FRENCH);
@@ -79,7 +79,7 @@ public class Fr {
             return "—";
         }
         try {
-            return STAMP.format(Instant.parse(String.valueOf(iso)).atZone(PARIS));
+            return STAMP.format(Instant.parse(String.valueOf(iso)).atZone(BasinCalendar.ZONE));
         } catch (DateTimeParseException e) {
             return String.valueOf(iso);
         }

@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.alize.finance.AsOf;
-import org.alize.finance.Money;
+import org.alize.kernel.Money;
 import org.alize.finance.journal.Account;
 import org.alize.finance.journal.JournalService;
 import org.alize.tenancy.BasinRole;

@@ -1,18 +1,19 @@
 package org.alize.finance.account;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.alize.tenancy.Ids;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.NotFound;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.NotFound;
+import org.alize.kernel.problem.RuleViolation;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -170,6 +171,6 @@ public class AccountService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+        return BasinCalendar.today(clock);
     }
 }

@@ -1,6 +1,6 @@
 package org.alize.finance.account;
 
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.RuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;

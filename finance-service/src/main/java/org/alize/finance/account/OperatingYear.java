@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.alize.tenancy.Ids;
-import org.alize.finance.Money;
+import org.alize.kernel.Money;
 import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.OperatingExpenseRecorded;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.NotFound;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.NotFound;
+import org.alize.kernel.problem.RuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;

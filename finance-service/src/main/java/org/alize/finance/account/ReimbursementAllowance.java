@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Optional;
 
-import org.alize.finance.Money;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.Money;
+import org.alize.kernel.problem.RuleViolation;
 
 /**
  * What the operator may still be reimbursed in the convention year of a date (R-14): at most 10 000 € a year and at

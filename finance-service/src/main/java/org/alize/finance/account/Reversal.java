@@ -3,8 +3,8 @@ package org.alize.finance.account;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
 
 /**
  * How a movement recorded by mistake was undone (R-31): by a new movement of its own date, never by editing or

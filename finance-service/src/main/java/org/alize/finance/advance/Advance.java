@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.alize.finance.HistoryEntry;
+import org.alize.kernel.HistoryEntry;
 import org.alize.tenancy.Ids;
-import org.alize.finance.Money;
+import org.alize.kernel.Money;
 import org.alize.finance.events.AdvanceDisbursed;
 import org.alize.finance.events.AdvanceOpened;
 import org.alize.finance.events.AdvanceRescheduled;
@@ -20,9 +20,9 @@ import org.alize.finance.events.RepaymentReceived;
 import org.alize.finance.events.RepaymentReversed;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.RuleViolation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -200,7 +200,7 @@ public class Advance extends AggregateRoot {
      */
     public void reverseRepayment(String repaymentId, LocalDate on, String reason, LocalDate today, Instant at, String by) {
         Repayment repayment = repayments.stream().filter(r -> r.id().equals(repaymentId)).findFirst()
-                .orElseThrow(() -> new org.alize.tenancy.problem.NotFound("repayment.not-found",
+                .orElseThrow(() -> new org.alize.kernel.problem.NotFound("repayment.not-found",
                         "Aucun remboursement « " + repaymentId + " » sur cette avance."));
         if (repayment.reversed()) {
             throw new Conflict("repayment.reversed", "Ce remboursement est déjà contre-passé.");

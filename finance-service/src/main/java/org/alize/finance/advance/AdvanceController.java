@@ -15,8 +15,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.alize.finance.HistoryEntry;
-import org.alize.finance.Money;
+import org.alize.kernel.HistoryEntry;
+import org.alize.kernel.Money;
 import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
         + "(R-30, R-32). Les commandes acceptent l'en-tête Idempotency-Key.")
 class AdvanceController {
 
-    static final BigDecimal REFERENCE_LOSS_RATE = new BigDecimal("6.0");
 
     private final AdvanceService advances;
 
@@ -144,13 +143,9 @@ class AdvanceController {
             written = written.add(position.writtenOff());
             recovered = recovered.add(position.recovered());
         }
-        // gross = written off / lent; net = (written off − recovered) / lent; both shown
-        BigDecimal rate = lent.signum() == 0 ? BigDecimal.ZERO.setScale(1)
-                : written.multiply(new BigDecimal("100")).divide(lent, 1, RoundingMode.HALF_UP);
-        BigDecimal net = lent.signum() == 0 ? BigDecimal.ZERO.setScale(1)
-                : written.subtract(recovered).max(BigDecimal.ZERO).multiply(new BigDecimal("100"))
-                        .divide(lent, 1, RoundingMode.HALF_UP);
-        return new LossRate(date, lent, written, recovered, rate, net, REFERENCE_LOSS_RATE);
+        org.alize.kernel.LossRate rate = org.alize.kernel.LossRate.of(lent, written, recovered);
+        return new LossRate(date, lent, written, recovered, rate.grossPercent(), rate.netPercent(),
+                org.alize.kernel.LossRate.REFERENCE_PERCENT);
     }
 
     private AdvanceView view(Advance advance) {

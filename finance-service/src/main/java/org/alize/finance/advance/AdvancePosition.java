@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.alize.finance.Money;
+import org.alize.kernel.Money;
 
 /**
  * Where an advance stood at the end of a day: what had been lent, repaid, written off and recovered by then,

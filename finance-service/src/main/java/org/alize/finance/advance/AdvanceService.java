@@ -1,9 +1,10 @@
 package org.alize.finance.advance;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +14,11 @@ import java.util.function.Function;
 
 import org.alize.finance.AsOf;
 import org.alize.finance.FinanceProperties;
-import org.alize.finance.Money;
+import org.alize.kernel.Money;
 import org.alize.finance.account.BasinStanding;
 import org.alize.finance.account.Contribution;
 import org.alize.finance.account.Treasury;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.web.Paged;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -151,7 +152,7 @@ public class AdvanceService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+        return BasinCalendar.today(clock);
     }
 
     private Advance change(String id, Consumer<Advance> action) {

@@ -3,7 +3,7 @@ package org.alize.finance.advance;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /** Days-past-due buckets of the arrears report: upper bounds of all but the last ({@code [30, 90, 180]}). */
 public record AgeingBuckets(List<Integer> upperBounds) {

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alize.finance.Money;
+import org.alize.kernel.Money;
 import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /**
  * Equal instalments of a principal: each rounded down to the cent, the remainder on the last, so that they

@@ -9,7 +9,7 @@ import org.alize.finance.advance.Advance;
 import org.alize.finance.advance.AdvanceRepository;
 import org.alize.finance.advance.Frequency;
 import org.alize.finance.advance.Instalment;
-import org.alize.finance.Money;
+import org.alize.kernel.Money;
 import org.alize.finance.support.GrantedSupport;
 import org.alize.finance.support.GrantedSupportRepository;
 import org.alize.messaging.EventConsumer;

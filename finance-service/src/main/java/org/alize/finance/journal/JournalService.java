@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.alize.finance.Money;
+import org.alize.kernel.Money;
 import org.alize.finance.advance.Advance;
 import org.alize.finance.advance.AdvancePosition;
 import org.alize.finance.advance.AdvanceService;

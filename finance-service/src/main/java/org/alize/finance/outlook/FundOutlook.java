@@ -1,5 +1,7 @@
 package org.alize.finance.outlook;
 
+import org.alize.kernel.LossRate;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -7,7 +9,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alize.finance.Money;
+import org.alize.kernel.Money;
 import org.alize.finance.advance.Advance;
 import org.alize.finance.advance.Instalment;
 
@@ -17,7 +19,6 @@ public record FundOutlook(LocalDate on, BigDecimal startingBalance, BigDecimal l
 
     public static final BigDecimal CRITICAL_MIN = new BigDecimal("400000.00");
     public static final BigDecimal CRITICAL_MAX = new BigDecimal("500000.00");
-    static final BigDecimal REFERENCE_LOSS_RATE = new BigDecimal("6.0");
 
     /** One month: expected repayments in, disbursements out, the balance at its end and where it stands. */
     public record Month(YearMonth month, BigDecimal expectedRepayments, BigDecimal expectedDisbursements, BigDecimal balance,
@@ -32,8 +33,8 @@ public record FundOutlook(LocalDate on, BigDecimal startingBalance, BigDecimal l
             int plannedApprovalsPerYear, BigDecimal averageAdvance) {
         BigDecimal lent = advances.stream().map(Advance::disbursed).reduce(Money.ZERO, BigDecimal::add);
         BigDecimal written = advances.stream().map(Advance::writtenOff).reduce(Money.ZERO, BigDecimal::add);
-        BigDecimal lossRate = lent.signum() == 0 ? REFERENCE_LOSS_RATE
-                : written.multiply(new BigDecimal("100")).divide(lent, 1, RoundingMode.HALF_UP);
+        // what was lost so far, or the reference while nothing was lent to measure it
+        BigDecimal lossRate = LossRate.of(lent, written, Money.ZERO).forProjection();
         BigDecimal recoveryFactor = BigDecimal.ONE.subtract(lossRate.movePointLeft(2));
         BigDecimal planned = averageAdvance.multiply(BigDecimal.valueOf(plannedApprovalsPerYear))
                 .divide(new BigDecimal("12"), 2, RoundingMode.HALF_UP);

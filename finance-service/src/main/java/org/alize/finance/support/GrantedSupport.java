@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alize.finance.HistoryEntry;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.HistoryEntry;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;

@@ -1,5 +1,7 @@
 package org.alize.finance.support;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -10,7 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.alize.tenancy.BasinRole;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
@@ -63,7 +65,7 @@ class GrantedSupportController {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+        return BasinCalendar.today(clock);
     }
 
     private GrantedSupport find(String id) {

@@ -15,8 +15,8 @@ import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.TransferRecorded;
 import org.alize.finance.events.ValuedContributionRecorded;
 import org.alize.tenancy.InBasin;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -130,9 +130,9 @@ class AccountRulesTest {
         assertThat(year.expenses()).singleElement().satisfies(e -> assertThat(e.reversed()).isTrue());
         assertThat(year.total(OperatingYear.Category.OTHER)).isEqualByComparingTo("0");
         assertThatThrownBy(() -> contribution.reverse("rev-4", LocalDate.of(2026, 3, 3), "encore", TODAY, NOW, "op"))
-                .isInstanceOf(org.alize.tenancy.problem.Conflict.class);
+                .isInstanceOf(org.alize.kernel.problem.Conflict.class);
         assertThatThrownBy(() -> year.reverse("opx-unknown", "rev-5", TODAY, "x", TODAY, NOW, "op"))
-                .isInstanceOf(org.alize.tenancy.problem.NotFound.class);
+                .isInstanceOf(org.alize.kernel.problem.NotFound.class);
     }
 
     @Test

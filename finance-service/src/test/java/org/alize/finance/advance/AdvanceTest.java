@@ -13,8 +13,8 @@ import java.util.Random;
 import org.alize.finance.events.AdvanceOpened;
 import org.alize.finance.events.RepaymentReceived;
 import org.alize.tenancy.InBasin;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -94,7 +94,7 @@ class AdvanceTest {
         assertThat(advance.schedule().get(0).paid()).isEqualByComparingTo("0");
         assertThat(advance.daysPastDue(today)).isEqualTo(64);
         assertThatThrownBy(() -> advance.reverseRepayment(repayment, today, "encore", today, NOW, "op"))
-                .isInstanceOf(org.alize.tenancy.problem.Conflict.class);
+                .isInstanceOf(org.alize.kernel.problem.Conflict.class);
     }
 
     @Test
@@ -151,11 +151,11 @@ class AdvanceTest {
 
     @Test
     void an_amount_beyond_ten_million_euros_is_refused() {
-        assertThatThrownBy(() -> org.alize.finance.Money.positive(new BigDecimal("1e308"), "amount"))
+        assertThatThrownBy(() -> org.alize.kernel.Money.positive(new BigDecimal("1e308"), "amount"))
                 .isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> org.alize.finance.Money.positive(new BigDecimal("10000000.01"), "amount"))
+        assertThatThrownBy(() -> org.alize.kernel.Money.positive(new BigDecimal("10000000.01"), "amount"))
                 .isInstanceOf(InvalidInput.class);
-        assertThat(org.alize.finance.Money.positive(new BigDecimal("10000000"), "amount")).isEqualByComparingTo("10000000");
+        assertThat(org.alize.kernel.Money.positive(new BigDecimal("10000000"), "amount")).isEqualByComparingTo("10000000");
     }
 
     @Test

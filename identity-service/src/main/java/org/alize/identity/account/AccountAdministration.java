@@ -12,9 +12,9 @@ import org.alize.identity.revocation.Revocations;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.NetworkRole;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.NotFound;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.NotFound;
+import org.alize.kernel.problem.RuleViolation;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -133,7 +133,7 @@ public class AccountAdministration {
             return create(request, by);
         }
         if (holder.get().hasAnyRoleIn(basin)) {
-            throw new org.alize.tenancy.problem.Conflict("account.in-basin",
+            throw new org.alize.kernel.problem.Conflict("account.in-basin",
                     "Cette personne a déjà un compte dans le bassin : modifiez ses rôles plutôt.");
         }
         // someone another basin (or ASTREES) already knows: invited to join, told nothing to the operator
@@ -243,7 +243,7 @@ public class AccountAdministration {
 
     private void rejectDuplicateEmail(Account account) {
         if (accounts.findByEmail(account.email()).isPresent()) {
-            throw new org.alize.tenancy.problem.Conflict("account.email-taken",
+            throw new org.alize.kernel.problem.Conflict("account.email-taken",
                     "Un compte existe déjà pour l'adresse " + account.email() + ".");
         }
     }

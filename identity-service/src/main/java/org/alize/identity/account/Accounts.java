@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.NotFound;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

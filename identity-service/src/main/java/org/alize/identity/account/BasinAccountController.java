@@ -12,7 +12,7 @@ import org.alize.identity.account.AccountViews.BasinAccountView;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Page;

@@ -1,8 +1,9 @@
 package org.alize.identity.account;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -26,7 +27,6 @@ public class InvitationSender {
 
     private static final Logger log = LoggerFactory.getLogger(InvitationSender.class);
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
 
     private final ObjectProvider<JavaMailSender> mail;
@@ -66,7 +66,7 @@ public class InvitationSender {
         message.setText("Bonjour " + holder.displayName() + ",\n\n"
                 + "L'opérateur du bassin " + basin + " vous invite à y participer (rôles : " + roles + ").\n"
                 + "Connectez-vous avec votre compte habituel puis acceptez en suivant ce lien, valable jusqu'au "
-                + FRENCH_DATE.format(expiresAt.atZone(PARIS)) + " :\n\n" + link
+                + FRENCH_DATE.format(expiresAt.atZone(BasinCalendar.ZONE)) + " :\n\n" + link
                 + "\n\nSi vous n'attendiez pas ce message, ignorez-le : rien ne change sans votre accord.\n\nL'équipe ALIZÉ");
         try {
             sender.send(message);
@@ -76,7 +76,7 @@ public class InvitationSender {
     }
 
     public void send(Account account, String link) {
-        String until = FRENCH_DATE.format(account.invitation().expiresAt().atZone(PARIS));
+        String until = FRENCH_DATE.format(account.invitation().expiresAt().atZone(BasinCalendar.ZONE));
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             log.info("invitation for {} <{}>: {}", account.login(), account.email(), link);

@@ -10,7 +10,7 @@ import org.alize.identity.account.AccountViews.AccountView;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.NetworkRole;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

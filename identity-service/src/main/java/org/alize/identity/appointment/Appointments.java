@@ -1,8 +1,9 @@
 package org.alize.identity.appointment;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,7 +46,6 @@ public class Appointments {
 
     static final String CONSUMER = "appointments";
     private static final Logger log = LoggerFactory.getLogger(Appointments.class);
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @Document("replica_people")
     record Person(@Id String personId, String name, String email, long sequence) {
@@ -108,7 +108,7 @@ public class Appointments {
     }
 
     /** Appointments end on their date without an event: every night the roles are brought in line again. */
-    @Scheduled(cron = "${alize.identity.appointments.recheck-cron:0 15 3 * * *}", zone = "Europe/Paris")
+    @Scheduled(cron = "${alize.identity.appointments.recheck-cron:0 15 3 * * *}", zone = BasinCalendar.ZONE_ID)
     public void recheckAll() {
         Set<String> basins = new TreeSet<>();
         accounts.search(null, null, org.springframework.data.domain.PageRequest.of(0, 10_000))
@@ -125,7 +125,7 @@ public class Appointments {
 
     /** Brings every account of the basin in line with the appointments as last published. */
     void follow(BasinId basin) {
-        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        LocalDate today = BasinCalendar.today(clock);
         Map<String, Set<BasinRole>> wanted = new LinkedHashMap<>();
         for (BasinRole role : List.of(BasinRole.COMMITTEE_MEMBER, BasinRole.STEERING_MEMBER)) {
             Seats seats = mongo.findById(role.name(), Seats.class);

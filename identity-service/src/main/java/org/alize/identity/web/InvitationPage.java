@@ -2,8 +2,8 @@ package org.alize.identity.web;
 
 import org.alize.identity.account.Account;
 import org.alize.identity.account.AccountAdministration;
-import org.alize.tenancy.problem.ApiProblem;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.ApiProblem;
+import org.alize.kernel.problem.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -4,7 +4,7 @@ import java.security.Principal;
 
 import org.alize.identity.account.AccountAdministration;
 import org.alize.identity.account.BasinInvitations.BasinInvitation;
-import org.alize.tenancy.problem.ApiProblem;
+import org.alize.kernel.problem.ApiProblem;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

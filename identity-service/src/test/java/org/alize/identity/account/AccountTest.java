@@ -9,8 +9,8 @@ import java.util.Set;
 
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class AccountTest {

@@ -15,7 +15,7 @@ import org.alize.project.project.ProjectService;
 import org.alize.project.project.ProjectView;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

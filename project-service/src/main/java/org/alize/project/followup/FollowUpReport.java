@@ -3,7 +3,7 @@ package org.alize.project.followup;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /** A mandatary's follow-up report. */
 public record FollowUpReport(String reportId, LocalDate reportedOn, Jobs jobsToDate, String progress, String difficulties,

@@ -1,6 +1,6 @@
 package org.alize.project.followup;
 
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /**
  * Jobs created since the convention, by contract kind (R-25): CDI, CDD of six months or more, shorter CDD,

@@ -2,7 +2,7 @@ package org.alize.project.project;
 
 import java.time.LocalDate;
 
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /**
  * An analysis of the project before the committee decides (R-22): the prescriber's preliminary diagnosis,

@@ -3,9 +3,9 @@ package org.alize.project.project;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.alize.project.Euros;
+import org.alize.kernel.Money;
 import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
-import org.alize.tenancy.problem.InvalidInput;
+import org.alize.kernel.problem.InvalidInput;
 
 /** What an approval grants: skills missions, in-kind help, a repayable advance, a subsidised loan, direct financing. */
 public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, AdvanceTerms advance, SubsidisedLoan loan,
@@ -34,7 +34,7 @@ public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, A
             if (domain == null || domain.isBlank()) {
                 throw InvalidInput.field("means.skills.domain", "le domaine de compétence est obligatoire");
             }
-            dailyValue = Euros.positive(dailyValue, "means.skills.dailyValue");
+            dailyValue = Money.positive(dailyValue, "means.skills.dailyValue");
         }
 
         public BigDecimal value() {
@@ -47,14 +47,14 @@ public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, A
             if (description == null || description.isBlank()) {
                 throw InvalidInput.field("means.inKind.description", "décrivez l'apport en nature");
             }
-            value = Euros.positive(value, "means.inKind.value");
+            value = Money.positive(value, "means.inKind.value");
         }
     }
 
     /** An interest-free advance: repaid in equal instalments after the grace period, over the duration. */
     public record AdvanceTerms(BigDecimal amount, int durationMonths, int graceMonths, Frequency frequency) {
         public AdvanceTerms {
-            amount = Euros.positive(amount, "means.advance.amount");
+            amount = Money.positive(amount, "means.advance.amount");
             if (frequency == null) {
                 frequency = Frequency.MONTHLY;
             }
@@ -85,7 +85,7 @@ public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, A
             if (lender == null || lender.isBlank()) {
                 throw InvalidInput.field("means.loan.lender", "le prêteur est obligatoire");
             }
-            amount = Euros.positive(amount, "means.loan.amount");
+            amount = Money.positive(amount, "means.loan.amount");
             if (ratePercent == null || ratePercent.signum() < 0 || ratePercent.compareTo(MAX_LOAN_RATE_PERCENT) > 0) {
                 throw InvalidInput.field("means.loan.ratePercent", "taux positif ou nul, au plus " + MAX_LOAN_RATE_PERCENT + " %");
             }
@@ -100,7 +100,7 @@ public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, A
             if (funder == null || funder.isBlank()) {
                 throw InvalidInput.field("means.directFinancing.funder", "le financeur est obligatoire");
             }
-            amount = Euros.positive(amount, "means.directFinancing.amount");
+            amount = Money.positive(amount, "means.directFinancing.amount");
         }
     }
 

@@ -10,14 +10,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import org.alize.project.Calendar;
+import org.alize.kernel.BasinCalendar;
 import org.alize.tenancy.Ids;
 import org.alize.project.basin.BasinFacts;
 import org.alize.project.basin.Replica;
 import org.alize.project.followup.FollowUpReport;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.NotFound;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.NotFound;
+import org.alize.kernel.problem.RuleViolation;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -163,7 +163,7 @@ public class ProjectService {
     }
 
     public LocalDate today() {
-        return Calendar.today(clock);
+        return BasinCalendar.today(clock);
     }
 
     private Project change(String id, Consumer<Project> action) {

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.alize.project.HistoryEntry;
+import org.alize.kernel.HistoryEntry;
 import org.alize.project.basin.BasinFacts;
 import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.project.basin.CommitteeOnDate;
@@ -146,7 +146,7 @@ class SessionController {
     ResponseEntity<byte[]> minutes(@PathVariable String sessionId) {
         CommitteeSession session = sessions.get(sessionId);
         if (session.status() == SessionStatus.SCHEDULED || session.status() == SessionStatus.CANCELLED) {
-            throw new org.alize.tenancy.problem.Conflict("session.not-held", "Le procès-verbal suit la tenue de la séance.");
+            throw new org.alize.kernel.problem.Conflict("session.not-held", "Le procès-verbal suit la tenue de la séance.");
         }
         byte[] pdf = MinutesPdf.render(BasinContext.require().value(), session, sessions.decidedAt(session));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.alize.project.Calendar;
+import org.alize.kernel.BasinCalendar;
 import org.alize.tenancy.Ids;
 import org.alize.project.basin.BasinFacts;
 import org.alize.project.basin.CommitteeOnDate;
@@ -19,10 +19,10 @@ import org.alize.project.project.Project;
 import org.alize.project.project.ProjectService;
 import org.alize.project.project.ProjectStatus;
 import org.alize.project.project.References;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.NotFound;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.NotFound;
+import org.alize.kernel.problem.RuleViolation;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -184,7 +184,7 @@ public class SessionService {
     }
 
     public LocalDate today() {
-        return Calendar.today(clock);
+        return BasinCalendar.today(clock);
     }
 
     /** Skills partners must be partner companies of the basin; their names come from the replica. */

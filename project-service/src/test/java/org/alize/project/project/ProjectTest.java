@@ -18,9 +18,9 @@ import org.alize.project.events.ProjectDecided;
 import org.alize.project.events.ProjectSubmitted;
 import org.alize.project.followup.FollowUpReport;
 import org.alize.project.followup.Jobs;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.InvalidInput;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -221,7 +221,7 @@ class ProjectTest {
         project.requireReporter(false, "per-caron");
         assertThat(project.history()).last().satisfies(t -> assertThat(t.reason()).contains("→ Julie Caron", "Départ à la retraite"));
         assertThatThrownBy(() -> project.replaceMandatary("per-caron", "Julie Caron", project.convention().signedOn().plusDays(31),
-                "encore", project.convention().signedOn().plusDays(31), NOW, "op")).isInstanceOf(org.alize.tenancy.problem.Conflict.class);
+                "encore", project.convention().signedOn().plusDays(31), NOW, "op")).isInstanceOf(org.alize.kernel.problem.Conflict.class);
     }
 
     @Test
@@ -254,7 +254,7 @@ class ProjectTest {
         });
         assertThatThrownBy(() -> project.decideIntervention(new Decision("ses-3", signedOn.plusMonths(6),
                 Decision.Outcome.APPROVED, "encore", skills, null, null, false, 5, List.of(), List.of()), NOW, "op"))
-                .isInstanceOf(org.alize.tenancy.problem.Conflict.class);
+                .isInstanceOf(org.alize.kernel.problem.Conflict.class);
     }
 
     @Test
@@ -272,7 +272,7 @@ class ProjectTest {
         Project.Submission future = new Project.Submission(new Company("Future", null, null, LocalDate.of(2026, 6, 1), 2, "Anzin"),
                 ProjectMother.submission().head(), BeneficiaryType.SME_POTENTIAL_CREATION, null, 2, List.of());
         assertThatThrownBy(() -> Project.submit("p", "r", future, "x", "X", LocalDate.of(2026, 5, 1), NOW, "op"))
-                .as("created after it was submitted").isInstanceOf(org.alize.tenancy.problem.InvalidInput.class);
+                .as("created after it was submitted").isInstanceOf(org.alize.kernel.problem.InvalidInput.class);
     }
 
     @Test
@@ -298,7 +298,7 @@ class ProjectTest {
 
         assertThat(jobs.lasting()).isEqualTo(5);
         assertThat(jobs.total()).isEqualTo(11);
-        assertThatThrownBy(() -> new Jobs(0, 0, -1, 0, 0)).isInstanceOf(org.alize.tenancy.problem.InvalidInput.class);
+        assertThatThrownBy(() -> new Jobs(0, 0, -1, 0, 0)).isInstanceOf(org.alize.kernel.problem.InvalidInput.class);
     }
 
     @Test

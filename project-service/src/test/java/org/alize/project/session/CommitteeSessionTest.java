@@ -13,8 +13,8 @@ import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.basin.Replica;
 import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.SessionDecisionsValidated;
-import org.alize.tenancy.problem.Conflict;
-import org.alize.tenancy.problem.RuleViolation;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -58,7 +58,7 @@ class CommitteeSessionTest {
         assertThatThrownBy(() -> scheduledWithTwoProjects().recordAttendance(ON, withoutRoche, committee(), ON, NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("Isabelle Roche", "est absent"));
         assertThatThrownBy(() -> scheduledWithTwoProjects().recordAttendance(ON, withoutRoche, "delattre", committee(), ON, NOW, "op"))
-                .as("who presides sits at the session").isInstanceOf(org.alize.tenancy.problem.InvalidInput.class);
+                .as("who presides sits at the session").isInstanceOf(org.alize.kernel.problem.InvalidInput.class);
         assertThatThrownBy(() -> scheduledWithTwoProjects().recordAttendance(ON, List.of("roche", "lefevre", "dubois", "martin"),
                 "lefevre", committee(), ON, NOW, "op")).as("the president, present, presides").isInstanceOf(RuleViolation.class);
         CommitteeSession session = scheduledWithTwoProjects();
@@ -160,9 +160,9 @@ class CommitteeSessionTest {
     @Test
     void a_session_is_planned_at_most_two_years_ahead_and_a_year_holds_at_most_a_hundred_R41() {
         assertThatThrownBy(() -> CommitteeSession.schedule("ses-far", 13, ON.plusYears(2).plusDays(1), "Valenciennes", ON, 0,
-                NOW, "op")).isInstanceOf(org.alize.tenancy.problem.InvalidInput.class);
+                NOW, "op")).isInstanceOf(org.alize.kernel.problem.InvalidInput.class);
         assertThatThrownBy(() -> CommitteeSession.schedule("ses-many", 13, ON, "Valenciennes", ON, 100, NOW, "op"))
-                .isInstanceOfSatisfying(org.alize.tenancy.problem.RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-41"));
+                .isInstanceOfSatisfying(org.alize.kernel.problem.RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-41"));
         assertThat(CommitteeSession.schedule("ses-ok", 13, ON.plusYears(2), "Valenciennes", ON, 99, NOW, "op").scheduledOn())
                 .isEqualTo(ON.plusYears(2));
     }

@@ -1,12 +1,13 @@
 package org.alize.reporting.export;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,6 @@ import java.util.Locale;
 public final class CsvExport {
 
     public static final String MEDIA_TYPE = "text/csv";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
@@ -55,7 +55,7 @@ public final class CsvExport {
             return DATE.format(date);
         }
         if (value instanceof Instant instant) {
-            return TIMESTAMP.format(instant.atZone(PARIS));
+            return TIMESTAMP.format(instant.atZone(BasinCalendar.ZONE));
         }
         return value.toString();
     }

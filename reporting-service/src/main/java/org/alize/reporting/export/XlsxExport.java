@@ -1,12 +1,13 @@
 package org.alize.reporting.export;
 
+import org.alize.kernel.BasinCalendar;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 public final class XlsxExport {
 
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private XlsxExport() {
     }
@@ -98,7 +98,7 @@ public final class XlsxExport {
         } else if (value instanceof LocalDate date) {
             cell.setCellValue(date);
         } else if (value instanceof Instant instant) {
-            cell.setCellValue(instant.atZone(PARIS).toLocalDateTime());
+            cell.setCellValue(instant.atZone(BasinCalendar.ZONE).toLocalDateTime());
         } else {
             cell.setCellValue(value.toString());
             return;

@@ -1,5 +1,7 @@
 package org.alize.reporting.indicator;
 
+import org.alize.kernel.LossRate;
+
 import static org.alize.reporting.indicator.Reading.amount;
 import static org.alize.reporting.indicator.Reading.day;
 import static org.alize.reporting.indicator.Reading.integer;
@@ -305,16 +307,11 @@ public final class IndicatorCalculator {
                 }
             }
         }
-        // gross = written off / lent; net = (written off − recovered) / lent; both shown
-        BigDecimal lossRate = lentToDate.signum() == 0 ? BigDecimal.ZERO.setScale(1)
-                : writtenToDate.multiply(HUNDRED).divide(lentToDate, 1, RoundingMode.HALF_UP);
-        BigDecimal netLossRate = lentToDate.signum() == 0 ? BigDecimal.ZERO.setScale(1)
-                : writtenToDate.subtract(recoveredToDate).max(BigDecimal.ZERO).multiply(HUNDRED)
-                        .divide(lentToDate, 1, RoundingMode.HALF_UP);
+        LossRate lossRate = LossRate.of(lentToDate, writtenToDate, recoveredToDate);
         // the fund's size is its cash plus the advances outstanding, weighed against the 400–500 k€ critical size
         return new YearIndicators.Fund(money(lent), money(repaid), money(written), money(recovered), money(outstanding),
-                money(arrears), inArrears, lossRate, new BigDecimal("6.0"), money(balance), new BigDecimal("400000.00"),
-                new BigDecimal("500000.00"), netLossRate, money(balance.add(outstanding)));
+                money(arrears), inArrears, lossRate.grossPercent(), LossRate.REFERENCE_PERCENT, money(balance), new BigDecimal("400000.00"),
+                new BigDecimal("500000.00"), lossRate.netPercent(), money(balance.add(outstanding)));
     }
 
     /** What the latest schedule made due before {@code date}. */

@@ -1,11 +1,12 @@
 package org.alize.reporting.intake;
 
+import org.alize.kernel.BasinCalendar;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FactWriter {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final MongoTemplate mongo;
     private final FactsCache cache;
@@ -258,7 +258,7 @@ public class FactWriter {
      * belongs to that year, not the next).
      */
     static LocalDate submittedOn(ProjectSubmitted s) {
-        return s.submittedOn() != null ? s.submittedOn() : s.submittedAt().atZone(PARIS).toLocalDate();
+        return s.submittedOn() != null ? s.submittedOn() : s.submittedAt().atZone(BasinCalendar.ZONE).toLocalDate();
     }
 
     private static Document movement(LocalDate on, BigDecimal amount) {

@@ -26,7 +26,7 @@ import org.alize.reporting.indicator.Generation;
 import org.alize.reporting.indicator.Generations;
 import org.alize.reporting.intake.IndicatorProjector;
 import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.problem.Conflict;
+import org.alize.kernel.problem.Conflict;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

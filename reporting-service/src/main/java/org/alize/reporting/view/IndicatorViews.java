@@ -1,5 +1,7 @@
 package org.alize.reporting.view;
 
+import org.alize.kernel.BasinCalendar;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -28,7 +30,7 @@ import org.alize.reporting.indicator.Quartiles;
 import org.alize.reporting.indicator.YearIndicators;
 import org.alize.reporting.intake.Facts;
 import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.NotFound;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -206,7 +208,7 @@ public class IndicatorViews {
         Map<String, BigDecimal> references = new LinkedHashMap<>();
         int begun = 0;
         if (term != null) {
-            LocalDate today = LocalDate.now(PARIS);
+            LocalDate today = LocalDate.now(BasinCalendar.ZONE);
             while (begun < CONVENTION_YEARS && !starts.plusYears(begun).isAfter(today)) {
                 begun++;
             }
@@ -226,7 +228,6 @@ public class IndicatorViews {
         return new ConventionPeriodView(convention.getString("conventionId"), starts, ends, begun, values, references);
     }
 
-    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
 
     private Map<String, String> names(Generation g, Set<String> basins) {
         Map<String, String> names = new HashMap<>();

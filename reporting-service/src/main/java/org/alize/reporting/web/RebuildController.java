@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.alize.reporting.rebuild.Rebuild;
 import org.alize.reporting.rebuild.Rebuilder;
 import org.alize.tenancy.NetworkRole;
-import org.alize.tenancy.problem.NotFound;
+import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

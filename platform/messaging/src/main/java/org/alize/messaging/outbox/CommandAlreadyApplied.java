@@ -2,7 +2,7 @@ package org.alize.messaging.outbox;
 
 import java.util.Map;
 
-import org.alize.tenancy.problem.ApiProblem;
+import org.alize.kernel.problem.ApiProblem;
 
 /**
  * A command resumed after its first run was cut (the service died before the answer was kept) finds that

@@ -2,7 +2,7 @@ package org.alize.messaging.outbox;
 
 import java.util.Map;
 
-import org.alize.tenancy.problem.ApiProblem;
+import org.alize.kernel.problem.ApiProblem;
 
 /**
  * 422: the command would raise an event larger than the relay may publish. Refused before anything is

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.alize.kernel.Money;
+
 /**
  * The bounds every input of the platform's APIs stays within, named once. Finer bounds of one field
  * (an advance's duration, a count of jobs) live beside that field; these are the ones that hold for
@@ -18,11 +20,6 @@ public final class InputBounds {
      * advance); a field that must not be in the future, or only near it, says so on its own.
      */
     public static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
-    /**
-     * The largest amount in euros any field takes: a basin's whole three-year budget is about 900 k€
-     * (R-13), an advance 10–25 k€; ten million leaves room for any honest figure and none for 1e308.
-     */
-    public static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000.00");
     /** Euros are kept to the cent: more decimals are refused, never rounded silently. */
     public static final int AMOUNT_SCALE = 2;
     /** The longest free text (a diagnosis, minutes); names and references have tighter caps of their own. */
@@ -83,7 +80,7 @@ public final class InputBounds {
 
     /** Why an amount in euros cannot be read, if it cannot: more than two decimals, or beyond ±10 M€. */
     public static Optional<String> amountProblem(BigDecimal amount) {
-        if (amount.abs().compareTo(MAX_AMOUNT) > 0) {
+        if (amount.abs().compareTo(Money.MAX) > 0) {
             return Optional.of("au plus 10 000 000 €");
         }
         if (amount.stripTrailingZeros().scale() > AMOUNT_SCALE) {

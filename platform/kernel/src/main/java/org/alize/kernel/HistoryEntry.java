@@ -1,4 +1,4 @@
-package org.alize.basin;
+package org.alize.kernel;
 
 import java.time.Instant;
 

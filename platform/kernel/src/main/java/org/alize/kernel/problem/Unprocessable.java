@@ -1,4 +1,4 @@
-package org.alize.tenancy.problem;
+package org.alize.kernel.problem;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.alize.tenancy.problem;
+package org.alize.kernel.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
