@@ -2,8 +2,8 @@ package org.alize.finance;
 
 import java.time.LocalDate;
 
-import org.alize.tenancy.input.InputBounds;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.tenancy.input.InputBounds;
 
 /** The date a position is asked at ({@code ?asOf=}): the end of that day. */
 public final class AsOf {

@@ -1,7 +1,5 @@
 package org.alize.basin.committee;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -10,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.alize.tenancy.Ids;
 import org.alize.basin.convention.ConventionService;
 import org.alize.basin.convention.PartnershipConvention;
 import org.alize.basin.convention.Pledge;
@@ -19,7 +16,9 @@ import org.alize.basin.organisation.Organisation;
 import org.alize.basin.organisation.OrganisationKind;
 import org.alize.basin.organisation.OrganisationService;
 import org.alize.basin.organisation.Person;
+import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.problem.Conflict;
+import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.alize.kernel.HistoryEntry;
 import org.alize.basin.events.SteeringCommitteeChanged;
-import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.messaging.outbox.AggregateRoot;
+import org.alize.tenancy.BasinContext;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.alize.basin.events.SteeringCommitteeDecided;
+import org.alize.kernel.problem.InvalidInput;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.input.InputBounds;
-import org.alize.kernel.problem.InvalidInput;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;

@@ -1,9 +1,8 @@
 package org.alize.basin.convention;
 
-import org.alize.kernel.Money;
-
 import java.math.BigDecimal;
 
+import org.alize.kernel.Money;
 import org.alize.kernel.problem.InvalidInput;
 
 /** A line of the 3-year budget annex: a resource or a spending, for year 1, 2 or 3 of the convention. */

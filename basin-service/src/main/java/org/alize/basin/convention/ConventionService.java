@@ -1,7 +1,5 @@
 package org.alize.basin.convention;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Optional;
 
 import org.alize.basin.organisation.Organisation;
 import org.alize.basin.organisation.OrganisationService;
+import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;

@@ -1,5 +1,6 @@
 package org.alize.basin.convention;
 
+import org.alize.kernel.ProgrammeReferences;
 import org.alize.kernel.problem.InvalidInput;
 
 /**
@@ -10,7 +11,10 @@ import org.alize.kernel.problem.InvalidInput;
 public record Objectives(int sessionsPerYearMin, int sessionsPerYearMax, int projectsExaminedPerYear,
         int projectsApprovedPerYear, int jobsPerYear, int jobsOverConvention) {
 
-    public static final Objectives REFERENCE = new Objectives(6, 10, 15, 12, 75, 225);
+    public static final Objectives REFERENCE = new Objectives(ProgrammeReferences.R41_SESSIONS_PER_YEAR_MIN,
+            ProgrammeReferences.R41_SESSIONS_PER_YEAR_MAX, ProgrammeReferences.R41_PROJECTS_EXAMINED_PER_YEAR,
+            ProgrammeReferences.R41_PROJECTS_APPROVED_PER_YEAR, ProgrammeReferences.R41_JOBS_PER_YEAR,
+            ProgrammeReferences.R41_JOBS_PER_CONVENTION);
 
     public Objectives {
         if (sessionsPerYearMin < 0 || sessionsPerYearMax < sessionsPerYearMin || projectsExaminedPerYear < 0

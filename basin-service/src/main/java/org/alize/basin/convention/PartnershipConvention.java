@@ -1,9 +1,5 @@
 package org.alize.basin.convention;
 
-import org.alize.kernel.BasinCalendar;
-
-import org.alize.kernel.Money;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,14 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.alize.kernel.HistoryEntry;
 import org.alize.basin.events.PartnershipConventionSigned;
 import org.alize.basin.organisation.OrganisationKind;
-import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.kernel.BasinCalendar;
+import org.alize.kernel.HistoryEntry;
+import org.alize.kernel.Money;
+import org.alize.kernel.ProgrammeReferences;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.messaging.outbox.AggregateRoot;
+import org.alize.tenancy.BasinContext;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -32,9 +31,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class PartnershipConvention extends AggregateRoot {
 
     public static final int MIN_PARTNER_COMPANIES = 4;
-    /** A partnership convention runs three years; a draft starts at most one term ahead. */
-    static final int TERM_YEARS = 3;
-    public static final BigDecimal OPERATOR_REIMBURSEMENT_CAP = new BigDecimal("10000.00");
 
     @Id
     private final String id;
@@ -86,11 +82,11 @@ public class PartnershipConvention extends AggregateRoot {
         if (startsOn == null) {
             throw InvalidInput.field("startsOn", "la date de début est obligatoire");
         }
-        if (startsOn.isAfter(LocalDate.ofInstant(at, BasinCalendar.ZONE).plusYears(TERM_YEARS))) {
-            throw InvalidInput.field("startsOn", "une convention se prépare au plus un terme (" + TERM_YEARS + " ans) à l'avance");
+        if (startsOn.isAfter(LocalDate.ofInstant(at, BasinCalendar.ZONE).plusYears(ProgrammeReferences.R10_CONVENTION_YEARS))) {
+            throw InvalidInput.field("startsOn", "une convention se prépare au plus un terme (" + ProgrammeReferences.R10_CONVENTION_YEARS + " ans) à l'avance");
         }
         PartnershipConvention convention = new PartnershipConvention(id, number, previousConventionId, null, startsOn,
-                startsOn.plusYears(TERM_YEARS).minusDays(1), ConventionStatus.DRAFT, checked(terms), List.of(), null, null, List.of());
+                startsOn.plusYears(ProgrammeReferences.R10_CONVENTION_YEARS).minusDays(1), ConventionStatus.DRAFT, checked(terms), List.of(), null, null, List.of());
         convention.history.add(new HistoryEntry(previousConventionId == null ? "DRAFTED" : "RENEWAL_DRAFTED", at, by,
                 "du " + startsOn + " au " + convention.endsOn));
         return convention;
@@ -200,7 +196,7 @@ public class PartnershipConvention extends AggregateRoot {
                 .collect(Collectors.groupingBy(BudgetLine::year,
                         Collectors.reducing(Money.ZERO, BudgetLine::amount, BigDecimal::add)));
         reimbursement.forEach((year, amount) -> {
-            if (amount.compareTo(OPERATOR_REIMBURSEMENT_CAP) > 0) {
+            if (amount.compareTo(ProgrammeReferences.R14_OPERATOR_REIMBURSEMENT_CAP_PER_YEAR) > 0) {
                 throw new RuleViolation("R-14", "Le remboursement de l'opérateur est plafonné à 10 000 € par an ; l'année "
                         + year + " en prévoit " + amount.toPlainString() + " €.");
             }

@@ -1,12 +1,11 @@
 package org.alize.basin.convention;
 
-import org.alize.kernel.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import org.alize.basin.organisation.OrganisationKind;
 import org.alize.basin.organisation.ResourceCategory;
+import org.alize.kernel.Money;
 import org.alize.kernel.problem.InvalidInput;
 
 /**

@@ -1,13 +1,13 @@
 package org.alize.basin.convention;
 
-import org.alize.kernel.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.alize.basin.organisation.ResourceCategory;
+import org.alize.kernel.Money;
+import org.alize.kernel.ProgrammeReferences;
 
 /**
  * A convention's resources by category against the reference profile of R-13 (companies 40 %,
@@ -17,7 +17,6 @@ import org.alize.basin.organisation.ResourceCategory;
 public record ResourceProfile(List<Line> lines, BigDecimal total, BigDecimal referenceTotal,
         BigDecimal totalDeviationPercent, List<String> deviations) {
 
-    public static final BigDecimal REFERENCE_TOTAL = new BigDecimal("900000.00");
     /** A share this many points away from its reference, or a total this many percent away, is pointed out. */
     static final BigDecimal NOTABLE_POINTS = new BigDecimal("5");
     static final BigDecimal NOTABLE_TOTAL_PERCENT = new BigDecimal("20");
@@ -48,13 +47,13 @@ public record ResourceProfile(List<Line> lines, BigDecimal total, BigDecimal ref
                         + " % attendus (" + signed(deviation) + " points).");
             }
         }
-        BigDecimal totalDeviation = grandTotal.subtract(REFERENCE_TOTAL).multiply(HUNDRED)
-                .divide(REFERENCE_TOTAL, 1, RoundingMode.HALF_UP);
+        BigDecimal totalDeviation = grandTotal.subtract(ProgrammeReferences.R13_CONVENTION_RESOURCES).multiply(HUNDRED)
+                .divide(ProgrammeReferences.R13_CONVENTION_RESOURCES, 1, RoundingMode.HALF_UP);
         if (totalDeviation.abs().compareTo(NOTABLE_TOTAL_PERCENT) >= 0) {
             deviations.add("Total de " + grandTotal.toPlainString() + " € pour environ 900 000 € de référence sur trois ans ("
                     + signed(totalDeviation) + " %).");
         }
-        return new ResourceProfile(List.copyOf(lines), grandTotal, REFERENCE_TOTAL, totalDeviation, List.copyOf(deviations));
+        return new ResourceProfile(List.copyOf(lines), grandTotal, ProgrammeReferences.R13_CONVENTION_RESOURCES, totalDeviation, List.copyOf(deviations));
     }
 
     private static String signed(BigDecimal value) {

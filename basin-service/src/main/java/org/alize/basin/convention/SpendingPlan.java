@@ -1,10 +1,11 @@
 package org.alize.basin.convention;
 
-import org.alize.kernel.Money;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.alize.kernel.Money;
+import org.alize.kernel.ProgrammeReferences;
 
 /**
  * The budget annex's spending per year against the references of R-14: project support about 210 k€ a
@@ -12,8 +13,6 @@ import java.util.List;
  */
 public record SpendingPlan(List<Year> years) {
 
-    public static final BigDecimal PROJECT_SUPPORT_REFERENCE = new BigDecimal("210000.00");
-    public static final BigDecimal LOCAL_ENGINEERING_REFERENCE = new BigDecimal("90000.00");
 
     public record Year(int year, BigDecimal resources, BigDecimal projectSupport, BigDecimal projectSupportReference,
             BigDecimal localEngineering, BigDecimal localEngineeringReference, BigDecimal operatorReimbursement,
@@ -26,10 +25,10 @@ public record SpendingPlan(List<Year> years) {
             int y = year;
             List<BudgetLine> lines = budget.stream().filter(line -> line.year() == y).toList();
             years.add(new Year(year, sum(lines, BudgetLine.Kind.RESOURCE, BudgetLine.Category.OTHER),
-                    sum(lines, BudgetLine.Kind.SPENDING, BudgetLine.Category.PROJECT_SUPPORT), PROJECT_SUPPORT_REFERENCE,
-                    sum(lines, BudgetLine.Kind.SPENDING, BudgetLine.Category.LOCAL_ENGINEERING), LOCAL_ENGINEERING_REFERENCE,
+                    sum(lines, BudgetLine.Kind.SPENDING, BudgetLine.Category.PROJECT_SUPPORT), ProgrammeReferences.R14_PROJECT_SUPPORT_PER_YEAR,
+                    sum(lines, BudgetLine.Kind.SPENDING, BudgetLine.Category.LOCAL_ENGINEERING), ProgrammeReferences.R14_LOCAL_ENGINEERING_PER_YEAR,
                     sum(lines, BudgetLine.Kind.SPENDING, BudgetLine.Category.OPERATOR_REIMBURSEMENT),
-                    PartnershipConvention.OPERATOR_REIMBURSEMENT_CAP,
+                    ProgrammeReferences.R14_OPERATOR_REIMBURSEMENT_CAP_PER_YEAR,
                     sum(lines, BudgetLine.Kind.SPENDING, BudgetLine.Category.OTHER)));
         }
         return new SpendingPlan(List.copyOf(years));

@@ -7,12 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.alize.kernel.HistoryEntry;
 import org.alize.basin.events.NetworkMeetingHeld;
-import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinId;
+import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.messaging.outbox.AggregateRoot;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;

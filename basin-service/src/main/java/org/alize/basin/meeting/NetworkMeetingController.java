@@ -1,7 +1,5 @@
 package org.alize.basin.meeting;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,13 +14,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.alize.kernel.HistoryEntry;
-import org.alize.tenancy.Ids;
 import org.alize.basin.meeting.NetworkMeeting.Attendance;
 import org.alize.basin.registry.RegistryService;
-import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.NetworkRole;
+import org.alize.kernel.BasinCalendar;
+import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.NotFound;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.Ids;
+import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
 import org.springframework.http.ResponseEntity;

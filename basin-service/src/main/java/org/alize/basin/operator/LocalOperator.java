@@ -8,12 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.alize.kernel.HistoryEntry;
 import org.alize.basin.events.LocalOperatorAppointed;
-import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.messaging.outbox.AggregateRoot;
+import org.alize.tenancy.BasinContext;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;

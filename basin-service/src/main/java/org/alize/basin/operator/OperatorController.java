@@ -1,7 +1,5 @@
 package org.alize.basin.operator;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,12 +12,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import org.alize.kernel.HistoryEntry;
 import org.alize.basin.organisation.Organisation;
 import org.alize.basin.organisation.OrganisationService;
-import org.alize.tenancy.BasinRole;
+import org.alize.kernel.BasinCalendar;
+import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
+import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;

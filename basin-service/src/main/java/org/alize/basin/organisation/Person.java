@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.alize.kernel.HistoryEntry;
 import org.alize.basin.events.PersonRecorded;
+import org.alize.kernel.HistoryEntry;
+import org.alize.kernel.problem.InvalidInput;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.tenancy.BasinContext;
-import org.alize.kernel.problem.InvalidInput;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;

@@ -1,7 +1,5 @@
 package org.alize.basin.registry;
 
-import org.alize.kernel.BasinCalendar;
-
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
@@ -11,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.BasinId;
+import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.NotFound;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

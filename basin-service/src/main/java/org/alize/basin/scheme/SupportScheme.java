@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alize.kernel.HistoryEntry;
 import org.alize.basin.events.SupportSchemeRecorded;
-import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.messaging.outbox.AggregateRoot;
+import org.alize.tenancy.BasinContext;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;

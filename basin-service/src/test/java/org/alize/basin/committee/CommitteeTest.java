@@ -7,9 +7,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.alize.tenancy.InBasin;
 import org.alize.basin.events.ApprovalCommitteeChanged;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

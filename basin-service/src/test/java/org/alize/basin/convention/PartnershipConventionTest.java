@@ -10,12 +10,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.alize.tenancy.InBasin;
 import org.alize.basin.events.PartnershipConventionSigned;
 import org.alize.basin.organisation.ResourceCategory;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.alize.tenancy.InBasin;
 import org.alize.basin.events.OrganisationRecorded;
 import org.alize.basin.events.PersonRecorded;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -10,10 +10,10 @@ import java.util.Set;
 
 import org.alize.basin.events.BasinRegistered;
 import org.alize.basin.events.BasinStatusChanged;
-import org.alize.tenancy.BasinId;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.BasinId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

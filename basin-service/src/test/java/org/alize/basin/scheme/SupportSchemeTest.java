@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 
 import org.alize.basin.events.SupportSchemeRecorded;
-import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.BasinId;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.junit.jupiter.api.Test;
 
 class SupportSchemeTest {

@@ -1,7 +1,5 @@
 package org.alize.console.web;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.console.api.Api;
+import org.alize.kernel.BasinCalendar;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,5 @@
 package org.alize.console.web;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -12,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 
+import org.alize.kernel.BasinCalendar;
 import org.springframework.stereotype.Component;
 
 /** French formats for the pages ({@code ${@fr.euros(x)}}): amounts, numbers, percentages, dates. */

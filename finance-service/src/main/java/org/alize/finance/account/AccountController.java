@@ -16,9 +16,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.alize.finance.AsOf;
-import org.alize.kernel.Money;
 import org.alize.finance.journal.Account;
 import org.alize.finance.journal.JournalService;
+import org.alize.kernel.Money;
+import org.alize.kernel.ProgrammeReferences;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
@@ -141,7 +142,7 @@ class AccountController {
     OperatingYearView expenses(@RequestParam(required = false) @Min(1990) @Max(2100) Integer year) {
         OperatingYear y = accounts.operatingYear(year == null ? accounts.today().getYear() : year);
         return new OperatingYearView(y.year(), y.expenses(), y.total(OperatingYear.Category.LOCAL_ENGINEERING), y.reimbursed(),
-                ReimbursementAllowance.CAP);
+                ProgrammeReferences.R14_OPERATOR_REIMBURSEMENT_CAP_PER_YEAR);
     }
 
     record AccountView(String account, String label, BigDecimal balance, LocalDate asOf) {

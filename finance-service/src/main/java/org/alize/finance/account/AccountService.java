@@ -1,7 +1,5 @@
 package org.alize.finance.account;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.alize.tenancy.Ids;
+import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

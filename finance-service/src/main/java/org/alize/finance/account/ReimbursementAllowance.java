@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 import org.alize.kernel.Money;
+import org.alize.kernel.ProgrammeReferences;
 import org.alize.kernel.problem.RuleViolation;
 
 /**
@@ -23,7 +24,6 @@ import org.alize.kernel.problem.RuleViolation;
 public record ReimbursementAllowance(int conventionYear, LocalDate from, LocalDate to, BigDecimal budgeted,
         BigDecimal reimbursed, Pledges convention) {
 
-    public static final BigDecimal CAP = new BigDecimal("10000.00");
 
     public ReimbursementAllowance(int conventionYear, LocalDate from, LocalDate to, BigDecimal budgeted, BigDecimal reimbursed) {
         this(conventionYear, from, to, budgeted, reimbursed, null);
@@ -78,7 +78,7 @@ public record ReimbursementAllowance(int conventionYear, LocalDate from, LocalDa
                     + conventionYear + " (du " + from + " au " + to + ")."));
         }
         BigDecimal after = reimbursed.add(paid);
-        if (after.compareTo(CAP) > 0) {
+        if (after.compareTo(ProgrammeReferences.R14_OPERATOR_REIMBURSEMENT_CAP_PER_YEAR) > 0) {
             throw new RuleViolation("R-14", "Le remboursement de l'opérateur est plafonné à 10 000 € par année de convention : "
                     + reimbursed.toPlainString() + " € déjà remboursés dans l'année " + conventionYear + " (du " + from + " au "
                     + to + "), " + paid.toPlainString() + " € de plus dépasseraient le plafond.");

@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.alize.kernel.Money;
 import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.TransferRecorded;
-import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.kernel.Money;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.messaging.outbox.AggregateRoot;
+import org.alize.tenancy.BasinContext;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;

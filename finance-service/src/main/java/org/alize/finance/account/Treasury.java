@@ -8,8 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.alize.kernel.Money;
-import org.alize.tenancy.BasinContext;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.BasinContext;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;

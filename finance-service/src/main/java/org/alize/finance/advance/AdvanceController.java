@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.Money;
+import org.alize.kernel.ProgrammeReferences;
 import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
@@ -145,7 +146,7 @@ class AdvanceController {
         }
         org.alize.kernel.LossRate rate = org.alize.kernel.LossRate.of(lent, written, recovered);
         return new LossRate(date, lent, written, recovered, rate.grossPercent(), rate.netPercent(),
-                org.alize.kernel.LossRate.REFERENCE_PERCENT);
+                ProgrammeReferences.R30_LOSS_RATE_PERCENT);
     }
 
     private AdvanceView view(Advance advance) {

@@ -1,7 +1,5 @@
 package org.alize.finance.advance;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,10 +12,11 @@ import java.util.function.Function;
 
 import org.alize.finance.AsOf;
 import org.alize.finance.FinanceProperties;
-import org.alize.kernel.Money;
 import org.alize.finance.account.BasinStanding;
 import org.alize.finance.account.Contribution;
 import org.alize.finance.account.Treasury;
+import org.alize.kernel.BasinCalendar;
+import org.alize.kernel.Money;
 import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.web.Paged;
 import org.bson.Document;

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.alize.kernel.Money;
-import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 
 /**
  * Equal instalments of a principal: each rounded down to the cent, the remainder on the last, so that they

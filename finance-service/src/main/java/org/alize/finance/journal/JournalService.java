@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.alize.kernel.Money;
 import org.alize.finance.advance.Advance;
 import org.alize.finance.advance.AdvancePosition;
 import org.alize.finance.advance.AdvanceService;
+import org.alize.kernel.Money;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

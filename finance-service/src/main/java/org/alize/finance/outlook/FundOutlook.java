@@ -1,7 +1,5 @@
 package org.alize.finance.outlook;
 
-import org.alize.kernel.LossRate;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -9,16 +7,16 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alize.kernel.Money;
 import org.alize.finance.advance.Advance;
 import org.alize.finance.advance.Instalment;
+import org.alize.kernel.LossRate;
+import org.alize.kernel.Money;
+import org.alize.kernel.ProgrammeReferences;
 
 /** See the package documentation. */
 public record FundOutlook(LocalDate on, BigDecimal startingBalance, BigDecimal lossRatePercent, BigDecimal plannedMonthly,
         BigDecimal criticalMin, BigDecimal criticalMax, List<Month> months) {
 
-    public static final BigDecimal CRITICAL_MIN = new BigDecimal("400000.00");
-    public static final BigDecimal CRITICAL_MAX = new BigDecimal("500000.00");
 
     /** One month: expected repayments in, disbursements out, the balance at its end and where it stands. */
     public record Month(YearMonth month, BigDecimal expectedRepayments, BigDecimal expectedDisbursements, BigDecimal balance,
@@ -61,9 +59,10 @@ public record FundOutlook(LocalDate on, BigDecimal startingBalance, BigDecimal l
             in = in.multiply(recoveryFactor).setScale(2, RoundingMode.HALF_UP);
             BigDecimal out = planned.add(m == 1 ? undisbursed : Money.ZERO);
             balance = balance.add(in).subtract(out);
-            projection.add(new Month(month, in, out, balance, balance.compareTo(CRITICAL_MIN) < 0 ? "sous la taille critique"
-                    : balance.compareTo(CRITICAL_MAX) > 0 ? "au-dessus de la taille critique" : "dans la taille critique"));
+            projection.add(new Month(month, in, out, balance, balance.compareTo(ProgrammeReferences.R30_CRITICAL_FUND_MIN) < 0 ? "sous la taille critique"
+                    : balance.compareTo(ProgrammeReferences.R30_CRITICAL_FUND_MAX) > 0 ? "au-dessus de la taille critique" : "dans la taille critique"));
         }
-        return new FundOutlook(today, fundBalance, lossRate, planned, CRITICAL_MIN, CRITICAL_MAX, projection);
+        return new FundOutlook(today, fundBalance, lossRate, planned, ProgrammeReferences.R30_CRITICAL_FUND_MIN,
+                ProgrammeReferences.R30_CRITICAL_FUND_MAX, projection);
     }
 }

@@ -1,7 +1,5 @@
 package org.alize.finance.support;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -11,8 +9,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import org.alize.tenancy.BasinRole;
+import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.problem.NotFound;
+import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;

@@ -14,9 +14,9 @@ import org.alize.finance.events.ContributionReceived;
 import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.TransferRecorded;
 import org.alize.finance.events.ValuedContributionRecorded;
-import org.alize.tenancy.InBasin;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

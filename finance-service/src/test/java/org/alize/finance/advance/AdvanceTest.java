@@ -12,9 +12,9 @@ import java.util.Random;
 
 import org.alize.finance.events.AdvanceOpened;
 import org.alize.finance.events.RepaymentReceived;
-import org.alize.tenancy.InBasin;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -9,12 +9,12 @@ import java.util.Set;
 
 import org.alize.identity.IdentitySettings;
 import org.alize.identity.revocation.Revocations;
-import org.alize.tenancy.BasinId;
-import org.alize.tenancy.BasinRole;
-import org.alize.tenancy.NetworkRole;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.BasinId;
+import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.NetworkRole;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

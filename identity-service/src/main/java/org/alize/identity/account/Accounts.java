@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.BasinId;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.NotFound;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

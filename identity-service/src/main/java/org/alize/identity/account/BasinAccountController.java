@@ -6,13 +6,12 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-
 import org.alize.identity.account.AccountAdministration.NewAccount;
 import org.alize.identity.account.AccountViews.BasinAccountView;
+import org.alize.kernel.problem.InvalidInput;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
-import org.alize.kernel.problem.InvalidInput;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Page;

@@ -1,13 +1,12 @@
 package org.alize.identity.account;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.alize.identity.IdentitySettings;
+import org.alize.kernel.BasinCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,5 @@
 package org.alize.identity.appointment;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -14,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.cloudevents.CloudEvent;
 import org.alize.basin.events.ApprovalCommitteeChanged;
 import org.alize.basin.events.BasinEvents;
 import org.alize.basin.events.PersonRecorded;
@@ -23,6 +22,7 @@ import org.alize.identity.account.Account;
 import org.alize.identity.account.Accounts;
 import org.alize.identity.account.Invitation;
 import org.alize.identity.account.InvitationSender;
+import org.alize.kernel.BasinCalendar;
 import org.alize.messaging.EventConsumer;
 import org.alize.messaging.ReceivedEvent;
 import org.alize.tenancy.BasinContext;
@@ -37,8 +37,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import io.cloudevents.CloudEvent;
 
 /** Follows the committees of each basin from {@code alize.basin.v1}; see the package documentation. */
 @Component

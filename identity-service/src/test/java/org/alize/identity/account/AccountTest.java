@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-import org.alize.tenancy.BasinId;
-import org.alize.tenancy.BasinRole;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.tenancy.BasinId;
+import org.alize.tenancy.BasinRole;
 import org.junit.jupiter.api.Test;
 
 class AccountTest {

@@ -11,9 +11,6 @@ import java.math.RoundingMode;
 public record LossRate(BigDecimal lent, BigDecimal writtenOff, BigDecimal recovered, BigDecimal grossPercent,
         BigDecimal netPercent) {
 
-    /** the loss rate the programme's funds are measured against. */
-    public static final BigDecimal REFERENCE_PERCENT = new BigDecimal("6.0");
-
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     public static LossRate of(BigDecimal lent, BigDecimal writtenOff, BigDecimal recovered) {
@@ -29,6 +26,6 @@ public record LossRate(BigDecimal lent, BigDecimal writtenOff, BigDecimal recove
 
     /** The gross rate measured, or R-30's reference while nothing has been lent to measure one. */
     public BigDecimal forProjection() {
-        return lent.signum() == 0 ? REFERENCE_PERCENT : grossPercent;
+        return lent.signum() == 0 ? ProgrammeReferences.R30_LOSS_RATE_PERCENT : grossPercent;
     }
 }

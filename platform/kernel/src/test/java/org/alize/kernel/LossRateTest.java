@@ -23,7 +23,7 @@ class LossRateTest {
         LossRate rate = LossRate.of(Money.ZERO, Money.ZERO, Money.ZERO);
         assertThat(rate.grossPercent()).isEqualTo(new BigDecimal("0.0"));
         assertThat(rate.netPercent()).isEqualTo(new BigDecimal("0.0"));
-        assertThat(rate.forProjection()).isEqualTo(LossRate.REFERENCE_PERCENT).isEqualTo(new BigDecimal("6.0"));
+        assertThat(rate.forProjection()).isEqualTo(ProgrammeReferences.R30_LOSS_RATE_PERCENT).isEqualTo(new BigDecimal("6.0"));
         assertThat(LossRate.of(new BigDecimal("1000"), new BigDecimal("50"), Money.ZERO).forProjection())
                 .isEqualTo(new BigDecimal("5.0"));
     }

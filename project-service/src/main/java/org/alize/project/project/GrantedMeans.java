@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.alize.kernel.Money;
-import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 
 /** What an approval grants: skills missions, in-kind help, a repayable advance, a subsidised loan, direct financing. */
 public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, AdvanceTerms advance, SubsidisedLoan loan,

@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.alize.kernel.ProgrammeReferences;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.NotFound;
+import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.Ids;
 import org.alize.project.cooperation.Conventions;
 import org.alize.project.cooperation.CooperationConvention;
 import org.alize.project.cooperation.Instalment;
 import org.alize.project.cooperation.RequiredSignature;
-import org.alize.project.cooperation.Signature;
 import org.alize.project.cooperation.SignatoryRole;
+import org.alize.project.cooperation.Signature;
 import org.alize.project.events.CooperationConventionSigned;
 import org.alize.project.events.FollowUpReportFiled;
 import org.alize.project.events.Means;
@@ -27,10 +31,7 @@ import org.alize.project.followup.Delivery;
 import org.alize.project.followup.FollowUpReport;
 import org.alize.project.followup.SkillsMission;
 import org.alize.tenancy.BasinContext;
-import org.alize.kernel.problem.Conflict;
-import org.alize.kernel.problem.InvalidInput;
-import org.alize.kernel.problem.NotFound;
-import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.Ids;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -40,12 +41,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("projects")
 public class Project extends AggregateRoot {
 
-    /** a mandatary follows the project at least this long after the convention is signed. */
-    public static final int MINIMUM_FOLLOW_UP_MONTHS = 18;
-    /** a follow-up report is expected this often. */
-    public static final int REPORT_EVERY_MONTHS = 6;
-    /** The programme supports a project 18 to 24 months: past this, the follow-up overruns. */
-    public static final int MAXIMUM_FOLLOW_UP_MONTHS = 24;
     private static final Pattern SIRET = Pattern.compile("^\\d{14}$");
 
     @Id
@@ -142,7 +137,7 @@ public class Project extends AggregateRoot {
     /** The latest day the mandatary's support is expected to end: 24 months after signing (R-29: 18 to 24 months). */
     public Optional<LocalDate> followUpDueBy() {
         return convention == null || convention.signedOn() == null ? Optional.empty()
-                : Optional.of(convention.signedOn().plusMonths(MAXIMUM_FOLLOW_UP_MONTHS));
+                : Optional.of(convention.signedOn().plusMonths(ProgrammeReferences.R25_MAXIMUM_FOLLOW_UP_MONTHS));
     }
 
     /** Whether the project is still followed beyond the 24 months of the programme's support window. */
@@ -427,16 +422,16 @@ public class Project extends AggregateRoot {
     /** Closes a followed project, not before 18 months after its convention was signed. */
     public void close(LocalDate on, String reason, Instant at, String by) {
         require(ProjectAction.CLOSE);
-        LocalDate earliest = convention.signedOn().plusMonths(MINIMUM_FOLLOW_UP_MONTHS);
+        LocalDate earliest = convention.signedOn().plusMonths(ProgrammeReferences.R25_MINIMUM_FOLLOW_UP_MONTHS);
         if (on == null || on.isBefore(earliest)) {
             throw new RuleViolation("R-25", "Le mandataire suit le projet au moins 18 mois après la signature de la "
                     + "convention (" + convention.signedOn() + ") : clôture possible à partir du " + earliest + ".");
         }
         // a report every six months of the follow-up, the last of them within the six months before closing
-        long expected = java.time.temporal.ChronoUnit.MONTHS.between(convention.signedOn(), on) / REPORT_EVERY_MONTHS;
+        long expected = java.time.temporal.ChronoUnit.MONTHS.between(convention.signedOn(), on) / ProgrammeReferences.R25_REPORT_EVERY_MONTHS;
         long filed = reports.stream().filter(r -> !r.reportedOn().isAfter(on)).count();
         boolean recent = reports.stream().anyMatch(r -> !r.reportedOn().isAfter(on)
-                && !r.reportedOn().isBefore(on.minusMonths(REPORT_EVERY_MONTHS)));
+                && !r.reportedOn().isBefore(on.minusMonths(ProgrammeReferences.R25_REPORT_EVERY_MONTHS)));
         if (filed < expected || !recent) {
             throw new RuleViolation("R-25", "La clôture suit les comptes rendus du mandataire : " + expected + " attendus pour "
                     + "le suivi depuis le " + convention.signedOn() + " (un par semestre), " + filed + " déposé(s)"
@@ -461,7 +456,7 @@ public class Project extends AggregateRoot {
         }
         LocalDate last = reports.stream().map(FollowUpReport::reportedOn).max(LocalDate::compareTo)
                 .orElse(convention.signedOn());
-        return Optional.of(last.plusMonths(REPORT_EVERY_MONTHS));
+        return Optional.of(last.plusMonths(ProgrammeReferences.R25_REPORT_EVERY_MONTHS));
     }
 
     public boolean isReportOverdue(LocalDate today) {

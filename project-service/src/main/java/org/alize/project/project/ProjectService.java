@@ -11,13 +11,13 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.alize.kernel.BasinCalendar;
-import org.alize.tenancy.Ids;
-import org.alize.project.basin.BasinFacts;
-import org.alize.project.basin.Replica;
-import org.alize.project.followup.FollowUpReport;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.project.basin.BasinFacts;
+import org.alize.project.basin.Replica;
+import org.alize.project.followup.FollowUpReport;
+import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

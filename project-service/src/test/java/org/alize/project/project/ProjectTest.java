@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.alize.tenancy.InBasin;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.RuleViolation;
 import org.alize.project.cooperation.Instalment;
 import org.alize.project.cooperation.RequiredSignature;
 import org.alize.project.events.CooperationConventionSigned;
@@ -18,9 +20,7 @@ import org.alize.project.events.ProjectDecided;
 import org.alize.project.events.ProjectSubmitted;
 import org.alize.project.followup.FollowUpReport;
 import org.alize.project.followup.Jobs;
-import org.alize.kernel.problem.Conflict;
-import org.alize.kernel.problem.InvalidInput;
-import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -8,13 +8,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.alize.tenancy.InBasin;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.RuleViolation;
 import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.basin.Replica;
 import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.SessionDecisionsValidated;
-import org.alize.kernel.problem.Conflict;
-import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,7 +1,5 @@
 package org.alize.reporting.export;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
@@ -11,6 +9,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+
+import org.alize.kernel.BasinCalendar;
 
 /**
  * CSV as French spreadsheets read it: semicolon separators, decimal comma without grouping, dates as

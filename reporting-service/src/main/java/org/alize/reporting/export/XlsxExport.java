@@ -1,7 +1,5 @@
 package org.alize.reporting.export;
 
-import org.alize.kernel.BasinCalendar;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.alize.kernel.BasinCalendar;
 import org.alize.reporting.view.Currency;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;

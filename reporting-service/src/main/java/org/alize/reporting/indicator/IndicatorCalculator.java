@@ -1,7 +1,5 @@
 package org.alize.reporting.indicator;
 
-import org.alize.kernel.LossRate;
-
 import static org.alize.reporting.indicator.Reading.amount;
 import static org.alize.reporting.indicator.Reading.day;
 import static org.alize.reporting.indicator.Reading.integer;
@@ -21,14 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.alize.kernel.LossRate;
+import org.alize.kernel.ProgrammeReferences;
 import org.bson.Document;
 
 /** Computes a basin's indicators for a year from its facts; no Spring, no database. */
 public final class IndicatorCalculator {
 
-    static final Map<String, BigDecimal> REFERENCE_SHARES = Map.of("COMPANIES", new BigDecimal("40.0"),
-            "TERRITORIAL_ACTORS", new BigDecimal("20.0"), "LOCAL_AUTHORITIES", new BigDecimal("25.0"),
-            "STATE_AND_CDC", new BigDecimal("15.0"));
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     private IndicatorCalculator() {
@@ -134,9 +131,11 @@ public final class IndicatorCalculator {
         int overdue = span.contains(today) ? (int) facts.projects().stream().filter(p -> reportOverdue(p, today)).count() : 0;
         // the programme's references (6–10 sessions, ~15 examined, ~12 approved a year), unless the convention in
         // force states its own objectives
-        return new YearIndicators.Activity(held, validated, objective(convention, "sessionsPerYearMin", 6),
-                objective(convention, "sessionsPerYearMax", 10), submitted, examined,
-                objective(convention, "projectsExaminedPerYear", 15), approved, objective(convention, "projectsApprovedPerYear", 12),
+        return new YearIndicators.Activity(held, validated, objective(convention, "sessionsPerYearMin", ProgrammeReferences.R41_SESSIONS_PER_YEAR_MIN),
+                objective(convention, "sessionsPerYearMax", ProgrammeReferences.R41_SESSIONS_PER_YEAR_MAX), submitted, examined,
+                objective(convention, "projectsExaminedPerYear",
+                        ProgrammeReferences.R41_PROJECTS_EXAMINED_PER_YEAR), approved, objective(convention, "projectsApprovedPerYear",
+                        ProgrammeReferences.R41_PROJECTS_APPROVED_PER_YEAR),
                 rejected, postponed, overdue);
     }
 
@@ -152,7 +151,8 @@ public final class IndicatorCalculator {
         }
         LocalDate last = map(project, "reports").values().stream().map(r -> day(((Document) r).get("on")))
                 .max(Comparator.naturalOrder()).orElse(signed);
-        return today.isAfter(last.plusMonths(6));
+        // a report is due every six months after the last one (or the signature)
+        return today.isAfter(last.plusMonths(ProgrammeReferences.R25_REPORT_EVERY_MONTHS));
     }
 
     private static List<Document> decisionsIn(Document project, Span span) {
@@ -169,7 +169,8 @@ public final class IndicatorCalculator {
             lasting += jobsAt(project, span.to(), LASTING) - jobsAt(project, span.from().minusDays(1), LASTING);
             all += jobsAt(project, span.to(), ALL) - jobsAt(project, span.from().minusDays(1), ALL);
         }
-        int reference = convention.map(c -> integer(c.get("jobsPerYear"))).filter(j -> j > 0).orElse(75);
+        int reference = convention.map(c -> integer(c.get("jobsPerYear"))).filter(j -> j > 0)
+                .orElse(ProgrammeReferences.R41_JOBS_PER_YEAR);
         return new YearIndicators.Jobs(forecast, lasting, reference, all);
     }
 
@@ -224,7 +225,7 @@ public final class IndicatorCalculator {
         byCategory.forEach((category, amount) -> shares.put(category, total.signum() == 0 ? BigDecimal.ZERO.setScale(1)
                 : amount.multiply(HUNDRED).divide(total, 1, RoundingMode.HALF_UP)));
         return new YearIndicators.Resources(convention.map(c -> c.getString("conventionId")).orElse(null), byCategory, shares,
-                REFERENCE_SHARES, money(total), new BigDecimal("900000.00"));
+                ProgrammeReferences.R13_RESOURCE_SHARES, money(total), ProgrammeReferences.R13_CONVENTION_RESOURCES);
     }
 
     private static Optional<Document> conventionCovering(BasinFacts facts, int year) {
@@ -253,8 +254,9 @@ public final class IndicatorCalculator {
         YearIndicators.Means granted = means(facts, span);
         BigDecimal support = granted.advances().add(granted.directFinancing()).add(granted.inKind())
                 .add(skills(facts, span, Optional.empty(), 1).valueDelivered());
-        return new YearIndicators.Spending(money(support), new BigDecimal("210000.00"), money(engineering),
-                new BigDecimal("90000.00"), money(reimbursement), new BigDecimal("10000.00"));
+        return new YearIndicators.Spending(money(support), ProgrammeReferences.R14_PROJECT_SUPPORT_PER_YEAR, money(engineering),
+                ProgrammeReferences.R14_LOCAL_ENGINEERING_PER_YEAR, money(reimbursement),
+                ProgrammeReferences.R14_OPERATOR_REIMBURSEMENT_CAP_PER_YEAR);
     }
 
     private static YearIndicators.Fund fund(BasinFacts facts, Span span, LocalDate cut) {
@@ -310,8 +312,8 @@ public final class IndicatorCalculator {
         LossRate lossRate = LossRate.of(lentToDate, writtenToDate, recoveredToDate);
         // the fund's size is its cash plus the advances outstanding, weighed against the 400–500 k€ critical size
         return new YearIndicators.Fund(money(lent), money(repaid), money(written), money(recovered), money(outstanding),
-                money(arrears), inArrears, lossRate.grossPercent(), LossRate.REFERENCE_PERCENT, money(balance), new BigDecimal("400000.00"),
-                new BigDecimal("500000.00"), lossRate.netPercent(), money(balance.add(outstanding)));
+                money(arrears), inArrears, lossRate.grossPercent(), ProgrammeReferences.R30_LOSS_RATE_PERCENT, money(balance),
+                ProgrammeReferences.R30_CRITICAL_FUND_MIN, ProgrammeReferences.R30_CRITICAL_FUND_MAX, lossRate.netPercent(), money(balance.add(outstanding)));
     }
 
     /** What the latest schedule made due before {@code date}. */

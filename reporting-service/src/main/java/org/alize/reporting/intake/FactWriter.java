@@ -1,7 +1,5 @@
 package org.alize.reporting.intake;
 
-import org.alize.kernel.BasinCalendar;
-
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -27,8 +25,8 @@ import org.alize.finance.events.RepaymentReceived;
 import org.alize.finance.events.RepaymentReversed;
 import org.alize.finance.events.TransferRecorded;
 import org.alize.finance.events.ValuedContributionRecorded;
+import org.alize.kernel.BasinCalendar;
 import org.alize.messaging.ReceivedEvent;
-import org.alize.reporting.indicator.Generation;
 import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.CooperationConventionSigned;
 import org.alize.project.events.FollowUpReportFiled;
@@ -38,6 +36,7 @@ import org.alize.project.events.ProjectStatusChanged;
 import org.alize.project.events.ProjectSubmitted;
 import org.alize.project.events.SessionDecisionsValidated;
 import org.alize.project.events.SkillsDelivered;
+import org.alize.reporting.indicator.Generation;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,7 +1,5 @@
 package org.alize.reporting.view;
 
-import org.alize.kernel.BasinCalendar;
-
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -22,6 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.alize.kernel.BasinCalendar;
+import org.alize.kernel.problem.NotFound;
 import org.alize.reporting.indicator.Freshness;
 import org.alize.reporting.indicator.Generation;
 import org.alize.reporting.indicator.Generations;
@@ -30,7 +30,6 @@ import org.alize.reporting.indicator.Quartiles;
 import org.alize.reporting.indicator.YearIndicators;
 import org.alize.reporting.intake.Facts;
 import org.alize.tenancy.BasinContext;
-import org.alize.kernel.problem.NotFound;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

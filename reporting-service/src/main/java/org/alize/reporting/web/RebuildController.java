@@ -5,10 +5,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.alize.kernel.problem.NotFound;
 import org.alize.reporting.rebuild.Rebuild;
 import org.alize.reporting.rebuild.Rebuilder;
 import org.alize.tenancy.NetworkRole;
-import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

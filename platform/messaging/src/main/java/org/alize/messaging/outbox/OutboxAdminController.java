@@ -2,11 +2,11 @@ package org.alize.messaging.outbox;
 
 import java.util.List;
 
-import org.alize.tenancy.NetworkRole;
-import org.alize.tenancy.input.InputBounds;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
+import org.alize.tenancy.NetworkRole;
+import org.alize.tenancy.input.InputBounds;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
 import org.springframework.web.bind.annotation.GetMapping;

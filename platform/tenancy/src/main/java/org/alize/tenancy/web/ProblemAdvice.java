@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.alize.tenancy.input.InputBounds;
-import org.alize.tenancy.input.InputBoundsFilter;
 import org.alize.kernel.problem.ApiProblem;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.tenancy.input.InputBounds;
+import org.alize.tenancy.input.InputBoundsFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
