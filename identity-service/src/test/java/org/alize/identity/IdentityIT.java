@@ -117,8 +117,8 @@ class IdentityIT {
                 "refresh_token", refreshed.refreshToken())).statusCode()).as("the successor is revoked").isEqualTo(400);
         assertThat(ApiClient.on(ISSUER).as(refreshed.accessToken()).get("/api/basins/valenciennois/users").status())
                 .as("the family's access token").isEqualTo(401);
-        assertThat(ApiClient.on(ISSUER).get("/revocations").body()).contains(org.alize.identity.account.Invitation
-                .hash("karim.benali")).doesNotContain("karim.benali\"");
+        assertThat(ApiClient.on(ISSUER).get("/revocations").body()).contains(org.alize.kernel.Digests
+                .sha256Hex("karim.benali")).doesNotContain("karim.benali\"");
     }
 
     @Test

@@ -19,7 +19,6 @@ import org.alize.basin.registry.RegistryService;
 import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.NotFound;
-import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.Ids;
 import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.web.CurrentGrants;

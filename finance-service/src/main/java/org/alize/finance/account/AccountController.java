@@ -3,10 +3,8 @@ package org.alize.finance.account;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,15 +13,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.alize.finance.AsOf;
-import org.alize.finance.journal.Account;
-import org.alize.finance.journal.JournalService;
 import org.alize.kernel.Money;
 import org.alize.kernel.ProgrammeReferences;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,27 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final AccountService accounts;
-    private final JournalService journal;
-
-    AccountController(AccountService accounts, JournalService journal) {
+    AccountController(AccountService accounts) {
         this.accounts = accounts;
-        this.journal = journal;
-    }
-
-    @GetMapping("/accounts")
-    @Operation(summary = "Les deux comptes du bassin et leur solde à une date (aujourd'hui par défaut), somme des écritures "
-            + "du journal datées de ce jour ou avant (R-04, R-31)")
-    List<AccountView> accounts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            @Parameter(description = "la date du solde (fin de journée)", example = "2025-12-31") LocalDate asOf) {
-        LocalDate date = AsOf.resolve(asOf, accounts.today());
-        Map<Account, JournalService.Balance> balances = journal.balances(date);
-        return List.of(new AccountView("ADVANCE_FUND", "Fonds d'avances", balanceOf(balances, Account.FUND_BANK), date),
-                new AccountView("OPERATING_ACCOUNT", "Compte de fonctionnement", balanceOf(balances, Account.OPERATING_BANK), date));
-    }
-
-    private static BigDecimal balanceOf(Map<Account, JournalService.Balance> balances, Account account) {
-        JournalService.Balance balance = balances.get(account);
-        return balance == null ? Money.ZERO : balance.balance();
     }
 
     @PostMapping("/contributions")
@@ -143,9 +118,6 @@ class AccountController {
         OperatingYear y = accounts.operatingYear(year == null ? accounts.today().getYear() : year);
         return new OperatingYearView(y.year(), y.expenses(), y.total(OperatingYear.Category.LOCAL_ENGINEERING), y.reimbursed(),
                 ProgrammeReferences.R14_OPERATOR_REIMBURSEMENT_CAP_PER_YEAR);
-    }
-
-    record AccountView(String account, String label, BigDecimal balance, LocalDate asOf) {
     }
 
     record ContributionView(String contributionId, String partnerId, String partnerName, String resourceCategory,

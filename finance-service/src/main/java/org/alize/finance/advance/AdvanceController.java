@@ -1,7 +1,6 @@
 package org.alize.finance.advance;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -37,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Avances remboursables", description = "Versements, remboursements, impayés, rééchelonnements, pertes "
         + "(R-30, R-32). Les commandes acceptent l'en-tête Idempotency-Key.")
 class AdvanceController {
-
 
     private final AdvanceService advances;
 

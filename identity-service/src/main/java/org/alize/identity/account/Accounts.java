@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.alize.kernel.Digests;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.BasinContext;
@@ -58,7 +59,7 @@ public class Accounts {
 
     public Optional<Account> findByInvitation(String token) {
         return Optional.ofNullable(BasinContext.callInNetwork(() -> mongo.findOne(
-                query(where("invitation.tokenHash").is(Invitation.hash(token))), Account.class)));
+                query(where("invitation.tokenHash").is(Digests.sha256Hex(token))), Account.class)));
     }
 
     /** The account of {@code personId} in {@code basin}, as linked when an appointment was followed. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import org.alize.kernel.Digests;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.springframework.data.annotation.Id;
@@ -52,6 +53,6 @@ public class BasinInvitations {
             return Optional.empty();
         }
         return Optional.ofNullable(BasinContext.callInNetwork(() -> mongo.findOne(
-                query(where("_id").is(Invitation.hash(token))), BasinInvitation.class))).filter(i -> i.openAt(now));
+                query(where("_id").is(Digests.sha256Hex(token))), BasinInvitation.class))).filter(i -> i.openAt(now));
     }
 }

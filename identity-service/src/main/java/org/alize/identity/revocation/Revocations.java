@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.alize.identity.account.Invitation;
+import org.alize.kernel.Digests;
 import org.alize.tenancy.BasinContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,7 @@ public class Revocations {
     /** Every access token of {@code subject} issued until now stops working on every service within a minute. */
     public void revoke(String subject, String reason) {
         Instant now = clock.instant();
-        BasinContext.callInNetwork(() -> mongo.save(new Revocation(UUID.randomUUID().toString(), Invitation.hash(subject),
+        BasinContext.callInNetwork(() -> mongo.save(new Revocation(UUID.randomUUID().toString(), Digests.sha256Hex(subject),
                 now, reason, now)));
         log.info("access tokens of {} revoked: {}", subject, reason);
     }
@@ -63,7 +63,7 @@ public class Revocations {
         if (subject == null) {
             return false;
         }
-        String hash = Invitation.hash(subject);
+        String hash = Digests.sha256Hex(subject);
         return recent().stream().anyMatch(r -> r.subjectHash().equals(hash)
                 && (issuedAt == null || !issuedAt.isAfter(r.notBefore())));
     }

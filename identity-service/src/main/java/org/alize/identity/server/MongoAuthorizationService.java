@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import org.alize.identity.account.Invitation;
 import org.alize.identity.revocation.Revocations;
+import org.alize.kernel.Digests;
 import org.alize.tenancy.BasinContext;
 import org.bson.types.Binary;
 import org.springframework.data.annotation.Id;
@@ -102,7 +102,7 @@ public class MongoAuthorizationService implements OAuth2AuthorizationService {
 
     @Override
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-        String hash = Invitation.hash(token);
+        String hash = Digests.sha256Hex(token);
         Criteria criteria;
         if (tokenType == null) {
             criteria = new Criteria().orOperator(Stream.of("state", "code", "accessToken", "refreshToken", "idToken")
@@ -184,8 +184,8 @@ public class MongoAuthorizationService implements OAuth2AuthorizationService {
     private static String hash(Object token) {
         if (token instanceof OAuth2Authorization.Token<?> held) {
             OAuth2Token value = held.getToken();
-            return Invitation.hash(value.getTokenValue());
+            return Digests.sha256Hex(value.getTokenValue());
         }
-        return token instanceof String value ? Invitation.hash(value) : null;
+        return token instanceof String value ? Digests.sha256Hex(value) : null;
     }
 }

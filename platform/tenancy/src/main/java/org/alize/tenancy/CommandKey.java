@@ -1,10 +1,8 @@
 package org.alize.tenancy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+
+import org.alize.kernel.Digests;
 
 /**
  * The idempotency key of the command the current thread runs, scoped to its caller, basin, method and
@@ -38,7 +36,7 @@ public record CommandKey(String value, boolean resumed) {
     /** The key of a request: a digest of who sends it, where, and the key the client chose. */
     public static CommandKey of(String subject, String basin, String method, String path, String clientKey,
             boolean resumed) {
-        return new CommandKey(sha256(subject + "\n" + basin + "\n" + method + " " + path + "\n" + clientKey), resumed);
+        return new CommandKey(Digests.sha256Hex(subject + "\n" + basin + "\n" + method + " " + path + "\n" + clientKey), resumed);
     }
 
     public static Optional<CommandKey> current() {
@@ -66,15 +64,7 @@ public record CommandKey(String value, boolean resumed) {
             return Optional.empty();
         }
         int n = open.issued++;
-        return Optional.of(sha256(open.key.value + "#" + n).substring(0, hexDigits));
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Optional.of(Digests.sha256Hex(open.key.value + "#" + n).substring(0, hexDigits));
     }
 
     /** Closes the key opened, restoring what was there before. */

@@ -1,8 +1,13 @@
 package org.alize.project.cooperation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
 
 /** The convention of one approved project: who must sign, who has, and once signed the advance calendar. */
 public record CooperationConvention(String conventionId, LocalDate preparedOn, List<RequiredSignature> required,
@@ -28,13 +33,48 @@ public record CooperationConvention(String conventionId, LocalDate preparedOn, L
         return signedOn != null;
     }
 
-    CooperationConvention with(Signature signature) {
-        List<Signature> all = new ArrayList<>(signatures);
-        all.add(signature);
-        return new CooperationConvention(conventionId, preparedOn, required, all, signedOn, schedule);
+    /** A convention prepared on the day of the approval, awaiting every signature {@code required}. */
+    public static CooperationConvention prepare(String conventionId, LocalDate on, List<RequiredSignature> required) {
+        return new CooperationConvention(conventionId, on, required, List.of(), null, List.of());
     }
 
-    CooperationConvention signed(LocalDate on, List<Instalment> calendar) {
-        return new CooperationConvention(conventionId, preparedOn, required, signatures, on, calendar);
+    /**
+     * The convention with one more signature (R-24): the one of {@code key}, given by {@code signatory} on
+     * {@code signedOn}, which follows the approval and is not in the future; each party signs once.
+     */
+    public CooperationConvention sign(String key, String signatory, LocalDate signedOn, LocalDate today, Instant at,
+            String by) {
+        RequiredSignature wanted = required.stream().filter(r -> r.key().equals(key)).findFirst()
+                .orElseThrow(() -> InvalidInput.field("key", "« " + key + " » ne signe pas cette convention ; attendues : "
+                        + missing().stream().map(RequiredSignature::key).toList()));
+        if (signatures.stream().anyMatch(s -> s.key().equals(key))) {
+            throw new Conflict("convention.already-signed", wanted.party() + " a déjà signé.");
+        }
+        if (signatory == null || signatory.isBlank()) {
+            throw InvalidInput.field("signatory", "le nom du signataire est obligatoire");
+        }
+        if (signedOn == null || signedOn.isAfter(today) || signedOn.isBefore(preparedOn)) {
+            throw InvalidInput.field("signedOn", "la date de signature suit l'agrément et n'est pas future");
+        }
+        List<Signature> all = new ArrayList<>(signatures);
+        all.add(new Signature(key, wanted.role(), wanted.party(), wanted.organisationId(), signatory.strip(), signedOn, at, by));
+        return new CooperationConvention(conventionId, preparedOn, required, all, signedOn(), schedule);
+    }
+
+    /** The signature last given. */
+    public Signature lastSignature() {
+        return signatures.get(signatures.size() - 1);
+    }
+
+    /**
+     * Once every party has signed: the convention is signed on the last signature's date, with the advance's
+     * repayment calendar that {@code calendarFrom} draws from that date (empty when no advance was granted).
+     */
+    public CooperationConvention complete(Function<LocalDate, List<Instalment>> calendarFrom) {
+        if (!missing().isEmpty()) {
+            throw new IllegalStateException("convention " + conventionId + " still awaits " + missing());
+        }
+        LocalDate on = signatures.stream().map(Signature::signedOn).max(LocalDate::compareTo).orElseThrow();
+        return new CooperationConvention(conventionId, preparedOn, required, signatures, on, calendarFrom.apply(on));
     }
 }

@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alize.project.project.GrantedMeans;
-
 /**
  * The advance annex's calendar: equal instalments after the grace period, monthly or quarterly, each
  * rounded down to the cent and the remainder on the last, so that they add up exactly to the amount.
@@ -18,14 +16,17 @@ public final class RepaymentCalendar {
     private RepaymentCalendar() {
     }
 
-    public static List<Instalment> of(GrantedMeans.AdvanceTerms terms, LocalDate signedOn) {
-        int count = terms.instalments();
-        BigDecimal regular = terms.amount().divide(BigDecimal.valueOf(count), 2, RoundingMode.DOWN);
-        BigDecimal last = terms.amount().subtract(regular.multiply(BigDecimal.valueOf(count - 1)));
-        int period = terms.frequency().months();
+    /**
+     * @param count        the number of instalments
+     * @param graceMonths  months after the signature before the first period starts
+     * @param periodMonths 1 (monthly) or 3 (quarterly)
+     */
+    public static List<Instalment> of(BigDecimal amount, int count, int graceMonths, int periodMonths, LocalDate signedOn) {
+        BigDecimal regular = amount.divide(BigDecimal.valueOf(count), 2, RoundingMode.DOWN);
+        BigDecimal last = amount.subtract(regular.multiply(BigDecimal.valueOf(count - 1)));
         List<Instalment> schedule = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
-            schedule.add(new Instalment(n, signedOn.plusMonths((long) terms.graceMonths() + (long) n * period),
+            schedule.add(new Instalment(n, signedOn.plusMonths((long) graceMonths + (long) n * periodMonths),
                     n == count ? last : regular));
         }
         return List.copyOf(schedule);

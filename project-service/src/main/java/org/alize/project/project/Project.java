@@ -14,12 +14,11 @@ import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.project.cooperation.Conventions;
 import org.alize.project.cooperation.CooperationConvention;
 import org.alize.project.cooperation.Instalment;
+import org.alize.project.cooperation.RepaymentCalendar;
 import org.alize.project.cooperation.RequiredSignature;
 import org.alize.project.cooperation.SignatoryRole;
-import org.alize.project.cooperation.Signature;
 import org.alize.project.events.CooperationConventionSigned;
 import org.alize.project.events.FollowUpReportFiled;
 import org.alize.project.events.Means;
@@ -305,32 +304,21 @@ public class Project extends AggregateRoot {
         if (means.advance() != null) {
             required.add(RequiredSignature.of(SignatoryRole.OPERATOR, parties.operatorName(), parties.operatorOrganisationId()));
         }
-        this.convention = Conventions.prepare("cc-" + reference, decision.decidedOn(), required);
+        this.convention = CooperationConvention.prepare("cc-" + reference, decision.decidedOn(), required);
         return ProjectStatus.APPROVED;
     }
 
     /** Records one signature of the convention; with the last, the convention is signed and support starts. */
     public void sign(String key, String signatory, LocalDate signedOn, LocalDate today, Instant at, String by) {
         require(ProjectAction.SIGN_CONVENTION);
-        RequiredSignature required = convention.required().stream().filter(r -> r.key().equals(key)).findFirst()
-                .orElseThrow(() -> InvalidInput.field("key", "« " + key + " » ne signe pas cette convention ; attendues : "
-                        + convention.missing().stream().map(RequiredSignature::key).toList()));
-        if (convention.signatures().stream().anyMatch(s -> s.key().equals(key))) {
-            throw new Conflict("convention.already-signed", required.party() + " a déjà signé.");
-        }
-        if (signatory == null || signatory.isBlank()) {
-            throw InvalidInput.field("signatory", "le nom du signataire est obligatoire");
-        }
-        if (signedOn == null || signedOn.isAfter(today) || signedOn.isBefore(convention.preparedOn())) {
-            throw InvalidInput.field("signedOn", "la date de signature suit l'agrément et n'est pas future");
-        }
-        convention = Conventions.add(convention, new Signature(key, required.role(), required.party(),
-                required.organisationId(), signatory.strip(), signedOn, at, by));
+        convention = convention.sign(key, signatory, signedOn, today, at, by);
         history.add(new Transition(ProjectAction.SIGN_CONVENTION, status, status, signedOn,
-                "signature : " + required.role().label(), at, by));
+                "signature : " + convention.lastSignature().role().label(), at, by));
         if (convention.missing().isEmpty()) {
             GrantedMeans means = approval().means();
-            convention = Conventions.complete(convention, means.advance());
+            GrantedMeans.AdvanceTerms advance = means.advance();
+            convention = convention.complete(on -> advance == null ? List.of() : RepaymentCalendar.of(advance.amount(),
+                    advance.instalments(), advance.graceMonths(), advance.frequency().months(), on));
             raise(conventionSigned(means, at, by));
             move(ProjectAction.SIGN_CONVENTION, ProjectStatus.CONVENTION_SIGNED, convention.signedOn(), null, at, by);
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.alize.reporting.intake.Facts;
 import org.alize.tenancy.BasinContext;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;

@@ -36,6 +36,7 @@ import org.alize.project.events.ProjectStatusChanged;
 import org.alize.project.events.ProjectSubmitted;
 import org.alize.project.events.SessionDecisionsValidated;
 import org.alize.project.events.SkillsDelivered;
+import org.alize.reporting.indicator.Facts;
 import org.alize.reporting.indicator.Generation;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;

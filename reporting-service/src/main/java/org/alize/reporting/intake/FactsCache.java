@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.alize.reporting.indicator.BasinFacts;
+import org.alize.reporting.indicator.Facts;
 import org.alize.reporting.indicator.Generation;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;

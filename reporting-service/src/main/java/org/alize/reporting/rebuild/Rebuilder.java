@@ -1,6 +1,5 @@
 package org.alize.reporting.rebuild;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;

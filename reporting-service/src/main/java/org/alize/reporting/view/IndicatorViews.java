@@ -22,13 +22,13 @@ import java.util.stream.Collectors;
 
 import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.problem.NotFound;
+import org.alize.reporting.indicator.Facts;
 import org.alize.reporting.indicator.Freshness;
 import org.alize.reporting.indicator.Generation;
 import org.alize.reporting.indicator.Generations;
 import org.alize.reporting.indicator.Metric;
 import org.alize.reporting.indicator.Quartiles;
 import org.alize.reporting.indicator.YearIndicators;
-import org.alize.reporting.intake.Facts;
 import org.alize.tenancy.BasinContext;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;

@@ -4,18 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.alize.kernel.Digests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -59,7 +56,7 @@ public final class RevokedSubjects implements OAuth2TokenValidator<Jwt>, Disposa
         if (current.isEmpty() || token.getSubject() == null) {
             return OAuth2TokenValidatorResult.success(); // the usual case: nothing to hash on every request
         }
-        Instant notBefore = current.get(hash(token.getSubject()));
+        Instant notBefore = current.get(Digests.sha256Hex(token.getSubject()));
         if (notBefore != null && (token.getIssuedAt() == null || !token.getIssuedAt().isAfter(notBefore))) {
             return OAuth2TokenValidatorResult.failure(REVOKED);
         }
@@ -85,14 +82,6 @@ public final class RevokedSubjects implements OAuth2TokenValidator<Jwt>, Disposa
                 Thread.currentThread().interrupt();
             }
             log.warn("revocation list {} unreachable ({}): the last list stays in force", list, e.getMessage());
-        }
-    }
-
-    static String hash(String subject) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.alize.project.followup;
+package org.alize.project.project;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,12 +12,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.alize.tenancy.Ids;
-import org.alize.project.project.ProjectService;
-import org.alize.project.project.ProjectView;
+import org.alize.project.followup.FollowUpReport;
+import org.alize.project.followup.Jobs;
+import org.alize.project.followup.SkillsMission;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.CurrentGrants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,12 +1,12 @@
-package org.alize.project.cooperation;
+package org.alize.project.project;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.alize.project.PdfReport;
-import org.alize.project.project.Decision;
-import org.alize.project.project.GrantedMeans;
-import org.alize.project.project.Project;
+import org.alize.project.cooperation.CooperationConvention;
+import org.alize.project.cooperation.RequiredSignature;
+import org.alize.project.cooperation.Signature;
 
 /** The cooperation convention and its advance annex, in French, from the recorded decision and signatures. */
 final class ConventionPdf {

@@ -1,6 +1,9 @@
-package org.alize.reporting.intake;
+package org.alize.reporting.indicator;
 
-/** Names of the fact collections, all in {@code reporting_network}, each document keyed {@code <basin>/<id>}. */
+/**
+ * The store the indicators are computed from: the names of the fact collections, all in {@code reporting_network},
+ * each document keyed {@code <basin>/<id>}. Intake writes them, the indicators and the rebuild read them.
+ */
 public final class Facts {
 
     public static final String BASINS = "fact_basins";

@@ -1,4 +1,4 @@
-package org.alize.project.cooperation;
+package org.alize.project.project;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,9 +11,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.alize.kernel.problem.NotFound;
-import org.alize.project.project.Project;
-import org.alize.project.project.ProjectService;
-import org.alize.project.project.ProjectView;
+import org.alize.project.cooperation.CooperationConvention;
+import org.alize.project.cooperation.Instalment;
+import org.alize.project.cooperation.RequiredSignature;
+import org.alize.project.cooperation.Signature;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
