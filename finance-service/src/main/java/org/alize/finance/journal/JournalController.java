@@ -7,16 +7,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.alize.finance.AsOf;
+import org.alize.kernel.Csv;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.web.Paged;
@@ -82,13 +80,13 @@ class JournalController {
                 basin + "FEC" + (to == null ? "" : to.toString().replace("-", "")) + ".txt");
     }
 
-    @GetMapping(value = "/csv", produces = "text/csv")
+    @GetMapping(value = "/csv", produces = Csv.MEDIA_TYPE)
     @Operation(summary = "Le journal en CSV, écrit au fil de la lecture du journal")
     ResponseEntity<StreamingResponseBody> csv(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         BasinId basin = BasinContext.require();
-        return file(writer -> journal.csv(from, to, writer), basin, "text/csv", "journal-" + basin + ".csv");
+        return file(writer -> journal.csv(from, to, writer), basin, Csv.MEDIA_TYPE, "journal-" + basin + ".csv");
     }
 
     /** What writes an export: the journal read from a cursor straight into the response. */

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.alize.finance.advance.Advance;
 import org.alize.finance.advance.AdvancePosition;
 import org.alize.finance.advance.AdvanceService;
+import org.alize.kernel.Csv;
 import org.alize.kernel.Money;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
@@ -166,16 +167,15 @@ public class JournalService {
         }
     }
 
-    /** The journal as a French CSV (semicolons, decimal commas, ISO dates), one row per entry line. */
-    public void csv(LocalDate from, LocalDate to, Appendable out) throws IOException {
-        out.append("numero;journal;date;compte;libelle_compte;auxiliaire;piece;libelle;debit;credit\r\n");
+    /** The journal as CSV ({@link Csv}: what French spreadsheets read), one row per entry line. */
+    public void csv(LocalDate from, LocalDate to, Appendable out) {
+        Csv csv = Csv.on(out).row("numero", "journal", "date", "compte", "libelle_compte", "auxiliaire", "piece", "libelle",
+                "debit", "credit");
         try (Stream<JournalEntry> entries = stream(from, to)) {
             for (JournalEntry entry : (Iterable<JournalEntry>) entries::iterator) {
                 for (JournalEntry.Line line : entry.lines()) {
-                    out.append(String.join(";", String.valueOf(entry.number()), entry.journal(), entry.date().toString(),
-                            line.account().number(), quote(line.account().label()), quote(nullToEmpty(line.auxiliary())),
-                            quote(nullToEmpty(entry.pieceRef())), quote(entry.label()), comma(line.debit()),
-                            comma(line.credit()))).append("\r\n");
+                    csv.row(entry.number(), entry.journal(), entry.date(), line.account().number(), line.account().label(),
+                            line.auxiliary(), entry.pieceRef(), entry.label(), line.debit().setScale(2), line.credit().setScale(2));
                 }
             }
         }
@@ -201,10 +201,6 @@ public class JournalService {
 
     private static String clean(String text) {
         return text == null ? "" : text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-    }
-
-    private static String quote(String text) {
-        return "\"" + clean(text).replace("\"", "\"\"") + "\"";
     }
 
     private static String nullToEmpty(String text) {

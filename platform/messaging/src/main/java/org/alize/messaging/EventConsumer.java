@@ -117,6 +117,7 @@ public class EventConsumer {
         return BasinId.of(value);
     }
 
+    /** A zero-padded string as published now, or a number as records published before carry it. */
     private static long sequenceOf(CloudEvent event) {
         Object sequence = event.getExtension(CloudEventPublisher.SEQUENCE_EXTENSION);
         if (sequence instanceof Number number) {

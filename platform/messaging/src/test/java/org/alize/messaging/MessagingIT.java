@@ -85,7 +85,7 @@ class MessagingIT {
         assertThat(header(record, "ce_type")).isEqualTo(MessagingTestApplication.CREDITED);
         assertThat(header(record, "ce_source")).isEqualTo("/basins/msg-attrs/accounts/acc-attrs");
         assertThat(header(record, "ce_basinid")).isEqualTo("msg-attrs");
-        assertThat(header(record, "ce_sequence")).isEqualTo("1");
+        assertThat(header(record, "ce_sequence")).isEqualTo("0000000000000000001");
         assertThat(Instant.parse(header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
         assertThat(new String(record.value(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"accountId\":\"acc-attrs\",\"amount\":100,\"balanceAfter\":100}");

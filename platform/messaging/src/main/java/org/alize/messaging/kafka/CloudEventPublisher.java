@@ -18,7 +18,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Sends outbox entries as CloudEvents 1.0 in Kafka binary mode: attributes in {@code ce_*} headers
  * ({@code ce_id}, {@code ce_type}, {@code ce_source}, {@code ce_time}, {@code ce_subject}, extensions
- * {@code ce_basinid} and {@code ce_sequence}), the JSON payload as the record value, the basin id as
+ * {@code ce_basinid} and {@code ce_sequence}, a zero-padded string), the JSON payload as the record value, the basin id as
  * the key (one ordered stream per basin). Its template is its own, not a bean, so that Boot's
  * auto-configured {@code KafkaTemplate} stays in place.
  */
@@ -44,9 +44,17 @@ public class CloudEventPublisher implements DisposableBean {
                 .withTime(entry.time().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withExtension(BASIN_EXTENSION, entry.basinId())
-                .withExtension(SEQUENCE_EXTENSION, entry.sequence())
+                .withExtension(SEQUENCE_EXTENSION, sequence(entry.sequence()))
                 .withData(entry.payload().getBytes(StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /**
+     * The CloudEvents sequence extension is a string compared lexicographically: zero-padded to the 19 digits of the
+     * largest {@code long}, « 10 » sorts after « 9 » for any consumer that orders by it.
+     */
+    public static String sequence(long sequence) {
+        return String.format("%019d", sequence);
     }
 
     /** Sends and waits for the broker's acknowledgement; throws if it does not come in time. */
