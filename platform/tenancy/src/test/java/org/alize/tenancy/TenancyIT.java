@@ -122,7 +122,11 @@ class TenancyIT {
         HttpResponse<String> unreadable = post("/api/basins/tenancy-problems/notes", token, "{\"text\":");
 
         assertThat(blank.statusCode()).isEqualTo(400);
-        assertThat(blank.body()).contains("\"field\":\"text\"").contains("ne doit pas être vide");
+        assertThat(blank.body()).contains("\"field\":\"text\"").contains("ne doit pas être vide")
+                .contains("\"type\":\"https://alize.astrees.fr/problems/request.invalid\"")
+                .contains("\"instance\":\"/api/basins/tenancy-problems/notes\"");
+        assertThat(blank.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
         assertThat(unreadable.statusCode()).isEqualTo(400);
         assertThat(unreadable.body()).contains("Requête illisible");
         assertThat(documentsIn("tenancytest_tenancy-problems")).isEmpty();
@@ -135,7 +139,8 @@ class TenancyIT {
         HttpResponse<String> response = post("/api/basins/tenancy-problems/notes", token, "{\"text\":\"interdit\"}");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("\"rule\":\"R-99\"").contains("interdite par la règle de test");
+        assertThat(response.body()).contains("\"rule\":\"R-99\"").contains("interdite par la règle de test")
+                .contains("\"code\":\"rule.R-99\"").contains("\"type\":\"https://alize.astrees.fr/problems/rule.R-99\"");
     }
 
     @Test

@@ -8,10 +8,10 @@ import java.util.Map;
 public class Conflict extends ApiProblem {
 
     public Conflict(String code, String detail) {
-        super(409, code, "Conflit", detail, Map.of());
+        super(Kind.CONFLICT, code, "Conflit", detail, Map.of());
     }
 
     public Conflict(String code, String detail, Collection<String> allowedActions) {
-        super(409, code, "Conflit", detail, Map.of("allowedActions", List.copyOf(allowedActions)));
+        super(Kind.CONFLICT, code, "Conflit", detail, Map.of("allowedActions", List.copyOf(allowedActions)));
     }
 }

@@ -10,7 +10,7 @@ public class InvalidInput extends ApiProblem {
     }
 
     public InvalidInput(String detail, List<FieldError> errors) {
-        super(400, "request.invalid", "Requête invalide", detail, Map.of("errors", List.copyOf(errors)));
+        super(Kind.INVALID, "request.invalid", "Requête invalide", detail, Map.of("errors", List.copyOf(errors)));
     }
 
     public static InvalidInput field(String field, String message) {

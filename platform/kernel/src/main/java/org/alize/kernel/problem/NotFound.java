@@ -6,6 +6,6 @@ import java.util.Map;
 public class NotFound extends ApiProblem {
 
     public NotFound(String code, String detail) {
-        super(404, code, "Introuvable", detail, Map.of());
+        super(Kind.NOT_FOUND, code, "Introuvable", detail, Map.of());
     }
 }

@@ -8,7 +8,7 @@ public class RuleViolation extends ApiProblem {
     private final String rule;
 
     public RuleViolation(String rule, String detail) {
-        super(422, "rule." + rule, "Règle " + rule + " non respectée", detail, Map.of("rule", rule));
+        super(Kind.REFUSED, "rule." + rule, "Règle " + rule + " non respectée", detail, Map.of("rule", rule));
         this.rule = rule;
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 public class Unprocessable extends ApiProblem {
 
     public Unprocessable(String code, String field, String message) {
-        super(422, code, "Demande refusée", "Valeur refusée pour « " + field + " » : " + message + ".",
+        super(Kind.REFUSED, code, "Demande refusée", "Valeur refusée pour « " + field + " » : " + message + ".",
                 Map.of("errors", List.of(new InvalidInput.FieldError(field, message))));
     }
 }

@@ -12,7 +12,7 @@ import org.alize.kernel.problem.ApiProblem;
 public class CommandAlreadyApplied extends ApiProblem {
 
     public CommandAlreadyApplied(String aggregateType, Object aggregateId) {
-        super(409, "idempotency.applied", "Déjà enregistrée",
+        super(Kind.CONFLICT, "idempotency.applied", "Déjà enregistrée",
                 "Cette requête avait déjà été enregistrée avant une interruption du service ; elle n'est pas appliquée "
                         + "une seconde fois. Sa réponse d'origine n'a pas pu être conservée : consultez la ressource "
                         + aggregateId + ".",

@@ -11,7 +11,7 @@ import org.alize.kernel.problem.ApiProblem;
 public class EventTooLarge extends ApiProblem {
 
     public EventTooLarge(String eventType, int sizeBytes, int limitBytes) {
-        super(422, "event.too-large", "Opération trop volumineuse",
+        super(Kind.REFUSED, "event.too-large", "Opération trop volumineuse",
                 "Cette opération produirait un événement de " + (sizeBytes + 1023) / 1024 + " Kio, au-delà de la limite de "
                         + limitBytes / 1024 + " Kio : rien n'a été enregistré.",
                 Map.of("eventType", eventType, "sizeBytes", sizeBytes, "limitBytes", limitBytes));

@@ -1,7 +1,6 @@
 package org.alize.tenancy.web;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -28,7 +27,7 @@ public class ConstraintViolationAdvice {
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Map<String, Object>> violated(ConstraintViolationException e, HttpServletRequest request) {
+    ResponseEntity<org.springframework.http.ProblemDetail> violated(ConstraintViolationException e, HttpServletRequest request) {
         List<InvalidInput.FieldError> errors = e.getConstraintViolations().stream().map(violation -> {
             String path = violation.getPropertyPath().toString();
             return new InvalidInput.FieldError(path.substring(path.indexOf('.') + 1), violation.getMessage());

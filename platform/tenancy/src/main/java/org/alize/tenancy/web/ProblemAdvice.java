@@ -1,6 +1,5 @@
 package org.alize.tenancy.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,12 +43,12 @@ public class ProblemAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Map<String, Object>> apiProblem(ApiProblem problem, HttpServletRequest request) {
-        return problem(request, problem.status(), problem.code(), problem.title(), problem.detail(), problem.properties());
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
+        return respond(Problems.of(problem, request.getRequestURI()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<InvalidInput.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new InvalidInput.FieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
@@ -56,7 +56,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Map<String, Object>> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         List<InvalidInput.FieldError> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> new InvalidInput.FieldError(
                         result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
@@ -65,7 +65,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         if (InputBoundsFilter.BodyTooLargeException.isCauseOf(e)) {
             return problem(request, 413, "request.too-large", "Requête trop volumineuse",
                     "Le corps de la requête dépasse " + InputBounds.MAX_BODY_BYTES / 1024 + " Kio.", Map.of());
@@ -89,47 +89,47 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return apiProblem(InvalidInput.field(e.getName(), "valeur invalide : « " + e.getValue() + " »"), request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e,
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
             HttpServletRequest request) {
         return apiProblem(InvalidInput.field(e.getParameterName(), "paramètre obligatoire"), request);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<Map<String, Object>> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
         return apiProblem(InvalidInput.field(e.getHeaderName(), "en-tête obligatoire"), request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<Map<String, Object>> concurrentWrite(OptimisticLockingFailureException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> concurrentWrite(OptimisticLockingFailureException e, HttpServletRequest request) {
         return problem(request, 409, "concurrent-modification", "Conflit",
                 "Cette ressource a été modifiée entre-temps : rechargez-la puis recommencez.", Map.of());
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
-    ResponseEntity<Map<String, Object>> duplicate(DuplicateKeyException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e, HttpServletRequest request) {
         return problem(request, 409, "already-exists", "Conflit", "Cette ressource existe déjà.", Map.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
         String detail = e.getMessage() == null || e.getMessage().startsWith("Access Denied")
                 ? "Vos droits ne permettent pas cette action." : e.getMessage();
         return problem(request, 403, "auth.forbidden", "Accès refusé", detail, Map.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         return problem(request, 405, "request.method", "Méthode non permise",
                 "La méthode " + e.getMethod() + " n'est pas permise ici.", Map.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return problem(request, 415, "request.media-type", "Format non pris en charge",
                 "Envoyez le corps de la requête en application/json.", Map.of());
     }
@@ -141,7 +141,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
         return problem(request, 404, "not-found", "Introuvable", "Aucune ressource à cette adresse.", Map.of());
     }
 
@@ -158,16 +158,12 @@ public class ProblemAdvice {
                 Map.of());
     }
 
-    static ResponseEntity<Map<String, Object>> problem(HttpServletRequest request, int status, String code, String title,
+    static ResponseEntity<ProblemDetail> problem(HttpServletRequest request, int status, String code, String title,
             String detail, Map<String, Object> properties) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        body.put("code", code);
-        body.putAll(properties);
-        return ResponseEntity.status(HttpStatus.valueOf(status)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return respond(Problems.of(HttpStatus.valueOf(status), code, title, detail, request.getRequestURI(), properties));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -32,14 +32,19 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                 : status == 413 ? "La requête est trop volumineuse."
                 : status >= 500 ? "Une erreur inattendue est survenue ; réessayez ou contactez l'assistance."
                 : "La requête ne peut aboutir.";
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + (status >= 500 ? "Erreur interne" : "Requête refusée")
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"code\":\"request.rejected\"}";
+        // written by hand: Tomcat refuses before Spring (and its JSON mapper) is reached; nothing here needs escaping
+        java.util.Map<String, Object> problem = Problems.asMap(Problems.of(org.springframework.http.HttpStatusCode.valueOf(status),
+                "request.rejected", status >= 500 ? "Erreur interne" : "Requête refusée", detail, null, java.util.Map.of()));
+        StringBuilder body = new StringBuilder("{");
+        problem.forEach((name, value) -> body.append(body.length() > 1 ? "," : "").append('"').append(name).append("\":")
+                .append(value instanceof Number ? value.toString() : "\"" + value + "\""));
+        body.append('}');
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(body);
+                writer.write(body.toString());
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

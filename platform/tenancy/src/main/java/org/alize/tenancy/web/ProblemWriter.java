@@ -1,7 +1,6 @@
 package org.alize.tenancy.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes RFC 9457 problem documents from filters and security handlers, where no controller advice
- * reaches: same shape as Spring's {@code ProblemDetail}, French {@code title} and {@code detail}.
+ * reaches: the document {@link Problems} makes, French {@code title} and {@code detail}.
  */
 public final class ProblemWriter {
 
@@ -24,13 +23,7 @@ public final class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
             String title, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        problem.put("code", code);
+        Map<String, Object> problem = Problems.asMap(Problems.of(status, code, title, detail, request.getRequestURI(), Map.of()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
