@@ -13,7 +13,7 @@ import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.Ids;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -55,8 +55,10 @@ public class ApprovalCommittee extends AggregateRoot {
             int quorum, QuorumRule quorumRule, List<String> gaps) {
     }
 
-    public static ApprovalCommittee empty() {
-        return new ApprovalCommittee(ID, List.of(), List.of(), QuorumRule.MAJORITY, List.of());
+    public static ApprovalCommittee empty(BasinId basin) {
+        ApprovalCommittee created = new ApprovalCommittee(ID, List.of(), List.of(), QuorumRule.MAJORITY, List.of());
+        created.belongsTo(basin);
+        return created;
     }
 
     /** Seats a person from {@code from} (R-06: partner representatives, one ASTREES representative, relay structures). */
@@ -187,7 +189,7 @@ public class ApprovalCommittee extends AggregateRoot {
 
     private void changed(String action, Instant at, String by, String detail) {
         history.add(new HistoryEntry(action, at, by, detail));
-        raise(new ApprovalCommitteeChanged(BasinContext.require().value(),
+        raise(new ApprovalCommitteeChanged(basin().value(),
                 memberships.stream().map(m -> new ApprovalCommitteeChanged.Member(m.membershipId(), m.member().personId(),
                         m.member().name(), m.member().organisationId(), m.member().organisationKind(), m.seat().name(),
                         m.voting(), m.period().from(), m.period().to())).toList(),
@@ -195,7 +197,6 @@ public class ApprovalCommittee extends AggregateRoot {
                         p.period().from(), p.period().to())).toList(),
                 quorum.kind().name(), quorum.minimum(), action, at, by));
     }
-
 
     public List<Membership> memberships() {
         return List.copyOf(memberships);

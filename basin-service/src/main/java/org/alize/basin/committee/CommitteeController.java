@@ -19,6 +19,7 @@ import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,8 +53,8 @@ class CommitteeController {
 
     @PostMapping("/approval/members")
     @Operation(summary = "Nommer un membre du comité d'agrément à partir d'une date")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ResponseEntity<ApprovalCommittee.Membership> appoint(@Valid @RequestBody MembershipInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         ApprovalCommittee.Membership membership = service.appoint(input.personId(), input.seat(),
                 input.voting() == null || input.voting(), input.from(), CurrentGrants.subject());
         return ResponseEntity.created(URI.create("/api/basins/" + BasinContext.require() + "/committees/approval/members/"
@@ -62,23 +63,23 @@ class CommitteeController {
 
     @PostMapping("/approval/members/{membershipId}/end")
     @Operation(summary = "Mettre fin à un mandat (dernier jour inclus)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ApprovalCommittee.Composition endMembership(@PathVariable String membershipId, @Valid @RequestBody EndInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return service.endMembership(membershipId, input.lastDay(), input.reason(), CurrentGrants.subject())
                 .compositionOn(input.lastDay());
     }
 
     @PostMapping("/approval/president")
     @Operation(summary = "Élire le président : représentant en activité d'une entreprise partenaire (R-06)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ApprovalCommittee.Composition electPresident(@Valid @RequestBody PresidentInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return service.electPresident(input.personId(), input.from(), CurrentGrants.subject()).compositionOn(input.from());
     }
 
     @PutMapping("/approval/quorum")
     @Operation(summary = "Fixer la règle de quorum (par défaut : la majorité des membres votants)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     QuorumRule quorum(@RequestBody QuorumRule rule) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return service.setQuorum(rule, CurrentGrants.subject()).quorum();
     }
 
@@ -97,8 +98,8 @@ class CommitteeController {
     @PostMapping("/steering/chair")
     @Operation(summary = "Désigner le président du comité local de pilotage : le Préfet ou son représentant, ou, en accord avec "
             + "lui, une collectivité à participation financière substantielle (R-07)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SteeringCommittee.Composition chair(@Valid @RequestBody ChairInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return service.appointChair(input.kind(), input.personId(), input.prefectAgreedOn(), input.from(), CurrentGrants.subject())
                 .compositionOn(input.from());
     }
@@ -107,8 +108,8 @@ class CommitteeController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enregistrer une décision du comité local de pilotage sous la référence de son procès-verbal (R-07) ; "
             + "un virement entre les deux comptes en cite une (R-04)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SteeringDecisionView decide(@Valid @RequestBody SteeringDecisionInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return SteeringDecisionView.of(service.recordSteeringDecision(input.reference(), input.decidedOn(), input.subject(),
                 CurrentGrants.subject()));
     }
@@ -121,14 +122,14 @@ class CommitteeController {
     }
 
     @PostMapping("/steering/members")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SteeringCommittee.Composition addSteeringMember(@Valid @RequestBody PresidentInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return service.addSteeringMember(input.personId(), input.from(), CurrentGrants.subject()).compositionOn(input.from());
     }
 
     @PostMapping("/steering/members/{personId}/end")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SteeringCommittee.Composition endSteeringMember(@PathVariable String personId, @Valid @RequestBody EndInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return service.endSteeringMember(personId, input.lastDay(), CurrentGrants.subject()).compositionOn(input.lastDay());
     }
 

@@ -18,6 +18,7 @@ import org.alize.basin.organisation.OrganisationService;
 import org.alize.basin.organisation.Person;
 import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.problem.Conflict;
+import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
@@ -48,11 +49,11 @@ public class CommitteeService {
     }
 
     public ApprovalCommittee approval() {
-        return approval.findById(ApprovalCommittee.ID).orElseGet(ApprovalCommittee::empty);
+        return approval.findById(ApprovalCommittee.ID).orElseGet(() -> ApprovalCommittee.empty(BasinContext.require()));
     }
 
     public SteeringCommittee steering() {
-        return steering.findById(SteeringCommittee.ID).orElseGet(SteeringCommittee::empty);
+        return steering.findById(SteeringCommittee.ID).orElseGet(() -> SteeringCommittee.empty(BasinContext.require()));
     }
 
     public ApprovalCommittee.Membership appoint(String personId, Seat seat, boolean voting, LocalDate from, String by) {
@@ -107,7 +108,7 @@ public class CommitteeService {
 
     /** Records a decision of the steering committee; a reference recorded already is a conflict (409). */
     public SteeringDecision recordSteeringDecision(String reference, LocalDate decidedOn, String subject, String by) {
-        SteeringDecision decision = SteeringDecision.record(Ids.next("dec"), reference, decidedOn, subject, today(),
+        SteeringDecision decision = SteeringDecision.record(BasinContext.require(), Ids.next("dec"), reference, decidedOn, subject, today(),
                 clock.instant(), by);
         if (mongo.exists(new Query(Criteria.where("reference").is(decision.reference())), SteeringDecision.class)) {
             throw new Conflict("steering-decision.exists", "Une décision « " + decision.reference()

@@ -13,7 +13,7 @@ import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -66,8 +66,10 @@ public class SteeringCommittee extends AggregateRoot {
     public record Composition(LocalDate on, Chair chair, List<Seat> members) {
     }
 
-    public static SteeringCommittee empty() {
-        return new SteeringCommittee(ID, List.of(), List.of(), List.of());
+    public static SteeringCommittee empty(BasinId basin) {
+        SteeringCommittee created = new SteeringCommittee(ID, List.of(), List.of(), List.of());
+        created.belongsTo(basin);
+        return created;
     }
 
     /**
@@ -151,7 +153,7 @@ public class SteeringCommittee extends AggregateRoot {
 
     private void changed(String action, Instant at, String by, String detail) {
         history.add(new HistoryEntry(action, at, by, detail));
-        raise(new SteeringCommitteeChanged(BasinContext.require().value(),
+        raise(new SteeringCommitteeChanged(basin().value(),
                 chairs.stream().map(c -> new SteeringCommitteeChanged.Chair(c.kind().name(), c.person().personId(),
                         c.person().name(), c.person().organisationId(), c.financialSharePercent(), c.period().from(),
                         c.period().to())).toList(),

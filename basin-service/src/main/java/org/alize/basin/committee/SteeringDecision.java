@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.alize.basin.events.SteeringCommitteeDecided;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.input.InputBounds;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -41,7 +41,7 @@ public class SteeringDecision extends AggregateRoot {
         this.recordedBy = recordedBy;
     }
 
-    public static SteeringDecision record(String id, String reference, LocalDate decidedOn, String subject, LocalDate today,
+    public static SteeringDecision record(BasinId basin, String id, String reference, LocalDate decidedOn, String subject, LocalDate today,
             Instant at, String by) {
         if (reference == null || reference.isBlank()) {
             throw InvalidInput.field("reference", "la référence de la décision au procès-verbal est obligatoire");
@@ -53,7 +53,8 @@ public class SteeringDecision extends AggregateRoot {
             throw InvalidInput.field("subject", "dites ce que le comité a décidé");
         }
         SteeringDecision decision = new SteeringDecision(id, reference.strip(), decidedOn, subject.strip(), at, by);
-        decision.raise(new SteeringCommitteeDecided(BasinContext.require().value(), id, decision.reference, decidedOn,
+        decision.belongsTo(basin);
+        decision.raise(new SteeringCommitteeDecided(basin.value(), id, decision.reference, decidedOn,
                 decision.subject, at, by));
         return decision;
     }

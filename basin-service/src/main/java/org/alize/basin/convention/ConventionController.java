@@ -19,6 +19,7 @@ import org.alize.kernel.HistoryEntry;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +43,8 @@ class ConventionController {
     @PostMapping
     @Operation(summary = "Ouvrir la négociation d'une convention de partenariat de trois ans",
             description = "Objectifs quantitatifs par défaut : l'activité de référence (R-41).")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ResponseEntity<ConventionView> draft(@Valid @RequestBody DraftInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         PartnershipConvention convention = service.draft(input.startsOn(), input.pledgeInputs(), input.terms(),
                 CurrentGrants.subject());
         return ResponseEntity.created(URI.create("/api/basins/" + BasinContext.require() + "/conventions/" + convention.id()))
@@ -70,8 +71,8 @@ class ConventionController {
 
     @PutMapping("/{conventionId}")
     @Operation(summary = "Modifier une convention en négociation (engagements, objectifs, annexe budgétaire)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ConventionView revise(@PathVariable String conventionId, @Valid @RequestBody TermsInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return ConventionView.of(service.revise(conventionId, input.pledgeInputs(), input.terms(), CurrentGrants.subject()));
     }
 
@@ -79,8 +80,8 @@ class ConventionController {
     @Operation(summary = "Enregistrer la signature de tous les partenaires et de la convention d'opérateur",
             description = "Refusée sans la signature de chaque partenaire engagé (R-10), d'au moins quatre entreprises "
                     + "partenaires (R-05) et de la convention d'opérateur (R-11).")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ConventionView sign(@PathVariable String conventionId, @Valid @RequestBody SignInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         List<ConventionService.SignatureInput> signatures = input.signatures().stream()
                 .map(s -> new ConventionService.SignatureInput(s.organisationId(), s.signatory(), s.signedOn())).toList();
         return ConventionView.of(service.sign(conventionId, signatures, input.operatorConvention().operatorOrganisationIds(),
@@ -90,8 +91,8 @@ class ConventionController {
 
     @PostMapping("/{conventionId}/renew")
     @Operation(summary = "Renouveler : ouvre la convention suivante, liée à celle-ci (R-12)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ResponseEntity<ConventionView> renew(@PathVariable String conventionId) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         PartnershipConvention next = service.renew(conventionId, CurrentGrants.subject());
         return ResponseEntity.created(URI.create("/api/basins/" + BasinContext.require() + "/conventions/" + next.id()))
                 .body(ConventionView.of(next));

@@ -11,6 +11,7 @@ import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
+import org.alize.tenancy.BasinContext;
 import org.springframework.stereotype.Service;
 
 /** The partnership conventions of the basin in context. */
@@ -43,7 +44,7 @@ public class ConventionService {
                     + "modifiez-la plutôt que d'en ouvrir une autre.");
         }
         int number = conventions.findAll().stream().mapToInt(PartnershipConvention::number).max().orElse(0) + 1;
-        return conventions.save(PartnershipConvention.draft(newId(startsOn), number, null, startsOn,
+        return conventions.save(PartnershipConvention.draft(BasinContext.require(), newId(startsOn), number, null, startsOn,
                 withPledges(terms, pledges), clock.instant(), by));
     }
 

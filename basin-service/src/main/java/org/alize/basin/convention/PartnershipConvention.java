@@ -21,7 +21,7 @@ import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -77,7 +77,7 @@ public class PartnershipConvention extends AggregateRoot {
     }
 
     /** A new convention under negotiation, for 3 years from {@code startsOn}. */
-    public static PartnershipConvention draft(String id, int number, String previousConventionId, LocalDate startsOn,
+    public static PartnershipConvention draft(BasinId basin, String id, int number, String previousConventionId, LocalDate startsOn,
             Terms terms, Instant at, String by) {
         if (startsOn == null) {
             throw InvalidInput.field("startsOn", "la date de début est obligatoire");
@@ -87,6 +87,7 @@ public class PartnershipConvention extends AggregateRoot {
         }
         PartnershipConvention convention = new PartnershipConvention(id, number, previousConventionId, null, startsOn,
                 startsOn.plusYears(ProgrammeReferences.R10_CONVENTION_YEARS).minusDays(1), ConventionStatus.DRAFT, checked(terms), List.of(), null, null, List.of());
+        convention.belongsTo(basin);
         convention.history.add(new HistoryEntry(previousConventionId == null ? "DRAFTED" : "RENEWAL_DRAFTED", at, by,
                 "du " + startsOn + " au " + convention.endsOn));
         return convention;
@@ -155,7 +156,7 @@ public class PartnershipConvention extends AggregateRoot {
         }
         this.renewedById = newId;
         history.add(new HistoryEntry("RENEWED", at, by, newId));
-        return draft(newId, number + 1, id, endsOn.plusDays(1), terms, at, by);
+        return draft(basin(), newId, number + 1, id, endsOn.plusDays(1), terms, at, by);
     }
 
     public boolean inForceOn(LocalDate date) {
@@ -211,7 +212,7 @@ public class PartnershipConvention extends AggregateRoot {
         Map<String, OrganisationKind> kinds = signatures.stream()
                 .collect(Collectors.toMap(Signature::organisationId, Signature::organisationKind));
         Objectives o = terms.objectives();
-        return new PartnershipConventionSigned(BasinContext.require().value(), id, number, previousConventionId, startsOn,
+        return new PartnershipConventionSigned(basin().value(), id, number, previousConventionId, startsOn,
                 endsOn, signedOn,
                 terms.pledges().stream().map(p -> new PartnershipConventionSigned.Pledge(p.organisationId(),
                         p.organisationName(), p.organisationKind().name(), p.category().name(), p.cash(), p.skillsDays(),
@@ -224,7 +225,6 @@ public class PartnershipConvention extends AggregateRoot {
                         kinds.get(s.organisationId()).name(), s.signedOn())).toList(),
                 operatorConvention.operatorOrganisationIds(), operatorConvention.signedOn(), at, by);
     }
-
 
     public String id() {
         return id;

@@ -23,6 +23,7 @@ import org.alize.tenancy.Ids;
 import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.alize.tenancy.web.RequiresNetworkRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +50,8 @@ class NetworkMeetingController {
 
     @PostMapping
     @Operation(summary = "Prévoir une réunion du réseau ; sans liste d'invités, l'opérateur de chaque bassin actif est invité (R-40)")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     ResponseEntity<MeetingView> plan(@Valid @RequestBody PlanInput input) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         List<String> invited = input.invitedBasins() == null || input.invitedBasins().isEmpty() ? registry.activeBasinIds()
                 : input.invitedBasins();
         NetworkMeeting meeting = meetings.save(NetworkMeeting.plan(Ids.next("mtg"), input.kind(),
@@ -84,16 +85,16 @@ class NetworkMeetingController {
 
     @PostMapping("/{meetingId}/held")
     @Operation(summary = "Enregistrer la tenue d'une réunion et les présents de chaque bassin")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     MeetingView held(@PathVariable String meetingId, @Valid @RequestBody HeldInput input) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         NetworkMeeting meeting = find(meetingId);
         meeting.recordHeld(input.attendance(), registry.activeBasinIds(), today(), clock.instant(), CurrentGrants.subject());
         return MeetingView.of(meetings.save(meeting));
     }
 
     @PostMapping("/{meetingId}/cancel")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     MeetingView cancel(@PathVariable String meetingId, @Valid @RequestBody CancelInput input) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         NetworkMeeting meeting = find(meetingId);
         meeting.cancel(input.reason(), clock.instant(), CurrentGrants.subject());
         return MeetingView.of(meetings.save(meeting));

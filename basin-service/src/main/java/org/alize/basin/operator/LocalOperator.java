@@ -13,7 +13,7 @@ import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -54,8 +54,10 @@ public class LocalOperator extends AggregateRoot {
             Instant recordedAt, String recordedBy) {
     }
 
-    public static LocalOperator none() {
-        return new LocalOperator(ID, null, List.of(), List.of());
+    public static LocalOperator none(BasinId basin) {
+        LocalOperator created = new LocalOperator(ID, null, List.of(), List.of());
+        created.belongsTo(basin);
+        return created;
     }
 
     /** Appoints the operator (or a new one, the former kept in history). */
@@ -73,7 +75,7 @@ public class LocalOperator extends AggregateRoot {
         appointment = new Appointment(shared, appointedOn, consensus, checkedAccounts, at, by);
         history.add(new HistoryEntry(previous.isEmpty() ? "APPOINTED" : "REPLACED", at, by,
                 String.join(", ", shared.stream().map(Holder::organisationName).toList())));
-        raise(new LocalOperatorAppointed(BasinContext.require().value(), shared.stream()
+        raise(new LocalOperatorAppointed(basin().value(), shared.stream()
                 .map(h -> new LocalOperatorAppointed.Holder(h.organisationId(), h.organisationName(),
                         h.functions().stream().sorted().map(Enum::name).toList())).toList(),
                 appointedOn, checkedAccounts.advanceFund(), checkedAccounts.operating(), at, by));

@@ -18,8 +18,10 @@ import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
+import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,9 +46,9 @@ class OperatorController {
     @PutMapping
     @Operation(summary = "Désigner l'opérateur local (ou le remplacer)", description = "Une organisation porte toutes les "
             + "fonctions ; exceptionnellement plusieurs se les répartissent, chaque fonction à une seule.")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     OperatorView appoint(@Valid @RequestBody AppointmentInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
-        LocalOperator operator = operators.findById(LocalOperator.ID).orElseGet(LocalOperator::none);
+        LocalOperator operator = operators.findById(LocalOperator.ID).orElseGet(() -> LocalOperator.none(BasinContext.require()));
         List<LocalOperator.Holder> holders = input.holders().stream().map(h -> {
             Organisation organisation = organisations.organisation(h.organisationId());
             if (!organisation.active()) {

@@ -9,7 +9,7 @@ import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -45,11 +45,12 @@ public class Organisation extends AggregateRoot {
         }
     }
 
-    public static Organisation join(String id, OrganisationKind kind, Profile profile, Instant at, String by) {
+    public static Organisation join(BasinId basin, String id, OrganisationKind kind, Profile profile, Instant at, String by) {
         if (kind == null) {
             throw InvalidInput.field("kind", "le type d'organisation est obligatoire");
         }
         Organisation organisation = new Organisation(id, kind, null, true, List.of());
+        organisation.belongsTo(basin);
         organisation.profile = organisation.checked(profile);
         organisation.record("JOINED", at, by, organisation.profile.name());
         return organisation;
@@ -131,7 +132,7 @@ public class Organisation extends AggregateRoot {
 
     private void record(String action, Instant at, String by, String detail) {
         history.add(new HistoryEntry(action, at, by, detail));
-        raise(new OrganisationRecorded(BasinContext.require().value(), id, kind.name(), profile.name(), profile.siret(),
+        raise(new OrganisationRecorded(basin().value(), id, kind.name(), profile.name(), profile.siret(),
                 profile.nafCode(), name(profile.sizeClass()), name(profile.associatedKind()), name(profile.funderKind()),
                 resourceCategory().name(), profile.skills().stream()
                         .map(s -> new OrganisationRecorded.Skill(s.domain(), s.indicativeDaysPerYear())).toList(),

@@ -18,6 +18,7 @@ import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +44,8 @@ class OrganisationController {
 
     @PostMapping("/organisations")
     @Operation(summary = "Ajouter une organisation au bassin (entreprise partenaire, partenaire associé, financeur public, structure opératrice)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ResponseEntity<OrganisationView> join(@Valid @RequestBody OrganisationInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         Organisation organisation = service.join(input.kind(), input.profile(), CurrentGrants.subject());
         return ResponseEntity.created(URI.create(base() + "/organisations/" + organisation.id()))
                 .body(OrganisationView.of(organisation));
@@ -65,15 +66,15 @@ class OrganisationController {
 
     @PutMapping("/organisations/{organisationId}")
     @Operation(summary = "Modifier la fiche d'une organisation (son type ne change pas)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     OrganisationView update(@PathVariable String organisationId, @Valid @RequestBody OrganisationInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return OrganisationView.of(service.update(organisationId, input.profile(), CurrentGrants.subject()));
     }
 
     @PostMapping("/organisations/{organisationId}/withdraw")
     @Operation(summary = "Enregistrer le retrait d'une organisation du partenariat, motif obligatoire")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     OrganisationView withdraw(@PathVariable String organisationId, @Valid @RequestBody ReasonInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return OrganisationView.of(service.withdraw(organisationId, input.reason(), CurrentGrants.subject()));
     }
 
@@ -84,8 +85,8 @@ class OrganisationController {
 
     @PostMapping("/people")
     @Operation(summary = "Enregistrer une personne (représentant d'une organisation, d'ASTREES ou de la préfecture)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ResponseEntity<PersonView> recordPerson(@Valid @RequestBody PersonInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         Person person = service.recordPerson(input.details(), input.active(), CurrentGrants.subject());
         return ResponseEntity.created(URI.create(base() + "/people/" + person.id())).body(PersonView.of(person));
     }
@@ -104,8 +105,8 @@ class OrganisationController {
 
     @PutMapping("/people/{personId}")
     @Operation(summary = "Modifier une personne, dont le fait d'être en activité (R-06)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     PersonView updatePerson(@PathVariable String personId, @Valid @RequestBody PersonInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return PersonView.of(service.updatePerson(personId, input.details(), input.active(), CurrentGrants.subject()));
     }
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
+import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
@@ -35,7 +36,7 @@ public class OrganisationService {
     }
 
     public Organisation join(OrganisationKind kind, Organisation.Profile profile, String by) {
-        return organisations.save(Organisation.join(Ids.next("org"), kind, profile, clock.instant(), by));
+        return organisations.save(Organisation.join(BasinContext.require(), Ids.next("org"), kind, profile, clock.instant(), by));
     }
 
     public Organisation update(String id, Organisation.Profile profile, String by) {
@@ -72,7 +73,7 @@ public class OrganisationService {
     public Person recordPerson(Person.Details details, boolean inActivity, String by) {
         checkAffiliation(details);
         checkEmailFree(details.email(), null);
-        return people.save(Person.record(Ids.next("per"), details, inActivity, clock.instant(), by));
+        return people.save(Person.record(BasinContext.require(), Ids.next("per"), details, inActivity, clock.instant(), by));
     }
 
     public Person updatePerson(String id, Person.Details details, boolean inActivity, String by) {

@@ -10,7 +10,7 @@ import org.alize.basin.events.PersonRecorded;
 import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -45,8 +45,9 @@ public class Person extends AggregateRoot {
     }
 
     /** Records a person; the service has checked that the organisation named in {@code details} is in the basin. */
-    public static Person record(String id, Details details, boolean inActivity, Instant at, String by) {
+    public static Person record(BasinId basin, String id, Details details, boolean inActivity, Instant at, String by) {
         Person person = new Person(id, null, null, inActivity, List.of());
+        person.belongsTo(basin);
         person.apply(details);
         person.log("RECORDED", at, by, null);
         return person;
@@ -84,7 +85,7 @@ public class Person extends AggregateRoot {
 
     private void log(String action, Instant at, String by, String detail) {
         history.add(new HistoryEntry(action, at, by, detail));
-        raise(new PersonRecorded(BasinContext.require().value(), id, details.firstName(), details.lastName(), email,
+        raise(new PersonRecorded(basin().value(), id, details.firstName(), details.lastName(), email,
                 details.phone(), details.organisationId(), details.affiliation().name(), details.jobTitle(), inActivity,
                 at, by));
     }

@@ -21,6 +21,7 @@ import org.alize.kernel.problem.Unprocessable;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.RequiresNetworkRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,8 +50,8 @@ class RegistryController {
     @PostMapping
     @Operation(summary = "Inscrire un bassin au réseau (R-01, R-02)", description = "Le bassin est créé à l'état PROPOSED, "
             + "en attente de validation par le comité national de pilotage. Réservé à NETWORK_ADMIN.")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     ResponseEntity<BasinView> register(@Valid @RequestBody RegisterBasin request) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         if (BasinId.isReservedForPlatform(request.basinId())) {
             throw new Unprocessable("basin.id-reserved", "basinId",
                     "« " + request.basinId() + " » est réservé par la plateforme, choisissez un autre identifiant");
@@ -77,16 +78,16 @@ class RegistryController {
 
     @PutMapping("/{basinId}")
     @Operation(summary = "Corriger la fiche d'un bassin (nom, région, communes, critères, description)")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     BasinView changeDetails(@PathVariable String basinId, @Valid @RequestBody BasinDetails request) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         return BasinView.of(registry.changeDetails(basinId, request.details(), CurrentGrants.subject()));
     }
 
     @PostMapping("/{basinId}/validate")
     @Operation(summary = "Enregistrer la validation du comité national de pilotage (R-01)",
             description = "PROPOSED → VALIDATED. Réservé à NETWORK_ADMIN et NATIONAL_COMMITTEE.")
+    @RequiresNetworkRole({NetworkRole.NETWORK_ADMIN, NetworkRole.NATIONAL_COMMITTEE})
     BasinView validate(@PathVariable String basinId, @Valid @RequestBody Validation request) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN, NetworkRole.NATIONAL_COMMITTEE);
         return BasinView.of(registry.validate(basinId, request.decidedOn(), request.decisionReference(), request.reason(),
                 CurrentGrants.subject()));
     }
@@ -95,8 +96,8 @@ class RegistryController {
     @Operation(summary = "Activer un bassin validé (ou réactiver un bassin suspendu)",
             description = "Refusé tant qu'aucun opérateur local n'est désigné (R-03) ou qu'aucune convention de partenariat "
                     + "n'est en vigueur.")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     BasinView activate(@PathVariable String basinId, @Valid @RequestBody(required = false) OptionalReason request) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         Basin basin = registry.get(basinId);
         return BasinView.of(registry.activate(basin.id(), activation.missing(BasinId.of(basin.id())),
                 request == null ? null : request.reason(), CurrentGrants.subject()));
@@ -104,15 +105,15 @@ class RegistryController {
 
     @PostMapping("/{basinId}/suspend")
     @Operation(summary = "Suspendre un bassin actif, motif obligatoire")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     BasinView suspend(@PathVariable String basinId, @Valid @RequestBody Reason request) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         return BasinView.of(registry.suspend(basinId, request.reason(), CurrentGrants.subject()));
     }
 
     @PostMapping("/{basinId}/close")
     @Operation(summary = "Clore un bassin, motif obligatoire", description = "Définitif.")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     BasinView close(@PathVariable String basinId, @Valid @RequestBody Reason request) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         return BasinView.of(registry.close(basinId, request.reason(), CurrentGrants.subject()));
     }
 

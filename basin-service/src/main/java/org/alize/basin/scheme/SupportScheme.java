@@ -9,7 +9,7 @@ import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -41,8 +41,9 @@ public class SupportScheme extends AggregateRoot {
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
     }
 
-    public static SupportScheme register(String id, Details details, Instant at, String by) {
+    public static SupportScheme register(BasinId basin, String id, Details details, Instant at, String by) {
         SupportScheme scheme = new SupportScheme(id, checked(details), true, List.of());
+        scheme.belongsTo(basin);
         scheme.log("REGISTERED", at, by, null);
         return scheme;
     }
@@ -75,7 +76,7 @@ public class SupportScheme extends AggregateRoot {
 
     private void log(String action, Instant at, String by, String detail) {
         history.add(new HistoryEntry(action, at, by, detail));
-        raise(new SupportSchemeRecorded(BasinContext.require().value(), id, details.name(), details.kind().name(),
+        raise(new SupportSchemeRecorded(basin().value(), id, details.name(), details.kind().name(),
                 details.description(), active, at, by));
     }
 

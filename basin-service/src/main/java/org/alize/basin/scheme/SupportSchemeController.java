@@ -18,6 +18,7 @@ import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +44,9 @@ class SupportSchemeController {
 
     @PostMapping
     @Operation(summary = "Inscrire un dispositif au registre")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ResponseEntity<SchemeView> register(@Valid @RequestBody SchemeInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
-        SupportScheme scheme = schemes.save(SupportScheme.register(Ids.next("sch"), input.details(),
+        SupportScheme scheme = schemes.save(SupportScheme.register(BasinContext.require(), Ids.next("sch"), input.details(),
                 clock.instant(), CurrentGrants.subject()));
         return ResponseEntity.created(URI.create("/api/basins/" + BasinContext.require() + "/support-schemes/" + scheme.id()))
                 .body(SchemeView.of(scheme));
@@ -64,8 +65,8 @@ class SupportSchemeController {
     }
 
     @PutMapping("/{schemeId}")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SchemeView update(@PathVariable String schemeId, @Valid @RequestBody SchemeInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         SupportScheme scheme = find(schemeId);
         scheme.update(input.details(), clock.instant(), CurrentGrants.subject());
         return SchemeView.of(schemes.save(scheme));
@@ -73,8 +74,8 @@ class SupportSchemeController {
 
     @PostMapping("/{schemeId}/retire")
     @Operation(summary = "Retirer un dispositif qui n'opère plus dans le bassin")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SchemeView retire(@PathVariable String schemeId, @Valid @RequestBody RetireInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         SupportScheme scheme = find(schemeId);
         scheme.retire(input.reason(), clock.instant(), CurrentGrants.subject());
         return SchemeView.of(schemes.save(scheme));

@@ -9,11 +9,14 @@ import java.time.LocalDate;
 
 import org.alize.basin.events.ApprovalCommitteeChanged;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CommitteeTest {
+
+    static final BasinId TEST_BASIN = BasinId.of("valenciennois");
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final LocalDate JAN = LocalDate.of(2025, 1, 1);
@@ -34,7 +37,7 @@ class CommitteeTest {
 
     @Test
     void the_president_is_an_in_activity_representative_of_a_partner_company_R06() {
-        ApprovalCommittee committee = ApprovalCommittee.empty();
+        ApprovalCommittee committee = ApprovalCommittee.empty(TEST_BASIN);
         committee.appoint(ROCHE, Seat.PARTNER_REPRESENTATIVE, true, JAN, NOW, "op");
         committee.appoint(RETIRED, Seat.PARTNER_REPRESENTATIVE, true, JAN, NOW, "op");
         committee.appoint(CCI, Seat.PARTNER_REPRESENTATIVE, true, JAN, NOW, "op");
@@ -50,7 +53,7 @@ class CommitteeTest {
 
     @Test
     void the_committee_has_one_astrees_representative_at_a_time_R06() {
-        ApprovalCommittee committee = ApprovalCommittee.empty();
+        ApprovalCommittee committee = ApprovalCommittee.empty(TEST_BASIN);
         ApprovalCommittee.Membership first = committee.appoint(MARTIN, Seat.ASTREES_REPRESENTATIVE, true, JAN, NOW, "op");
 
         assertThatThrownBy(() -> committee.appoint(DUPONT, Seat.ASTREES_REPRESENTATIVE, true, JAN.plusMonths(6), NOW, "op"))
@@ -67,7 +70,7 @@ class CommitteeTest {
 
     @Test
     void the_composition_on_any_past_date_is_readable_with_its_quorum_and_gaps_R06() {
-        ApprovalCommittee committee = ApprovalCommittee.empty();
+        ApprovalCommittee committee = ApprovalCommittee.empty(TEST_BASIN);
         committee.appoint(ROCHE, Seat.PARTNER_REPRESENTATIVE, true, JAN, NOW, "op");
         committee.appoint(CCI, Seat.RELAY_STRUCTURE, false, JAN, NOW, "op");
         committee.appoint(MARTIN, Seat.ASTREES_REPRESENTATIVE, true, JAN, NOW, "op");
@@ -97,13 +100,13 @@ class CommitteeTest {
 
     @Test
     void a_partner_seat_needs_an_organisation_of_the_basin_R06() {
-        assertThatThrownBy(() -> ApprovalCommittee.empty().appoint(PREFET, Seat.PARTNER_REPRESENTATIVE, true, JAN, NOW, "op"))
+        assertThatThrownBy(() -> ApprovalCommittee.empty(TEST_BASIN).appoint(PREFET, Seat.PARTNER_REPRESENTATIVE, true, JAN, NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-06"));
     }
 
     @Test
     void the_steering_committee_is_chaired_by_the_prefect_or_a_local_authority_with_a_substantial_share_R07() {
-        SteeringCommittee committee = SteeringCommittee.empty();
+        SteeringCommittee committee = SteeringCommittee.empty(TEST_BASIN);
 
         assertThatThrownBy(() -> committee.appointChair(SteeringCommittee.ChairKind.PREFECT, ROCHE, false, null, null, JAN, NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-07"));

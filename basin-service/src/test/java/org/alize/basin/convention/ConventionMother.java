@@ -8,9 +8,12 @@ import java.util.List;
 
 import org.alize.basin.organisation.OrganisationKind;
 import org.alize.basin.organisation.ResourceCategory;
+import org.alize.tenancy.BasinId;
 
 /** Conventions close to the Valenciennois one of DEMO.md, for tests. */
 public final class ConventionMother {
+
+    static final BasinId TEST_BASIN = BasinId.of("valenciennois");
 
     public static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     public static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
@@ -51,7 +54,7 @@ public final class ConventionMother {
     }
 
     public static PartnershipConvention draft(int companies) {
-        return PartnershipConvention.draft("conv-2025", 1, null, START, terms(pledges(companies)), NOW, "op");
+        return PartnershipConvention.draft(TEST_BASIN, "conv-2025", 1, null, START, terms(pledges(companies)), NOW, "op");
     }
 
     public static List<Signature> signaturesOf(List<Pledge> pledges) {

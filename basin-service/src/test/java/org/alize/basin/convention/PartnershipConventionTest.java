@@ -15,11 +15,14 @@ import org.alize.basin.organisation.ResourceCategory;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PartnershipConventionTest {
+
+    static final BasinId TEST_BASIN = BasinId.of("valenciennois");
 
     @RegisterExtension
     static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
@@ -98,7 +101,7 @@ class PartnershipConventionTest {
     void the_resource_profile_shows_deviations_from_40_20_25_15_and_900k_without_refusing_R13() {
         List<Pledge> pledges = new java.util.ArrayList<>(ConventionMother.pledges(4));
         pledges.add(ConventionMother.company(5, "100000"));
-        PartnershipConvention convention = PartnershipConvention.draft("c", 1, null, START, ConventionMother.terms(pledges),
+        PartnershipConvention convention = PartnershipConvention.draft(TEST_BASIN, "c", 1, null, START, ConventionMother.terms(pledges),
                 NOW, "op");
 
         ResourceProfile profile = convention.resourceProfile();
@@ -125,12 +128,12 @@ class PartnershipConventionTest {
                 new BudgetLine(1, BudgetLine.Kind.SPENDING, BudgetLine.Category.OPERATOR_REIMBURSEMENT, null, new BigDecimal("8000"))),
                 false);
 
-        assertThatThrownBy(() -> PartnershipConvention.draft("c", 1, null, START, over, NOW, "op"))
+        assertThatThrownBy(() -> PartnershipConvention.draft(TEST_BASIN, "c", 1, null, START, over, NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.rule()).isEqualTo("R-14");
                     assertThat(e.detail()).contains("10500.00");
                 });
-        assertThatThrownBy(() -> PartnershipConvention.draft("c", 1, null, START, notAgreed, NOW, "op"))
+        assertThatThrownBy(() -> PartnershipConvention.draft(TEST_BASIN, "c", 1, null, START, notAgreed, NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.detail()).contains("accord de tous"));
     }
 
@@ -157,10 +160,10 @@ class PartnershipConventionTest {
 
     @Test
     void a_convention_is_drafted_at_most_one_three_year_term_ahead_R10() {
-        assertThatThrownBy(() -> PartnershipConvention.draft("c", 1, null, LocalDate.of(2029, 3, 3),
+        assertThatThrownBy(() -> PartnershipConvention.draft(TEST_BASIN, "c", 1, null, LocalDate.of(2029, 3, 3),
                 ConventionMother.terms(ConventionMother.pledges(4)), ConventionMother.NOW, "op"))
                 .isInstanceOf(org.alize.kernel.problem.InvalidInput.class).hasMessageContaining("3 ans");
-        assertThat(PartnershipConvention.draft("c", 1, null, LocalDate.of(2029, 3, 1),
+        assertThat(PartnershipConvention.draft(TEST_BASIN, "c", 1, null, LocalDate.of(2029, 3, 1),
                 ConventionMother.terms(ConventionMother.pledges(4)), ConventionMother.NOW, "op").startsOn())
                 .isEqualTo(LocalDate.of(2029, 3, 1));
     }

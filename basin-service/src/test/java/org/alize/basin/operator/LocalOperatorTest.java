@@ -11,11 +11,14 @@ import java.util.Set;
 
 import org.alize.basin.events.LocalOperatorAppointed;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LocalOperatorTest {
+
+    static final BasinId TEST_BASIN = BasinId.of("valenciennois");
 
     static final String FUND = "FR7630006000011234567890189";
     static final String OPERATING = "FR7630004000031234567890143";
@@ -29,7 +32,7 @@ class LocalOperatorTest {
 
     @Test
     void one_organisation_appointed_by_consensus_holds_every_function_R03() {
-        LocalOperator operator = LocalOperator.none();
+        LocalOperator operator = LocalOperator.none(TEST_BASIN);
 
         operator.appoint(List.of(new LocalOperator.Holder("o1", "Valenciennes Métropole Développement", Set.of())),
                 TODAY, CONSENSUS, ACCOUNTS, TODAY, NOW, "op");
@@ -42,7 +45,7 @@ class LocalOperatorTest {
 
     @Test
     void without_the_consensus_of_partners_steering_chair_and_astrees_no_operator_is_appointed_R03() {
-        LocalOperator operator = LocalOperator.none();
+        LocalOperator operator = LocalOperator.none(TEST_BASIN);
 
         assertThatThrownBy(() -> operator.appoint(List.of(new LocalOperator.Holder("o1", "Agence", Set.of())), TODAY,
                 new LocalOperator.Consensus(TODAY, true, true, false), ACCOUNTS, TODAY, NOW, "op"))
@@ -52,7 +55,7 @@ class LocalOperatorTest {
 
     @Test
     void a_split_gives_each_function_to_exactly_one_organisation_R03() {
-        LocalOperator operator = LocalOperator.none();
+        LocalOperator operator = LocalOperator.none(TEST_BASIN);
         Set<OperatorFunction> money = EnumSet.of(OperatorFunction.FUND_MANAGEMENT);
         Set<OperatorFunction> rest = EnumSet.complementOf(EnumSet.of(OperatorFunction.FUND_MANAGEMENT));
 
@@ -72,7 +75,7 @@ class LocalOperatorTest {
 
     @Test
     void the_advance_fund_and_the_operating_account_are_two_distinct_valid_accounts_R04() {
-        LocalOperator operator = LocalOperator.none();
+        LocalOperator operator = LocalOperator.none(TEST_BASIN);
         List<LocalOperator.Holder> holder = List.of(new LocalOperator.Holder("o1", "Agence", Set.of()));
 
         assertThatThrownBy(() -> operator.appoint(holder, TODAY, CONSENSUS,
@@ -85,7 +88,7 @@ class LocalOperatorTest {
 
     @Test
     void a_new_appointment_keeps_the_former_one_in_history() {
-        LocalOperator operator = LocalOperator.none();
+        LocalOperator operator = LocalOperator.none(TEST_BASIN);
         operator.appoint(List.of(new LocalOperator.Holder("o1", "Agence", Set.of())), TODAY.minusYears(3), CONSENSUS,
                 ACCOUNTS, TODAY, NOW, "op");
 

@@ -10,40 +10,43 @@ import org.alize.basin.events.OrganisationRecorded;
 import org.alize.basin.events.PersonRecorded;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OrganisationTest {
 
+    static final BasinId TEST_BASIN = BasinId.of("valenciennois");
+
     @RegisterExtension
     static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
 
     @Test
     void each_kind_of_organisation_falls_in_its_resource_category_R13() {
-        assertThat(Organisation.join("o1", OrganisationKind.PARTNER_COMPANY,
+        assertThat(Organisation.join(TEST_BASIN, "o1", OrganisationKind.PARTNER_COMPANY,
                 OrganisationMother.company("Hainaut Rail Systèmes", OrganisationMother.siret(1)), NOW, "op").resourceCategory())
                 .isEqualTo(ResourceCategory.COMPANIES);
-        assertThat(Organisation.join("o2", OrganisationKind.ASSOCIATED_PARTNER,
+        assertThat(Organisation.join(TEST_BASIN, "o2", OrganisationKind.ASSOCIATED_PARTNER,
                 OrganisationMother.associated("CCI Grand Hainaut", AssociatedKind.CHAMBER), NOW, "op").resourceCategory())
                 .isEqualTo(ResourceCategory.TERRITORIAL_ACTORS);
-        assertThat(Organisation.join("o3", OrganisationKind.PUBLIC_FUNDER,
+        assertThat(Organisation.join(TEST_BASIN, "o3", OrganisationKind.PUBLIC_FUNDER,
                 OrganisationMother.funder("Région Hauts-de-France", FunderKind.LOCAL_AUTHORITY), NOW, "op").resourceCategory())
                 .isEqualTo(ResourceCategory.LOCAL_AUTHORITIES);
-        assertThat(Organisation.join("o4", OrganisationKind.PUBLIC_FUNDER,
+        assertThat(Organisation.join(TEST_BASIN, "o4", OrganisationKind.PUBLIC_FUNDER,
                 OrganisationMother.funder("Caisse des dépôts", FunderKind.CAISSE_DES_DEPOTS), NOW, "op").resourceCategory())
                 .isEqualTo(ResourceCategory.STATE_AND_CDC);
     }
 
     @Test
     void a_partner_company_needs_a_valid_siret_and_a_size_and_alone_lends_skills() {
-        assertThatThrownBy(() -> Organisation.join("o", OrganisationKind.PARTNER_COMPANY,
+        assertThatThrownBy(() -> Organisation.join(TEST_BASIN, "o", OrganisationKind.PARTNER_COMPANY,
                 OrganisationMother.company("Sans SIRET", null), NOW, "op")).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("SIRET");
-        assertThatThrownBy(() -> Organisation.join("o", OrganisationKind.PARTNER_COMPANY,
+        assertThatThrownBy(() -> Organisation.join(TEST_BASIN, "o", OrganisationKind.PARTNER_COMPANY,
                 OrganisationMother.company("Mauvaise clé", "73282932000075"), NOW, "op")).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("clé de contrôle");
-        assertThatThrownBy(() -> Organisation.join("o", OrganisationKind.ASSOCIATED_PARTNER,
+        assertThatThrownBy(() -> Organisation.join(TEST_BASIN, "o", OrganisationKind.ASSOCIATED_PARTNER,
                 new Organisation.Profile("CCI", null, null, null, AssociatedKind.CHAMBER, null,
                         List.of(new Skill("export", 5)), null), NOW, "op"))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("entreprises partenaires");
@@ -52,7 +55,7 @@ class OrganisationTest {
 
     @Test
     void an_organisation_publishes_its_state_and_once_withdrawn_stays_as_it_was() {
-        Organisation company = Organisation.join("o1", OrganisationKind.PARTNER_COMPANY,
+        Organisation company = Organisation.join(TEST_BASIN, "o1", OrganisationKind.PARTNER_COMPANY,
                 OrganisationMother.company("Verrerie de l'Escaut", OrganisationMother.siret(2)), NOW, "op");
 
         company.withdraw("cessation du partenariat", NOW, "op");
@@ -67,9 +70,9 @@ class OrganisationTest {
 
     @Test
     void a_person_represents_an_organisation_or_astrees_and_is_or_is_not_in_activity_R06() {
-        Person president = Person.record("p1", new Person.Details("Isabelle", "Roche", "Isabelle.Roche@Hainaut-Rail.example",
+        Person president = Person.record(TEST_BASIN, "p1", new Person.Details("Isabelle", "Roche", "Isabelle.Roche@Hainaut-Rail.example",
                 null, Affiliation.ORGANISATION, "o1", "DRH"), true, NOW, "op");
-        Person astrees = Person.record("p2", new Person.Details("Claire", "Martin", null, null, Affiliation.ASTREES, null,
+        Person astrees = Person.record(TEST_BASIN, "p2", new Person.Details("Claire", "Martin", null, null, Affiliation.ASTREES, null,
                 "chargée de mission"), true, NOW, "op");
 
         president.update(president.details(), false, NOW, "op");
@@ -80,7 +83,7 @@ class OrganisationTest {
         assertThat(president.raisedEvents()).last().isInstanceOfSatisfying(PersonRecorded.class,
                 e -> assertThat(e.inActivity()).isFalse());
         assertThat(astrees.details().organisationId()).isNull();
-        assertThatThrownBy(() -> Person.record("p3", new Person.Details("Sans", "Organisation", null, null,
+        assertThatThrownBy(() -> Person.record(TEST_BASIN, "p3", new Person.Details("Sans", "Organisation", null, null,
                 Affiliation.ORGANISATION, null, null), true, NOW, "op")).isInstanceOf(InvalidInput.class);
     }
 }

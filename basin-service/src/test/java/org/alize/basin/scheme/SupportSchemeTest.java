@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 
 class SupportSchemeTest {
 
+    static final BasinId TEST_BASIN = BasinId.of("valenciennois");
+
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
     @Test
     void the_basin_keeps_a_register_of_the_other_support_schemes_R08() {
         BasinContext.runIn(BasinId.of("valenciennois"), () -> {
-            SupportScheme pfil = SupportScheme.register("s1", new SupportScheme.Details("Initiative Valenciennes",
+            SupportScheme pfil = SupportScheme.register(TEST_BASIN, "s1", new SupportScheme.Details("Initiative Valenciennes",
                     SupportScheme.Kind.PFIL, "prêts d'honneur", null, null, null, null), NOW, "op");
 
             pfil.retire("fusion avec Initiative Nord", NOW, "op");
@@ -28,7 +30,7 @@ class SupportSchemeTest {
             assertThat(pfil.raisedEvents()).hasSize(2).last().isInstanceOfSatisfying(SupportSchemeRecorded.class,
                     e -> assertThat(e.active()).isFalse());
             assertThatThrownBy(() -> pfil.retire("encore", NOW, "op")).isInstanceOf(Conflict.class);
-            assertThatThrownBy(() -> SupportScheme.register("s2", new SupportScheme.Details(" ", SupportScheme.Kind.SPL,
+            assertThatThrownBy(() -> SupportScheme.register(TEST_BASIN, "s2", new SupportScheme.Details(" ", SupportScheme.Kind.SPL,
                     null, null, null, null, null), NOW, "op")).isInstanceOf(InvalidInput.class);
         });
     }

@@ -18,6 +18,7 @@ import org.alize.kernel.ProgrammeReferences;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +43,8 @@ class AccountController {
     @PostMapping("/contributions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enregistrer une contribution d'un partenaire : espèces sur un compte, ou compétences et nature valorisées")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ContributionView contribute(@Valid @RequestBody ContributionInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return ContributionView.of(accounts.contribute(input.partnerId(), input.kind(), input.account(), input.amount(), input.on(),
                 input.description(), Boolean.TRUE.equals(input.forOperator()), CurrentGrants.subject()));
     }
@@ -51,8 +52,8 @@ class AccountController {
     @PostMapping("/contributions/{contributionId}/reverse")
     @Operation(summary = "Contre-passer une contribution enregistrée par erreur : un mouvement inverse, rien n'est effacé (R-31) ; "
             + "jamais sous zéro (R-04)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ContributionView reverseContribution(@PathVariable String contributionId, @Valid @RequestBody ReverseInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return ContributionView.of(accounts.reverseContribution(contributionId, input.on(), input.reason(), CurrentGrants.subject()));
     }
 
@@ -73,8 +74,8 @@ class AccountController {
     @PostMapping("/transfers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Virer entre le fonds d'avances et le compte de fonctionnement, sur décision approuvée (R-04)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     TransferView transfer(@Valid @RequestBody TransferInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return TransferView.of(accounts.transfer(input.from(), input.to(), input.amount(), input.on(),
                 input.approvalReference(), input.reason(), CurrentGrants.subject()));
     }
@@ -82,8 +83,8 @@ class AccountController {
     @PostMapping("/transfers/{transferId}/reverse")
     @Operation(summary = "Contre-passer un virement enregistré par erreur : l'argent revient, rien n'est effacé (R-31) ; "
             + "jamais sous zéro (R-04)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     TransferView reverseTransfer(@PathVariable String transferId, @Valid @RequestBody ReverseInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return TransferView.of(accounts.reverseTransfer(transferId, input.on(), input.reason(), CurrentGrants.subject()));
     }
 
@@ -99,16 +100,16 @@ class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enregistrer une dépense de fonctionnement ; l'opérateur n'est que remboursé, dans la limite de 10 000 € "
             + "et du budget de l'année de convention, quelle que soit la catégorie de ce qui lui est payé (R-14)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     OperatingYear.Expense spend(@Valid @RequestBody ExpenseInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return accounts.spend(input.category(), input.amount(), input.paidOn(), input.description(), input.payee(),
                 input.payeeOrganisationId(), CurrentGrants.subject());
     }
 
     @PostMapping("/operating-expenses/{expenseId}/reverse")
     @Operation(summary = "Contre-passer une dépense enregistrée par erreur : un mouvement inverse, rien n'est effacé (R-31)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     OperatingYear.Expense reverseExpense(@PathVariable String expenseId, @Valid @RequestBody ReverseInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return accounts.reverseExpense(expenseId, input.on(), input.reason(), CurrentGrants.subject());
     }
 

@@ -12,6 +12,7 @@ import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
@@ -52,7 +53,7 @@ public class AccountService {
                 .filter(p -> p.organisationId().equals(partnerId)).findFirst())
                 .orElseThrow(() -> InvalidInput.field("partnerId", "aucun engagement de ce partenaire dans la convention "
                         + "de partenariat en vigueur le " + date));
-        Contribution contribution = Contribution.record(Ids.next("ctb"), pledge, kind == null ? Contribution.Kind.CASH : kind,
+        Contribution contribution = Contribution.record(BasinContext.require(), Ids.next("ctb"), pledge, kind == null ? Contribution.Kind.CASH : kind,
                 account, amount, date, description, forOperator, today(), clock.instant(), by);
         if (forOperator) {
             try {
@@ -95,7 +96,7 @@ public class AccountService {
 
     public Transfer transfer(Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
             String approvalReference, String reason, String by) {
-        Transfer transfer = Transfer.record(Ids.next("trf"), from, to, amount, on == null ? today() : on, approvalReference,
+        Transfer transfer = Transfer.record(BasinContext.require(), Ids.next("trf"), from, to, amount, on == null ? today() : on, approvalReference,
                 reason, today(), clock.instant(), by);
         approvals.requireApproval(transfer.approvalReference(), transfer.on());
         Transfer recorded = treasury.payOut(from, transfer.amount(), "un virement", () -> mongo.insert(transfer));
@@ -113,7 +114,7 @@ public class AccountService {
             String payee, String payeeOrganisationId, String by) {
         LocalDate date = paidOn == null ? today() : paidOn;
         OperatingYear year = Optional.ofNullable(mongo.findById(OperatingYear.idFor(date.getYear()), OperatingYear.class))
-                .orElseGet(() -> OperatingYear.of(date.getYear()));
+                .orElseGet(() -> OperatingYear.of(BasinContext.require(), date.getYear()));
         OperatingYear.Expense expense = year.record(category, amount, date, description, payee, payeeOrganisationId,
                 allowance(conventionOn(date), date), today(), clock.instant(), by);
         return treasury.payOut(Contribution.Target.OPERATING_ACCOUNT, expense.amount(), "une dépense", () -> {
@@ -155,7 +156,7 @@ public class AccountService {
 
     public OperatingYear operatingYear(int year) {
         return Optional.ofNullable(mongo.findById(OperatingYear.idFor(year), OperatingYear.class))
-                .orElseGet(() -> OperatingYear.of(year));
+                .orElseGet(() -> OperatingYear.of(BasinContext.require(), year));
     }
 
     /** The signed partnership convention whose term covers {@code date}, else the latest one. */

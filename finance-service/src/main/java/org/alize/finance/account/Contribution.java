@@ -10,7 +10,7 @@ import org.alize.finance.events.ValuedContributionRecorded;
 import org.alize.kernel.Money;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -66,17 +66,17 @@ public class Contribution extends AggregateRoot {
         this.recordedBy = recordedBy;
     }
 
-    public static Contribution record(String id, Pledges.Pledge pledge, Kind kind, Target account, BigDecimal amount,
-            LocalDate on, String description, LocalDate today, Instant at, String by) {
-        return record(id, pledge, kind, account, amount, on, description, false, today, at, by);
+    public static Contribution record(BasinId basin, String id, Pledges.Pledge pledge, Kind kind, Target account,
+            BigDecimal amount, LocalDate on, String description, LocalDate today, Instant at, String by) {
+        return record(basin, id, pledge, kind, account, amount, on, description, false, today, at, by);
     }
 
     /**
      * Records a partner's contribution; skills or help in kind {@code forOperator} are the operator's defrayal in kind,
      * which the caller has checked against the operator's allowance for the convention year (R-14).
      */
-    public static Contribution record(String id, Pledges.Pledge pledge, Kind kind, Target account, BigDecimal amount,
-            LocalDate on, String description, boolean forOperator, LocalDate today, Instant at, String by) {
+    public static Contribution record(BasinId basin, String id, Pledges.Pledge pledge, Kind kind, Target account,
+            BigDecimal amount, LocalDate on, String description, boolean forOperator, LocalDate today, Instant at, String by) {
         BigDecimal value = Money.positive(amount, "amount");
         if (on == null || on.isAfter(today)) {
             throw InvalidInput.field("on", "la date est obligatoire et ne peut être future");
@@ -91,12 +91,12 @@ public class Contribution extends AggregateRoot {
                     + "de l'opérateur ; un remboursement en argent est une dépense de fonctionnement");
         }
         contribution.forOperator = forOperator;
-        String basin = BasinContext.require().value();
+        contribution.belongsTo(basin);
         if (kind == Kind.CASH) {
-            contribution.raise(new ContributionReceived(id, basin, pledge.organisationId(), pledge.resourceCategory(),
+            contribution.raise(new ContributionReceived(id, basin.value(), pledge.organisationId(), pledge.resourceCategory(),
                     account.name(), value, on, at, by));
         } else {
-            contribution.raise(new ValuedContributionRecorded(id, basin, pledge.organisationId(), pledge.resourceCategory(),
+            contribution.raise(new ValuedContributionRecorded(id, basin.value(), pledge.organisationId(), pledge.resourceCategory(),
                     kind.name(), value, on, description, forOperator, at, by));
         }
         return contribution;
@@ -105,7 +105,7 @@ public class Contribution extends AggregateRoot {
     /** Undoes a contribution recorded by mistake by a new movement of {@code on}; it stays on record. */
     public void reverse(String reversalId, LocalDate on, String reason, LocalDate today, Instant at, String by) {
         this.reversal = Reversal.of(reversalId, reversal, this.on, on, reason, today, at, by);
-        raise(new MovementReversed(BasinContext.require().value(), reversalId, id, "CONTRIBUTION", amount, on,
+        raise(new MovementReversed(basin().value(), reversalId, id, "CONTRIBUTION", amount, on,
                 reversal.reason(), at, by));
     }
 

@@ -13,7 +13,7 @@ import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.Ids;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -55,8 +55,10 @@ public class OperatingYear extends AggregateRoot {
         return "opex-" + year;
     }
 
-    public static OperatingYear of(int year) {
-        return new OperatingYear(idFor(year), year, List.of());
+    public static OperatingYear of(BasinId basin, int year) {
+        OperatingYear created = new OperatingYear(idFor(year), year, List.of());
+        created.belongsTo(basin);
+        return created;
     }
 
     /**
@@ -98,7 +100,7 @@ public class OperatingYear extends AggregateRoot {
         Expense expense = new Expense(Ids.next("opx"), category, paid, paidOn, description.strip(), payee, payeeOrganisationId, at,
                 by, null);
         expenses.add(expense);
-        raise(new OperatingExpenseRecorded(BasinContext.require().value(), expense.id(), category.name(), paid, paidOn,
+        raise(new OperatingExpenseRecorded(basin().value(), expense.id(), category.name(), paid, paidOn,
                 expense.description(), payee, at, by));
         return expense;
     }
@@ -114,7 +116,7 @@ public class OperatingYear extends AggregateRoot {
                         expense.description(), expense.payee(), expense.payeeOrganisationId(), expense.recordedAt(),
                         expense.recordedBy(), reversal);
                 expenses.set(i, reversed);
-                raise(new MovementReversed(BasinContext.require().value(), reversalId, expenseId, "OPERATING_EXPENSE",
+                raise(new MovementReversed(basin().value(), reversalId, expenseId, "OPERATING_EXPENSE",
                         expense.amount(), on, reversal.reason(), at, by));
                 return reversed;
             }

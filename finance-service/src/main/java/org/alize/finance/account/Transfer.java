@@ -10,7 +10,7 @@ import org.alize.kernel.Money;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -47,7 +47,7 @@ public class Transfer extends AggregateRoot {
         this.reason = reason;
     }
 
-    public static Transfer record(String id, Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
+    public static Transfer record(BasinId basin, String id, Contribution.Target from, Contribution.Target to, BigDecimal amount, LocalDate on,
             String approvalReference, String reason, LocalDate today, Instant at, String by) {
         if (from == null || to == null || from == to) {
             throw InvalidInput.field("to", "un virement va d'un compte à l'autre");
@@ -60,7 +60,8 @@ public class Transfer extends AggregateRoot {
             throw InvalidInput.field("on", "la date est obligatoire et ne peut être future");
         }
         Transfer transfer = new Transfer(id, from, to, Money.positive(amount, "amount"), on, approvalReference.strip(), reason);
-        transfer.raise(new TransferRecorded(BasinContext.require().value(), id, from.name(), to.name(), transfer.amount, on,
+        transfer.belongsTo(basin);
+        transfer.raise(new TransferRecorded(basin.value(), id, from.name(), to.name(), transfer.amount, on,
                 transfer.approvalReference, reason, at, by));
         return transfer;
     }
@@ -68,7 +69,7 @@ public class Transfer extends AggregateRoot {
     /** Undoes a transfer recorded by mistake by a new movement of {@code on}: the money goes back. */
     public void reverse(String reversalId, LocalDate on, String why, LocalDate today, Instant at, String by) {
         this.reversal = Reversal.of(reversalId, reversal, this.on, on, why, today, at, by);
-        raise(new MovementReversed(BasinContext.require().value(), reversalId, id, "TRANSFER", amount, on, reversal.reason(),
+        raise(new MovementReversed(basin().value(), reversalId, id, "TRANSFER", amount, on, reversal.reason(),
                 at, by));
     }
 

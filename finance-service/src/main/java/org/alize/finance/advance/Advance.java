@@ -21,7 +21,7 @@ import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.Ids;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -121,7 +121,7 @@ public class Advance extends AggregateRoot {
     }
 
     /** Opens the advance of a signed cooperation convention, on the calendar of its annex. */
-    public static Advance open(String projectId, String projectReference, String companyName, String conventionId,
+    public static Advance open(BasinId basin, String projectId, String projectReference, String companyName, String conventionId,
             LocalDate signedOn, BigDecimal amount, Terms terms, List<Instalment> calendar, Instant at, String by) {
         BigDecimal granted = Money.positive(amount, "amount");
         List<Instalment> schedule = calendar == null || calendar.isEmpty()
@@ -133,8 +133,9 @@ public class Advance extends AggregateRoot {
         }
         Advance advance = new Advance(idFor(projectId), projectId, projectReference, companyName, conventionId, signedOn,
                 granted, terms, schedule, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        advance.belongsTo(basin);
         advance.history.add(new HistoryEntry("OPENED", at, by, "convention " + conventionId + " signée le " + signedOn));
-        advance.raise(new AdvanceOpened(basin(), advance.id, projectId, projectReference, companyName, conventionId, signedOn,
+        advance.raise(new AdvanceOpened(basin.value(), advance.id, projectId, projectReference, companyName, conventionId, signedOn,
                 granted, terms.durationMonths(), terms.graceMonths(), terms.frequency().name(), advance.scheduleEvent(), at, by));
         return advance;
     }
@@ -160,7 +161,7 @@ public class Advance extends AggregateRoot {
         String movementId = Ids.next("dsb");
         disbursements.add(new Movement(movementId, on, tranche, at, by));
         history.add(new HistoryEntry("DISBURSED", at, by, tranche.toPlainString() + " € le " + on));
-        raise(new AdvanceDisbursed(basin(), id, projectId, movementId, on, tranche, after, granted, at, by));
+        raise(new AdvanceDisbursed(basin().value(), id, projectId, movementId, on, tranche, after, granted, at, by));
     }
 
     /**
@@ -190,7 +191,7 @@ public class Advance extends AggregateRoot {
         String movementId = Ids.next("rpy");
         repayments.add(new Repayment(movementId, on, paid, allocations, at, by, null));
         history.add(new HistoryEntry("REPAID", at, by, paid.toPlainString() + " € le " + on));
-        raise(new RepaymentReceived(basin(), id, projectId, movementId, on, paid, allocations, outstanding(),
+        raise(new RepaymentReceived(basin().value(), id, projectId, movementId, on, paid, allocations, outstanding(),
                 daysPastDue(today), at, by));
     }
 
@@ -222,7 +223,7 @@ public class Advance extends AggregateRoot {
         repayments.set(repayments.indexOf(repayment), new Repayment(repayment.id(), repayment.paidOn(), repayment.amount(),
                 repayment.allocations(), repayment.recordedAt(), repayment.recordedBy(), new Reversal(on, reason.strip(), at, by)));
         history.add(new HistoryEntry("REPAYMENT_REVERSED", at, by, repayment.amount().toPlainString() + " € : " + reason));
-        raise(new RepaymentReversed(basin(), id, projectId, repaymentId, on, repayment.amount(), reason.strip(), outstanding(),
+        raise(new RepaymentReversed(basin().value(), id, projectId, repaymentId, on, repayment.amount(), reason.strip(), outstanding(),
                 at, by));
     }
 
@@ -253,7 +254,7 @@ public class Advance extends AggregateRoot {
         this.schedule = kept;
         history.add(new HistoryEntry("RESCHEDULED", at, by, approvalReference + " : " + remaining.toPlainString()
                 + " € sur " + durationMonths + " mois"));
-        raise(new AdvanceRescheduled(basin(), id, projectId, approvalReference.strip(), effectiveOn, remaining,
+        raise(new AdvanceRescheduled(basin().value(), id, projectId, approvalReference.strip(), effectiveOn, remaining,
                 scheduleEvent(), at, by));
     }
 
@@ -286,7 +287,7 @@ public class Advance extends AggregateRoot {
         String movementId = Ids.next("wof");
         writeOffs.add(new WriteOff(movementId, on, loss, reason.strip(), committeeReference.strip(), at, by));
         history.add(new HistoryEntry("WRITTEN_OFF", at, by, loss.toPlainString() + " € : " + reason));
-        raise(new AdvanceWrittenOff(basin(), id, projectId, movementId, on, loss, reason.strip(), committeeReference.strip(),
+        raise(new AdvanceWrittenOff(basin().value(), id, projectId, movementId, on, loss, reason.strip(), committeeReference.strip(),
                 outstanding(), at, by));
     }
 
@@ -304,7 +305,7 @@ public class Advance extends AggregateRoot {
         String movementId = Ids.next("rec");
         recoveries.add(new Movement(movementId, on, recovered, at, by));
         history.add(new HistoryEntry("RECOVERED", at, by, recovered.toPlainString() + " € le " + on));
-        raise(new LossRecovered(basin(), id, projectId, movementId, on, recovered, at, by));
+        raise(new LossRecovered(basin().value(), id, projectId, movementId, on, recovered, at, by));
     }
 
     public BigDecimal disbursed() {
@@ -361,10 +362,6 @@ public class Advance extends AggregateRoot {
 
     private List<AdvanceOpened.Instalment> scheduleEvent() {
         return schedule.stream().map(i -> new AdvanceOpened.Instalment(i.number(), i.dueOn(), i.amount())).toList();
-    }
-
-    private static String basin() {
-        return BasinContext.require().value();
     }
 
     public String id() {

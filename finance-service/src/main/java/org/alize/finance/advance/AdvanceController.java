@@ -21,6 +21,7 @@ import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,45 +62,45 @@ class AdvanceController {
 
     @PostMapping("/advances/{advanceId}/disbursements")
     @Operation(summary = "Verser une tranche : après la signature de la convention, jamais au-delà du montant accordé (R-32)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     AdvanceView disburse(@PathVariable String advanceId, @Valid @RequestBody MoneyInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(advances.disburse(advanceId, input.on(), input.amount(), CurrentGrants.subject()));
     }
 
     @PostMapping("/advances/{advanceId}/repayments")
     @Operation(summary = "Enregistrer un remboursement, affecté aux échéances les plus anciennes")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     AdvanceView repay(@PathVariable String advanceId, @Valid @RequestBody MoneyInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(advances.repay(advanceId, input.on(), input.amount(), CurrentGrants.subject()));
     }
 
     @PostMapping("/advances/{advanceId}/repayments/{repaymentId}/reverse")
     @Operation(summary = "Contre-passer un remboursement enregistré par erreur : une écriture inverse, rien n'est effacé (R-31)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     AdvanceView reverse(@PathVariable String advanceId, @PathVariable String repaymentId, @Valid @RequestBody ReverseInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(advances.reverseRepayment(advanceId, repaymentId, input.on(), input.reason(), CurrentGrants.subject()));
     }
 
     @PostMapping("/advances/{advanceId}/reschedule")
     @Operation(summary = "Rééchelonner le restant dû sur décision approuvée ; l'ancien échéancier est conservé")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     AdvanceView reschedule(@PathVariable String advanceId, @Valid @RequestBody RescheduleInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(advances.reschedule(advanceId, input.approvalReference(), input.effectiveOn(), input.durationMonths(),
                 input.graceMonths() == null ? 0 : input.graceMonths(), input.frequency(), CurrentGrants.subject()));
     }
 
     @PostMapping("/advances/{advanceId}/write-offs")
     @Operation(summary = "Passer en perte tout ou partie du restant dû, sur décision du comité (R-30)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     AdvanceView writeOff(@PathVariable String advanceId, @Valid @RequestBody WriteOffInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(advances.writeOff(advanceId, input.on(), input.amount(), input.reason(), input.committeeReference(),
                 CurrentGrants.subject()));
     }
 
     @PostMapping("/advances/{advanceId}/recoveries")
     @Operation(summary = "Enregistrer une récupération après passage en perte (R-30)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     AdvanceView recover(@PathVariable String advanceId, @Valid @RequestBody MoneyInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(advances.recover(advanceId, input.on(), input.amount(), CurrentGrants.subject()));
     }
 
@@ -124,8 +125,8 @@ class AdvanceController {
 
     @PutMapping("/arrears/buckets")
     @Operation(summary = "Fixer les tranches d'ancienneté du bassin (par défaut 30, 90, 180 jours)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     AgeingBuckets buckets(@Valid @RequestBody AgeingBuckets buckets) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return advances.setBuckets(buckets);
     }
 

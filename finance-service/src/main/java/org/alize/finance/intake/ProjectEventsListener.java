@@ -17,6 +17,7 @@ import org.alize.messaging.ReceivedEvent;
 import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.CooperationConventionSigned;
 import org.alize.project.events.ProjectEvents;
+import org.alize.tenancy.BasinContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,7 @@ class ProjectEventsListener {
             CooperationConventionSigned.AdvanceAnnex annex = signed.advance();
             List<Instalment> calendar = annex.schedule().stream()
                     .map(i -> new Instalment(i.number(), i.dueOn(), Money.euros(i.amount()), Money.ZERO, Money.ZERO)).toList();
-            advances.insert(Advance.open(signed.projectId(), signed.reference(), signed.companyName(), signed.conventionId(),
+            advances.insert(Advance.open(BasinContext.require(), signed.projectId(), signed.reference(), signed.companyName(), signed.conventionId(),
                     signed.signedOn(), annex.amount(), new Advance.Terms(annex.durationMonths(), annex.graceMonths(),
                             Frequency.valueOf(annex.frequency())), calendar, clock.instant(), "project-service"));
         }

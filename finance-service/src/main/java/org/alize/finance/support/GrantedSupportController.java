@@ -14,6 +14,7 @@ import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,8 +48,8 @@ class GrantedSupportController {
 
     @PostMapping("/{supportId}/loan-paid")
     @Operation(summary = "Enregistrer le versement du prêt bonifié par le prêteur")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SupportView loanPaid(@PathVariable String supportId, @Valid @RequestBody PaidInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         GrantedSupport granted = find(supportId);
         granted.loanPaid(input.paidOn(), today(), clock.instant(), CurrentGrants.subject());
         return SupportView.of(support.save(granted));
@@ -56,8 +57,8 @@ class GrantedSupportController {
 
     @PostMapping("/{supportId}/financing-paid")
     @Operation(summary = "Enregistrer le versement du financement direct par le financeur")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SupportView financingPaid(@PathVariable String supportId, @Valid @RequestBody PaidInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         GrantedSupport granted = find(supportId);
         granted.financingPaid(input.paidOn(), today(), clock.instant(), CurrentGrants.subject());
         return SupportView.of(support.save(granted));

@@ -16,11 +16,14 @@ import org.alize.finance.events.TransferRecorded;
 import org.alize.finance.events.ValuedContributionRecorded;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AccountRulesTest {
+
+    static final BasinId TEST_BASIN = BasinId.of("valenciennois");
 
     @RegisterExtension
     static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
@@ -30,13 +33,13 @@ class AccountRulesTest {
 
     @Test
     void money_moves_between_the_two_accounts_only_on_a_recorded_approval_R04() {
-        assertThatThrownBy(() -> Transfer.record("t", Contribution.Target.OPERATING_ACCOUNT, Contribution.Target.ADVANCE_FUND,
+        assertThatThrownBy(() -> Transfer.record(TEST_BASIN, "t", Contribution.Target.OPERATING_ACCOUNT, Contribution.Target.ADVANCE_FUND,
                 new BigDecimal("20000"), TODAY, " ", null, TODAY, NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-04"));
-        assertThatThrownBy(() -> Transfer.record("t", Contribution.Target.ADVANCE_FUND, Contribution.Target.ADVANCE_FUND,
+        assertThatThrownBy(() -> Transfer.record(TEST_BASIN, "t", Contribution.Target.ADVANCE_FUND, Contribution.Target.ADVANCE_FUND,
                 new BigDecimal("1"), TODAY, "CLP-1", null, TODAY, NOW, "op")).isInstanceOf(InvalidInput.class);
 
-        Transfer transfer = Transfer.record("t", Contribution.Target.OPERATING_ACCOUNT, Contribution.Target.ADVANCE_FUND,
+        Transfer transfer = Transfer.record(TEST_BASIN, "t", Contribution.Target.OPERATING_ACCOUNT, Contribution.Target.ADVANCE_FUND,
                 new BigDecimal("20000"), TODAY, "CLP-2026-06", "abondement", TODAY, NOW, "op");
 
         assertThat(transfer.raisedEvents()).singleElement().isInstanceOfSatisfying(TransferRecorded.class,
@@ -86,14 +89,14 @@ class AccountRulesTest {
     private static void reimburse(Pledges convention, Map<Integer, OperatingYear> years, String on, String amount) {
         LocalDate date = LocalDate.parse(on);
         ReimbursementAllowance allowance = allowance(convention, years, on);
-        years.computeIfAbsent(date.getYear(), OperatingYear::of).record(OperatingYear.Category.OPERATOR_REIMBURSEMENT,
+        years.computeIfAbsent(date.getYear(), year -> OperatingYear.of(TEST_BASIN, year)).record(OperatingYear.Category.OPERATOR_REIMBURSEMENT,
                 new BigDecimal(amount), date, "défraiement", "VMD", allowance, TODAY, NOW, "op");
     }
 
     private static ReimbursementAllowance allowance(Pledges convention, Map<Integer, OperatingYear> years, String on) {
         LocalDate date = LocalDate.parse(on);
         List<OperatingYear> span = java.util.Arrays.stream(ReimbursementAllowance.calendarYears(java.util.Optional.of(convention),
-                date)).mapToObj(y -> years.computeIfAbsent(y, OperatingYear::of)).toList();
+                date)).mapToObj(y -> years.computeIfAbsent(y, year -> OperatingYear.of(TEST_BASIN, year))).toList();
         return ReimbursementAllowance.of(java.util.Optional.of(convention), date, span);
     }
 
@@ -101,11 +104,11 @@ class AccountRulesTest {
     void a_contribution_a_transfer_or_an_expense_recorded_by_mistake_is_undone_by_a_new_movement_never_edited_R31() {
         Pledges.Pledge pledge = new Pledges.Pledge("org-hrs", "Hainaut Rail Systèmes", "COMPANIES", new BigDecimal("33400"),
                 BigDecimal.ZERO, BigDecimal.ZERO);
-        Contribution contribution = Contribution.record("ctb-1", pledge, Contribution.Kind.CASH, Contribution.Target.ADVANCE_FUND,
+        Contribution contribution = Contribution.record(TEST_BASIN, "ctb-1", pledge, Contribution.Kind.CASH, Contribution.Target.ADVANCE_FUND,
                 new BigDecimal("12000"), LocalDate.of(2026, 3, 1), null, TODAY, NOW, "op");
-        Transfer transfer = Transfer.record("trf-1", Contribution.Target.OPERATING_ACCOUNT, Contribution.Target.ADVANCE_FUND,
+        Transfer transfer = Transfer.record(TEST_BASIN, "trf-1", Contribution.Target.OPERATING_ACCOUNT, Contribution.Target.ADVANCE_FUND,
                 new BigDecimal("5000"), LocalDate.of(2026, 4, 1), "CLP-2026-03", null, TODAY, NOW, "op");
-        OperatingYear year = OperatingYear.of(2026);
+        OperatingYear year = OperatingYear.of(TEST_BASIN, 2026);
         OperatingYear.Expense room = year.record(OperatingYear.Category.OTHER, new BigDecimal("1800"), LocalDate.of(2026, 5, 2),
                 "salle", "CCI", null, TODAY, NOW, "op");
 
@@ -181,14 +184,14 @@ class AccountRulesTest {
         Pledges.Pledge pledge = new Pledges.Pledge("org-hrs", "Hainaut Rail Systèmes", "COMPANIES", new BigDecimal("33400"),
                 new BigDecimal("8000"), BigDecimal.ZERO);
 
-        Contribution cash = Contribution.record("c1", pledge, Contribution.Kind.CASH, Contribution.Target.ADVANCE_FUND,
+        Contribution cash = Contribution.record(TEST_BASIN, "c1", pledge, Contribution.Kind.CASH, Contribution.Target.ADVANCE_FUND,
                 new BigDecimal("33400"), TODAY, null, TODAY, NOW, "op");
-        Contribution skills = Contribution.record("c2", pledge, Contribution.Kind.SKILLS, null, new BigDecimal("8000"), TODAY,
+        Contribution skills = Contribution.record(TEST_BASIN, "c2", pledge, Contribution.Kind.SKILLS, null, new BigDecimal("8000"), TODAY,
                 "10 jours", TODAY, NOW, "op");
 
         assertThat(cash.raisedEvents()).singleElement().isInstanceOf(ContributionReceived.class);
         assertThat(skills.raisedEvents()).singleElement().isInstanceOf(ValuedContributionRecorded.class);
-        assertThatThrownBy(() -> Contribution.record("c3", pledge, Contribution.Kind.CASH, null, new BigDecimal("1"), TODAY, null,
+        assertThatThrownBy(() -> Contribution.record(TEST_BASIN, "c3", pledge, Contribution.Kind.CASH, null, new BigDecimal("1"), TODAY, null,
                 TODAY, NOW, "op")).isInstanceOf(InvalidInput.class);
     }
 }

@@ -14,6 +14,7 @@ import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A local operator's view of the accounts of its basin, and the roles it grants there. */
 @RestController
 @RequestMapping("/api/basins/{basinId}/users")
+@RequiresBasinRole(BasinRole.OPERATOR)
 class BasinAccountController {
 
     record NewBasinAccount(String login, String displayName, String email, Set<BasinRole> roles) {
@@ -50,7 +52,7 @@ class BasinAccountController {
     Paged<BasinAccountView> list(@PathVariable String basinId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
-        BasinId basin = operator();
+        BasinId basin = BasinContext.require();
         Page<Account> found = administration.inBasin(basin, page, size);
         return Paged.of(found.getContent(), page, size, found.getTotalElements(),
                 account -> AccountViews.inBasin(account, basin, clock));
@@ -59,7 +61,7 @@ class BasinAccountController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     BasinAccountView create(@PathVariable String basinId, @RequestBody NewBasinAccount request) {
-        BasinId basin = operator();
+        BasinId basin = BasinContext.require();
         Set<BasinRole> roles = request.roles() == null ? Set.of() : request.roles();
         if (roles.isEmpty()) {
             throw InvalidInput.field("roles", "au moins un rôle dans le bassin");
@@ -72,7 +74,7 @@ class BasinAccountController {
 
     @PutMapping("/{login}/roles")
     BasinAccountView roles(@PathVariable String basinId, @PathVariable String login, @RequestBody RolesRequest request) {
-        BasinId basin = operator();
+        BasinId basin = BasinContext.require();
         if (request.roles() == null) {
             throw InvalidInput.field("roles", "la liste des rôles est requise (vide pour les retirer tous)");
         }
@@ -82,12 +84,7 @@ class BasinAccountController {
 
     @PostMapping("/{login}/invitation")
     BasinAccountView reinvite(@PathVariable String basinId, @PathVariable String login) {
-        BasinId basin = operator();
+        BasinId basin = BasinContext.require();
         return AccountViews.inBasin(administration.reinviteInBasin(basin, login, CurrentGrants.subject()), basin, clock);
-    }
-
-    private static BasinId operator() {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
-        return BasinContext.require();
     }
 }

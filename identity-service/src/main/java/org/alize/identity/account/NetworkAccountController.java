@@ -12,6 +12,7 @@ import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.RequiresNetworkRole;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/api/network/users")
+@RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
 class NetworkAccountController {
 
     record NetworkRolesRequest(Set<NetworkRole> roles) {
@@ -55,7 +57,6 @@ class NetworkAccountController {
     Page<AccountView> list(@RequestParam(required = false) String q, @RequestParam(required = false) String basin,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        admin();
         if (basin != null && !BasinId.isValid(basin)) {
             throw InvalidInput.field("basin", "identifiant de bassin invalide");
         }
@@ -66,25 +67,24 @@ class NetworkAccountController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     AccountView create(@RequestBody NewAccount request) {
-        String by = admin();
+        String by = CurrentGrants.subject();
         AccountAdministration.Invited invited = administration.create(request, by);
         return AccountViews.full(invited.account(), invited.invitationUrl(), clock);
     }
 
     @GetMapping("/{login}")
     AccountView get(@PathVariable String login) {
-        admin();
         return AccountViews.full(accounts.get(login), null, clock);
     }
 
     @PutMapping("/{login}/network-roles")
     AccountView networkRoles(@PathVariable String login, @RequestBody NetworkRolesRequest request) {
-        return AccountViews.full(administration.setNetworkRoles(login, nonNull(request.roles()), admin()), null, clock);
+        return AccountViews.full(administration.setNetworkRoles(login, nonNull(request.roles()), CurrentGrants.subject()), null, clock);
     }
 
     @PutMapping("/{login}/basins/{basinId}")
     AccountView basinRoles(@PathVariable String login, @PathVariable String basinId, @RequestBody BasinRolesRequest request) {
-        String by = admin();
+        String by = CurrentGrants.subject();
         if (!BasinId.isValid(basinId)) {
             throw InvalidInput.field("basinId", "identifiant de bassin invalide");
         }
@@ -94,29 +94,24 @@ class NetworkAccountController {
 
     @PostMapping("/{login}/disable")
     AccountView disable(@PathVariable String login, @RequestBody(required = false) DisableRequest request) {
-        return AccountViews.full(administration.disable(login, request == null ? null : request.reason(), admin()), null, clock);
+        return AccountViews.full(administration.disable(login, request == null ? null : request.reason(), CurrentGrants.subject()), null, clock);
     }
 
     @PostMapping("/{login}/enable")
     AccountView enable(@PathVariable String login) {
-        return AccountViews.full(administration.enable(login, admin()), null, clock);
+        return AccountViews.full(administration.enable(login, CurrentGrants.subject()), null, clock);
     }
 
     @PostMapping("/{login}/unlock")
     AccountView unlock(@PathVariable String login) {
-        return AccountViews.full(administration.unlock(login, admin()), null, clock);
+        return AccountViews.full(administration.unlock(login, CurrentGrants.subject()), null, clock);
     }
 
     /** A new invitation; its link is in the answer so that ASTREES can hand it over if the mail does not arrive. */
     @PostMapping("/{login}/invitation")
     AccountView reinvite(@PathVariable String login) {
-        AccountAdministration.Invited invited = administration.reinvite(login, admin());
+        AccountAdministration.Invited invited = administration.reinvite(login, CurrentGrants.subject());
         return AccountViews.full(invited.account(), invited.invitationUrl(), clock);
-    }
-
-    private static String admin() {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
-        return CurrentGrants.subject();
     }
 
     private static <T> Set<T> nonNull(Set<T> roles) {

@@ -3,7 +3,7 @@ package org.alize.identity.server;
 import java.util.List;
 
 import org.alize.tenancy.NetworkRole;
-import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.RequiresNetworkRole;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,15 +21,15 @@ class SigningKeyController {
     }
 
     @GetMapping
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     List<SigningKeys.KeyInfo> list() {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         return keys.list();
     }
 
     /** A new key signs from now on; the previous one stays published until the tokens it signed have expired. */
     @PostMapping("/rotate")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     SigningKeys.KeyInfo rotate() {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         return keys.rotate();
     }
 }

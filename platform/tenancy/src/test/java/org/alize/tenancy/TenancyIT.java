@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.MongoClient;
-import org.alize.tenancy.app.TenancyTestApplication;
-import org.alize.tenancy.app.TenancyTestApplication.NoteListener;
 import org.alize.tenancy.app.NoteRepository;
+import org.alize.tenancy.app.TenancyTestApplication.NoteListener;
+import org.alize.tenancy.app.TenancyTestApplication;
 import org.alize.testing.TestIssuer;
 import org.alize.testing.WithAlizeInfra;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -78,6 +78,20 @@ class TenancyIT {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("Accès refusé");
+    }
+
+    @Test
+    void a_role_declared_on_a_handler_is_checked_before_its_body_is_read() throws Exception {
+        String member = issuer.token("louise").basin("tenancy-roles", "COMMITTEE_MEMBER").sign();
+        String operator = issuer.token("karim").basin("tenancy-roles", "OPERATOR").sign();
+
+        HttpResponse<String> refused = post("/api/basins/tenancy-roles/notes/pinned", member, "{\"text\":\"\"}");
+        HttpResponse<String> pinned = post("/api/basins/tenancy-roles/notes/pinned", operator, "{\"text\":\"à voir\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Accès refusé").contains("\"code\":\"auth.forbidden\"");
+        assertThat(pinned.statusCode()).isEqualTo(201);
+        assertThat(documentsIn("tenancytest_tenancy-roles")).extracting(d -> d.getString("text")).containsExactly("[épinglée] à voir");
     }
 
     @Test

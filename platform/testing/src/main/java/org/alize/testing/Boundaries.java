@@ -5,7 +5,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import java.util.List;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,7 +17,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
  * The package rules of STYLE.md, checked on a service's production classes: packages are features of the domain
  * and none reaches back into another that depends on it (no cycle); controllers are where requests enter and
  * nothing depends on them; aggregates (the {@code @Document} classes) hold behaviour and state, not the web, the
- * broker or a template, which the layers around them use; production code never reaches test support.
+ * broker, a template or the request's basin thread-local, which the layers around them resolve; roles are declared
+ * on handlers, not checked in their bodies; production code never reaches test support.
  */
 public final class Boundaries {
 
@@ -39,6 +42,15 @@ public final class Boundaries {
                                 "org.springframework.data.mongodb.core")
                         .because("an aggregate holds the domain's behaviour; requests, records and queries are its callers' business")
                         .allowEmptyShould(true),
+                noClasses().that().areAnnotatedWith(DOCUMENT).should().dependOnClassesThat()
+                        .haveFullyQualifiedName("org.alize.tenancy.BasinContext")
+                        .because("the domain receives its basin as a value (from its factory's caller, or the platform when "
+                                + "it is read); the request's thread-local is the edge's").allowEmptyShould(true),
+                noClasses().should().callMethodWhere(DescribedPredicate.describe("a role check of CurrentGrants",
+                                (JavaMethodCall call) -> call.getTargetOwner().getFullName().equals("org.alize.tenancy.web.CurrentGrants")
+                                        && call.getName().startsWith("require")))
+                        .because("a handler declares its roles (@RequiresBasinRole, @RequiresNetworkRole): they read on its "
+                                + "signature and are checked before its body is read").allowEmptyShould(true),
                 noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.alize.testing..")
                         .because("test support stays out of production jars").allowEmptyShould(true));
     }

@@ -18,6 +18,7 @@ import org.alize.project.cooperation.Signature;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,8 +50,8 @@ class CooperationController {
 
     @PostMapping("/signatures")
     @Operation(summary = "Enregistrer une signature ; la dernière fait démarrer l'accompagnement (R-24)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ProjectView sign(@PathVariable String projectId, @Valid @RequestBody SignatureInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return ProjectView.of(projects.sign(projectId, input.key(), input.signatory(), input.signedOn(),
                 CurrentGrants.subject()), projects.today());
     }

@@ -20,6 +20,7 @@ import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +43,8 @@ class FollowUpController {
 
     @PostMapping("/missions/{missionId}/deliveries")
     @Operation(summary = "Enregistrer des jours de compétences livrés, dans la limite des jours accordés")
+    @RequiresBasinRole({BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER})
     ProjectView deliver(@PathVariable String projectId, @PathVariable String missionId, @Valid @RequestBody DeliveryInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER);
         return ProjectView.of(projects.deliverSkills(projectId, missionId, input.deliveredOn(), input.days(), input.note(),
                 CurrentGrants.subject()), projects.today());
     }
@@ -56,8 +57,8 @@ class FollowUpController {
     @PostMapping("/reports")
     @Operation(summary = "Déposer un compte rendu de suivi : emplois créés par type de contrat, avancement, difficultés ; "
             + "par le mandataire du projet, ou l'opérateur pour lui (R-25)")
+    @RequiresBasinRole({BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER})
     ProjectView report(@PathVariable String projectId, @Valid @RequestBody ReportInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER);
         FollowUpReport report = new FollowUpReport(Ids.next("rep"), input.reportedOn(), new Jobs(n(input.permanent()),
                 n(input.fixedTerm()), n(input.fixedTermShort()), n(input.apprenticeship()), n(input.other())), input.progress(), input.difficulties(),
                 Boolean.TRUE.equals(input.newInterventionRequested()), input.interventionRequest(), input.author(),

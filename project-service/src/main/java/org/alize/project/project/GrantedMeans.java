@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.alize.kernel.Money;
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.RuleViolation;
 import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 
 /** What an approval grants: skills missions, in-kind help, a repayable advance, a subsidised loan, direct financing. */
@@ -111,5 +112,19 @@ public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, A
 
     public boolean isEmpty() {
         return skills.isEmpty() && inKind.isEmpty() && advance == null && loan == null && directFinancing == null;
+    }
+
+    /**
+     * A new intervention on a followed project (R-25) grants skills or help in kind (R-26); a new financial aid goes
+     * through a new project.
+     */
+    static void requireForIntervention(GrantedMeans means) {
+        if (means != null && (means.advance() != null || means.loan() != null || means.directFinancing() != null)) {
+            throw new RuleViolation("R-25", "Une nouvelle intervention apporte des compétences ou des apports en nature ; "
+                    + "une nouvelle aide financière passe par un nouveau dossier.");
+        }
+        if (means == null || (means.skills().isEmpty() && means.inKind().isEmpty())) {
+            throw new RuleViolation("R-26", "Une nouvelle intervention accorde des compétences ou des apports en nature.");
+        }
     }
 }

@@ -1,12 +1,10 @@
 package org.alize.project.project;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.alize.kernel.ProgrammeReferences;
 import org.alize.kernel.problem.Conflict;
@@ -18,18 +16,10 @@ import org.alize.project.cooperation.CooperationConvention;
 import org.alize.project.cooperation.Instalment;
 import org.alize.project.cooperation.RepaymentCalendar;
 import org.alize.project.cooperation.RequiredSignature;
-import org.alize.project.cooperation.SignatoryRole;
-import org.alize.project.events.CooperationConventionSigned;
-import org.alize.project.events.FollowUpReportFiled;
-import org.alize.project.events.Means;
-import org.alize.project.events.ProjectDecided;
-import org.alize.project.events.ProjectStatusChanged;
-import org.alize.project.events.ProjectSubmitted;
-import org.alize.project.events.SkillsDelivered;
-import org.alize.project.followup.Delivery;
 import org.alize.project.followup.FollowUpReport;
+import org.alize.project.followup.ReportCadence;
 import org.alize.project.followup.SkillsMission;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.Ids;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -39,8 +29,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** A project of the basin; see the package documentation. */
 @Document("projects")
 public class Project extends AggregateRoot {
-
-    private static final Pattern SIRET = Pattern.compile("^\\d{14}$");
 
     @Id
     private final String id;
@@ -103,24 +91,28 @@ public class Project extends AggregateRoot {
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
     }
 
-    /** What a prescriber submits; the service has checked the prescriber sits on the committee. */
-    public record Submission(Company company, Head head, BeneficiaryType beneficiaryType, Needs needs, int forecastJobs,
-            List<String> supportSchemeIds) {
+    /** A project as submitted: the start of its life, before any diagnosis or decision. */
+    private Project(String id, String reference, Submission s, String prescriberId, String prescriberName, LocalDate on) {
+        this.id = id;
+        this.reference = reference;
+        this.prescriberId = prescriberId;
+        this.prescriberName = prescriberName;
+        this.submittedOn = on;
+        this.status = ProjectStatus.SUBMITTED;
+        this.decisions = new ArrayList<>();
+        this.missions = new ArrayList<>();
+        this.reports = new ArrayList<>();
+        this.history = new ArrayList<>();
+        takeSubmission(s);
     }
 
-    public static Project submit(String id, String reference, Submission s, String prescriberId, String prescriberName,
+    public static Project submit(BasinId basin, String id, String reference, Submission s, String prescriberId, String prescriberName,
             LocalDate on, Instant at, String by) {
-        checkSubmission(s);
-        if (s.company().createdOn() != null && s.company().createdOn().isAfter(on)) {
-            throw InvalidInput.field("company.createdOn", "l'entreprise est créée avant le dépôt du projet (" + on + ")");
-        }
-        Project project = new Project(id, reference, s.company(), s.head(), s.beneficiaryType(), prescriberId, prescriberName,
-                s.needs(), s.forecastJobs(), s.supportSchemeIds(), ProjectStatus.SUBMITTED, null, null, false, List.of(), null,
-                null, null, List.of(), List.of(), on, List.of());
+        s.check(on);
+        Project project = new Project(id, reference, s, prescriberId, prescriberName, on);
+        project.belongsTo(basin);
         project.history.add(new Transition(null, null, ProjectStatus.SUBMITTED, on, null, at, by));
-        project.raise(new ProjectSubmitted(id, reference, BasinContext.require().value(), s.company().name(),
-                s.company().siret(), s.company().nafCode(), s.beneficiaryType().name(), s.forecastJobs(), prescriberId,
-                project.supportSchemeIds, on, at, by));
+        project.raise(ProjectEvents.submitted(basin.value(), project, at, by));
         return project;
     }
 
@@ -150,14 +142,18 @@ public class Project extends AggregateRoot {
             throw new Conflict("project.frozen", "Le dossier du projet " + reference + " n'est plus modifiable : il est "
                     + status.label() + ".");
         }
-        checkSubmission(s);
+        s.check(null);
+        takeSubmission(s);
+        history.add(new Transition(null, status, status, null, "dossier modifié", at, by));
+    }
+
+    private void takeSubmission(Submission s) {
         this.company = s.company();
         this.head = s.head();
         this.beneficiaryType = s.beneficiaryType();
         this.needs = s.needs();
         this.forecastJobs = s.forecastJobs();
-        this.supportSchemeIds = s.supportSchemeIds() == null ? List.of() : List.copyOf(s.supportSchemeIds());
-        history.add(new Transition(null, status, status, null, "dossier modifié", at, by));
+        this.supportSchemeIds = s.supportSchemeIds();
     }
 
     public void startDiagnosis(LocalDate on, Instant at, String by) {
@@ -217,10 +213,7 @@ public class Project extends AggregateRoot {
             }
         };
         decisions.add(decision);
-        raise(new ProjectDecided(basin(), id, reference, decision.sessionId(), decision.decidedOn(), decision.outcome().name(),
-                decision.motivation(), forecastJobs, decision.mandataryId(), decision.means() == null ? null
-                        : meansEvent(decision.means(), missions), decision.complementaryDiagnosisRequested(),
-                decision.voters(), decision.recusedPersonIds(), null, at, by));
+        raise(ProjectEvents.decided(basin().value(), this, decision, at, by));
         move(ProjectAction.DECIDE, to, decision.decidedOn(), decision.motivation(), at, by);
     }
 
@@ -247,15 +240,9 @@ public class Project extends AggregateRoot {
         }
         GrantedMeans means = decision.outcome() == Decision.Outcome.APPROVED ? decision.means() : null;
         if (decision.outcome() == Decision.Outcome.APPROVED) {
-            if (means != null && (means.advance() != null || means.loan() != null || means.directFinancing() != null)) {
-                throw new RuleViolation("R-25", "Une nouvelle intervention apporte des compétences ou des apports en nature ; "
-                        + "une nouvelle aide financière passe par un nouveau dossier.");
-            }
-            if (means == null || (means.skills().isEmpty() && means.inKind().isEmpty())) {
-                throw new RuleViolation("R-26", "Une nouvelle intervention accorde des compétences ou des apports en nature.");
-            }
-            means.skills().forEach(s -> missions.add(new SkillsMission(Ids.next("msn"), s.partnerId(), s.partnerName(), s.domain(),
-                    s.days(), s.dailyValue(), List.of())));
+            GrantedMeans.requireForIntervention(means);
+            means.skills().forEach(s -> missions.add(SkillsMission.granted(Ids.next("msn"), s.partnerId(), s.partnerName(),
+                    s.domain(), s.days(), s.dailyValue())));
         }
         Decision recorded = new Decision(decision.sessionId(), decision.decidedOn(), decision.outcome(), decision.motivation(),
                 means, mandataryId, mandataryName, false, decision.voters(), decision.recusedPersonIds(),
@@ -266,10 +253,8 @@ public class Project extends AggregateRoot {
         }
         history.add(new Transition(ProjectAction.DECIDE, status, status, decision.decidedOn(), "nouvelle intervention : "
                 + decision.outcome().name().toLowerCase(java.util.Locale.ROOT) + " — " + decision.motivation(), at, by));
-        raise(new ProjectDecided(basin(), id, reference, decision.sessionId(), decision.decidedOn(), decision.outcome().name(),
-                decision.motivation(), forecastJobs, mandataryId, means == null ? null
-                        : meansEvent(means, missions.subList(missions.size() - means.skills().size(), missions.size())), false,
-                decision.voters(), decision.recusedPersonIds(), Boolean.TRUE, at, by));
+        raise(ProjectEvents.interventionDecided(basin().value(), this, decision, means, means == null ? List.of()
+                : missions.subList(missions.size() - means.skills().size(), missions.size()), at, by));
     }
 
     private ProjectStatus approve(Decision decision, Parties parties) {
@@ -281,30 +266,12 @@ public class Project extends AggregateRoot {
         if (decision.mandataryId() == null) {
             throw new RuleViolation("R-25", "Un projet agréé est suivi par un mandataire, membre du comité : désignez-le.");
         }
-        if (parties.presidentId() == null) {
-            throw new RuleViolation("R-24", "Le comité n'a pas de président à cette date : la convention ne peut être préparée.");
-        }
-        if (means.advance() != null && parties.operatorOrganisationId() == null) {
-            throw new RuleViolation("R-24", "L'annexe de l'avance est signée par l'opérateur local : aucun n'est désigné.");
-        }
+        List<RequiredSignature> signatories = Signatories.forApproval(head, decision, parties);
         this.mandataryId = decision.mandataryId();
         this.mandataryName = decision.mandataryName();
-        this.missions = new ArrayList<>(means.skills().stream().map(s -> new SkillsMission(Ids.next("msn"), s.partnerId(),
-                s.partnerName(), s.domain(), s.days(), s.dailyValue(), List.of())).toList());
-        List<RequiredSignature> required = new ArrayList<>();
-        required.add(RequiredSignature.of(SignatoryRole.SME_HEAD, head.fullName(), null));
-        required.add(RequiredSignature.of(SignatoryRole.COMMITTEE_PRESIDENT, parties.presidentName(),
-                parties.presidentOrganisationId()));
-        means.skills().stream().map(GrantedMeans.SkillsGrant::partnerId).distinct().forEach(partner -> required.add(
-                RequiredSignature.of(SignatoryRole.SKILLS_PARTNER, means.skills().stream()
-                        .filter(s -> s.partnerId().equals(partner)).findFirst().orElseThrow().partnerName(), partner)));
-        if (!decision.mandataryId().equals(parties.presidentId())) {
-            required.add(RequiredSignature.of(SignatoryRole.MANDATARY, decision.mandataryName(), null));
-        }
-        if (means.advance() != null) {
-            required.add(RequiredSignature.of(SignatoryRole.OPERATOR, parties.operatorName(), parties.operatorOrganisationId()));
-        }
-        this.convention = CooperationConvention.prepare("cc-" + reference, decision.decidedOn(), required);
+        this.missions = new ArrayList<>(means.skills().stream().map(s -> SkillsMission.granted(Ids.next("msn"), s.partnerId(),
+                s.partnerName(), s.domain(), s.days(), s.dailyValue())).toList());
+        this.convention = CooperationConvention.prepare("cc-" + reference, decision.decidedOn(), signatories);
         return ProjectStatus.APPROVED;
     }
 
@@ -319,7 +286,7 @@ public class Project extends AggregateRoot {
             GrantedMeans.AdvanceTerms advance = means.advance();
             convention = convention.complete(on -> advance == null ? List.of() : RepaymentCalendar.of(advance.amount(),
                     advance.instalments(), advance.graceMonths(), advance.frequency().months(), on));
-            raise(conventionSigned(means, at, by));
+            raise(ProjectEvents.conventionSigned(basin().value(), this, means, at, by));
             move(ProjectAction.SIGN_CONVENTION, ProjectStatus.CONVENTION_SIGNED, convention.signedOn(), null, at, by);
         }
     }
@@ -336,22 +303,11 @@ public class Project extends AggregateRoot {
         require(ProjectAction.REPORT);
         SkillsMission mission = missions.stream().filter(m -> m.missionId().equals(missionId)).findFirst()
                 .orElseThrow(() -> new NotFound("mission.not-found", "Aucune mission « " + missionId + " » pour ce projet."));
-        if (days < 1) {
-            throw InvalidInput.field("days", "au moins une journée");
-        }
-        if (on == null || on.isAfter(today) || on.isBefore(convention.signedOn())) {
-            throw InvalidInput.field("deliveredOn", "la date suit la signature de la convention et n'est pas future");
-        }
-        if (mission.daysDelivered() + days > mission.daysPlanned()) {
-            throw new Conflict("mission.exceeded", mission.partnerName() + " a déjà livré " + mission.daysDelivered() + " des "
-                    + mission.daysPlanned() + " jours accordés : au-delà, une nouvelle intervention du comité est nécessaire.");
-        }
-        SkillsMission updated = mission.with(new Delivery(on, days, note, at, by));
+        SkillsMission updated = mission.deliver(on, days, note, convention.signedOn(), today, at, by);
         missions.set(missions.indexOf(mission), updated);
         history.add(new Transition(ProjectAction.REPORT, status, status, on, days + " jour(s) de " + mission.domain()
                 + " par " + mission.partnerName(), at, by));
-        raise(new SkillsDelivered(basin(), id, missionId, mission.partnerId(), on, days,
-                updated.dailyValue().multiply(BigDecimal.valueOf(days)), updated.daysDelivered(), updated.daysPlanned(), at, by));
+        raise(ProjectEvents.skillsDelivered(basin().value(), this, updated, on, days, at, by));
     }
 
     /**
@@ -400,31 +356,13 @@ public class Project extends AggregateRoot {
         }
         history.add(new Transition(ProjectAction.REPORT, status, status, report.reportedOn(), "compte rendu de suivi : "
                 + report.jobsToDate().total() + " emploi(s) dont " + report.jobsToDate().lasting() + " durable(s)", report.recordedAt(), report.recordedBy()));
-        raise(new FollowUpReportFiled(basin(), id, report.reportId(), report.reportedOn(),
-                new FollowUpReportFiled.Jobs(report.jobsToDate().permanent(), report.jobsToDate().fixedTerm(),
-                        report.jobsToDate().fixedTermShort(), report.jobsToDate().apprenticeship(), report.jobsToDate().other(),
-                        report.jobsToDate().total(), report.jobsToDate().lasting()),
-                forecastJobs, report.newInterventionRequested(), report.recordedAt(), report.recordedBy()));
+        raise(ProjectEvents.reportFiled(basin().value(), this, report));
     }
 
     /** Closes a followed project, not before 18 months after its convention was signed. */
     public void close(LocalDate on, String reason, Instant at, String by) {
         require(ProjectAction.CLOSE);
-        LocalDate earliest = convention.signedOn().plusMonths(ProgrammeReferences.R25_MINIMUM_FOLLOW_UP_MONTHS);
-        if (on == null || on.isBefore(earliest)) {
-            throw new RuleViolation("R-25", "Le mandataire suit le projet au moins 18 mois après la signature de la "
-                    + "convention (" + convention.signedOn() + ") : clôture possible à partir du " + earliest + ".");
-        }
-        // a report every six months of the follow-up, the last of them within the six months before closing
-        long expected = java.time.temporal.ChronoUnit.MONTHS.between(convention.signedOn(), on) / ProgrammeReferences.R25_REPORT_EVERY_MONTHS;
-        long filed = reports.stream().filter(r -> !r.reportedOn().isAfter(on)).count();
-        boolean recent = reports.stream().anyMatch(r -> !r.reportedOn().isAfter(on)
-                && !r.reportedOn().isBefore(on.minusMonths(ProgrammeReferences.R25_REPORT_EVERY_MONTHS)));
-        if (filed < expected || !recent) {
-            throw new RuleViolation("R-25", "La clôture suit les comptes rendus du mandataire : " + expected + " attendus pour "
-                    + "le suivi depuis le " + convention.signedOn() + " (un par semestre), " + filed + " déposé(s)"
-                    + (recent ? "" : ", aucun dans les six derniers mois") + ".");
-        }
+        ReportCadence.requireClosable(convention.signedOn(), reports, on);
         move(ProjectAction.CLOSE, ProjectStatus.CLOSED, on, reason, at, by);
     }
 
@@ -442,9 +380,7 @@ public class Project extends AggregateRoot {
         if (status != ProjectStatus.CONVENTION_SIGNED && status != ProjectStatus.IN_FOLLOW_UP) {
             return Optional.empty();
         }
-        LocalDate last = reports.stream().map(FollowUpReport::reportedOn).max(LocalDate::compareTo)
-                .orElse(convention.signedOn());
-        return Optional.of(last.plusMonths(ProgrammeReferences.R25_REPORT_EVERY_MONTHS));
+        return Optional.of(ReportCadence.nextDue(convention.signedOn(), reports));
     }
 
     public boolean isReportOverdue(LocalDate today) {
@@ -471,7 +407,7 @@ public class Project extends AggregateRoot {
         ProjectStatus from = status;
         status = to;
         history.add(new Transition(action, from, to, on, reason, at, by));
-        raise(new ProjectStatusChanged(basin(), id, reference, from.name(), to.name(), action.name(), reason, on, at, by));
+        raise(ProjectEvents.statusChanged(basin().value(), this, from, action, reason, on, at, by));
     }
 
     private static String requireReason(String reason) {
@@ -479,68 +415,6 @@ public class Project extends AggregateRoot {
             throw InvalidInput.field("reason", "le motif est obligatoire");
         }
         return reason.strip();
-    }
-
-    /**
-     * The most jobs one SME project may forecast: the programme's reference is 75 jobs a year for a whole
-     * basin (R-41), its projects create 3 to 10 each; a thousand is a typing error, not a forecast.
-     */
-    static final int MAX_FORECAST_JOBS = 1_000;
-
-    private static void checkSubmission(Submission s) {
-        if (s.company() == null || s.company().name() == null || s.company().name().isBlank()) {
-            throw InvalidInput.field("company.name", "le nom de l'entreprise est obligatoire");
-        }
-        if (s.company().siret() != null && !SIRET.matcher(s.company().siret()).matches()) {
-            throw InvalidInput.field("company.siret", "SIRET invalide : 14 chiffres");
-        }
-        if (s.head() == null || s.head().lastName() == null || s.head().lastName().isBlank()) {
-            throw InvalidInput.field("head.lastName", "le nom du dirigeant est obligatoire");
-        }
-        if (s.beneficiaryType() == null) {
-            throw new RuleViolation("R-20", "Précisez le type de bénéficiaire : PME en développement, reprise, projet "
-                    + "structurant ou création à potentiel.");
-        }
-        if (s.forecastJobs() > MAX_FORECAST_JOBS) {
-            throw InvalidInput.field("forecastJobs", "au plus " + MAX_FORECAST_JOBS + " emplois prévus pour un projet");
-        }
-        if (s.forecastJobs() < 0) {
-            throw new RuleViolation("R-21", "Les emplois prévus à trois ans ne peuvent être négatifs.");
-        }
-    }
-
-    private CooperationConventionSigned conventionSigned(GrantedMeans means, Instant at, String by) {
-        Means event = meansEvent(means, missions);
-        CooperationConventionSigned.AdvanceAnnex annex = means.advance() == null ? null
-                : new CooperationConventionSigned.AdvanceAnnex(means.advance().amount(), means.advance().durationMonths(),
-                        means.advance().graceMonths(), means.advance().frequency().name(), convention.schedule().stream()
-                                .map(i -> new CooperationConventionSigned.Instalment(i.number(), i.dueOn(), i.amount())).toList());
-        return new CooperationConventionSigned(basin(), id, reference, convention.conventionId(), convention.signedOn(),
-                company.name(), company.siret(), mandataryId, annex, event.subsidisedLoan(), event.directFinancing(),
-                event.skillsMissions(), event.inKind(), convention.signatures().stream()
-                        .map(s -> new CooperationConventionSigned.Signatory(s.role().name(), s.signatory(), s.organisationId(),
-                                s.signedOn())).toList(), at, by);
-    }
-
-    private static Means meansEvent(GrantedMeans means, List<SkillsMission> missions) {
-        List<Means.SkillsMission> skills = new ArrayList<>();
-        for (int i = 0; i < means.skills().size(); i++) {
-            GrantedMeans.SkillsGrant s = means.skills().get(i);
-            String missionId = i < missions.size() ? missions.get(i).missionId() : "msn-" + (i + 1);
-            skills.add(new Means.SkillsMission(missionId, s.partnerId(), s.partnerName(), s.domain(), s.days(), s.dailyValue(),
-                    s.value()));
-        }
-        return new Means(skills, means.inKind().stream().map(k -> new Means.InKind(k.description(), k.providerId(), k.value()))
-                .toList(), means.advance() == null ? null : new Means.Advance(means.advance().amount(),
-                means.advance().durationMonths(), means.advance().graceMonths(), means.advance().frequency().name()),
-                means.loan() == null ? null : new Means.SubsidisedLoan(means.loan().lender(), means.loan().amount(),
-                        means.loan().ratePercent(), means.loan().durationMonths()),
-                means.directFinancing() == null ? null : new Means.DirectFinancing(means.directFinancing().funder(),
-                        means.directFinancing().amount()));
-    }
-
-    private static String basin() {
-        return BasinContext.require().value();
     }
 
     public String id() {

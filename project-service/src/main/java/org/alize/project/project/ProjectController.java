@@ -21,6 +21,7 @@ import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +49,8 @@ class ProjectController {
 
     @PostMapping
     @Operation(summary = "Déposer un projet, présenté par un prescripteur membre du comité (R-20, R-21)")
+    @RequiresBasinRole({BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER})
     ResponseEntity<ProjectView> submit(@Valid @RequestBody SubmissionInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER);
         Project project = projects.submit(input.submission(), input.prescriberId(), input.submittedOn(), CurrentGrants.subject());
         return ResponseEntity.created(URI.create("/api/basins/" + BasinContext.require() + "/projects/" + project.id()))
                 .body(view(project));
@@ -71,21 +72,21 @@ class ProjectController {
 
     @PutMapping("/{projectId}")
     @Operation(summary = "Corriger le dossier tant que le projet n'est pas passé en comité")
+    @RequiresBasinRole({BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER})
     ProjectView amend(@PathVariable String projectId, @Valid @RequestBody SubmissionInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER);
         return view(projects.amend(projectId, input.submission(), CurrentGrants.subject()));
     }
 
     @PostMapping("/{projectId}/start-diagnosis")
+    @RequiresBasinRole({BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER})
     ProjectView startDiagnosis(@PathVariable String projectId, @Valid @RequestBody(required = false) DateInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER);
         return view(projects.startDiagnosis(projectId, DateInput.on(input), CurrentGrants.subject()));
     }
 
     @PostMapping("/{projectId}/diagnosis")
     @Operation(summary = "Enregistrer le diagnostic préalable du prescripteur ou un diagnostic complémentaire (R-22)")
+    @RequiresBasinRole({BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER})
     ProjectView diagnosis(@PathVariable String projectId, @Valid @RequestBody DiagnosisInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER);
         Project project = projects.get(projectId);
         Diagnosis diagnosis = input.kind() == Diagnosis.Kind.PRELIMINARY
                 ? new Diagnosis(Diagnosis.Kind.PRELIMINARY, project.prescriberName(), project.prescriberId(),
@@ -100,44 +101,44 @@ class ProjectController {
 
     @PostMapping("/{projectId}/mark-ready")
     @Operation(summary = "Déclarer le projet prêt pour le comité : diagnostic préalable requis (R-22)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ProjectView markReady(@PathVariable String projectId, @Valid @RequestBody(required = false) DateInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(projects.markReady(projectId, DateInput.on(input), CurrentGrants.subject()));
     }
 
     @PostMapping("/{projectId}/withdraw")
     @Operation(summary = "Enregistrer le retrait du projet par son porteur, à toute étape ouverte")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ProjectView withdraw(@PathVariable String projectId, @Valid @RequestBody ReasonInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(projects.withdraw(projectId, input.on(), input.reason(), CurrentGrants.subject()));
     }
 
     @PostMapping("/{projectId}/abandon")
     @Operation(summary = "Déclarer l'abandon d'un projet agréé ou suivi")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ProjectView abandon(@PathVariable String projectId, @Valid @RequestBody ReasonInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(projects.abandon(projectId, input.on(), input.reason(), CurrentGrants.subject()));
     }
 
     @PostMapping("/{projectId}/start-follow-up")
+    @RequiresBasinRole({BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER})
     ProjectView startFollowUp(@PathVariable String projectId, @Valid @RequestBody(required = false) DateInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR, BasinRole.COMMITTEE_MEMBER);
         return view(projects.startFollowUp(projectId, DateInput.on(input), CurrentGrants.subject()));
     }
 
     @PostMapping("/{projectId}/mandatary")
     @Operation(summary = "Remplacer le mandataire d'un projet approuvé par un membre du comité d'agrément ; l'ancien reste "
             + "dans l'historique (R-25)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ProjectView replaceMandatary(@PathVariable String projectId, @Valid @RequestBody MandataryInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(projects.replaceMandatary(projectId, input.mandataryId(), input.on(), input.reason(), CurrentGrants.subject()));
     }
 
     @PostMapping("/{projectId}/close")
     @Operation(summary = "Clore un projet suivi, au plus tôt 18 mois après la signature de sa convention et sur les comptes "
             + "rendus attendus : un par semestre, le dernier de moins de six mois (R-25)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ProjectView close(@PathVariable String projectId, @Valid @RequestBody OptionalReasonInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return view(projects.close(projectId, input.on(), input.reason(), CurrentGrants.subject()));
     }
 
@@ -168,8 +169,8 @@ class ProjectController {
             @Schema(example = "EXISTING_SME_DEVELOPMENT") BeneficiaryType beneficiaryType, @Valid NeedsInput needs,
             @Schema(description = "emplois prévus à trois ans (R-21)", example = "6") @NotNull @Min(0) @Max(1_000) Integer forecastJobs,
             List<@NotBlank String> supportSchemeIds, @NotBlank String prescriberId, LocalDate submittedOn) {
-        Project.Submission submission() {
-            return new Project.Submission(new Company(company.name(), blankToNull(company.siret()),
+        Submission submission() {
+            return new Submission(new Company(company.name(), blankToNull(company.siret()),
                     blankToNull(company.nafCode()), company.createdOn(), company.headcount(), company.city()),
                     new Head(head.firstName(), head.lastName(), head.email(), head.phone()), beneficiaryType,
                     needs == null ? new Needs(List.of(), null, null)

@@ -17,6 +17,7 @@ import org.alize.kernel.problem.RuleViolation;
 import org.alize.project.basin.BasinFacts;
 import org.alize.project.basin.Replica;
 import org.alize.project.followup.FollowUpReport;
+import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
@@ -44,19 +45,19 @@ public class ProjectService {
     }
 
     /** A prescriber, member of the approval committee, brings a project; other schemes involved are known ones. */
-    public Project submit(Project.Submission submission, String prescriberId, LocalDate on, String by) {
+    public Project submit(Submission submission, String prescriberId, LocalDate on, String by) {
         LocalDate date = pastOrToday(on, "submittedOn");
         Replica.Committee.Member prescriber = basin.committeeOn(date).member(prescriberId).orElseThrow(() ->
                 new RuleViolation("R-22", "Le prescripteur est un membre du comité d'agrément à la date du dépôt ; "
                         + "« " + prescriberId + " » ne l'est pas."));
         checkSchemes(submission.supportSchemeIds());
-        Project project = Project.submit(Ids.next("prj"), references.next("project", date.getYear()), submission,
+        Project project = Project.submit(BasinContext.require(), Ids.next("prj"), references.next("project", date.getYear()), submission,
                 prescriber.personId(), prescriber.name(), date, clock.instant(), by);
         project.broughtBy(prescriber.organisationId());
         return projects.save(project);
     }
 
-    public Project amend(String id, Project.Submission submission, String by) {
+    public Project amend(String id, Submission submission, String by) {
         checkSchemes(submission.supportSchemeIds());
         return change(id, p -> p.amend(submission, clock.instant(), by));
     }

@@ -17,7 +17,7 @@ import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.basin.Replica;
 import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.SessionDecisionsValidated;
-import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -71,7 +71,7 @@ public class CommitteeSession extends AggregateRoot {
     /** Ten times the reference's upper end: more sessions in a year is no committee's calendar. */
     static final int MAX_SESSIONS_PER_YEAR = 100;
 
-    public static CommitteeSession schedule(String id, int number, LocalDate on, String location, LocalDate today,
+    public static CommitteeSession schedule(BasinId basin, String id, int number, LocalDate on, String location, LocalDate today,
             int alreadyThatYear, Instant at, String by) {
         if (on == null) {
             throw InvalidInput.field("scheduledOn", "la date de la séance est obligatoire");
@@ -85,6 +85,7 @@ public class CommitteeSession extends AggregateRoot {
         }
         CommitteeSession session = new CommitteeSession(id, number, on, location, SessionStatus.SCHEDULED, List.of(), null,
                 List.of(), List.of(), 0, null, List.of(), null, List.of());
+        session.belongsTo(basin);
         session.history.add(new HistoryEntry("SCHEDULED", at, by, "séance n° " + number + " le " + on));
         return session;
     }
@@ -151,7 +152,7 @@ public class CommitteeSession extends AggregateRoot {
         this.presidentName = committee.president() == null ? null : committee.president().name();
         this.status = SessionStatus.HELD;
         history.add(new HistoryEntry("HELD", at, by, voting + " votants présents, quorum " + quorum));
-        raise(new CommitteeSessionHeld(BasinContext.require().value(), id, number, on, present.size(), (int) voting, quorum,
+        raise(new CommitteeSessionHeld(basin().value(), id, number, on, present.size(), (int) voting, quorum,
                 agenda.size(), at, by));
     }
 
@@ -258,7 +259,7 @@ public class CommitteeSession extends AggregateRoot {
         this.validation = new Validation(on, validatedBy, remarks, at, by);
         this.status = SessionStatus.VALIDATED;
         history.add(new HistoryEntry("VALIDATED", at, by, validatedBy + (remarks == null ? "" : " : " + remarks)));
-        raise(new SessionDecisionsValidated(BasinContext.require().value(), id, on, validatedBy, remarks, at, by));
+        raise(new SessionDecisionsValidated(basin().value(), id, on, validatedBy, remarks, at, by));
     }
 
     public void cancel(String reason, Instant at, String by) {

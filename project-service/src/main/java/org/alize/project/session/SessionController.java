@@ -26,6 +26,7 @@ import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -62,8 +63,8 @@ class SessionController {
 
     @PostMapping("/sessions")
     @Operation(summary = "Prévoir une séance")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ResponseEntity<SessionView> schedule(@Valid @RequestBody ScheduleInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         CommitteeSession session = sessions.schedule(input.scheduledOn(), input.location(), CurrentGrants.subject());
         return ResponseEntity.created(URI.create("/api/basins/" + BasinContext.require() + "/sessions/" + session.id()))
                 .body(SessionView.of(session));
@@ -86,58 +87,58 @@ class SessionController {
 
     @PostMapping("/sessions/{sessionId}/agenda")
     @Operation(summary = "Inscrire à l'ordre du jour un projet prêt pour le comité (R-22)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SessionView addToAgenda(@PathVariable String sessionId, @Valid @RequestBody AgendaInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return SessionView.of(sessions.addToAgenda(sessionId, input.projectId(), CurrentGrants.subject()));
     }
 
     @DeleteMapping("/sessions/{sessionId}/agenda/{projectId}")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SessionView removeFromAgenda(@PathVariable String sessionId, @PathVariable String projectId) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return SessionView.of(sessions.removeFromAgenda(sessionId, projectId, CurrentGrants.subject()));
     }
 
     @PostMapping("/sessions/{sessionId}/attendance")
     @Operation(summary = "Enregistrer les présents ; refusé si le quorum n'est pas atteint (R-23)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SessionView attendance(@PathVariable String sessionId, @Valid @RequestBody AttendanceInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return SessionView.of(sessions.recordAttendance(sessionId, input.heldOn(), input.present(), input.presidedBy(),
                 CurrentGrants.subject()));
     }
 
     @PostMapping("/sessions/{sessionId}/conflicts")
     @Operation(summary = "Déclarer un conflit d'intérêts : le membre ne vote pas sur ce projet")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SessionView conflict(@PathVariable String sessionId, @Valid @RequestBody ConflictInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return SessionView.of(sessions.declareConflict(sessionId, input.personId(), input.projectId(), input.reason(),
                 CurrentGrants.subject()));
     }
 
     @PostMapping("/sessions/{sessionId}/decisions")
     @Operation(summary = "Décider d'un projet de l'ordre du jour : agréer (moyens et mandataire), refuser ou ajourner (R-23)")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     ProjectView decide(@PathVariable String sessionId, @Valid @RequestBody DecisionBody input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return ProjectView.of(sessions.decide(sessionId, input.toInput(), CurrentGrants.subject()), sessions.today());
     }
 
     @PostMapping("/sessions/{sessionId}/close")
     @Operation(summary = "Clore la séance quand chaque projet de l'ordre du jour a sa décision")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SessionView close(@PathVariable String sessionId) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return SessionView.of(sessions.close(sessionId, CurrentGrants.subject()));
     }
 
     @PostMapping("/sessions/{sessionId}/validation")
     @Operation(summary = "Enregistrer la validation a posteriori du comité local de pilotage (R-07)")
+    @RequiresBasinRole({BasinRole.OPERATOR, BasinRole.STEERING_MEMBER})
     SessionView validate(@PathVariable String sessionId, @Valid @RequestBody ValidationInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR, BasinRole.STEERING_MEMBER);
         return SessionView.of(sessions.validate(sessionId, input.validatedOn(), input.validatedBy(), input.remarks(),
                 CurrentGrants.subject()));
     }
 
     @PostMapping("/sessions/{sessionId}/cancel")
+    @RequiresBasinRole(BasinRole.OPERATOR)
     SessionView cancel(@PathVariable String sessionId, @Valid @RequestBody CancelInput input) {
-        CurrentGrants.requireBasinRole(BasinRole.OPERATOR);
         return SessionView.of(sessions.cancel(sessionId, input.reason(), CurrentGrants.subject()));
     }
 

@@ -22,6 +22,7 @@ import org.alize.project.project.Project;
 import org.alize.project.project.ProjectService;
 import org.alize.project.project.ProjectStatus;
 import org.alize.project.project.References;
+import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.Ids;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -50,7 +51,7 @@ public class SessionService {
         basin.requireOperating("une séance du comité d'agrément");
         int thatYear = on == null ? 0 : (int) sessions.countWithin(LocalDate.of(on.getYear(), 1, 1),
                 LocalDate.of(on.getYear(), 12, 31));
-        return sessions.save(CommitteeSession.schedule(Ids.next("ses"), references.nextNumber("session"), on, location,
+        return sessions.save(CommitteeSession.schedule(BasinContext.require(), Ids.next("ses"), references.nextNumber("session"), on, location,
                 today(), thatYear, clock.instant(), by));
     }
 

@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.alize.tenancy.BasinId;
+
 /** Projects in every state, for tests: a Valenciennois boilermaker growing with six jobs. */
 public final class ProjectMother {
+
+    static final BasinId TEST_BASIN = BasinId.of("valenciennois");
 
     public static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     public static final LocalDate SUBMITTED_ON = LocalDate.of(2026, 1, 10);
@@ -18,15 +22,15 @@ public final class ProjectMother {
     private ProjectMother() {
     }
 
-    public static Project.Submission submission() {
-        return new Project.Submission(new Company("Chaudronnerie du Hainaut", "81234567800019", "25.62B",
+    public static Submission submission() {
+        return new Submission(new Company("Chaudronnerie du Hainaut", "81234567800019", "25.62B",
                 LocalDate.of(2009, 4, 1), 14, "Anzin"), new Head("Paul", "Martin", "paul.martin@chaudronnerie.example", null),
                 BeneficiaryType.EXISTING_SME_DEVELOPMENT, new Needs(List.of("industrialisation"), new BigDecimal("20000"),
                 "Nouvelle ligne de découpe laser"), 6, List.of("sch-pfil"));
     }
 
     public static Project submitted() {
-        return Project.submit("prj-1", "2026-001", submission(), PRESCRIBER, "Isabelle Roche", SUBMITTED_ON, NOW, "op");
+        return Project.submit(TEST_BASIN, "prj-1", "2026-001", submission(), PRESCRIBER, "Isabelle Roche", SUBMITTED_ON, NOW, "op");
     }
 
     public static Diagnosis preliminary() {

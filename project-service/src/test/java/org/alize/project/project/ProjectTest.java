@@ -20,18 +20,21 @@ import org.alize.project.events.ProjectDecided;
 import org.alize.project.events.ProjectSubmitted;
 import org.alize.project.followup.FollowUpReport;
 import org.alize.project.followup.Jobs;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProjectTest {
 
+    static final BasinId TEST_BASIN = BasinId.of("valenciennois");
+
     @RegisterExtension
     static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
 
     @Test
     void a_project_entered_after_the_fact_publishes_its_submission_date_beside_the_recording_instant() {
-        Project project = Project.submit("p", "2023-004", ProjectMother.submission(), "per-x", "X", LocalDate.of(2023, 8, 24),
+        Project project = Project.submit(TEST_BASIN, "p", "2023-004", ProjectMother.submission(), "per-x", "X", LocalDate.of(2023, 8, 24),
                 NOW, "op");
 
         assertThat(project.raisedEvents()).singleElement().isInstanceOfSatisfying(ProjectSubmitted.class, e -> {
@@ -49,13 +52,13 @@ class ProjectTest {
             assertThat(e.forecastJobs()).isEqualTo(6);
             assertThat(e.supportSchemeIds()).containsExactly("sch-pfil");
         });
-        Project.Submission noType = new Project.Submission(ProjectMother.submission().company(),
+        Submission noType = new Submission(ProjectMother.submission().company(),
                 ProjectMother.submission().head(), null, null, 3, List.of());
-        assertThatThrownBy(() -> Project.submit("p", "r", noType, "x", "X", NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", noType, "x", "X", NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
                 NOW, "op")).isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-20"));
-        Project.Submission negative = new Project.Submission(ProjectMother.submission().company(),
+        Submission negative = new Submission(ProjectMother.submission().company(),
                 ProjectMother.submission().head(), BeneficiaryType.BUSINESS_TAKEOVER, null, -1, List.of());
-        assertThatThrownBy(() -> Project.submit("p", "r", negative, "x", "X", LocalDate.now(), NOW, "op"))
+        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", negative, "x", "X", LocalDate.now(), NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-21"));
     }
 
@@ -269,9 +272,9 @@ class ProjectTest {
         assertThat(leap.inTargetPublicOn(LocalDate.of(2023, 2, 28))).contains(false);
         assertThat(leap.inTargetPublicOn(LocalDate.of(2023, 3, 1))).contains(true);
         assertThat(unknown.inTargetPublicOn(LocalDate.of(2026, 1, 1))).isEmpty();
-        Project.Submission future = new Project.Submission(new Company("Future", null, null, LocalDate.of(2026, 6, 1), 2, "Anzin"),
+        Submission future = new Submission(new Company("Future", null, null, LocalDate.of(2026, 6, 1), 2, "Anzin"),
                 ProjectMother.submission().head(), BeneficiaryType.SME_POTENTIAL_CREATION, null, 2, List.of());
-        assertThatThrownBy(() -> Project.submit("p", "r", future, "x", "X", LocalDate.of(2026, 5, 1), NOW, "op"))
+        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", future, "x", "X", LocalDate.of(2026, 5, 1), NOW, "op"))
                 .as("created after it was submitted").isInstanceOf(org.alize.kernel.problem.InvalidInput.class);
     }
 

@@ -14,11 +14,14 @@ import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.basin.Replica;
 import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.SessionDecisionsValidated;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.InBasin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CommitteeSessionTest {
+
+    static final BasinId TEST_BASIN = BasinId.of("valenciennois");
 
     @RegisterExtension
     static final InBasin VALENCIENNOIS = new InBasin("valenciennois");
@@ -72,7 +75,7 @@ class CommitteeSessionTest {
     }
 
     private static CommitteeSession scheduledWithTwoProjects() {
-        CommitteeSession session = CommitteeSession.schedule("ses-1", 12, ON, "Valenciennes", ON, 0, NOW, "op");
+        CommitteeSession session = CommitteeSession.schedule(TEST_BASIN, "ses-1", 12, ON, "Valenciennes", ON, 0, NOW, "op");
         session.addToAgenda(new AgendaItem("p1", "2026-001", "Chaudronnerie du Hainaut", "Isabelle Roche"), NOW, "op");
         session.addToAgenda(new AgendaItem("p2", "2026-002", "Boulangerie Scarpe", "Thomas Lefèvre"), NOW, "op");
         return session;
@@ -159,11 +162,11 @@ class CommitteeSessionTest {
 
     @Test
     void a_session_is_planned_at_most_two_years_ahead_and_a_year_holds_at_most_a_hundred_R41() {
-        assertThatThrownBy(() -> CommitteeSession.schedule("ses-far", 13, ON.plusYears(2).plusDays(1), "Valenciennes", ON, 0,
+        assertThatThrownBy(() -> CommitteeSession.schedule(TEST_BASIN, "ses-far", 13, ON.plusYears(2).plusDays(1), "Valenciennes", ON, 0,
                 NOW, "op")).isInstanceOf(org.alize.kernel.problem.InvalidInput.class);
-        assertThatThrownBy(() -> CommitteeSession.schedule("ses-many", 13, ON, "Valenciennes", ON, 100, NOW, "op"))
+        assertThatThrownBy(() -> CommitteeSession.schedule(TEST_BASIN, "ses-many", 13, ON, "Valenciennes", ON, 100, NOW, "op"))
                 .isInstanceOfSatisfying(org.alize.kernel.problem.RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-41"));
-        assertThat(CommitteeSession.schedule("ses-ok", 13, ON.plusYears(2), "Valenciennes", ON, 99, NOW, "op").scheduledOn())
+        assertThat(CommitteeSession.schedule(TEST_BASIN, "ses-ok", 13, ON.plusYears(2), "Valenciennes", ON, 99, NOW, "op").scheduledOn())
                 .isEqualTo(ON.plusYears(2));
     }
 }

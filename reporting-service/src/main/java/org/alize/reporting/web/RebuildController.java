@@ -10,6 +10,7 @@ import org.alize.reporting.rebuild.Rebuild;
 import org.alize.reporting.rebuild.Rebuilder;
 import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.RequiresNetworkRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +30,8 @@ class RebuildController {
 
     @PostMapping("/api/network/indicators/rebuilds")
     @Operation(summary = "Lancer une reconstruction (tête de réseau) ; 409 si une autre est en cours")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     ResponseEntity<Rebuild> start() {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         Rebuild rebuild = rebuilder.start(CurrentGrants.subject());
         return ResponseEntity.accepted().location(URI.create("/api/network/indicators/rebuilds/" + rebuild.id())).body(rebuild);
     }

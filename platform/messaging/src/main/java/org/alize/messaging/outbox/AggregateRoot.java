@@ -42,6 +42,13 @@ public abstract class AggregateRoot {
     @Transient
     private final transient List<Raised> raised = new ArrayList<>();
 
+    /**
+     * The basin this aggregate belongs to, as a value: given by its factory when it is created, and by the platform
+     * when it is read from the basin's database. The domain never reads the request's thread-local.
+     */
+    @Transient
+    private transient BasinId basin;
+
     /** An event and, for a network-level aggregate that speaks to several basins, the basin it belongs to. */
     record Raised(Object event, BasinId basin) {
     }
@@ -62,9 +69,31 @@ public abstract class AggregateRoot {
         raised.add(new Raised(event, basin));
     }
 
-    /** The basin the events belong to: the one in context; a network-level aggregate names its own. */
+    /** The basin the events belong to: the aggregate's own; a network-level aggregate names its own way. */
     protected BasinId eventBasin() {
-        return BasinContext.require();
+        return basin != null ? basin : BasinContext.require();
+    }
+
+    /** The basin this aggregate belongs to. */
+    protected final BasinId basin() {
+        if (basin == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " has no basin: create it with its basin, or read it "
+                    + "from a basin's database");
+        }
+        return basin;
+    }
+
+    /** For a factory: the new aggregate belongs to {@code basin}. */
+    protected final void belongsTo(BasinId basin) {
+        if (basin == null) {
+            throw new IllegalArgumentException("basin is required");
+        }
+        this.basin = basin;
+    }
+
+    /** For the platform: the aggregate was read from {@code basin}'s database. */
+    final void readFrom(BasinId basin) {
+        this.basin = basin;
     }
 
     /** The events raised since the last save, not yet in the outbox. */

@@ -9,6 +9,7 @@ import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.input.InputBounds;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
+import org.alize.tenancy.web.RequiresNetworkRole;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,9 +38,9 @@ class OutboxAdminController {
     }
 
     @GetMapping
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     Paged<ParkedEvent> list(@RequestParam(required = false) ParkedEvent.Status status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         if (page < 0 || page > 10_000) {
             throw InvalidInput.field("page", "entre 0 et 10 000");
         }
@@ -51,20 +52,20 @@ class OutboxAdminController {
     }
 
     @GetMapping("/{eventId}")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     ParkedEvent get(@PathVariable String eventId) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         return find(eventId);
     }
 
     @PostMapping("/{eventId}/retry")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     ParkedEvent retry(@PathVariable String eventId) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         return administration.retry(parked(eventId), CurrentGrants.subject());
     }
 
     @PostMapping("/{eventId}/discard")
+    @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     ParkedEvent discard(@PathVariable String eventId, @RequestBody DiscardInput input) {
-        CurrentGrants.requireNetworkRole(NetworkRole.NETWORK_ADMIN);
         String reason = input == null || input.reason() == null ? "" : input.reason().strip();
         if (reason.isEmpty() || reason.length() > 1_000) {
             throw InvalidInput.field("reason", "la raison est obligatoire (au plus 1 000 caractères)");

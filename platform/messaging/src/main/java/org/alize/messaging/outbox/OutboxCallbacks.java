@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.alize.messaging.EventTypes;
+import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.CommandKey;
 import org.alize.tenancy.TraceIds;
@@ -16,6 +17,7 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.event.AfterConvertCallback;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
 import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code MongoTemplate}: before the document is written, raised events become outbox entries in it;
  * once it is written, the relay publishes them.
  */
-public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, AfterSaveCallback<AggregateRoot>, Ordered {
+public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, AfterSaveCallback<AggregateRoot>,
+        AfterConvertCallback<AggregateRoot>, Ordered {
 
     /** The largest event payload by default (alize.messaging.outbox.max-event-bytes): a quarter of Kafka's 1 MiB. */
     public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
@@ -107,6 +110,13 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
      */
     static String pathSegment(String id) {
         return java.net.URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** An aggregate read from a basin's database belongs to that basin: the edge hands the domain its basin as a value. */
+    @Override
+    public AggregateRoot onAfterConvert(AggregateRoot aggregate, Document document, String collection) {
+        BasinContext.current().ifPresent(aggregate::readFrom);
+        return aggregate;
     }
 
     @Override

@@ -6,27 +6,27 @@ import java.util.Locale;
 import org.alize.tenancy.input.BoundedInputModule;
 import org.alize.tenancy.input.InputBounds;
 import org.alize.tenancy.input.InputBoundsFilter;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The tenancy filter, registered to run right after Spring Security's filter chain. */
@@ -46,6 +46,17 @@ public class TenancyWebConfiguration {
     @ConditionalOnMissingBean
     ProblemAdvice alizeProblemAdvice() {
         return new ProblemAdvice();
+    }
+
+    /** Roles declared on handlers ({@link RequiresBasinRole}, {@link RequiresNetworkRole}) checked before they run. */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer alizeRoleChecks() {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(new RoleInterceptor());
+            }
+        };
     }
 
     /** The platform speaks French: validation and framework messages whatever the request's Accept-Language. */

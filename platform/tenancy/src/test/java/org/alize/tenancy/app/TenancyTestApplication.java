@@ -56,6 +56,14 @@ public class TenancyTestApplication {
             return notes.save(new Note(null, body.text(), "http"));
         }
 
+        /** For the operator only: the role is declared on the handler and checked before the body is read. */
+        @PostMapping("/api/basins/{basinId}/notes/pinned")
+        @ResponseStatus(HttpStatus.CREATED)
+        @org.alize.tenancy.web.RequiresBasinRole(org.alize.tenancy.BasinRole.OPERATOR)
+        Note pin(@Valid @RequestBody NoteRequest body) {
+            return notes.save(new Note(null, "[épinglée] " + body.text(), "http"));
+        }
+
         @GetMapping("/api/basins/{basinId}/notes")
         List<Note> list() {
             return notes.findAll();

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.alize.reporting.indicator.Metric;
 import org.junit.jupiter.api.Test;
 
-class RanksTest {
+/** {@link IndicatorViews#ranks}: competition ranking of the basins on one metric, in its better direction. */
+class IndicatorViewsRanksTest {
 
     @Test
     void competition_ranking_in_the_better_direction() {
