@@ -35,7 +35,6 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Follows the committees of each basin from {@code alize.basin.v1}; see the package documentation. */
@@ -106,7 +105,6 @@ public class Appointments {
     }
 
     /** Appointments end on their date without an event: every night the roles are brought in line again. */
-    @Scheduled(cron = "${alize.identity.appointments.recheck-cron:0 15 3 * * *}", zone = BasinCalendar.ZONE_ID)
     public void recheckAll() {
         Set<String> basins = new TreeSet<>();
         accounts.search(null, null, org.springframework.data.domain.PageRequest.of(0, 10_000))

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,7 +67,6 @@ public class Revocations {
                 && (issuedAt == null || !issuedAt.isAfter(r.notBefore())));
     }
 
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
     public void sweep() {
         Instant before = clock.instant().minus(KEPT);
         BasinContext.callInNetwork(() -> mongo.remove(query(where("createdAt").lt(before)), Revocation.class));

@@ -26,7 +26,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -143,7 +142,6 @@ public class MongoAuthorizationService implements OAuth2AuthorizationService {
     }
 
     /** Removes authorizations whose every token has expired. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     public void sweep() {
         Instant now = clock.instant();
         BasinContext.callInNetwork(() -> mongo.remove(query(where("expiresAt").lt(now)), StoredAuthorization.class));

@@ -134,7 +134,6 @@ public class SigningKeys implements JWKSource<SecurityContext>, InitializingBean
     }
 
     /** Rotates when the signing key is older than the rotation period; checked hourly by every instance. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     public void rotateIfDue() {
         reload();
         KeyInfo signing = ring().infos().stream().filter(KeyInfo::signing).findFirst().orElseThrow();

@@ -36,6 +36,14 @@ public class TenancyMongoConfiguration {
         return new BasinRoutingMongoDatabaseFactory(client, databasePrefix(environment), indexes);
     }
 
+    /** Leases that let scheduled work run once across the service's instances. */
+    @Bean
+    @ConditionalOnBean(MongoClient.class)
+    ClusterLocks alizeClusterLocks(ObjectProvider<org.springframework.data.mongodb.core.MongoOperations> mongo,
+            ObjectProvider<java.time.Clock> clock) {
+        return new ClusterLocks(mongo::getObject, clock.getIfAvailable(java.time.Clock::systemUTC), ClusterLocks.instanceName());
+    }
+
     static String databasePrefix(Environment environment) {
         String configured = environment.getProperty("alize.tenancy.database-prefix");
         String prefix = configured != null ? configured
