@@ -187,4 +187,65 @@ class FinancePages {
         return "redirect:/bassins/" + basin + "/avances/" + advanceId;
     }
 
+    /** What a recorded movement is in the finance API, by the console's word for it. */
+    private static final Map<String, String> REVERSIBLE = Map.of("contributions", "contributions", "depenses",
+            "operating-expenses", "virements", "transfers");
+
+    /**
+     * Undoes a contribution, an expense or a transfer recorded by mistake (R-31): a new, opposite movement of the day
+     * chosen; nothing is erased, and the account never goes below zero (R-04).
+     */
+    @PostMapping("/bassins/{basin}/ressources/{kind}/{movementId}/contre-passation")
+    String reverse(@PathVariable String basin, @PathVariable String kind, @PathVariable String movementId,
+            @RequestParam(name = "motif") String reason, @RequestParam(name = "date", required = false) String on,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        String resource = REVERSIBLE.get(kind);
+        if (resource == null) {
+            flash.addFlashAttribute("failure", "Ce mouvement ne se contre-passe pas ici.");
+            return "redirect:/bassins/" + basin + "/ressources";
+        }
+        Pages.attempt(flash, "Mouvement contre-passé : il reste au journal, annulé par un mouvement inverse.", () -> api.post(
+                "/api/basins/{b}/" + resource + "/{id}/reverse", Api.body("reason", reason, "on", Pages.blank(on)), basin,
+                movementId));
+        return "redirect:/bassins/" + basin + "/ressources";
+    }
+
+    /** A repayment that bounced (a cheque returned unpaid): reversed, the instalments it settled are due again. */
+    @PostMapping("/bassins/{basin}/avances/{advanceId}/remboursements/{repaymentId}/contre-passation")
+    String reverseRepayment(@PathVariable String basin, @PathVariable String advanceId, @PathVariable String repaymentId,
+            @RequestParam(name = "motif") String reason, @RequestParam(name = "date", required = false) String on,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Remboursement contre-passé : les échéances qu'il réglait sont de nouveau dues.", () -> api.post(
+                "/api/basins/{b}/advances/{id}/repayments/{r}/reverse", Api.body("reason", reason, "on", Pages.blank(on)),
+                basin, advanceId, repaymentId));
+        return "redirect:/bassins/" + basin + "/avances/" + advanceId;
+    }
+
+    /** A new schedule for what remains to repay, on the committee's approval; the former one stays on record. */
+    @PostMapping("/bassins/{basin}/avances/{advanceId}/reechelonnement")
+    String reschedule(@PathVariable String basin, @PathVariable String advanceId, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Integer months = whole(form.get("duree"));
+        Integer grace = whole(form.get("differe"));
+        if (months == null || (form.get("differe") != null && !form.get("differe").isBlank() && grace == null)) {
+            flash.addFlashAttribute("failure", "Durée ou différé illisible : un nombre entier de mois.");
+            return "redirect:/bassins/" + basin + "/avances/" + advanceId;
+        }
+        Pages.attempt(flash, "Échéancier refait sur " + months + " mois.", () -> api.post("/api/basins/{b}/advances/{id}/reschedule",
+                Api.body("approvalReference", form.get("approbation"), "effectiveOn", Pages.blank(form.get("date")),
+                        "durationMonths", months, "graceMonths", grace, "frequency", Pages.blank(form.get("periodicite"))),
+                basin, advanceId));
+        return "redirect:/bassins/" + basin + "/avances/" + advanceId;
+    }
+
+    private static Integer whole(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

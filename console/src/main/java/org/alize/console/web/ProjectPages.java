@@ -117,6 +117,11 @@ class ProjectPages {
         Viewer viewer = viewers.current(request);
         model.addAttribute("mandatary", viewer.personIn(basin) != null
                 && viewer.personIn(basin).equals(project.get("mandataryId")));
+        // who may follow the project instead: the approval committee's members today
+        List<?> actions = (List<?>) project.getOrDefault("allowedActions", List.of());
+        model.addAttribute("committeeMembers", actions.contains("mandatary")
+                ? json.map(api.get("/api/basins/{b}/committees/approval?on={d}", basin, LocalDate.now(clock))).get("members")
+                : List.of());
         return "basin/project";
     }
 
@@ -200,6 +205,33 @@ class ProjectPages {
                 "progress", form.get("avancement"), "difficulties", Pages.blank(form.get("difficultes")),
                 "newInterventionRequested", form.containsKey("nouvelleIntervention"),
                 "interventionRequest", Pages.blank(form.get("demande"))), basin, projectId));
+        return "redirect:/bassins/" + basin + "/projets/" + projectId;
+    }
+
+    /** Days of skills a partner delivered on one of the project's missions, within the days granted. */
+    @PostMapping("/bassins/{basin}/projets/{projectId}/missions")
+    String deliver(@PathVariable String basin, @PathVariable String projectId, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Integer days = number(form.get("jours"));
+        if (days == null) {
+            flash.addFlashAttribute("failure", "Nombre de jours illisible.");
+            return "redirect:/bassins/" + basin + "/projets/" + projectId;
+        }
+        Pages.attempt(flash, days + " jour(s) de compétences enregistré(s).", () -> api.post(
+                "/api/basins/{b}/projects/{id}/missions/{m}/deliveries", Api.body("deliveredOn", form.get("date"), "days", days,
+                        "note", Pages.blank(form.get("note"))), basin, projectId, form.getOrDefault("mission", "")));
+        return "redirect:/bassins/" + basin + "/projets/" + projectId;
+    }
+
+    /** Another member of the committee follows the project from now on; the former one stays in the history. */
+    @PostMapping("/bassins/{basin}/projets/{projectId}/mandataire")
+    String replaceMandatary(@PathVariable String basin, @PathVariable String projectId, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Mandataire remplacé.", () -> api.post("/api/basins/{b}/projects/{id}/mandatary", Api.body(
+                "mandataryId", form.get("mandataire"), "on", Pages.blank(form.get("date")), "reason", form.get("motif")),
+                basin, projectId));
         return "redirect:/bassins/" + basin + "/projets/" + projectId;
     }
 

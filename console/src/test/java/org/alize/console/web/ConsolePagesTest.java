@@ -208,6 +208,55 @@ class ConsolePagesTest {
     }
 
     @Test
+    void every_correction_the_api_allows_has_its_form_reversals_rescheduling_deliveries_and_a_new_mandatary() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        String resources = page("/bassins/valenciennois/ressources");
+        String advance = page("/bassins/valenciennois/avances/a");
+        String project = page("/bassins/valenciennois/projets/p");
+        assertThat(resources).contains("/ressources/contributions/", "/ressources/depenses/", "/ressources/virements/")
+                .contains("/contre-passation");
+        assertThat(advance).contains("Rééchelonner", "/remboursements/rpy-2655d6e6-8/contre-passation");
+        assertThat(project).contains("Remplacer le mandataire", "Isabelle Roche", "Enregistrer des jours de compétences livrés",
+                "msn-3c2b1a");
+
+        api.expandedCalls.clear();
+        MvcResult reversal = mvc.perform(post("/bassins/valenciennois/ressources/virements/trf-1/contre-passation")
+                .with(oidcLogin()).with(csrf()).param("motif", "Saisie en double")).andReturn();
+        assertThat(api.expandedCalls).containsExactly("/api/basins/valenciennois/transfers/trf-1/reverse");
+        assertThat(api.lastBody).asString().contains("Saisie en double");
+        assertThat(reversal.getFlashMap().get("success")).asString().contains("contre-passé");
+
+        api.expandedCalls.clear();
+        MvcResult unknown = mvc.perform(post("/bassins/valenciennois/ressources/avances/x/contre-passation")
+                .with(oidcLogin()).with(csrf()).param("motif", "?")).andReturn();
+        assertThat(unknown.getFlashMap().get("failure")).asString().contains("ne se contre-passe pas");
+        mvc.perform(post("/bassins/valenciennois/avances/a/reechelonnement").with(oidcLogin()).with(csrf())
+                .param("approbation", "CA-2026-11").param("duree", "vingt").param("differe", "0")).andReturn();
+        assertThat(api.expandedCalls).as("nothing is sent for an unknown movement or an unreadable term").isEmpty();
+
+        mvc.perform(post("/bassins/valenciennois/avances/a/reechelonnement").with(oidcLogin()).with(csrf())
+                .param("approbation", "CA-2026-11").param("duree", "24").param("differe", "3").param("periodicite", "QUARTERLY"))
+                .andReturn();
+        assertThat(api.lastBody).asString().contains("durationMonths=24", "graceMonths=3", "QUARTERLY");
+        mvc.perform(post("/bassins/valenciennois/avances/a/remboursements/rpy-2655d6e6-8/contre-passation").with(oidcLogin())
+                .with(csrf()).param("motif", "Chèque revenu impayé")).andReturn();
+        mvc.perform(post("/bassins/valenciennois/projets/p/missions").with(oidcLogin()).with(csrf()).param("mission", "msn-3c2b1a")
+                .param("date", "2026-11-02").param("jours", "2")).andReturn();
+        assertThat(api.lastBody).asString().contains("days=2", "deliveredOn=2026-11-02");
+        mvc.perform(post("/bassins/valenciennois/projets/p/mandataire").with(oidcLogin()).with(csrf())
+                .param("mandataire", "per-6b4f0c010e").param("date", "2026-11-02").param("motif", "Départ à la retraite")).andReturn();
+        assertThat(api.lastBody).asString().contains("mandataryId=per-6b4f0c010e");
+        assertThat(api.expandedCalls).containsExactly("/api/basins/valenciennois/advances/a/reschedule",
+                "/api/basins/valenciennois/advances/a/repayments/rpy-2655d6e6-8/reverse",
+                "/api/basins/valenciennois/projects/p/missions/msn-3c2b1a/deliveries",
+                "/api/basins/valenciennois/projects/p/mandatary");
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).with(oidcLogin())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void a_form_without_its_csrf_token_is_refused() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         assertThat(mvc.perform(post("/bassins/valenciennois/avances/a/remboursements").param("montant", "10")
@@ -324,6 +373,7 @@ class ConsolePagesTest {
         @Override
         public JsonNode post(String path, Object body, Object... variables) {
             calls.add(path);
+            expandedCalls.add(expand(path, variables));
             lastBody = body;
             keys.add(org.alize.console.api.FormKeys.next());
             if (refusal != null) {
