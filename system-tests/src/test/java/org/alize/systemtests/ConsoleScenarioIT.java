@@ -94,7 +94,7 @@ class ConsoleScenarioIT {
             browser.click("nav a[href$='/finances']");
             browser.click("a[href$='/ressources']");
             browser.check("ressources");
-            browser.find("#depenses-section summary").click();
+            browser.find("#nouvelle-depense summary").click();
             new Select(browser.find("#categorie")).selectByValue("OPERATOR_REIMBURSEMENT");
             browser.find("#montant-depense").sendKeys("2 500");
             browser.find("#description-depense").sendKeys("Remboursement du second semestre");

@@ -228,8 +228,8 @@ class FinancePages {
     String reschedule(@PathVariable String basin, @PathVariable String advanceId, @RequestParam Map<String, String> form,
             HttpServletRequest request, Model model, RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
-        Integer months = whole(form.get("duree"));
-        Integer grace = whole(form.get("differe"));
+        Integer months = Pages.wholeNumber(form.get("duree"));
+        Integer grace = Pages.wholeNumber(form.get("differe"));
         if (months == null || (form.get("differe") != null && !form.get("differe").isBlank() && grace == null)) {
             flash.addFlashAttribute("failure", "Durée ou différé illisible : un nombre entier de mois.");
             return "redirect:/bassins/" + basin + "/avances/" + advanceId;
@@ -241,11 +241,4 @@ class FinancePages {
         return "redirect:/bassins/" + basin + "/avances/" + advanceId;
     }
 
-    private static Integer whole(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

@@ -57,6 +57,15 @@ final class Pages {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /** A whole number typed in a form, or {@code null} when left empty or unreadable. */
+    static Integer wholeNumber(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     static void refused(RedirectAttributes flash, ApiException e) {
         flash.addFlashAttribute("failure", e.detail());
         flash.addFlashAttribute("fieldErrors", e.errors());

@@ -162,14 +162,14 @@ class ProjectPages {
         String[] created = new String[1];
         boolean ok = Pages.attempt(flash, "Projet déposé.", () -> created[0] = api.post("/api/basins/{b}/projects", Api.body(
                 "company", Api.body("name", form.get("entreprise"), "city", Pages.blank(form.get("commune")),
-                        "nafCode", Pages.blank(form.get("naf")), "headcount", number(form.get("effectif"))),
+                        "nafCode", Pages.blank(form.get("naf")), "headcount", Pages.wholeNumber(form.get("effectif"))),
                 "head", Api.body("firstName", form.get("prenom"), "lastName", form.get("nom"), "email", Pages.blank(form.get("courriel"))),
                 "beneficiaryType", form.get("type"),
                 "needs", Api.body("skillsDomains", Pages.blank(form.get("competences")) == null ? List.of()
                                 : List.of(form.get("competences").split("\\s*,\\s*")),
                         "amountRequested", Pages.blank(form.get("montant")) == null ? null : Money.parse(form.get("montant"), "montant"),
                         "description", Pages.blank(form.get("besoins"))),
-                "forecastJobs", number(form.get("emplois")), "prescriberId", form.get("prescripteur"),
+                "forecastJobs", Pages.wholeNumber(form.get("emplois")), "prescriberId", form.get("prescripteur"),
                 "submittedOn", Pages.blank(form.get("date"))), basin).path("projectId").asString());
         if (!ok) {
             flash.addFlashAttribute("form", form);
@@ -186,8 +186,8 @@ class ProjectPages {
                 "kind", form.getOrDefault("nature", "PRELIMINARY"), "writtenOn", form.get("date"),
                 "summary", form.get("synthese"), "strengths", Pages.blank(form.get("atouts")),
                 "risks", Pages.blank(form.get("risques")), "recommendation", Pages.blank(form.get("avis")),
-                "scores", Api.body("quality", number(form.get("qualite")), "holderCapacity", number(form.get("capacite")),
-                        "territorialImpact", number(form.get("impact"))),
+                "scores", Api.body("quality", Pages.wholeNumber(form.get("qualite")), "holderCapacity", Pages.wholeNumber(form.get("capacite")),
+                        "territorialImpact", Pages.wholeNumber(form.get("impact"))),
                 "professional", Pages.blank(form.get("professionnel")),
                 "professionalOrganisation", Pages.blank(form.get("organisme"))), basin, projectId));
         return "redirect:/bassins/" + basin + "/projets/" + projectId;
@@ -199,9 +199,9 @@ class ProjectPages {
             HttpServletRequest request, Model model, RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "Rapport de suivi enregistré.", () -> api.post("/api/basins/{b}/projects/{id}/reports", Api.body(
-                "reportedOn", form.get("date"), "permanent", number(form.get("cdi")), "fixedTerm", number(form.get("cdd")),
-                "fixedTermShort", number(form.get("cddCourt")),
-                "apprenticeship", number(form.get("apprentis")), "other", number(form.get("autres")),
+                "reportedOn", form.get("date"), "permanent", Pages.wholeNumber(form.get("cdi")), "fixedTerm", Pages.wholeNumber(form.get("cdd")),
+                "fixedTermShort", Pages.wholeNumber(form.get("cddCourt")),
+                "apprenticeship", Pages.wholeNumber(form.get("apprentis")), "other", Pages.wholeNumber(form.get("autres")),
                 "progress", form.get("avancement"), "difficulties", Pages.blank(form.get("difficultes")),
                 "newInterventionRequested", form.containsKey("nouvelleIntervention"),
                 "interventionRequest", Pages.blank(form.get("demande"))), basin, projectId));
@@ -213,7 +213,7 @@ class ProjectPages {
     String deliver(@PathVariable String basin, @PathVariable String projectId, @RequestParam Map<String, String> form,
             HttpServletRequest request, Model model, RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
-        Integer days = number(form.get("jours"));
+        Integer days = Pages.wholeNumber(form.get("jours"));
         if (days == null) {
             flash.addFlashAttribute("failure", "Nombre de jours illisible.");
             return "redirect:/bassins/" + basin + "/projets/" + projectId;
@@ -243,13 +243,6 @@ class ProjectPages {
                 "convention-cooperation-" + projectId + ".pdf");
     }
 
-    private static Integer number(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     @PostMapping("/bassins/{basin}/projets/{projectId}/signatures")
     String sign(@PathVariable String basin, @PathVariable String projectId, @RequestParam String key,

@@ -395,7 +395,7 @@ public final class IndicatorCalculator {
                 }
             }
         }
-        return new YearIndicators.Network(held, 3, national, attended);
+        return new YearIndicators.Network(held, ProgrammeReferences.R40_NETWORK_MEETINGS_PER_YEAR, national, attended);
     }
 
     private static BigDecimal money(BigDecimal amount) {

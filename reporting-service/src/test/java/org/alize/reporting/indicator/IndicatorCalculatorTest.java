@@ -151,6 +151,59 @@ class IndicatorCalculatorTest {
         assertThat(reference.projectsApprovedReference()).isEqualTo(12);
     }
 
+    @Test
+    @DisplayName("R-40: « Vie du réseau » meetings of the year against three, national events apart, those the basin attended")
+    void r40_network_meetings() {
+        List<Document> meetings = List.of(meeting("2025-03-10", "LIFE_OF_NETWORK", true), meeting("2025-06-12", "LIFE_OF_NETWORK", false),
+                meeting("2025-11-20", "NATIONAL_EVENT", true), meeting("2024-12-31", "LIFE_OF_NETWORK", true));
+        BasinFacts facts = new BasinFacts("b", List.of(), List.of(), meetings, List.of(), List.of(), List.of());
+
+        YearIndicators.Network network = IndicatorCalculator.compute(facts, 2025, TODAY, AS_OF, 4).network();
+
+        assertThat(network.meetingsHeld()).isEqualTo(2);
+        assertThat(network.meetingsReference()).isEqualTo(3);
+        assertThat(network.nationalEvents()).isEqualTo(1);
+        assertThat(network.meetingsAttended()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R-13: the convention's resources by category, their shares, beside the 40/20/25/15 and 900 k€ references")
+    void r13_resources_of_the_convention_in_force() {
+        Document convention = new Document("conventionId", "cp-1").append("startsOn", "2025-01-01").append("endsOn", "2027-12-31")
+                .append("categories", new Document("COMPANIES", new Document("total", new BigDecimal("450000")))
+                        .append("LOCAL_AUTHORITIES", new Document("total", new BigDecimal("300000")))
+                        .append("STATE_AND_CDC", new Document("total", new BigDecimal("150000"))));
+        BasinFacts facts = new BasinFacts("b", List.of(), List.of(), List.of(), List.of(convention), List.of(), List.of());
+
+        YearIndicators.Resources resources = IndicatorCalculator.compute(facts, 2025, TODAY, AS_OF, 1).resources();
+
+        assertThat(resources.total()).isEqualByComparingTo("900000");
+        assertThat(resources.sharePercent()).containsEntry("COMPANIES", new BigDecimal("50.0"))
+                .containsEntry("TERRITORIAL_ACTORS", new BigDecimal("0.0")).containsEntry("STATE_AND_CDC", new BigDecimal("16.7"));
+        assertThat(resources.referencePercent().get("COMPANIES")).isEqualByComparingTo("40");
+        assertThat(resources.referenceTotal()).isEqualByComparingTo("900000");
+    }
+
+    @Test
+    @DisplayName("R-42: processing times — submission to decision, decision to signature, signature to first disbursement — in days, steps out of order left out")
+    void r42_processing_times() {
+        Document quick = approved("p1", "2025-02-01").append("submittedOn", "2025-01-02").append("signedOn", "2025-03-03")
+                .append("disbursements", new Document("d1", "2025-03-13"));
+        Document enteredLate = approved("p2", "2025-04-01").append("submittedOn", "2025-05-01");
+        BasinFacts facts = facts(List.of(quick, enteredLate), List.of(), List.of());
+
+        YearIndicators.ProcessingTimes times = IndicatorCalculator.compute(facts, 2025, TODAY, AS_OF, 2).processingTimes();
+
+        assertThat(times.submissionToDecision().median()).isEqualTo(30);
+        assertThat(times.submissionToDecision().count()).as("a file recorded after its decision says nothing of the delay").isEqualTo(1);
+        assertThat(times.decisionToSignature().median()).isEqualTo(30);
+        assertThat(times.signatureToDisbursement().median()).isEqualTo(10);
+    }
+
+    private static Document meeting(String on, String kind, boolean operatorPresent) {
+        return new Document("heldOn", on).append("kind", kind).append("operatorPresent", operatorPresent);
+    }
+
     private static Document approved(String id, String on) {
         return new Document("basinId", "b").append("projectId", id).append("forecastJobs", 3)
                 .append("decisions", new Document("s-" + id, new Document("decidedOn", on).append("outcome", "APPROVED")));
