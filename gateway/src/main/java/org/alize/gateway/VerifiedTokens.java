@@ -1,14 +1,11 @@
 package org.alize.gateway;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.alize.kernel.Digests;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,12 +86,7 @@ class VerifiedTokens {
         }
 
         private static String digest(String token) {
-            try {
-                return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                        .digest(token.getBytes(StandardCharsets.US_ASCII)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return Digests.sha256Hex(token);
         }
     }
 }
