@@ -19,6 +19,7 @@ import org.alize.basin.events.PartnershipConventionSigned;
 import org.alize.basin.events.SteeringCommitteeDecided;
 import org.alize.finance.events.FinanceEvents;
 import org.alize.finance.journal.JournalProjector;
+import org.alize.kernel.BasinCalendar;
 import org.alize.messaging.ReceivedEvent;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.messaging.outbox.OutboxEntry;
@@ -63,7 +64,7 @@ class FinanceFlowIT {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    private final LocalDate today = LocalDate.now();
+    private final LocalDate today = LocalDate.now(BasinCalendar.ZONE);
 
     @Test
     void a_signed_convention_opens_one_advance_whose_money_moves_through_a_balanced_journal_R04_R14_R31_R32() {

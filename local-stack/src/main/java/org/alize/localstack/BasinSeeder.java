@@ -1,12 +1,15 @@
 package org.alize.localstack;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.alize.kernel.BasinCalendar;
 
 /**
  * The network of DEMO.md in basin-service, through its public API: the Valenciennois active on its
@@ -103,7 +106,7 @@ final class BasinSeeder implements Seeder {
 
         // the first convention, then its renewal; both run from 1 July to 30 June, so their years are not
         // calendar years; the renewal is in force today, in its second or third year, whatever the date
-        LocalDate renewalStarts = renewalStart(LocalDate.now());
+        LocalDate renewalStarts = renewalStart(BasinCalendar.today(Clock.systemUTC()));
         LocalDate firstStarts = renewalStarts.minusYears(3);
         Map<String, String> firstPledges = new LinkedHashMap<>();
         companies.subList(0, 8).forEach(c -> firstPledges.put(c, "{\"cash\":30000,\"skillsDays\":10,\"skillsDailyValue\":750}"));
@@ -200,7 +203,7 @@ final class BasinSeeder implements Seeder {
     }
 
     private void networkMeetings() throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate today = BasinCalendar.today(Clock.systemUTC());
         String invited = "[\"valenciennois\",\"flandre-dunkerque\"]";
         held("NETWORK_LIFE", "Vie du réseau — hiver", today.minusDays(240), invited,
                 "[{\"basinId\":\"valenciennois\",\"operator\":true,\"president\":true}]");

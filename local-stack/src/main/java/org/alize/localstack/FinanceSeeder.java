@@ -3,10 +3,12 @@ package org.alize.localstack;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.alize.kernel.BasinCalendar;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +36,7 @@ final class FinanceSeeder implements Seeder {
         this.context = context;
         this.finance = context.service("finance").resolve("/api/basins/" + BASIN);
         this.operator = context.token();
-        this.today = LocalDate.now();
+        this.today = BasinCalendar.today(Clock.systemUTC());
         JsonNode advances = await(8);
         if (json("GET", "/journal?size=1", null).path("totalItems").asInt() > 0) {
             return; // seeded by an earlier start that stopped before recording it

@@ -1,6 +1,7 @@
 package org.alize.localstack;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.alize.kernel.BasinCalendar;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,7 +62,7 @@ final class ProjectSeeder implements Seeder {
         this.context = context;
         this.projects = context.service("project").resolve("/api/basins/" + BASIN);
         this.operator = context.token();
-        this.today = LocalDate.now();
+        this.today = BasinCalendar.today(Clock.systemUTC());
         awaitCommittee();
         if (json("GET", "/projects?size=1", null).get("totalItems").asInt() > 0) {
             return; // seeded by an earlier start that stopped before recording it

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.alize.kernel.BasinCalendar;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.project.events.ProjectEvents;
 import org.alize.testing.ApiClient;
@@ -65,10 +66,10 @@ class ProjectFlowIT {
         ApiClient.Response tooEarly = op.post(base + "/projects/" + projectId + "/mark-ready", "{}");
         expect(200, op.post(base + "/projects/" + projectId + "/diagnosis", """
                 {"kind":"PRELIMINARY","writtenOn":"%s","summary":"Projet solide","scores":{"quality":4,"holderCapacity":4,"territorialImpact":5}}
-                """.formatted(LocalDate.now())));
+                """.formatted(LocalDate.now(BasinCalendar.ZONE))));
         expect(200, op.post(base + "/projects/" + projectId + "/mark-ready", "{}"));
 
-        String sessionId = expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now() + "\",\"location\":\"Valenciennes\"}"))
+        String sessionId = expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now(BasinCalendar.ZONE) + "\",\"location\":\"Valenciennes\"}"))
                 .json().get("sessionId").asString();
         expect(200, op.post(base + "/sessions/" + sessionId + "/agenda", "{\"projectId\":\"" + projectId + "\"}"));
         ApiClient.Response noQuorum = op.post(base + "/sessions/" + sessionId + "/attendance", "{\"present\":[\"roche\",\"lefevre\"]}");
@@ -103,7 +104,7 @@ class ProjectFlowIT {
         for (JsonNode required : convention.get("required")) {
             expect(200, op.post(base + "/projects/" + projectId + "/signatures", """
                     {"key":"%s","signatory":"%s","signedOn":"%s"}
-                    """.formatted(required.get("key").asString(), required.get("party").asString(), LocalDate.now())));
+                    """.formatted(required.get("key").asString(), required.get("party").asString(), LocalDate.now(BasinCalendar.ZONE))));
         }
         JsonNode signed = op.get(base + "/projects/" + projectId).json();
         assertThat(signed.get("status").asString()).isEqualTo("CONVENTION_SIGNED");
@@ -111,7 +112,7 @@ class ProjectFlowIT {
 
         String missionId = signed.get("missions").get(0).get("missionId").asString();
         expect(200, op.post(base + "/projects/" + projectId + "/missions/" + missionId + "/deliveries",
-                "{\"deliveredOn\":\"" + LocalDate.now() + "\",\"days\":3}"));
+                "{\"deliveredOn\":\"" + LocalDate.now(BasinCalendar.ZONE) + "\",\"days\":3}"));
         expect(200, op.post(base + "/projects/" + projectId + "/start-follow-up", "{}"));
         ApiClient mandatary = ApiClient.on(port).as(TestIssuer.shared().token("dubois").basin("prj-a", "COMMITTEE_MEMBER")
                 .claim("people", Map.of("prj-a", "dubois")).sign());
@@ -119,21 +120,21 @@ class ProjectFlowIT {
                 .claim("people", Map.of("prj-a", "lefevre")).sign());
         ApiClient.Response notTheirs = otherMember.post(base + "/projects/" + projectId + "/reports", """
                 {"reportedOn":"%s","permanent":9,"progress":"Rapport d'un autre membre","author":"Thomas Lefèvre"}
-                """.formatted(LocalDate.now()));
+                """.formatted(LocalDate.now(BasinCalendar.ZONE)));
         assertThat(notTheirs.status()).as("R-25: only the mandatary, or the operator for them").isEqualTo(422);
         expect(200, mandatary.post(base + "/projects/" + projectId + "/reports", """
                 {"reportedOn":"%s","permanent":2,"fixedTerm":1,"progress":"Ligne installée","author":"Nadia Dubois"}
-                """.formatted(LocalDate.now())));
+                """.formatted(LocalDate.now(BasinCalendar.ZONE))));
         expect(200, mandatary.post(base + "/projects/" + projectId + "/reports", """
                 {"reportedOn":"%s","permanent":3,"fixedTerm":1,"apprenticeship":1,"progress":"Montée en cadence",
                  "newInterventionRequested":true,"interventionRequest":"Appui export"}
-                """.formatted(LocalDate.now())));
+                """.formatted(LocalDate.now(BasinCalendar.ZONE))));
         ApiClient.Response earlyClose = op.post(base + "/projects/" + projectId + "/close", "{}");
         expect(200, op.post(base + "/projects/" + projectId + "/mandatary",
                 "{\"mandataryId\":\"lefevre\",\"reason\":\"Nadia Dubois quitte Aciers du Valenciennois\"}"));
         ApiClient.Response formerMandatary = mandatary.post(base + "/projects/" + projectId + "/reports", """
                 {"reportedOn":"%s","permanent":3,"progress":"Après son départ","author":"Nadia Dubois"}
-                """.formatted(LocalDate.now()));
+                """.formatted(LocalDate.now(BasinCalendar.ZONE)));
         assertThat(formerMandatary.status()).isEqualTo(422);
         ApiClient.Response notAMember = op.post(base + "/projects/" + projectId + "/mandatary",
                 "{\"mandataryId\":\"per-inconnu\",\"reason\":\"x\"}");
@@ -156,7 +157,7 @@ class ProjectFlowIT {
         assertThat(validated.get("validation").get("validatedBy").asString()).isEqualTo("Jean Morel");
 
         // R-25: the mandatary asked for a new intervention; the project, followed, goes back on an agenda for it
-        String second = expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now() + "\"}")).json()
+        String second = expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now(BasinCalendar.ZONE) + "\"}")).json()
                 .get("sessionId").asString();
         expect(200, op.post(base + "/sessions/" + second + "/agenda", "{\"projectId\":\"" + projectId + "\"}"));
         expect(200, op.post(base + "/sessions/" + second + "/attendance",
@@ -170,7 +171,7 @@ class ProjectFlowIT {
                  "means":{"skills":[{"partnerId":"org-hrs","domain":"export","days":4,"dailyValue":800}]}}
                 """.formatted(projectId))).json();
         expect(200, op.post(base + "/sessions/" + second + "/close", ""));
-        String third = expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now().plusDays(30) + "\"}"))
+        String third = expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now(BasinCalendar.ZONE).plusDays(30) + "\"}"))
                 .json().get("sessionId").asString();
         ApiClient.Response noRequest = op.post(base + "/sessions/" + third + "/agenda", "{\"projectId\":\"" + projectId + "\"}");
 
@@ -207,7 +208,7 @@ class ProjectFlowIT {
         ApiClient op = basinWithCommittee("prj-b");
         String base = "/api/basins/prj-b";
         String projectId = readyProject(op, base, "Boulangerie Scarpe");
-        String sessionId = op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now() + "\"}").json()
+        String sessionId = op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now(BasinCalendar.ZONE) + "\"}").json()
                 .get("sessionId").asString();
         op.post(base + "/sessions/" + sessionId + "/agenda", "{\"projectId\":\"" + projectId + "\"}");
         op.post(base + "/sessions/" + sessionId + "/attendance", "{\"present\":[\"roche\",\"lefevre\",\"dubois\"]}");
@@ -222,7 +223,7 @@ class ProjectFlowIT {
         expect(200, op.post(base + "/projects/" + projectId + "/diagnosis", """
                 {"kind":"COMPLEMENTARY","writtenOn":"%s","summary":"Marché confirmé","professional":"Marc Expert",
                  "professionalOrganisation":"Cabinet Nord Conseil"}
-                """.formatted(LocalDate.now())));
+                """.formatted(LocalDate.now(BasinCalendar.ZONE))));
         expect(200, op.post(base + "/projects/" + projectId + "/mark-ready", "{}"));
     }
 
@@ -269,25 +270,25 @@ class ProjectFlowIT {
         BasinFeed feed = new BasinFeed(publisher, json, "prj-suspendu");
         feed.publish(org.alize.basin.events.BasinEvents.BASIN_STATUS_CHANGED, "prj-suspendu", 50,
                 new org.alize.basin.events.BasinStatusChanged("prj-suspendu", "Bassin suspendu", "ACTIVE", "SUSPENDED",
-                        "SUSPEND", LocalDate.now(), null, "comptes non rendus", java.time.Instant.now(), "astrees"));
+                        "SUSPEND", LocalDate.now(BasinCalendar.ZONE), null, "comptes non rendus", java.time.Instant.now(), "astrees"));
 
         ApiClient.Response refused = await().atMost(Duration.ofSeconds(30)).until(() -> op.post(base + "/sessions",
-                "{\"scheduledOn\":\"" + LocalDate.now() + "\"}"), r -> r.status() != 201);
+                "{\"scheduledOn\":\"" + LocalDate.now(BasinCalendar.ZONE) + "\"}"), r -> r.status() != 201);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().path("rule").asString()).isEqualTo("R-01");
 
         feed.publish(org.alize.basin.events.BasinEvents.BASIN_STATUS_CHANGED, "prj-suspendu", 51,
                 new org.alize.basin.events.BasinStatusChanged("prj-suspendu", "Bassin suspendu", "SUSPENDED", "ACTIVE",
-                        "ACTIVATE", LocalDate.now(), null, null, java.time.Instant.now(), "astrees"));
+                        "ACTIVATE", LocalDate.now(BasinCalendar.ZONE), null, null, java.time.Instant.now(), "astrees"));
         await().atMost(Duration.ofSeconds(30)).until(() -> op.post(base + "/sessions",
-                "{\"scheduledOn\":\"" + LocalDate.now() + "\"}").status() == 201);
+                "{\"scheduledOn\":\"" + LocalDate.now(BasinCalendar.ZONE) + "\"}").status() == 201);
     }
 
     @Test
     void a_year_lists_its_sessions_from_1_january_to_31_december_by_pages_R41() {
         ApiClient op = basinWithCommittee("prj-calendrier");
         String base = "/api/basins/prj-calendrier";
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(BasinCalendar.ZONE).getYear();
         for (LocalDate on : List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.of(year + 1, 1, 1))) {
             expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + on + "\"}"));
         }
@@ -307,7 +308,7 @@ class ProjectFlowIT {
         op.post(base + "/projects/" + projectId + "/start-diagnosis", "{}");
         op.post(base + "/projects/" + projectId + "/diagnosis", """
                 {"kind":"PRELIMINARY","writtenOn":"%s","summary":"Bon dossier","scores":{"quality":3,"holderCapacity":4,"territorialImpact":3}}
-                """.formatted(LocalDate.now()));
+                """.formatted(LocalDate.now(BasinCalendar.ZONE)));
         expect(200, op.post(base + "/projects/" + projectId + "/mark-ready", "{}"));
         return projectId;
     }

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.alize.kernel.BasinCalendar;
 import org.alize.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class BasinRegistryScenarioIT {
                 .basin("valenciennois", "OPERATOR").sign());
         String inForce = operator.get(basin.resolve("/api/basins/valenciennois/conventions/in-force")).body();
         // the demo's conventions run from 1 July (DEMO.md): the renewal in force started a year or two ago
-        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate today = java.time.LocalDate.now(BasinCalendar.ZONE);
         int renewed = today.getYear() - (today.getMonthValue() >= 7 ? 1 : 2);
         assertThat(inForce).contains("\"number\":2").contains("\"previousConventionId\":\"conv-" + (renewed - 3) + "\"")
                 .contains("\"startsOn\":\"" + renewed + "-07-01\"");

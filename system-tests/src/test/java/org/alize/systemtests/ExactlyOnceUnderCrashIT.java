@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.alize.kernel.BasinCalendar;
 import org.alize.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -194,7 +194,7 @@ class ExactlyOnceUnderCrashIT {
 
     private BigDecimal reportedResources() throws Exception {
         HttpResponse<String> response = get("/api/basins/valenciennois/indicators?year="
-                + LocalDate.now(ZoneId.of("Europe/Paris")).getYear());
+                + LocalDate.now(BasinCalendar.ZONE).getYear());
         return response.statusCode() == 200 ? JSON.readTree(response.body()).path("detail").path("fund").path("balance").decimalValue()
                 : BigDecimal.valueOf(-1);
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 
+import org.alize.kernel.BasinCalendar;
 import org.alize.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class GatewayScenarioIT {
     void every_service_answers_through_the_gateway_and_isolation_holds_there_too() throws Exception {
         String basin = "/api/basins/valenciennois";
         String[] paths = {basin + "/profile", basin + "/projects", basin + "/advances",
-                basin + "/indicators?year=" + LocalDate.now().getYear()};
+                basin + "/indicators?year=" + LocalDate.now(BasinCalendar.ZONE).getYear()};
         for (String path : paths) {
             HttpResponse<String> own = operator.get(gateway.resolve(path));
             assertThat(own.statusCode()).as(path + " " + own.body()).isEqualTo(200);

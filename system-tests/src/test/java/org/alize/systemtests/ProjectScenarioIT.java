@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.alize.kernel.BasinCalendar;
 import org.alize.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class ProjectScenarioIT {
         assertThat(statuses).containsAll(List.of("SUBMITTED", "IN_DIAGNOSIS", "READY_FOR_COMMITTEE", "APPROVED", "REJECTED",
                 "CONVENTION_SIGNED", "IN_FOLLOW_UP", "ABANDONED", "WITHDRAWN"));
         assertThat(operator.get(uri("/projects?overdue=true")).body()).as("overdue follow-up").contains("\"totalItems\":2");
-        assertThat(operator.get(uri("/sessions?year=" + LocalDate.now().getYear())).body()).contains("\"status\":\"VALIDATED\"");
+        assertThat(operator.get(uri("/sessions?year=" + LocalDate.now(BasinCalendar.ZONE).getYear())).body()).contains("\"status\":\"VALIDATED\"");
     }
 
     @Test
@@ -56,7 +57,7 @@ class ProjectScenarioIT {
         String roche = byName.get("Isabelle Roche");
         String lefevre = byName.get("Thomas Lefèvre");
         String dubois = byName.get("Nadia Dubois");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(BasinCalendar.ZONE);
 
         String project = field(expect(201, operator.post(uri("/projects"), """
                 {"company":{"name":"Scénario Industrie SAS","nafCode":"25.62B","headcount":12,"city":"Valenciennes"},

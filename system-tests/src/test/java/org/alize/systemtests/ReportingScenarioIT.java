@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.alize.kernel.BasinCalendar;
 import org.alize.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ class ReportingScenarioIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final LocalStack platform = Platform.get();
-    private final int year = LocalDate.now().getYear();
+    private final int year = LocalDate.now(BasinCalendar.ZONE).getYear();
     private final URI indicators = URI.create(platform.serviceUrls().get("reporting")
             + "/api/basins/valenciennois/indicators?year=" + year);
     private final PlatformClient operator = PlatformClient.as(platform.issuer().token("operateur.valenciennois")
@@ -48,7 +49,7 @@ class ReportingScenarioIT {
         URI finance = URI.create(platform.serviceUrls().get("finance") + "/api/basins/valenciennois/operating-expenses");
         expect(201, operator.post(finance, """
                 {"category":"LOCAL_ENGINEERING","amount":1234.56,"paidOn":"%s","description":"Animation du scénario"}
-                """.formatted(LocalDate.now())));
+                """.formatted(LocalDate.now(BasinCalendar.ZONE))));
         holdNetworkMeeting();
 
         JsonNode after = await().atMost(Duration.ofSeconds(60)).until(this::valenciennois,
@@ -93,7 +94,7 @@ class ReportingScenarioIT {
         HttpResponse<String> planned = expect(201, astrees.post(meetings, """
                 {"kind":"NETWORK_LIFE","title":"Vie du réseau — scénario","date":"%s","location":"Paris",
                  "invitedBasins":["valenciennois"]}
-                """.formatted(LocalDate.now())));
+                """.formatted(LocalDate.now(BasinCalendar.ZONE))));
         String id = JSON.readTree(planned.body()).get("meetingId").asString();
         expect(200, astrees.post(URI.create(meetings + "/" + id + "/held"),
                 "{\"attendance\":[{\"basinId\":\"valenciennois\",\"operator\":true,\"president\":false}]}"));

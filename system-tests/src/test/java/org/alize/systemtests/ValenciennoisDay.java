@@ -13,6 +13,8 @@ import java.util.function.ObjLongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.alize.kernel.BasinCalendar;
+
 /**
  * An ordinary day of the demo Valenciennois' operator, through the API: a new project taken from submission
  * to a signed convention with an advance (diagnosis, session, attendance, decision, signatures). Each call
@@ -45,7 +47,7 @@ final class ValenciennoisDay {
         while (m.find()) {
             members.put(m.group(2), m.group(1));
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(BasinCalendar.ZONE);
         String projectId = field(expect(201, post(URI.create(projects + "/projects"), """
                 {"company":{"name":"%s"},"head":{"firstName":"Jean","lastName":"Scénario"},
                  "beneficiaryType":"BUSINESS_TAKEOVER","forecastJobs":2,"prescriberId":"%s"}

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.alize.basin.BasinServiceApplication;
 import org.alize.basin.events.BasinEvents;
+import org.alize.kernel.BasinCalendar;
 import org.alize.tenancy.BasinContext;
 import org.alize.testing.ApiClient;
 import org.alize.testing.TestIssuer;
@@ -35,15 +36,15 @@ class NetworkMeetingApiIT {
         ApiClient astrees = ApiClient.on(port).as(TestIssuer.shared().token("astrees").networkRoles("NETWORK_ADMIN").sign());
         String meetingId = astrees.post("/api/network/meetings", """
                 {"kind":"NETWORK_LIFE","title":"Vie du réseau","date":"%s","invitedBasins":["mtg-a","mtg-b"]}
-                """.formatted(LocalDate.now().minusDays(2))).json().get("meetingId").asString();
+                """.formatted(LocalDate.now(BasinCalendar.ZONE).minusDays(2))).json().get("meetingId").asString();
 
         ApiClient.Response held = astrees.post("/api/network/meetings/" + meetingId + "/held",
                 "{\"attendance\":[{\"basinId\":\"mtg-a\",\"operator\":true,\"president\":true}]}");
 
         assertThat(held.status()).as(held.body()).isEqualTo(200);
-        assertThat(astrees.get("/api/network/meetings/summary?year=" + LocalDate.now().minusDays(2).getYear()).json()
+        assertThat(astrees.get("/api/network/meetings/summary?year=" + LocalDate.now(BasinCalendar.ZONE).minusDays(2).getYear()).json()
                 .get("networkLifeHeld").asInt()).isGreaterThanOrEqualTo(1);
-        int year = LocalDate.now().minusDays(2).getYear();
+        int year = LocalDate.now(BasinCalendar.ZONE).minusDays(2).getYear();
         assertThat(astrees.get("/api/network/meetings?year=" + year + "&size=200").json().path("items").toString())
                 .as("the year's meetings, by pages").contains(meetingId);
         assertThat(astrees.get("/api/network/meetings?size=201").status()).isEqualTo(400);
@@ -72,14 +73,14 @@ class NetworkMeetingApiIT {
 
         JsonNode planned = astrees.post("/api/network/meetings", """
                 {"kind":"NETWORK_LIFE","title":"Vie du réseau — printemps","date":"%s"}
-                """.formatted(LocalDate.now().plusDays(30))).json();
+                """.formatted(LocalDate.now(BasinCalendar.ZONE).plusDays(30))).json();
 
         assertThat(planned.path("invitedBasins").toString()).contains("mtg-active-1", "mtg-active-2").doesNotContain("mtg-proposed");
 
         // a meeting ASTREES restricts to one basin still counts, as missed, for every other active basin
         String restricted = astrees.post("/api/network/meetings", """
                 {"kind":"NETWORK_LIFE","title":"Atelier des opérateurs","date":"%s","invitedBasins":["mtg-active-1"]}
-                """.formatted(LocalDate.now().minusDays(1))).json().get("meetingId").asString();
+                """.formatted(LocalDate.now(BasinCalendar.ZONE).minusDays(1))).json().get("meetingId").asString();
         assertThat(astrees.post("/api/network/meetings/" + restricted + "/held",
                 "{\"attendance\":[{\"basinId\":\"mtg-active-1\",\"operator\":true,\"president\":false}]}").status()).isEqualTo(200);
         String told = TopicRecords.body(await().atMost(Duration.ofSeconds(20)).until(() -> TopicRecords.read(BasinEvents.TOPIC,

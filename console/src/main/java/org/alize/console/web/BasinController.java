@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.console.api.Api;
 import org.alize.console.api.ApiException;
+import org.alize.kernel.BasinCalendar;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +45,7 @@ class BasinController {
         String person = viewer.personIn(basin);
         model.addAttribute("mine", person == null ? java.util.List.of()
                 : json.list(api.get("/api/basins/{b}/projects?mandataryId={p}&size=50", basin, person).path("items")));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = BasinCalendar.today(clock);
         Map<String, Object> profile = json.map(api.get("/api/basins/{b}/profile", basin));
         model.addAttribute("profile", profile);
         model.addAttribute("year", today.getYear());

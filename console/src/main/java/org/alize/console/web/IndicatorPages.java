@@ -1,11 +1,11 @@
 package org.alize.console.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.console.api.Api;
+import org.alize.kernel.BasinCalendar;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,11 +36,11 @@ class IndicatorPages {
     String basin(@PathVariable String basin, @RequestParam(name = "annee", required = false) Integer year,
             HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        int shown = year == null ? BasinCalendar.today(clock).getYear() : year;
         JsonNode view = api.get("/api/basins/{b}/indicators?year={y}", basin, shown);
         model.addAttribute("view", json.map(view));
         model.addAttribute("year", shown);
-        model.addAttribute("years", LocalDate.now(clock).getYear());
+        model.addAttribute("years", BasinCalendar.today(clock).getYear());
         model.addAttribute("series", json.map(api.get("/api/basins/{b}/indicators/series", basin)));
         return "basin/indicators";
     }
@@ -60,12 +60,12 @@ class IndicatorPages {
             throw new org.alize.console.api.ApiException(403, "Accès refusé",
                     "Le tableau de bord du réseau est réservé à ASTREES et au comité national.", java.util.List.of());
         }
-        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        int shown = year == null ? BasinCalendar.today(clock).getYear() : year;
         model.addAttribute("view", json.map(api.get("/api/network/indicators?year={y}", shown)));
         model.addAttribute("series", json.map(api.get("/api/network/indicators/series")));
         model.addAttribute("basins", json.map(api.get("/api/network/basins?size=100")));
         model.addAttribute("year", shown);
-        model.addAttribute("years", LocalDate.now(clock).getYear());
+        model.addAttribute("years", BasinCalendar.today(clock).getYear());
         return "network/home";
     }
 

@@ -1,13 +1,13 @@
 package org.alize.console.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.console.api.Api;
 import org.alize.console.api.ApiException;
+import org.alize.kernel.BasinCalendar;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +50,7 @@ class NetworkPages {
         model.addAttribute("statut", filter);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("criteria", CRITERIA);
-        model.addAttribute("today", LocalDate.now(clock).toString());
+        model.addAttribute("today", BasinCalendar.today(clock).toString());
         return "network/basins";
     }
 
@@ -107,7 +107,7 @@ class NetworkPages {
     String meetings(@RequestParam(name = "annee", required = false) Integer year, @RequestParam(defaultValue = "0") int page,
             HttpServletRequest request, Model model) {
         network(request, model);
-        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        int shown = year == null ? BasinCalendar.today(clock).getYear() : year;
         List<Object> meetings = new java.util.ArrayList<>(json.list(api.get("/api/network/meetings?size=200").path("items")));
         java.util.Collections.reverse(meetings);
         Paging.slice(model, "meetings", meetings, page, 15);

@@ -1,12 +1,11 @@
 package org.alize.console.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
-
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.console.api.Api;
 import org.alize.console.api.ApiException;
+import org.alize.kernel.BasinCalendar;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +42,7 @@ class PartnershipPages {
             }
             model.addAttribute("convention", null);
         }
-        String today = LocalDate.now(clock).toString();
+        String today = BasinCalendar.today(clock).toString();
         model.addAttribute("approval", json.map(api.get("/api/basins/{b}/committees/approval?on={d}", basin, today)));
         model.addAttribute("steering", json.map(api.get("/api/basins/{b}/committees/steering?on={d}", basin, today)));
         model.addAttribute("operatorBody", json.map(api.get("/api/basins/{b}/operator", basin)));

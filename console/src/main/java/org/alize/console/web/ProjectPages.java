@@ -1,7 +1,6 @@
 package org.alize.console.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.console.api.Api;
 import org.alize.console.api.ApiException;
+import org.alize.kernel.BasinCalendar;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,7 +99,7 @@ class ProjectPages {
         model.addAttribute("history", json.list(api.get("/api/basins/{b}/projects/{id}/history", basin, projectId)));
         model.addAttribute("simpleActions", SIMPLE_ACTIONS);
         model.addAttribute("reasonedActions", REASONED_ACTIONS);
-        model.addAttribute("today", LocalDate.now(clock).toString());
+        model.addAttribute("today", BasinCalendar.today(clock).toString());
         List<String> labels = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Object report : (List<?>) project.getOrDefault("reports", List.of())) {
@@ -120,7 +120,7 @@ class ProjectPages {
         // who may follow the project instead: the approval committee's members today
         List<?> actions = (List<?>) project.getOrDefault("allowedActions", List.of());
         model.addAttribute("committeeMembers", actions.contains("mandatary")
-                ? json.map(api.get("/api/basins/{b}/committees/approval?on={d}", basin, LocalDate.now(clock))).get("members")
+                ? json.map(api.get("/api/basins/{b}/committees/approval?on={d}", basin, BasinCalendar.today(clock))).get("members")
                 : List.of());
         return "basin/project";
     }
@@ -142,9 +142,9 @@ class ProjectPages {
     @GetMapping("/bassins/{basin}/projets/nouveau")
     String newProject(@PathVariable String basin, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
-        model.addAttribute("committee", json.map(api.get("/api/basins/{b}/committee?on={d}", basin, LocalDate.now(clock))));
+        model.addAttribute("committee", json.map(api.get("/api/basins/{b}/committee?on={d}", basin, BasinCalendar.today(clock))));
         model.addAttribute("types", BENEFICIARY_TYPES);
-        model.addAttribute("today", LocalDate.now(clock).toString());
+        model.addAttribute("today", BasinCalendar.today(clock).toString());
         return "basin/project-new";
     }
 
@@ -251,7 +251,7 @@ class ProjectPages {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "Signature enregistrée.", () -> api.post("/api/basins/{b}/projects/{id}/signatures",
                 Api.body("key", key, "signatory", signatory, "signedOn",
-                        on == null || on.isBlank() ? LocalDate.now(clock).toString() : on), basin, projectId));
+                        on == null || on.isBlank() ? BasinCalendar.today(clock).toString() : on), basin, projectId));
         return "redirect:/bassins/" + basin + "/projets/" + projectId;
     }
 

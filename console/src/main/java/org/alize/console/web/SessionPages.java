@@ -1,7 +1,6 @@
 package org.alize.console.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.console.api.Api;
+import org.alize.kernel.BasinCalendar;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +50,7 @@ class SessionPages {
         List<Object> sessions = new ArrayList<>(json.list(api.get("/api/basins/{b}/sessions?size=200", basin).path("items")));
         java.util.Collections.reverse(sessions);
         Paging.slice(model, "sessions", sessions, page, PAGE_SIZE);
-        model.addAttribute("today", LocalDate.now(clock).toString());
+        model.addAttribute("today", BasinCalendar.today(clock).toString());
         return "basin/sessions";
     }
 
@@ -95,7 +95,7 @@ class SessionPages {
                 .path("items")));
         model.addAttribute("partners", json.list(api.get("/api/basins/{b}/organisations?kind=PARTNER_COMPANY&size=100", basin)
                 .path("items")));
-        model.addAttribute("today", LocalDate.now(clock).toString());
+        model.addAttribute("today", BasinCalendar.today(clock).toString());
         return "basin/session";
     }
 
@@ -161,7 +161,7 @@ class SessionPages {
             RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "Validation du comité local de pilotage enregistrée.", () -> api.post(
-                "/api/basins/{b}/sessions/{id}/validation", Api.body("validatedOn", LocalDate.now(clock).toString(),
+                "/api/basins/{b}/sessions/{id}/validation", Api.body("validatedOn", BasinCalendar.today(clock).toString(),
                         "validatedBy", by, "remarks", Pages.blank(remarks)), basin, sessionId));
         return back(basin, sessionId);
     }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
@@ -58,7 +59,7 @@ class ProjectTest {
                 NOW, "op")).isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-20"));
         Submission negative = new Submission(ProjectMother.submission().company(),
                 ProjectMother.submission().head(), BeneficiaryType.BUSINESS_TAKEOVER, null, -1, List.of());
-        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", negative, "x", "X", LocalDate.now(), NOW, "op"))
+        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", negative, "x", "X", LocalDate.now(BasinCalendar.ZONE), NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-21"));
     }
 
@@ -321,7 +322,7 @@ class ProjectTest {
     void an_illegal_transition_is_409_naming_the_allowed_actions_and_the_holder_may_withdraw_at_any_open_step() {
         Project project = ProjectMother.submitted();
 
-        assertThatThrownBy(() -> project.markReady(LocalDate.now(), NOW, "op")).isInstanceOfSatisfying(Conflict.class,
+        assertThatThrownBy(() -> project.markReady(LocalDate.now(BasinCalendar.ZONE), NOW, "op")).isInstanceOfSatisfying(Conflict.class,
                 e -> assertThat(e.properties().get("allowedActions")).isEqualTo(List.of("start-diagnosis", "withdraw")));
         project.withdraw(LocalDate.of(2026, 2, 1), "le dirigeant renonce", NOW, "op");
         assertThat(project.status().isOpen()).isFalse();

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.alize.kernel.BasinCalendar;
 import org.alize.messaging.ReceivedEvent;
 import org.alize.reporting.indicator.BasinFacts;
 import org.alize.reporting.indicator.Facts;
@@ -123,7 +124,7 @@ public class IndicatorProjector {
      */
     List<YearIndicators> refresh(String basin, Freshness freshness, Generation generation, long applied) {
         BasinFacts all = cache.facts(generation, basin, applied, freshness.eventsApplied(), () -> load(basin, generation));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = BasinCalendar.today(clock);
         LocalDate earliest = FactWriter.takeEarliestWritten(basin);
         int fromYear = earliest == null || earliest.equals(LocalDate.MIN) ? Integer.MIN_VALUE
                 : Math.min(earliest.getYear(), today.getYear() - 1);

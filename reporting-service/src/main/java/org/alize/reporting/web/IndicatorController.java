@@ -2,12 +2,12 @@ package org.alize.reporting.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.alize.kernel.BasinCalendar;
 import org.alize.reporting.export.CsvExport;
 import org.alize.reporting.export.Table;
 import org.alize.reporting.export.Tables;
@@ -118,7 +118,7 @@ class IndicatorController {
     }
 
     private int yearOr(Integer year) {
-        return year != null ? year : LocalDate.now(clock).getYear();
+        return year != null ? year : BasinCalendar.today(clock).getYear();
     }
 
     private static String basin() {
