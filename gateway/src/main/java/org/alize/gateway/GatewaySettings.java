@@ -18,11 +18,23 @@ public record GatewaySettings(Map<String, Service> services, Gateway gateway) {
     public record Service(URI url) {
     }
 
-    public record Gateway(RateLimit rateLimit, DataSize maxRequestSize, String trustedProxies, Cors cors,
-            Duration timeLimit) {
+    public record Gateway(RateLimit rateLimit, BasinRateLimit basinRateLimit, DataSize maxRequestSize,
+            String trustedProxies, Cors cors, Duration timeLimit) {
     }
 
     public record RateLimit(int perSecond, int burst) {
+    }
+
+    /**
+     * Each basin's share of the platform: requests per second and burst of all its members' tokens together on
+     * its own paths, with {@code basins.<id>} for a basin given more (or less) than the default.
+     */
+    public record BasinRateLimit(int perSecond, int burst, Map<String, RateLimit> basins) {
+
+        public RateLimit of(String basin) {
+            RateLimit own = basins == null ? null : basins.get(basin);
+            return own != null ? own : new RateLimit(perSecond, burst);
+        }
     }
 
     public record Cors(List<String> allowedOrigins) {

@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "alize.gateway.max-request-size=1KB", "alize.gateway.time-limit=2s", "alize.gateway.rate-limit.per-second=5",
-        "alize.gateway.rate-limit.burst=20"})
+        "alize.gateway.rate-limit.burst=20", "alize.gateway.basin-rate-limit.per-second=1000",
+        "alize.gateway.basin-rate-limit.burst=1000", "alize.gateway.basin-rate-limit.basins.b-busy.per-second=2",
+        "alize.gateway.basin-rate-limit.basins.b-busy.burst=10"})
 class GatewayIT {
 
     private static final FakeServices SERVICES = new FakeServices(FakeServices.ROUTED);
@@ -197,5 +199,32 @@ class GatewayIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"x\":\""
                         + "a".repeat(4000) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(big.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void a_basins_members_share_its_budget_and_nobody_else_can_spend_it() throws Exception {
+        // another basin's member sends requests to b-busy's paths: they count toward that client only
+        String outsider = TestIssuer.shared().token("outsider").basin("b1", "OPERATOR").sign();
+        for (int i = 0; i < 15; i++) {
+            assertThat(get("/api/basins/b-busy/profile", outsider).statusCode()).isNotEqualTo(429);
+        }
+        // five members of b-busy, each far under its own client limit, spend the basin's burst of 10 together
+        int admitted = 0;
+        int refused = 0;
+        for (int i = 0; i < 15; i++) {
+            HttpResponse<String> response = get("/api/basins/b-busy/profile",
+                    TestIssuer.shared().token("member-" + (i % 5)).basin("b-busy", "OPERATOR").sign());
+            if (response.statusCode() == 429) {
+                refused++;
+                assertThat(response.headers().firstValue("Retry-After")).isPresent();
+                assertThat(response.body()).contains("rate.basin-limited").contains("b-busy");
+            } else {
+                admitted++;
+            }
+        }
+        assertThat(admitted).as("the basin's burst, plus what refilled meanwhile").isBetween(10, 12);
+        assertThat(refused).isGreaterThanOrEqualTo(3);
+        // meanwhile every other basin keeps its own share
+        assertThat(get("/api/basins/b1/profile", token("calm-neighbour")).statusCode()).isEqualTo(200);
     }
 }

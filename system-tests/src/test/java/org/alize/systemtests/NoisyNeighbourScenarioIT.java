@@ -29,9 +29,11 @@ import org.junit.jupiter.api.Test;
  * rescheduling, a simulation of 2³¹−1 months, 1e308 euros, a NUL in a search, a body over the cap) and a
  * flood at ten times the Valenciennois' ordinary rate, while the Valenciennois (basin B) runs its ordinary
  * day, briskly (0.1 s between two calls): a project to its signed convention, an advance paid out and
- * repaid, its indicators. B sees no error, its median stays within twice its quiet one measured in the same
- * run and its p99 under a second (both printed, with the slowest calls), its events reach reporting, and
- * finance stays healthy.
+ * repaid, its indicators. B sees no error, its median and its p99 stay within twice its quiet ones measured in
+ * the same run (printed, with the slowest calls and when they came), its events reach reporting, and finance
+ * stays healthy. Basin A runs under the gateway's production share per basin (30/s, burst 90), the other
+ * basins under the raised limits the suites need; both basins' paths are run once before the measures, as a
+ * platform in service has run them, so that neither measure counts the services compiling them.
  */
 class NoisyNeighbourScenarioIT {
 
@@ -50,6 +52,16 @@ class NoisyNeighbourScenarioIT {
     @Test
     void a_basin_flooding_and_abusing_the_platform_leaves_another_basins_day_as_it_was() throws Exception {
         int approvedBefore = approvedThisYear();
+        // a platform in service has run both basins' paths, the refusals included, many times: one day of B under
+        // a short flood first, unmeasured, so that neither measure below counts the services compiling them
+        Flood warmUp = new Flood(50);
+        try {
+            ordinaryDay("Voisin de mise en route", Collections.synchronizedList(new ArrayList<>()));
+        } finally {
+            warmUp.stop();
+        }
+        Thread.sleep(2_000);
+
         List<Long> quiet = Collections.synchronizedList(new ArrayList<>());
         long quietStart = System.nanoTime();
         for (int day = 0; day < DAYS; day++) {
@@ -60,37 +72,19 @@ class NoisyNeighbourScenarioIT {
 
         // open loop: a tick every 1/(10 × the ordinary rate) s hands one request to the senders, whether or
         // not the previous ones have been answered
-        Map<Integer, AtomicInteger> abuseAnswers = new ConcurrentHashMap<>();
-        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
-        ExecutorService senders = Executors.newFixedThreadPool(16);
-        AtomicBoolean flooding = new AtomicBoolean(true);
-        long floodPeriodMicros = (long) (1_000_000 / (10 * ordinaryRate));
-        List<String[]> abuses = abuses();
-        AtomicInteger next = new AtomicInteger();
-        ticks.scheduleAtFixedRate(() -> senders.execute(() -> {
-            String[] request = abuses.get(Math.floorMod(next.getAndIncrement(), abuses.size()));
-            try {
-                int status = send(request[0], request[1], request[2]);
-                abuseAnswers.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-            } catch (Exception e) {
-                if (flooding.get()) {
-                    abuseAnswers.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
-                }
-            }
-        }), 0, floodPeriodMicros, TimeUnit.MICROSECONDS);
         List<Long> noisy = Collections.synchronizedList(new ArrayList<>());
         calls.clear();
+        Flood flood = new Flood(10 * ordinaryRate);
         long noisyStart = System.nanoTime();
+        dayStart = noisyStart;
         try {
             for (int day = 0; day < DAYS; day++) {
                 ordinaryDay("Voisin bruyant " + day, noisy);
             }
         } finally {
-            flooding.set(false);
-            ticks.shutdownNow();
-            senders.shutdownNow();
-            senders.awaitTermination(10, TimeUnit.SECONDS);
+            flood.stop();
         }
+        Map<Integer, AtomicInteger> abuseAnswers = flood.answers;
         double noisySeconds = (System.nanoTime() - noisyStart) / 1e9;
 
         long quietP99 = percentile(quiet, 99);
@@ -105,11 +99,12 @@ class NoisyNeighbourScenarioIT {
                 .sorted(java.util.Comparator.comparingLong((String c) -> Long.parseLong(c.substring(0, c.indexOf(' '))))
                         .reversed()).limit(5).toList());
         assertThat(abuseAnswers).doesNotContainKeys(500, 502, 504, -1);
-        // the typical call is the neighbour's; the tail is not yet: on this machine every service, the broker and
-        // the embedded MongoDB share two cores, and the flood's reads reach the same store (issue 12's note)
+        // under the gateway's share per basin, the neighbour spends its own budget (its excess is refused at once, 429)
+        assertThat(abuseAnswers).containsKey(429);
         assertThat(percentile(noisy, 50)).as("the Valenciennois' median under its neighbour's abuse")
                 .isLessThanOrEqualTo(2 * Math.max(percentile(quiet, 50), 10));
-        assertThat(noisyP99).as("the Valenciennois' p99 under its neighbour's abuse").isLessThan(1_000);
+        assertThat(noisyP99).as("the Valenciennois' p99 under its neighbour's abuse, against twice its quiet one")
+                .isLessThanOrEqualTo(2 * Math.max(quietP99, 25));
         await().atMost(Duration.ofSeconds(30)).until(() -> approvedThisYear() >= approvedBefore + 2 * DAYS);
         assertThat(http.send(HttpRequest.newBuilder(platform.serviceUrls().get("finance").resolve("/actuator/health"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -118,11 +113,12 @@ class NoisyNeighbourScenarioIT {
     /** A project to its signed convention, its advance paid out and partly repaid, the indicators read. */
     /** Every call of the Valenciennois with its time, to name the slowest ones. */
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private volatile long dayStart = System.nanoTime();
 
     private void ordinaryDay(String company, List<Long> timings) throws Exception {
         ValenciennoisDay day = new ValenciennoisDay(gateway, valenciennois, (call, ms) -> {
             timings.add(ms);
-            calls.add(ms + " ms " + call);
+            calls.add(ms + " ms " + call + " at +" + (System.nanoTime() - dayStart) / 100_000_000 / 10.0 + " s");
         }, THINK_TIME);
         String projectId = day.signedProject(company, 5000);
         URI advance = gateway.resolve("/api/basins/valenciennois/advances/adv-" + projectId);
@@ -138,6 +134,38 @@ class NoisyNeighbourScenarioIT {
         String body = valenciennois.get(gateway.resolve("/api/basins/valenciennois/indicators")).body();
         return tools.jackson.databind.json.JsonMapper.builder().build().readTree(body).path("detail").path("activity")
                 .path("projectsApproved").asInt(-1);
+    }
+
+    /** Basin A's requests, sent open loop at a rate, with the answers counted by status (−1: no answer). */
+    private final class Flood {
+
+        private final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+        private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        private final ExecutorService senders = Executors.newFixedThreadPool(16);
+        private final AtomicBoolean flooding = new AtomicBoolean(true);
+
+        Flood(double perSecond) {
+            List<String[]> abuses = abuses();
+            AtomicInteger next = new AtomicInteger();
+            ticks.scheduleAtFixedRate(() -> senders.execute(() -> {
+                String[] request = abuses.get(Math.floorMod(next.getAndIncrement(), abuses.size()));
+                try {
+                    int status = send(request[0], request[1], request[2]);
+                    answers.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                } catch (Exception e) {
+                    if (flooding.get()) {
+                        answers.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                    }
+                }
+            }), 0, (long) (1_000_000 / perSecond), TimeUnit.MICROSECONDS);
+        }
+
+        void stop() throws InterruptedException {
+            flooding.set(false);
+            ticks.shutdownNow();
+            senders.shutdownNow();
+            senders.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     /** What basin A sends, in turn: the reproductions of the issue, then ordinary reads as a flood. */

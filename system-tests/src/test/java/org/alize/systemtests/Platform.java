@@ -43,7 +43,11 @@ final class Platform {
                 stack = LocalStack.start(new StackOptions(options.root(), options.dataDir(), options.kafkaPort(),
                         options.mongoPort(), options.issuerPort(), options.services(), options.servicePorts(),
                         options.seeders(), options.seed(), options.serviceJavaOptions()
-                                + " -Dalize.gateway.rate-limit.per-second=5000 -Dalize.gateway.rate-limit.burst=10000",
+                                + " -Dalize.gateway.rate-limit.per-second=5000 -Dalize.gateway.rate-limit.burst=10000"
+                                + " -Dalize.gateway.basin-rate-limit.per-second=5000 -Dalize.gateway.basin-rate-limit.burst=10000"
+                                // the noisy neighbour's basin keeps the production share (gateway's application.yml)
+                                + " -Dalize.gateway.basin-rate-limit.basins.flandre-dunkerque.per-second=30"
+                                + " -Dalize.gateway.basin-rate-limit.basins.flandre-dunkerque.burst=90",
                         options.console()));
             } catch (RuntimeException e) {
                 failure = e;

@@ -69,7 +69,8 @@ public final class LoadHarness {
         try (LocalStack stack = LocalStack.start(new StackOptions(free.root(), free.dataDir(), free.kafkaPort(),
                 free.mongoPort(), free.issuerPort(), free.services(), free.servicePorts(), free.seeders(), free.seed(),
                 jvm + " -Dalize.gateway.rate-limit.per-second=100000"
-                        + " -Dalize.gateway.rate-limit.burst=100000", console))) {
+                        + " -Dalize.gateway.rate-limit.burst=100000 -Dalize.gateway.basin-rate-limit.per-second=100000"
+                        + " -Dalize.gateway.basin-rate-limit.burst=100000", console))) {
             row("local stack ready and seeded, JVM profile " + profile + " (s)", seconds(starting), "≤ 45 (services, built)",
                     null);
             Map<String, URI> urls = stack.serviceUrls();
