@@ -23,6 +23,7 @@ public record IdentitySettings(
         @DefaultValue Tokens tokens,
         @DefaultValue Lockout lockout,
         @DefaultValue Invitations invitations,
+        @DefaultValue PasswordResets passwordResets,
         @DefaultValue Keys keys,
         Map<String, Client> clients) {
 
@@ -41,6 +42,13 @@ public record IdentitySettings(
 
     /** An invitation link is valid for {@code lifetime}; {@code minimumPasswordLength} applies when it is used. */
     public record Invitations(@DefaultValue("7d") Duration lifetime, @DefaultValue("12") int minimumPasswordLength) {
+    }
+
+    /**
+     * A link to choose a new password is valid for {@code lifetime}; a second one is not sent within
+     * {@code cooldown} of the first (asking again and again fills nobody's mailbox).
+     */
+    public record PasswordResets(@DefaultValue("1h") Duration lifetime, @DefaultValue("5m") Duration cooldown) {
     }
 
     /**

@@ -327,6 +327,66 @@ class IdentityIT {
                 assertThat(astrees().get("/api/network/users/lucie.marchal").json().path("basins").has(basin)).isFalse());
     }
 
+    @Test
+    @DisplayName("A forgotten password is set again through the mailed link: same answer for any address, once per link, every session ended")
+    void a_forgotten_password_is_set_again_through_the_mailed_link_once_and_ends_every_session() {
+        acceptByPage(invite("ines.moreau", "valenciennois", "OPERATOR"), "mon ancienne phrase de passe");
+        OidcBrowser signedIn = new OidcBrowser(ISSUER);
+        OidcBrowser.Tokens before = signedIn.login("console", "console-secret", REDIRECT, "ines.moreau",
+                "mon ancienne phrase de passe");
+        assertThat(signedIn.get(ISSUER.resolve("/rejoindre?jeton=aucun")).statusCode()).as("signed in").isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "ines.moreau",
+                    "une mauvaise phrase de passe")).isInstanceOf(OidcBrowser.LoginRefused.class);
+        }
+
+        // nobody learns whether an address has an account: the same answer, and a mail only to a holder
+        ApiClient.Response unknown = ApiClient.on(ISSUER).post("/api/password-resets", "{\"email\":\"personne@example.fr\"}");
+        ApiClient.Response known = ApiClient.on(ISSUER).post("/api/password-resets", "{\"email\":\" Ines.Moreau@example.fr \"}");
+        assertThat(known.status()).as(known.body()).isEqualTo(202);
+        assertThat(known.body()).isEqualTo(unknown.body());
+        OidcBrowser forgetful = new OidcBrowser(ISSUER);
+        String form = forgetful.get(ISSUER.resolve("/mot-de-passe-oublie")).body();
+        assertThat(forgetful.post(ISSUER.resolve("/mot-de-passe-oublie"), form, "email=ines.moreau%40example.fr").body())
+                .as("asked again at once: the same answer, no second mail").contains("Si un compte actif correspond");
+        org.mockito.ArgumentCaptor<String> link = org.mockito.ArgumentCaptor.forClass(String.class);
+        org.mockito.Mockito.verify(sender, org.mockito.Mockito.timeout(5_000)).sendPasswordReset(
+                org.mockito.ArgumentMatchers.argThat(account -> account.login().equals("ines.moreau")), link.capture(),
+                org.mockito.ArgumentMatchers.any());
+        assertThat(link.getValue()).startsWith(ISSUER + "/mot-de-passe/nouveau?jeton=");
+
+        OidcBrowser browser = new OidcBrowser(ISSUER);
+        String page = browser.get(URI.create(link.getValue())).body();
+        assertThat(page).contains("Choisir un nouveau mot de passe").contains("ines.moreau");
+        String token = link.getValue().substring(link.getValue().indexOf("jeton=") + 6);
+        assertThat(browser.post(ISSUER.resolve("/mot-de-passe/nouveau"), page, "jeton=" + token
+                + "&password=ines.moreau+partout&confirmation=ines.moreau+partout").body())
+                .as("the password rules hold here too").contains("ne doit pas contenir l&#39;identifiant");
+        HttpResponse<String> set = browser.post(ISSUER.resolve("/mot-de-passe/nouveau"), page, "jeton=" + token
+                + "&password=ma+nouvelle+phrase+de+passe&confirmation=ma+nouvelle+phrase+de+passe");
+        assertThat(set.headers().firstValue("Location").orElse("")).endsWith("/login?reinitialise");
+
+        assertThat(browser.get(URI.create(link.getValue())).body()).as("a link serves once").contains("a déjà servi");
+        assertThat(ApiClient.on(ISSUER).post("/api/password-resets/confirm", "{\"token\":\"" + token
+                + "\",\"password\":\"encore une autre phrase\"}").status()).isEqualTo(404);
+        org.mockito.Mockito.verify(sender, org.mockito.Mockito.times(1)).sendPasswordReset(
+                org.mockito.ArgumentMatchers.argThat(account -> account.login().equals("ines.moreau")),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+
+        // what the old password opened is closed: the provider's session, the refresh token, the access token
+        assertThat(signedIn.get(ISSUER.resolve("/rejoindre?jeton=aucun")).headers().firstValue("Location").orElse(""))
+                .endsWith("/login?expiree");
+        assertThat(OidcBrowser.tokenResponse(ISSUER, "console", "console-secret", Map.of("grant_type", "refresh_token",
+                "refresh_token", before.refreshToken())).statusCode()).isEqualTo(400);
+        assertThat(ApiClient.on(ISSUER).as(before.accessToken()).get("/api/basins/valenciennois/users").status())
+                .isEqualTo(401);
+        // the new password opens the account, the lock-out of the wrong ones over; the old one no longer does
+        assertThat(new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "ines.moreau",
+                "ma nouvelle phrase de passe").accessToken()).isNotBlank();
+        assertThatThrownBy(() -> new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "ines.moreau",
+                "mon ancienne phrase de passe")).isInstanceOf(OidcBrowser.LoginRefused.class);
+    }
+
     private String invite(String login, String basin, String role) {
         String name = login.substring(0, 1).toUpperCase() + login.substring(1).replace('.', ' ');
         if (login.equals("karim.benali")) {

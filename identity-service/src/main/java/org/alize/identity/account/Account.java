@@ -1,5 +1,6 @@
 package org.alize.identity.account;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -50,6 +51,8 @@ public class Account {
     private Instant lockedUntil;
     private Instant lastLoginAt;
     private Invitation invitation;
+    /** A link sent to choose a new password (only its hash), while it is valid. */
+    private Invitation passwordReset;
     private final List<AccountChange> history;
     private final Instant createdAt;
     private final String createdBy;
@@ -60,8 +63,8 @@ public class Account {
     Account(String login, String displayName, String email, String passwordHash, AccountStatus status,
             Set<NetworkRole> networkRoles, Map<String, Set<BasinRole>> basinRoles,
             Map<String, Set<BasinRole>> appointedRoles, Map<String, String> people, int failedLogins,
-            Instant lockedUntil, Instant lastLoginAt, Invitation invitation, List<AccountChange> history,
-            Instant createdAt, String createdBy, Long version) {
+            Instant lockedUntil, Instant lastLoginAt, Invitation invitation, Invitation passwordReset,
+            List<AccountChange> history, Instant createdAt, String createdBy, Long version) {
         this.login = login;
         this.displayName = displayName;
         this.email = email;
@@ -75,6 +78,7 @@ public class Account {
         this.lockedUntil = lockedUntil;
         this.lastLoginAt = lastLoginAt;
         this.invitation = invitation;
+        this.passwordReset = passwordReset;
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
         this.createdAt = createdAt;
         this.createdBy = createdBy;
@@ -100,7 +104,7 @@ public class Account {
             throw new InvalidInput("Le compte ne peut pas être créé.", errors);
         }
         Account account = new Account(login, displayName.strip(), normalise(email), null, AccountStatus.INVITED, null,
-                null, null, null, 0, null, null, invitation, null, now, by, null);
+                null, null, null, 0, null, null, invitation, null, null, now, by, null);
         account.record(now, by, "Compte créé, invitation envoyée à " + account.email);
         return account;
     }
@@ -199,6 +203,38 @@ public class Account {
         failedLogins = 0;
         lockedUntil = null;
         record(now, login, "Mot de passe choisi, compte activé");
+    }
+
+    /**
+     * Keeps {@code reset} as the one link that may set a new password, for an active account only (an invited one
+     * follows its invitation; a disabled one gets nothing), and not again within {@code cooldown} of the last one:
+     * whether a link was issued, so a mail is sent.
+     */
+    public boolean requestPasswordReset(Invitation reset, Duration cooldown, Instant now) {
+        if (status != AccountStatus.ACTIVE
+                || (passwordReset != null && passwordReset.issuedAt().plus(cooldown).isAfter(now))) {
+            return false;
+        }
+        passwordReset = reset;
+        record(now, login, "Lien de réinitialisation du mot de passe envoyé à " + email);
+        return true;
+    }
+
+    /** The holder set a new password through the link sent to their address: it is spent, and any lock-out ends. */
+    public void resetPassword(String hash, Instant now) {
+        if (status != AccountStatus.ACTIVE || passwordReset == null || passwordReset.expiredAt(now)) {
+            throw new Conflict("password-reset.invalid",
+                    "Ce lien de réinitialisation n'est plus valable : demandez-en un nouveau depuis la page de connexion.");
+        }
+        passwordHash = hash;
+        passwordReset = null;
+        failedLogins = 0;
+        lockedUntil = null;
+        record(now, login, "Mot de passe réinitialisé par le lien envoyé par courriel");
+    }
+
+    public Invitation passwordReset() {
+        return passwordReset;
     }
 
     public void upgradePasswordHash(String hash) {

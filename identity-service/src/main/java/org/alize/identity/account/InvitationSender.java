@@ -50,6 +50,35 @@ public class InvitationSender {
         return issuer + "/rejoindre?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
+    /** The page where the holder of a password-reset {@code token} chooses a new password. */
+    public String resetLink(String token) {
+        return issuer + "/mot-de-passe/nouveau?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** Sends the link that sets a new password to the account's address (logged instead when no mail is configured). */
+    public void sendPasswordReset(Account account, String link, java.time.Instant expiresAt) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            log.info("password reset for {} <{}>: {}", account.login(), account.email(), link);
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(account.email());
+        message.setSubject("Réinitialiser votre mot de passe ALIZÉ");
+        message.setText("Bonjour " + account.displayName() + ",\n\n"
+                + "Une nouvelle saisie du mot de passe a été demandée pour votre compte (identifiant : " + account.login()
+                + ").\nChoisissez-en un nouveau en suivant ce lien, valable une seule fois jusqu'au "
+                + FRENCH_DATE.format(expiresAt.atZone(BasinCalendar.ZONE)) + " :\n\n" + link
+                + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel "
+                + "reste valable.\n\nL'équipe ALIZÉ");
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            log.warn("password reset mail to {} failed: {}", account.email(), e.getMessage());
+        }
+    }
+
     /** Tells the holder of an existing account that a basin invites them; nothing changes until they accept. */
     public void sendBasinInvitation(Account holder, org.alize.tenancy.BasinId basin,
             java.util.Set<org.alize.tenancy.BasinRole> roles, String link, java.time.Instant expiresAt) {

@@ -19,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
@@ -42,6 +44,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -52,10 +55,23 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
-    static final String[] PUBLIC_PAGES = {"/login", "/invitation", "/api/invitations/**", "/revocations", "/css/**",
+    static final String[] PUBLIC_PAGES = {"/login", "/invitation", "/api/invitations/**", "/mot-de-passe-oublie",
+            "/mot-de-passe/nouveau", "/api/password-resets/**", "/revocations", "/css/**",
             "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**"};
+
+    /** The provider's login sessions, by account (see {@link LoginSessions}). */
+    @Bean
+    SessionRegistry alizeLoginSessions() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry when a session ends, so it does not keep them. */
+    @Bean
+    HttpSessionEventPublisher alizeSessionEvents() {
+        return new HttpSessionEventPublisher();
+    }
 
     @Bean
     @Order(1)
@@ -80,7 +96,7 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pagesChain(HttpSecurity http, Environment environment) throws Exception {
+    SecurityFilterChain pagesChain(HttpSecurity http, Environment environment, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(request -> TenancySecurityConfiguration.onManagementPort(request.getLocalPort(),
@@ -90,7 +106,10 @@ class AuthorizationServerConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?deconnecte"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/invitations/**"))
+                // every login session is registered, so a new password can end those the old one opened
+                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                        .expiredUrl("/login?expiree"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/invitations/**", "/api/password-resets/**"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'"))

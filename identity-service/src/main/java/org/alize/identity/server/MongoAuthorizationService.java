@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.alize.identity.account.CredentialsChanged;
 import org.alize.identity.revocation.Revocations;
 import org.alize.kernel.Digests;
 import org.alize.tenancy.BasinContext;
 import org.bson.types.Binary;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -139,6 +141,12 @@ public class MongoAuthorizationService implements OAuth2AuthorizationService {
             BasinContext.callInNetwork(() -> mongo.remove(query(where("_id").is(family.id())), StoredAuthorization.class));
             revocations.revoke(family.principal(), "jeton de rafraîchissement rejoué : famille révoquée");
         }
+    }
+
+    /** A new password ends what the old one signed in: every authorization of the account, its refresh tokens with them. */
+    @EventListener
+    public void on(CredentialsChanged changed) {
+        BasinContext.callInNetwork(() -> mongo.remove(query(where("principal").is(changed.login())), StoredAuthorization.class));
     }
 
     /** Removes authorizations whose every token has expired. */

@@ -21,6 +21,13 @@ class LoginPage {
         if (request.getParameter("deconnecte") != null) {
             model.addAttribute("info", "Vous êtes déconnecté.");
         }
+        if (request.getParameter("reinitialise") != null) {
+            model.addAttribute("info", "Votre nouveau mot de passe est enregistré et vos autres sessions sont fermées : "
+                    + "vous pouvez vous connecter.");
+        }
+        if (request.getParameter("expiree") != null) {
+            model.addAttribute("info", "Votre session a pris fin : le mot de passe du compte a été changé. Reconnectez-vous.");
+        }
         if (request.getParameter("active") != null) {
             model.addAttribute("info", "Votre mot de passe est enregistré : vous pouvez vous connecter.");
         }

@@ -78,6 +78,37 @@ class AccountTest {
         assertThat(issued.invitation().expiredAt(NOW.plus(Duration.ofDays(7)))).isTrue();
     }
 
+    @Test
+    void a_password_reset_link_is_for_an_active_account_sent_once_per_cooldown_and_used_once() {
+        Duration cooldown = Duration.ofMinutes(5);
+        Account invitedOnly = invited();
+        assertThat(invitedOnly.requestPasswordReset(Invitation.issue(NOW, Duration.ofHours(1)).invitation(), cooldown, NOW))
+                .as("an invited account follows its invitation").isFalse();
+
+        Account account = invited();
+        account.acceptInvitation("{bcrypt}old", NOW);
+        Invitation first = Invitation.issue(NOW, Duration.ofHours(1)).invitation();
+        assertThat(account.requestPasswordReset(first, cooldown, NOW)).isTrue();
+        assertThat(account.requestPasswordReset(Invitation.issue(NOW, Duration.ofHours(1)).invitation(), cooldown,
+                NOW.plus(Duration.ofMinutes(4)))).as("asked again within the cooldown: no second mail").isFalse();
+        assertThat(account.passwordReset()).isEqualTo(first);
+
+        account.resetPassword("{bcrypt}new", NOW.plus(Duration.ofMinutes(10)));
+        assertThat(account.passwordReset()).as("spent").isNull();
+        assertThat(account.passwordHash()).isEqualTo("{bcrypt}new");
+        assertThatThrownBy(() -> account.resetPassword("{bcrypt}again", NOW.plus(Duration.ofMinutes(11))))
+                .isInstanceOf(Conflict.class);
+
+        Account late = invited();
+        late.acceptInvitation("{bcrypt}old", NOW);
+        late.requestPasswordReset(Invitation.issue(NOW, Duration.ofHours(1)).invitation(), cooldown, NOW);
+        assertThatThrownBy(() -> late.resetPassword("{bcrypt}new", NOW.plus(Duration.ofMinutes(61))))
+                .as("expired after its hour").isInstanceOf(Conflict.class);
+        late.disable("départ", "astrees", NOW);
+        assertThat(late.requestPasswordReset(Invitation.issue(NOW, Duration.ofHours(1)).invitation(), cooldown,
+                NOW.plus(Duration.ofHours(2)))).as("a disabled account gets nothing").isFalse();
+    }
+
     private static Account invited() {
         return Account.invite("karim.benali", "Karim Benali", "karim@example.fr",
                 Invitation.issue(NOW, Duration.ofDays(7)).invitation(), "astrees", NOW);
