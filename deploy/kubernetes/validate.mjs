@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 
 const groupDirs = { v1: "v1", "apps/v1": "apps/v1", "policy/v1": "policy/v1", "networking.k8s.io/v1": "networking.k8s.io/v1" };
-const STATELESS = ["basin-service", "project-service", "reporting-service", "gateway"];
+const STATELESS = ["basin-service", "project-service", "finance-service", "reporting-service", "gateway"];
 const PUBLIC = ["gateway", "identity-service"];
 
 function model(apiVersion, kind) {

@@ -63,11 +63,9 @@ public class AccountService {
                         + e.detail());
             }
         }
-        Contribution recorded = mongo.insert(contribution);
-        if (recorded.kind() == Contribution.Kind.CASH) {
-            treasury.received(recorded.account(), recorded.amount());
-        }
-        return recorded;
+        return contribution.kind() == Contribution.Kind.CASH
+                ? treasury.receive(contribution.account(), contribution.amount(), () -> mongo.insert(contribution))
+                : mongo.insert(contribution);
     }
 
     /** What the operator may still be reimbursed in the convention year of {@code date}, money and in kind. */
@@ -99,8 +97,8 @@ public class AccountService {
         Transfer transfer = Transfer.record(BasinContext.require(), Ids.next("trf"), from, to, amount, on == null ? today() : on, approvalReference,
                 reason, today(), clock.instant(), by);
         approvals.requireApproval(transfer.approvalReference(), transfer.on());
-        Transfer recorded = treasury.payOut(from, transfer.amount(), "un virement", () -> mongo.insert(transfer));
-        treasury.received(to, recorded.amount());
+        Transfer recorded = treasury.payOut(from, transfer.amount(), "un virement",
+                () -> treasury.receive(to, transfer.amount(), () -> mongo.insert(transfer)));
         return recorded;
     }
 

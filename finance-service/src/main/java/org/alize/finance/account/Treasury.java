@@ -1,10 +1,20 @@
 package org.alize.finance.account;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.alize.kernel.Money;
@@ -12,8 +22,12 @@ import org.alize.kernel.problem.RuleViolation;
 import org.alize.tenancy.BasinContext;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,99 +35,204 @@ import org.springframework.stereotype.Component;
  * (a disbursement, a transfer, an operating expense) only if the account keeps a balance of zero or more.
  *
  * <p>The balance is read from the records themselves (contributions, transfers, expenses, the advances'
- * movements; a reversed one counts for nothing), not from the journal, which follows them a moment later through the topic: a disbursement right
- * after a contribution must see it. Outflows of one basin run one at a time, so two of them cannot both spend
- * the same euros; the lock is this instance's, which holds while finance-service runs as one instance per
- * deployment, as the compose file does.
+ * movements; a reversed one counts for nothing), not from the journal, which follows them a moment later
+ * through the topic: a disbursement right after a contribution must see it.
  *
- * <p>Reading every record of the basin for each outflow cost a pass over its whole history. Each account's
- * balance is therefore kept in memory once read, as a figure that is never above the true one: an outflow
- * lowers it when it is written, an inflow raises it once written ({@link #received}; one that did not would
- * only leave the figure lower, on the safe side), and a decrease made elsewhere ({@link #forget}) drops it. An outflow it covers is decided on it at once; one it
- * does not cover reads the records again before refusing, so a refusal is always on the true balance. A
- * restart starts from the records.
+ * <p>Outflows of one basin run one at a time across every instance of finance-service: each takes the basin's
+ * lease, a document of its database ({@code treasury}, one conditional upsert; held {@link #LEASE} at most, so a
+ * crashed holder frees it), after a lock of this instance so its own requests queue without polling. Reading
+ * every record of the basin for each outflow would cost a pass over its whole history, so the lease document
+ * also keeps each account's figure, never above the true balance:
+ * <ul>
+ * <li>an outflow lowers it before its record is written (a crash in between leaves it lower, the safe side), and
+ * a decrease that cannot be refused (a bounced cheque, {@link #takeBack}) drops it, both under the lease;</li>
+ * <li>an inflow raises it once its record is written ({@link #receive}), but only a figure read from the records
+ * before that inflow existed: the inflow takes a ticket (a counter of the document) before writing, a figure
+ * read from the records carries the counter as it was after the read, and the inflow adds only to a figure
+ * whose ticket is older than its own. An inflow the figure may already hold is never counted twice; one it
+ * missed only leaves it lower.</li>
+ * </ul>
+ * An outflow the figure covers is decided on it at once; one it does not cover reads the records again before
+ * refusing, so a refusal is always on the true balance. A basin whose lease stays held longer than
+ * {@link #WAIT} (a holder that died) answers 503: the same idempotency key may be sent again.
  */
 @Component
 public class Treasury {
 
+    static final String COLLECTION = "treasury";
+    static final String CASH = "cash";
+    /** Long enough for any outflow's few writes, short enough that a crashed holder does not stop a basin long. */
+    static final Duration LEASE = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(5);
     private static final int STRIPES = 64;
 
     private final MongoTemplate mongo;
+    private final Clock clock;
+    private final String instance;
+    private final Duration wait;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-    /** Per basin and account: a balance never above the true one (see the class comment). */
-    private final Map<String, BigDecimal> atLeast = new ConcurrentHashMap<>();
+    private final AtomicLong leases = new AtomicLong();
 
-    Treasury(MongoTemplate mongo) {
+    @Autowired
+    Treasury(MongoTemplate mongo, Clock clock) {
+        this(mongo, clock, instanceName(), WAIT);
+    }
+
+    Treasury(MongoTemplate mongo, Clock clock, String instance, Duration wait) {
         this.mongo = mongo;
+        this.clock = clock;
+        this.instance = instance;
+        this.wait = wait;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
     }
 
+    /** The treasury is busy elsewhere longer than a request should wait: the caller may try again (503). */
+    public static final class Busy extends RuntimeException {
+        Busy(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Records an outflow of {@code amount} from {@code account} with {@code write}, once no other outflow of the
-     * basin is running and if the account can afford it; else refuses it under R-04 and writes nothing.
+     * basin is running on any instance and if the account can afford it; else refuses it under R-04 and writes
+     * nothing.
      */
     public <T> T payOut(Contribution.Target account, BigDecimal amount, String what, Supplier<T> write) {
-        ReentrantLock lock = lockOfBasin();
-        lock.lock();
-        try {
-            String key = key(account);
+        return underLease(lease -> {
             boolean outflow = amount != null && amount.signum() > 0;
-            BigDecimal available = atLeast.get(key);
-            if (available == null || (outflow && available.compareTo(amount) < 0)) {
-                available = balance(account); // not known, or not enough on the safe figure: the records decide
-                atLeast.put(key, available);
+            Figure figure = Figure.of(lease, account);
+            if (figure == null || (outflow && figure.euros().compareTo(amount) < 0)) {
+                figure = fromRecords(account); // not known, or not enough on the safe figure: the records decide
             }
-            if (outflow && available.compareTo(amount) < 0) {
-                throw new RuleViolation("R-04", label(account) + " n'a que " + available.toPlainString() + " € : " + what + " de "
-                        + amount.toPlainString() + " € le rendrait négatif. Enregistrez d'abord les contributions reçues ou "
-                        + "un virement approuvé.");
+            if (outflow && figure.euros().compareTo(amount) < 0) {
+                keep(lease, account, figure);
+                throw new RuleViolation("R-04", label(account) + " n'a que " + figure.euros().toPlainString() + " € : " + what
+                        + " de " + amount.toPlainString() + " € le rendrait négatif. Enregistrez d'abord les contributions "
+                        + "reçues ou un virement approuvé.");
             }
-            T written = write.get();
-            if (outflow) {
-                atLeast.put(key, available.subtract(amount));
-            }
-            return written;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Raises the balance kept for {@code account} by money just written into it (a contribution, a repayment…). */
-    public void received(Contribution.Target account, BigDecimal amount) {
-        if (amount == null || amount.signum() <= 0) {
-            return;
-        }
-        ReentrantLock lock = lockOfBasin();
-        lock.lock();
-        try {
-            atLeast.computeIfPresent(key(account), (k, known) -> known.add(amount));
-        } finally {
-            lock.unlock();
-        }
+            keep(lease, account, outflow ? figure.minus(amount) : figure);
+            return write.get();
+        });
     }
 
     /**
-     * Drops the balance kept for {@code account} after money left it other than through {@link #payOut} (a
-     * repayment reversed: the cheque bounced); the next outflow reads the records. Call it once the change is written.
+     * Records money leaving {@code account} that cannot be refused (a repayment reversed: the cheque bounced) with
+     * {@code write}: the figure kept is dropped first, and the next outflow reads the records.
      */
-    public void forget(Contribution.Target account) {
-        ReentrantLock lock = lockOfBasin();
+    public <T> T takeBack(Contribution.Target account, Supplier<T> write) {
+        return underLease(lease -> {
+            if (mongo.updateFirst(query(where("_id").is(CASH).and("holder").is(lease.getString("holder"))),
+                    new Update().unset("figures." + account.name()), COLLECTION).getMatchedCount() == 0) {
+                throw new Busy("treasury lease lost");
+            }
+            return write.get();
+        });
+    }
+
+    /** Records money coming into {@code account} with {@code write}, and raises the figure kept if it predates it. */
+    public <T> T receive(Contribution.Target account, BigDecimal amount, Supplier<T> write) {
+        if (amount == null || amount.signum() <= 0) {
+            return write.get();
+        }
+        Document counted = mongo.findAndModify(query(where("_id").is(CASH)),
+                new Update().inc("seq", 1L).setOnInsert("until", new Date(0)),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+        long ticket = ((Number) counted.get("seq")).longValue();
+        T written = write.get();
+        mongo.updateFirst(query(where("_id").is(CASH).and("figures." + account.name() + ".ticket").lt(ticket)),
+                new Update().inc("figures." + account.name() + ".cents", Figure.cents(amount)), COLLECTION);
+        return written;
+    }
+
+    private <T> T underLease(Function<Document, T> work) {
+        ReentrantLock lock = locks[Math.floorMod(BasinContext.require().value().hashCode(), STRIPES)];
         lock.lock();
         try {
-            atLeast.remove(key(account));
+            Document lease = acquire();
+            try {
+                return work.apply(lease);
+            } finally {
+                mongo.updateFirst(query(where("_id").is(CASH).and("holder").is(lease.getString("holder"))),
+                        new Update().set("holder", null).set("until", new Date(0)), COLLECTION);
+            }
         } finally {
             lock.unlock();
         }
     }
 
-    private ReentrantLock lockOfBasin() {
-        return locks[Math.floorMod(BasinContext.require().value().hashCode(), STRIPES)];
+    /** The basin's lease, once no other instance holds it (the document as it is then); {@link Busy} after the wait. */
+    Document acquire() {
+        String holder = instance + "#" + leases.incrementAndGet();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Instant now = clock.instant();
+            try {
+                Document lease = mongo.findAndModify(query(where("_id").is(CASH).and("until").lte(Date.from(now))),
+                        new Update().set("holder", holder).set("until", Date.from(now.plus(LEASE))),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+                if (lease != null && holder.equals(lease.getString("holder"))) {
+                    return lease;
+                }
+            } catch (DuplicateKeyException held) {
+                // held by another instance: the upsert tried to insert a second document
+            }
+            if (System.nanoTime() > deadline) {
+                throw new Busy("the treasury of basin " + BasinContext.require() + " is held by another instance");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Busy("interrupted while waiting for the treasury");
+            }
+        }
     }
 
-    private static String key(Contribution.Target account) {
-        return BasinContext.require().value() + "|" + account.name();
+    /** Sets the figure kept for {@code account}, if this instance still holds the lease; else nothing is written. */
+    private void keep(Document lease, Contribution.Target account, Figure figure) {
+        if (mongo.updateFirst(query(where("_id").is(CASH).and("holder").is(lease.getString("holder"))),
+                new Update().set("figures." + account.name(), new Document("cents", figure.cents()).append("ticket", figure.ticket())),
+                COLLECTION).getMatchedCount() == 0) {
+            throw new Busy("treasury lease lost");
+        }
+    }
+
+    /** The balance from the records, with the inflow counter read after them (see the class comment). */
+    private Figure fromRecords(Contribution.Target account) {
+        BigDecimal balance = balance(account);
+        Document counter = mongo.findById(CASH, Document.class, COLLECTION);
+        Object seq = counter == null ? null : counter.get("seq");
+        return new Figure(Figure.cents(balance), seq == null ? 0 : ((Number) seq).longValue());
+    }
+
+    /** An account's figure in cents, never above the true balance, and the inflow ticket it was read at. */
+    record Figure(long cents, long ticket) {
+
+        static Figure of(Document lease, Contribution.Target account) {
+            Document figures = lease.get("figures", Document.class);
+            Document figure = figures == null ? null : figures.get(account.name(), Document.class);
+            return figure == null ? null
+                    : new Figure(((Number) figure.get("cents")).longValue(), ((Number) figure.get("ticket")).longValue());
+        }
+
+        static long cents(BigDecimal euros) {
+            return euros.setScale(2, RoundingMode.UNNECESSARY).movePointRight(2).longValueExact();
+        }
+
+        BigDecimal euros() {
+            return BigDecimal.valueOf(cents, 2);
+        }
+
+        Figure minus(BigDecimal euros) {
+            return new Figure(cents - cents(euros), ticket);
+        }
+    }
+
+    private static String instanceName() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The account's balance now: every recorded movement in and out, whatever its date. */

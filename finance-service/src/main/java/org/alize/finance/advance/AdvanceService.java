@@ -76,16 +76,14 @@ public class AdvanceService {
     }
 
     public Advance repay(String id, LocalDate on, BigDecimal amount, String by) {
-        Advance repaid = change(id, a -> a.repay(on == null ? today() : on, amount, today(), clock.instant(), by));
-        treasury.received(Contribution.Target.ADVANCE_FUND, amount);
-        return repaid;
+        return treasury.receive(Contribution.Target.ADVANCE_FUND, amount,
+                () -> change(id, a -> a.repay(on == null ? today() : on, amount, today(), clock.instant(), by)));
     }
 
     public Advance reverseRepayment(String id, String repaymentId, LocalDate on, String reason, String by) {
-        Advance reversed = change(id, a -> a.reverseRepayment(repaymentId, on == null ? today() : on, reason, today(),
-                clock.instant(), by));
-        treasury.forget(Contribution.Target.ADVANCE_FUND); // the fund has less than the treasury last counted
-        return reversed;
+        // the fund has less than the treasury counted, and no refusal undoes a bounced cheque
+        return treasury.takeBack(Contribution.Target.ADVANCE_FUND, () -> change(id, a -> a.reverseRepayment(repaymentId,
+                on == null ? today() : on, reason, today(), clock.instant(), by)));
     }
 
     public Advance reschedule(String id, String approval, LocalDate effectiveOn, int duration, int grace, Frequency frequency,
@@ -99,9 +97,8 @@ public class AdvanceService {
     }
 
     public Advance recover(String id, LocalDate on, BigDecimal amount, String by) {
-        Advance recovered = change(id, a -> a.recover(on == null ? today() : on, amount, today(), clock.instant(), by));
-        treasury.received(Contribution.Target.ADVANCE_FUND, amount);
-        return recovered;
+        return treasury.receive(Contribution.Target.ADVANCE_FUND, amount,
+                () -> change(id, a -> a.recover(on == null ? today() : on, amount, today(), clock.instant(), by)));
     }
 
     /** The basin's ageing buckets, or the platform's default. */
