@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -25,7 +26,9 @@ import reactor.core.publisher.Mono;
  * counted there: nobody can spend another basin's share by sending requests to its paths (those are refused by
  * the services, and count toward the sender's own client limit).</li>
  * </ul>
- * Buckets idle for ten minutes are forgotten once there are many. A refused request gets 429 with
+ * Buckets idle for ten minutes are forgotten once there are many; past {@link Buckets#MAX_BUCKETS} clients (a
+ * flood from ever new addresses) those idle for ten seconds go too, and a new client beyond it is refused until
+ * room is made, so the buckets never hold more memory than that. A refused request gets 429 with
  * {@code Retry-After}.
  */
 @Component
@@ -101,16 +104,32 @@ class RateLimiting implements GlobalFilter, Ordered {
     }
 
     /** Token buckets by key, each refilled at its limit's rate up to its burst. */
-    private static final class Buckets {
+    static final class Buckets {
 
         private static final long IDLE_NANOS = 10L * 60 * 1_000_000_000L;
+        private static final long BRIEFLY_IDLE_NANOS = 10L * 1_000_000_000L;
         private static final int SWEEP_ABOVE = 10_000;
+        /** Beyond this many clients seen within minutes (addresses are cheap to vary), a new one waits its turn. */
+        static final int MAX_BUCKETS = 100_000;
 
         private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+        /** A sweep passes over every bucket: at most one a second, not one per request. */
+        private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
+
+        int size() {
+            return buckets.size();
+        }
 
         boolean take(String key, GatewaySettings.RateLimit limit, long now) {
-            if (buckets.size() > SWEEP_ABOVE) {
+            long swept = lastSweep.get();
+            if (buckets.size() > SWEEP_ABOVE && now - swept > 1_000_000_000L && lastSweep.compareAndSet(swept, now)) {
                 buckets.values().removeIf(b -> now - b.last > IDLE_NANOS);
+                if (buckets.size() > MAX_BUCKETS) {
+                    buckets.values().removeIf(b -> now - b.last > BRIEFLY_IDLE_NANOS);
+                }
+            }
+            if (buckets.size() > MAX_BUCKETS && !buckets.containsKey(key)) {
+                return false;
             }
             Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(limit.burst(), now));
             synchronized (bucket) {

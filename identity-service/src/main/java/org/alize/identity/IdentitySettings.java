@@ -24,6 +24,7 @@ public record IdentitySettings(
         @DefaultValue Lockout lockout,
         @DefaultValue Invitations invitations,
         @DefaultValue PasswordResets passwordResets,
+        @DefaultValue SecondFactor secondFactor,
         @DefaultValue Keys keys,
         Map<String, Client> clients) {
 
@@ -49,6 +50,15 @@ public record IdentitySettings(
      * {@code cooldown} of the first (asking again and again fills nobody's mailbox).
      */
     public record PasswordResets(@DefaultValue("1h") Duration lifetime, @DefaultValue("5m") Duration cooldown) {
+    }
+
+    /**
+     * Who must confirm a login with a code of their authenticator application: an account holding any of
+     * {@code requiredRoles} (network or basin roles; ASTREES' administrators and the local operators by default,
+     * none for the demo), enrolled at its next login. {@code issuer} names the platform in the application.
+     */
+    public record SecondFactor(@DefaultValue({"NETWORK_ADMIN", "OPERATOR"}) Set<String> requiredRoles,
+            @DefaultValue("ALIZÉ") String issuer) {
     }
 
     /**

@@ -46,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "alize.identity.keys.encryption-password=an-encryption-password-for-tests",
                 "alize.identity.password-cost=4",
                 "alize.identity.lockout.max-failures=3",
+                "alize.identity.second-factor.required-roles=NETWORK_ADMIN",
                 "alize.identity.clients.console.secret={noop}console-secret",
                 "alize.identity.clients.console.grant-types=authorization_code,refresh_token",
                 "alize.identity.clients.console.redirect-uris=http://localhost:8080/login/oauth2/code/alize",
@@ -385,6 +386,90 @@ class IdentityIT {
                 "ma nouvelle phrase de passe").accessToken()).isNotBlank();
         assertThatThrownBy(() -> new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "ines.moreau",
                 "mon ancienne phrase de passe")).isInstanceOf(OidcBrowser.LoginRefused.class);
+    }
+
+    @Test
+    @DisplayName("ASTREES' administrator configures an authenticator at the first login, then signs in with a code or a recovery code, once each")
+    void an_administrator_signs_in_with_a_second_factor() {
+        ApiClient.Response created = astrees().post("/api/network/users", """
+                {"login":"claire.admin","displayName":"Claire Admin","email":"claire.admin@example.fr","networkRoles":["NETWORK_ADMIN"]}
+                """);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        acceptByApi(created.json().path("invitationUrl").asString(), "la phrase de claire admin");
+        List<String> recoveryCodes = new java.util.ArrayList<>();
+        String[] secret = new String[1];
+        long[] enrolledAt = new long[1];
+
+        // first login: the password, then the application to configure with a first code; ten recovery codes shown once
+        OidcBrowser.Tokens first = new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "claire.admin",
+                "la phrase de claire admin", (browser, page) -> {
+                    assertThat(page.getPath()).isEqualTo("/connexion/configuration");
+                    String setup = browser.get(page).body();
+                    java.util.regex.Matcher key = java.util.regex.Pattern.compile("id=\"cle\">([A-Z2-7 ]+)<").matcher(setup);
+                    assertThat(key.find()).as(setup).isTrue();
+                    secret[0] = key.group(1).replace(" ", "");
+                    assertThat(setup).contains("otpauth://totp/ALIZ%C3%89:claire.admin?secret=" + secret[0]);
+                    assertThat(browser.post(page, setup, "code=000000").body()).as("a wrong first code")
+                            .contains("Ce code ne correspond pas");
+                    enrolledAt[0] = Math.floorDiv(Instant.now().getEpochSecond(), 30);
+                    String codes = browser.post(page, setup, "code=" + totp(secret[0], enrolledAt[0])).body();
+                    java.util.regex.Matcher recovery = java.util.regex.Pattern.compile("<code>([a-z2-9]{5}-[a-z2-9]{5})</code>")
+                            .matcher(codes);
+                    while (recovery.find()) {
+                        recoveryCodes.add(recovery.group(1));
+                    }
+                    return continueFrom(codes);
+                });
+        assertThat(OidcBrowser.claims(first.accessToken()).path("network_roles").toString()).contains("NETWORK_ADMIN");
+        assertThat(recoveryCodes).hasSize(10).doesNotHaveDuplicates();
+
+        // the password alone signs nobody in: without the code there is no authorization code, only the code page
+        OidcBrowser halfway = new OidcBrowser(ISSUER);
+        assertThatThrownBy(() -> halfway.login("console", "console-secret", REDIRECT, "claire.admin",
+                "la phrase de claire admin")).hasMessageContaining("/connexion/code");
+        assertThat(halfway.get(ISSUER.resolve("/rejoindre?jeton=aucun")).headers().firstValue("Location").orElse(""))
+                .as("no session signed in after the password alone").endsWith("/login");
+
+        // the next login: a code of the next step (the current one was used at enrolment, and a code serves once)
+        OidcBrowser.Tokens second = new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "claire.admin",
+                "la phrase de claire admin", (browser, page) -> {
+                    String form = browser.get(page).body();
+                    assertThat(browser.post(page, form, "code=" + totp(secret[0], enrolledAt[0])).body())
+                            .as("the code already used").contains("Code incorrect ou déjà utilisé");
+                    return location(browser.post(page, form, "code=" + totp(secret[0], enrolledAt[0] + 1)));
+                });
+        assertThat(second.accessToken()).isNotBlank();
+
+        // no phone: a recovery code, once
+        new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "claire.admin", "la phrase de claire admin",
+                (browser, page) -> location(browser.post(page, browser.get(page).body(), "code=" + recoveryCodes.get(0))));
+        assertThat(astrees().get("/api/network/users/claire.admin").body()).contains("Connexion avec un code de secours (9 restants)");
+        new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "claire.admin", "la phrase de claire admin",
+                (browser, page) -> {
+                    String form = browser.get(page).body();
+                    assertThat(browser.post(page, form, "code=" + recoveryCodes.get(0)).body()).contains("Code incorrect");
+                    return location(browser.post(page, form, "code=" + recoveryCodes.get(1)));
+                });
+
+        // a lost phone: ASTREES resets the factor, configured again at the next login
+        assertThat(astrees().post("/api/network/users/claire.admin/second-factor/reset", "").status()).isEqualTo(200);
+        assertThatThrownBy(() -> new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "claire.admin",
+                "la phrase de claire admin")).hasMessageContaining("/connexion/configuration");
+    }
+
+    private static String totp(String secret, long step) {
+        return org.alize.identity.account.Totp.code(secret, step);
+    }
+
+    private static URI continueFrom(String page) {
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("id=\"continuer\" href=\"([^\"]+)\"").matcher(page);
+        assertThat(next.find()).as(page).isTrue();
+        return ISSUER.resolve(next.group(1).replace("&amp;", "&"));
+    }
+
+    private static URI location(HttpResponse<String> response) {
+        return ISSUER.resolve(response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+                response.statusCode() + ": " + response.body())));
     }
 
     private String invite(String login, String basin, String role) {

@@ -276,12 +276,14 @@ public final class LocalStack implements AutoCloseable {
     /**
      * identity-service's clients in this stack: the seeders' (client credentials) and the console's (code + PKCE,
      * redirected to the gateway). DEMO.md's password {@code alize-demo} is shorter than the production minimum,
-     * so the minimum is 10 here.
+     * so the minimum is 10 here; and the demo's administrators and operators sign in with it alone (production
+     * asks them for an authenticator's code too).
      */
     private String identityConfiguration() {
         String gateway = serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString();
         return """
-                {"alize":{"identity":{"invitations":{"minimum-password-length":10},"clients":{
+                {"alize":{"identity":{"invitations":{"minimum-password-length":10},"second-factor":{"required-roles":[]},
+                  "clients":{
                   "%s":{"secret":"{noop}%s","grant-types":["client_credentials"],"network-roles":["NETWORK_ADMIN"],
                         "basins":{%s}},
                   "%s":{"secret":"{noop}%s","grant-types":["authorization_code","refresh_token"],

@@ -53,6 +53,8 @@ public class Account {
     private Invitation invitation;
     /** A link sent to choose a new password (only its hash), while it is valid. */
     private Invitation passwordReset;
+    /** The authenticator application's secret once enrolled (a second factor at login), else null. */
+    private SecondFactor secondFactor;
     private final List<AccountChange> history;
     private final Instant createdAt;
     private final String createdBy;
@@ -64,7 +66,7 @@ public class Account {
             Set<NetworkRole> networkRoles, Map<String, Set<BasinRole>> basinRoles,
             Map<String, Set<BasinRole>> appointedRoles, Map<String, String> people, int failedLogins,
             Instant lockedUntil, Instant lastLoginAt, Invitation invitation, Invitation passwordReset,
-            List<AccountChange> history, Instant createdAt, String createdBy, Long version) {
+            SecondFactor secondFactor, List<AccountChange> history, Instant createdAt, String createdBy, Long version) {
         this.login = login;
         this.displayName = displayName;
         this.email = email;
@@ -79,6 +81,7 @@ public class Account {
         this.lastLoginAt = lastLoginAt;
         this.invitation = invitation;
         this.passwordReset = passwordReset;
+        this.secondFactor = secondFactor;
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
         this.createdAt = createdAt;
         this.createdBy = createdBy;
@@ -104,7 +107,7 @@ public class Account {
             throw new InvalidInput("Le compte ne peut pas être créé.", errors);
         }
         Account account = new Account(login, displayName.strip(), normalise(email), null, AccountStatus.INVITED, null,
-                null, null, null, 0, null, null, invitation, null, null, now, by, null);
+                null, null, null, 0, null, null, invitation, null, null, null, now, by, null);
         account.record(now, by, "Compte créé, invitation envoyée à " + account.email);
         return account;
     }
@@ -231,6 +234,60 @@ public class Account {
         failedLogins = 0;
         lockedUntil = null;
         record(now, login, "Mot de passe réinitialisé par le lien envoyé par courriel");
+    }
+
+    /**
+     * A second factor: the secret of the holder's authenticator application, encrypted, the last 30-second step a
+     * code was accepted for (a code serves once), and the SHA-256 of the recovery codes not used yet.
+     */
+    public record SecondFactor(String encryptedSecret, String salt, Instant enrolledAt, long lastStep,
+            List<String> recoveryCodeHashes) {
+
+        public SecondFactor {
+            recoveryCodeHashes = recoveryCodeHashes == null ? List.of() : List.copyOf(recoveryCodeHashes);
+        }
+    }
+
+    /** The holder proved they hold the application (a first code accepted): it is asked for at every login now. */
+    public void enrolSecondFactor(SecondFactor factor, Instant now) {
+        if (status != AccountStatus.ACTIVE) {
+            throw new Conflict("second-factor.inactive", "Seul un compte actif configure sa double authentification.");
+        }
+        secondFactor = factor;
+        record(now, login, "Double authentification configurée (application d'authentification, "
+                + factor.recoveryCodeHashes().size() + " codes de secours)");
+    }
+
+    /** A code of {@code step} was accepted: no code of that step or an earlier one will be again. */
+    public void secondFactorUsed(long step) {
+        secondFactor = new SecondFactor(secondFactor.encryptedSecret(), secondFactor.salt(), secondFactor.enrolledAt(),
+                Math.max(step, secondFactor.lastStep()), secondFactor.recoveryCodeHashes());
+    }
+
+    /** Spends the recovery code whose SHA-256 is {@code hash}, if it is one not used yet. */
+    public boolean useRecoveryCode(String hash, Instant now) {
+        if (secondFactor == null || !secondFactor.recoveryCodeHashes().contains(hash)) {
+            return false;
+        }
+        List<String> left = new ArrayList<>(secondFactor.recoveryCodeHashes());
+        left.remove(hash);
+        secondFactor = new SecondFactor(secondFactor.encryptedSecret(), secondFactor.salt(), secondFactor.enrolledAt(),
+                secondFactor.lastStep(), left);
+        record(now, login, "Connexion avec un code de secours (" + left.size() + " restants)");
+        return true;
+    }
+
+    /** The holder lost their device: ASTREES removes the factor, to be configured again at the next login. */
+    public void resetSecondFactor(String by, Instant now) {
+        if (secondFactor == null) {
+            return;
+        }
+        secondFactor = null;
+        record(now, by, "Double authentification réinitialisée : à configurer de nouveau à la prochaine connexion");
+    }
+
+    public SecondFactor secondFactor() {
+        return secondFactor;
     }
 
     public Invitation passwordReset() {

@@ -46,8 +46,10 @@ class NetworkAccountController {
     private final AccountAdministration administration;
     private final Accounts accounts;
     private final Clock clock;
+    private final SecondFactors secondFactors;
 
-    NetworkAccountController(AccountAdministration administration, Accounts accounts, Clock clock) {
+    NetworkAccountController(AccountAdministration administration, Accounts accounts, Clock clock, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.administration = administration;
         this.accounts = accounts;
         this.clock = clock;
@@ -100,6 +102,12 @@ class NetworkAccountController {
     @PostMapping("/{login}/enable")
     AccountView enable(@PathVariable String login) {
         return AccountViews.full(administration.enable(login, CurrentGrants.subject()), null, clock);
+    }
+
+    /** The holder lost the phone their authenticator application ran on: configured again at their next login. */
+    @PostMapping("/{login}/second-factor/reset")
+    AccountView resetSecondFactor(@PathVariable String login) {
+        return AccountViews.full(secondFactors.reset(login, CurrentGrants.subject()), null, clock);
     }
 
     @PostMapping("/{login}/unlock")

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.alize.identity.IdentitySettings;
 import org.alize.identity.account.Accounts;
 import org.alize.identity.revocation.Revocations;
+import org.alize.identity.web.SecondFactorLogin;
 import org.alize.tenancy.web.ProblemWriter;
 import org.alize.tenancy.web.TenancySecurityConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -56,7 +57,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 class AuthorizationServerConfiguration {
 
     static final String[] PUBLIC_PAGES = {"/login", "/invitation", "/api/invitations/**", "/mot-de-passe-oublie",
-            "/mot-de-passe/nouveau", "/api/password-resets/**", "/revocations", "/css/**",
+            "/mot-de-passe/nouveau", "/api/password-resets/**", "/connexion/**", "/revocations", "/css/**",
             "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**"};
@@ -96,7 +97,8 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pagesChain(HttpSecurity http, Environment environment, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain pagesChain(HttpSecurity http, Environment environment, SessionRegistry sessions,
+            SecondFactorLogin secondFactor) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(request -> TenancySecurityConfiguration.onManagementPort(request.getLocalPort(),
@@ -104,7 +106,8 @@ class AuthorizationServerConfiguration {
                         // metrics off the public port: a logged-in person is no operator of the platform
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                // the password alone signs in only the accounts whose roles need no second factor
+                .formLogin(form -> form.loginPage("/login").successHandler(secondFactor).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?deconnecte"))
                 // every login session is registered, so a new password can end those the old one opened
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)

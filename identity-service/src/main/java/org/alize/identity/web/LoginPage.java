@@ -25,6 +25,9 @@ class LoginPage {
             model.addAttribute("info", "Votre nouveau mot de passe est enregistré et vos autres sessions sont fermées : "
                     + "vous pouvez vous connecter.");
         }
+        if (request.getParameter("codes") != null) {
+            model.addAttribute("error", "Trop de codes erronés : reconnectez-vous avec votre mot de passe.");
+        }
         if (request.getParameter("expiree") != null) {
             model.addAttribute("info", "Votre session a pris fin : le mot de passe du compte a été changé. Reconnectez-vous.");
         }

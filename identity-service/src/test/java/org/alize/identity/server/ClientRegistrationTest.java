@@ -15,7 +15,7 @@ class ClientRegistrationTest {
 
     private static IdentitySettings settings(Map<String, IdentitySettings.Client> clients) {
         return new IdentitySettings("http://localhost:9000", "alize", new IdentitySettings.Tokens(java.time.Duration.ofMinutes(15),
-                java.time.Duration.ofHours(8), java.time.Duration.ofMinutes(5)), null, null, null, null, clients);
+                java.time.Duration.ofHours(8), java.time.Duration.ofMinutes(5)), null, null, null, null, null, clients);
     }
 
     @Test

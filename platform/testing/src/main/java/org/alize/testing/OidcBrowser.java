@@ -64,8 +64,22 @@ public final class OidcBrowser {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** What a login asks after the password (the provider's second-factor pages): the address to go on from. */
+    @FunctionalInterface
+    public interface SecondStep {
+        URI complete(OidcBrowser browser, URI page);
+    }
+
     /** Logs in through the authorization code flow with PKCE (S256) and exchanges the code for tokens. */
     public Tokens login(String clientId, String clientSecret, String redirectUri, String username, String password) {
+        return login(clientId, clientSecret, redirectUri, username, password, (browser, page) -> {
+            throw new IllegalStateException("the provider asks for a second factor: " + page);
+        });
+    }
+
+    /** The same, through {@code secondStep} when the provider asks for a second factor after the password. */
+    public Tokens login(String clientId, String clientSecret, String redirectUri, String username, String password,
+            SecondStep secondStep) {
         String verifier = randomToken();
         String state = UUID.randomUUID().toString();
         URI authorize = issuer.resolve("/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", clientId,
@@ -79,6 +93,9 @@ public final class OidcBrowser {
         URI next = location(posted);
         if (next.getPath().equals("/login")) {
             throw new LoginRefused(get(next).body());
+        }
+        if (next.getPath().startsWith("/connexion/")) {
+            next = secondStep.complete(this, next);
         }
         URI callback = location(get(next));
         if (!callback.toString().startsWith(redirectUri)) {
