@@ -60,7 +60,16 @@ class FuzzSuiteIT {
     private static final String FUZZ = "fuzz-bassin";
     private static final List<String> DEMO_BASINS = List.of("valenciennois", "flandre-dunkerque");
     private static final Pattern VARIABLE = Pattern.compile("\\{([a-zA-Z]+)}");
-    private static final Pattern CONSUMER_WRITES = Pattern.compile("processed|consumed|replica");
+    /**
+     * Collections written for bookkeeping, not the basin's data: consumers' markers and replicas, and finance's
+     * treasury lease (every outflow takes and frees it, a refused one too, and keeps the accounts' figures there).
+     */
+    private static final Pattern CONSUMER_WRITES = Pattern.compile("processed|consumed|replica|treasury");
+    /**
+     * The outbox relay's own fields of an aggregate: it publishes off the request thread, so an earlier accepted
+     * command's event may leave the outbox while a later operation's variants run.
+     */
+    private static final List<String> RELAY_FIELDS = List.of("outbox", "outboxParkedOn");
 
     private final LocalStack platform = Platform.get();
     private final TestIssuer issuer = platform.issuer();
@@ -491,7 +500,9 @@ class FuzzSuiteIT {
                     long count = 0;
                     for (Iterator<Document> it = db.getCollection(collection).find().sort(new Document("_id", 1)).iterator();
                             it.hasNext(); count++) {
-                        digest.update(it.next().toJson().getBytes(StandardCharsets.UTF_8));
+                        Document document = it.next();
+                        RELAY_FIELDS.forEach(document::remove);
+                        digest.update(document.toJson().getBytes(StandardCharsets.UTF_8));
                     }
                     if (count > 0) {
                         // an empty collection is an index a service ensured on its first touch of the basin, not data

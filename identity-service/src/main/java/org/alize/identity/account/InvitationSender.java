@@ -57,71 +57,52 @@ public class InvitationSender {
 
     /** Sends the link that sets a new password to the account's address (logged instead when no mail is configured). */
     public void sendPasswordReset(Account account, String link, java.time.Instant expiresAt) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            log.info("password reset for {} <{}>: {}", account.login(), account.email(), link);
-            return;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(account.email());
-        message.setSubject("Réinitialiser votre mot de passe ALIZÉ");
-        message.setText("Bonjour " + account.displayName() + ",\n\n"
-                + "Une nouvelle saisie du mot de passe a été demandée pour votre compte (identifiant : " + account.login()
-                + ").\nChoisissez-en un nouveau en suivant ce lien, valable une seule fois jusqu'au "
-                + FRENCH_DATE.format(expiresAt.atZone(BasinCalendar.ZONE)) + " :\n\n" + link
-                + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel "
-                + "reste valable.\n\nL'équipe ALIZÉ");
-        try {
-            sender.send(message);
-        } catch (MailException e) {
-            log.warn("password reset mail to {} failed: {}", account.email(), e.getMessage());
-        }
+        deliver("password reset", account, link, "Réinitialiser votre mot de passe ALIZÉ", "Bonjour " + account.displayName()
+                + ",\n\nUne nouvelle saisie du mot de passe a été demandée pour votre compte (identifiant : " + account.login()
+                + ").\nChoisissez-en un nouveau en suivant ce lien, valable une seule fois jusqu'au " + french(expiresAt)
+                + " :\n\n" + link + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de "
+                + "passe actuel reste valable.\n\nL'équipe ALIZÉ");
     }
 
     /** Tells the holder of an existing account that a basin invites them; nothing changes until they accept. */
     public void sendBasinInvitation(Account holder, org.alize.tenancy.BasinId basin,
             java.util.Set<org.alize.tenancy.BasinRole> roles, String link, java.time.Instant expiresAt) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            log.info("invitation of {} to join {}: {}", holder.login(), basin, link);
-            return;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(holder.email());
-        message.setSubject("Invitation à rejoindre le bassin " + basin + " sur la plateforme ALIZÉ");
-        message.setText("Bonjour " + holder.displayName() + ",\n\n"
+        deliver("invitation to join " + basin, holder, link, "Invitation à rejoindre le bassin " + basin
+                + " sur la plateforme ALIZÉ", "Bonjour " + holder.displayName() + ",\n\n"
                 + "L'opérateur du bassin " + basin + " vous invite à y participer (rôles : " + roles + ").\n"
                 + "Connectez-vous avec votre compte habituel puis acceptez en suivant ce lien, valable jusqu'au "
-                + FRENCH_DATE.format(expiresAt.atZone(BasinCalendar.ZONE)) + " :\n\n" + link
+                + french(expiresAt) + " :\n\n" + link
                 + "\n\nSi vous n'attendiez pas ce message, ignorez-le : rien ne change sans votre accord.\n\nL'équipe ALIZÉ");
-        try {
-            sender.send(message);
-        } catch (MailException e) {
-            log.warn("basin invitation mail to {} failed: {}", holder.email(), e.getMessage());
-        }
     }
 
     public void send(Account account, String link) {
-        String until = FRENCH_DATE.format(account.invitation().expiresAt().atZone(BasinCalendar.ZONE));
+        deliver("invitation", account, link, "Votre accès à la plateforme ALIZÉ", "Bonjour " + account.displayName() + ",\n\n"
+                + "Un compte a été ouvert pour vous sur la plateforme du réseau ALIZÉ (identifiant : " + account.login()
+                + ").\nChoisissez votre mot de passe en suivant ce lien, valable jusqu'au "
+                + french(account.invitation().expiresAt()) + " :\n\n" + link
+                + "\n\nSi vous n'attendiez pas ce message, ignorez-le.\n\nL'équipe ALIZÉ");
+    }
+
+    /** One mail to the account's address, or its link in the log without a mail server; a failure is logged. */
+    private void deliver(String what, Account to, String link, String subject, String text) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            log.info("invitation for {} <{}>: {}", account.login(), account.email(), link);
+            log.info("{} for {} <{}>: {}", what, to.login(), to.email(), link);
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
-        message.setTo(account.email());
-        message.setSubject("Votre accès à la plateforme ALIZÉ");
-        message.setText("Bonjour " + account.displayName() + ",\n\n"
-                + "Un compte a été ouvert pour vous sur la plateforme du réseau ALIZÉ (identifiant : "
-                + account.login() + ").\nChoisissez votre mot de passe en suivant ce lien, valable jusqu'au " + until + " :\n\n"
-                + link + "\n\nSi vous n'attendiez pas ce message, ignorez-le.\n\nL'équipe ALIZÉ");
+        message.setTo(to.email());
+        message.setSubject(subject);
+        message.setText(text);
         try {
             sender.send(message);
         } catch (MailException e) {
-            log.warn("invitation mail to {} failed: {}", account.email(), e.getMessage());
+            log.warn("{} mail to {} failed: {}", what, to.email(), e.getMessage());
         }
+    }
+
+    private static String french(java.time.Instant at) {
+        return FRENCH_DATE.format(at.atZone(BasinCalendar.ZONE));
     }
 }
