@@ -71,6 +71,10 @@ public class SupportScheme extends AggregateRoot {
         if (details.kind() == null) {
             throw InvalidInput.field("kind", "le type de dispositif est obligatoire");
         }
+        // shown as a link to every member of the basin: a web address, never a script or another scheme
+        if (details.website() != null && !details.website().matches("https?://[^\\s<>\"]+")) {
+            throw InvalidInput.field("website", "une adresse web commençant par https:// (ou http://)");
+        }
         return details;
     }
 

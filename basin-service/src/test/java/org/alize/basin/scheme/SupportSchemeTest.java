@@ -34,4 +34,17 @@ class SupportSchemeTest {
                     null, null, null, null, null), NOW, "op")).isInstanceOf(InvalidInput.class);
         });
     }
+
+    @Test
+    void a_schemes_website_is_a_web_address_never_a_script_R08() {
+        for (String website : new String[] {"javascript:alert(document.cookie)", "data:text/html,<script>", "www.pfil.example",
+                "https://pfil.example/\"onmouseover=\"x"}) {
+            assertThatThrownBy(() -> SupportScheme.register(TEST_BASIN, "s3", new SupportScheme.Details("Initiative",
+                    SupportScheme.Kind.PFIL, null, null, null, null, website), NOW, "op")).as(website)
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.detail()).contains("« website »"));
+        }
+        BasinContext.runIn(TEST_BASIN, () -> assertThat(SupportScheme.register(TEST_BASIN, "s4", new SupportScheme.Details("Initiative",
+                SupportScheme.Kind.PFIL, null, null, null, null, "https://initiative-valenciennes.example/pret-d-honneur"), NOW, "op")
+                .details().website()).startsWith("https://"));
+    }
 }

@@ -1,6 +1,9 @@
 package org.alize.console.web;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.alize.console.api.Api;
@@ -10,7 +13,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
 /** The partnership: the convention in force with its resource profile, partners, people, committees. */
@@ -53,7 +58,7 @@ class PartnershipPages {
     String partners(@PathVariable String basin, @RequestParam(name = "page", defaultValue = "0") int page,
             @RequestParam(name = "q", required = false) String text,
             @RequestParam(name = "personnes", defaultValue = "0") int peoplePage, HttpServletRequest request, Model model) {
-        Pages.inBasin(viewers, request, model, basin);
+        Viewer viewer = Pages.inBasin(viewers, request, model, basin);
         JsonNode organisations = api.get("/api/basins/{b}/organisations?size={s}&page={p}" + (Pages.blank(text) == null ? "" : "&q={q}"),
                 basin, PAGE_SIZE, Math.max(0, page), text == null ? "" : text);
         model.addAttribute("organisations", json.list(organisations.path("items")));
@@ -63,7 +68,100 @@ class PartnershipPages {
         model.addAttribute("people", json.list(people.path("items")));
         Paging.pager(model, "peoplePager", "personnes", people.path("page").asInt(), people.path("totalPages").asInt(),
                 "Pagination des personnes");
+        model.addAttribute("schemes", json.list(api.get("/api/basins/{b}/support-schemes", basin)));
+        if (viewer.isOperator(basin)) {
+            // whom a new person may represent: the basin's organisations still in the partnership
+            model.addAttribute("choices", json.list(api.get("/api/basins/{b}/organisations?active=true&size=100&page=0", basin)
+                    .path("items")));
+        }
         return "basin/partners";
+    }
+
+    /** An organisation joins the basin: a partner company, an associated partner, a public funder (R-02, R-05). */
+    @PostMapping("/bassins/{basin}/partenaires/organisations")
+    String join(@PathVariable String basin, @RequestParam Map<String, String> form, HttpServletRequest request, Model model,
+            RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "« " + form.getOrDefault("nom", "").strip() + " » ajoutée aux organisations du bassin.",
+                () -> api.post("/api/basins/{b}/organisations", Api.body("kind", form.get("nature"), "name", form.get("nom"),
+                        "siret", Pages.blank(form.get("siret")), "nafCode", Pages.blank(form.get("naf")),
+                        "sizeClass", Pages.blank(form.get("taille")), "associatedKind", Pages.blank(form.get("associe")),
+                        "funderKind", Pages.blank(form.get("financeur")), "skills", skills(form.get("competences")),
+                        "address", Api.body("postcode", Pages.blank(form.get("codePostal")), "city", Pages.blank(form.get("commune")))),
+                        basin));
+        return "redirect:/bassins/" + basin + "/partenaires";
+    }
+
+    @PostMapping("/bassins/{basin}/partenaires/organisations/{organisation}/retrait")
+    String withdraw(@PathVariable String basin, @PathVariable String organisation, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Retrait de l'organisation enregistré.", () -> api.post(
+                "/api/basins/{b}/organisations/{o}/withdraw", Api.body("reason", form.get("motif")), basin, organisation));
+        return "redirect:/bassins/" + basin + "/partenaires";
+    }
+
+    /** A person of the basin: whom they represent, and whether they are in activity there (R-06). */
+    @PostMapping("/bassins/{basin}/partenaires/personnes")
+    String recordPerson(@PathVariable String basin, @RequestParam Map<String, String> form, HttpServletRequest request,
+            Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        String affiliation = form.getOrDefault("rattachement", "ORGANISATION");
+        Pages.attempt(flash, form.getOrDefault("prenom", "").strip() + " " + form.getOrDefault("nomPersonne", "").strip()
+                        + " enregistré(e).",
+                () -> api.post("/api/basins/{b}/people", Api.body("firstName", form.get("prenom"),
+                        "lastName", form.get("nomPersonne"), "email", Pages.blank(form.get("courriel")),
+                        "phone", Pages.blank(form.get("telephone")), "affiliation", affiliation,
+                        "organisationId", "ORGANISATION".equals(affiliation) ? Pages.blank(form.get("organisation")) : null,
+                        "jobTitle", Pages.blank(form.get("fonction")), "inActivity", !form.containsKey("inactif")), basin));
+        return "redirect:/bassins/" + basin + "/partenaires";
+    }
+
+    /** Another support scheme of the basin enters its register (R-08): a PFIL, Réseau Entreprendre, France Active… */
+    @PostMapping("/bassins/{basin}/partenaires/dispositifs")
+    String registerScheme(@PathVariable String basin, @RequestParam Map<String, String> form, HttpServletRequest request,
+            Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "« " + form.getOrDefault("nomDispositif", "").strip() + " » inscrit au registre des dispositifs.",
+                () -> api.post("/api/basins/{b}/support-schemes", Api.body("name", form.get("nomDispositif"),
+                        "kind", form.get("type"), "description", Pages.blank(form.get("description")),
+                        "contactName", Pages.blank(form.get("contact")), "contactEmail", Pages.blank(form.get("courrielContact")),
+                        "contactPhone", Pages.blank(form.get("telephoneContact")), "website", Pages.blank(form.get("site"))), basin));
+        return "redirect:/bassins/" + basin + "/partenaires#dispositifs";
+    }
+
+    @PostMapping("/bassins/{basin}/partenaires/dispositifs/{scheme}/retrait")
+    String retireScheme(@PathVariable String basin, @PathVariable String scheme, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Dispositif retiré du registre.", () -> api.post("/api/basins/{b}/support-schemes/{s}/retire",
+                Api.body("reason", form.get("motif")), basin, scheme));
+        return "redirect:/bassins/" + basin + "/partenaires#dispositifs";
+    }
+
+    /**
+     * Skills typed one per line, « domaine : jours par an » (« industrialisation : 20 »); a line that does not read
+     * so is refused with the line, before anything is sent.
+     */
+    static List<Map<String, Object>> skills(String typed) {
+        List<Map<String, Object>> skills = new ArrayList<>();
+        if (typed == null) {
+            return skills;
+        }
+        for (String line : typed.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int colon = line.lastIndexOf(':');
+            Integer days = colon < 0 ? null : Pages.wholeNumber(line.substring(colon + 1));
+            if (colon <= 0 || days == null || line.substring(0, colon).isBlank()) {
+                throw new ApiException(400, "Requête invalide", "Compétence illisible : « " + line.strip()
+                        + " ». Une par ligne, sous la forme « domaine : jours par an », par exemple « industrialisation : 20 ».",
+                        List.of(new ApiException.FieldError("competences", "domaine : jours par an, une par ligne")));
+            }
+            skills.add(Api.body("domain", line.substring(0, colon).strip(), "indicativeDaysPerYear", days));
+        }
+        return skills;
     }
 
 

@@ -123,6 +123,10 @@ class UserPages {
             }
             case "unlock" -> Pages.attempt(flash, "Compte " + login + " déverrouillé.",
                     () -> api.post("/api/network/users/{l}/unlock", Map.of(), login));
+            // a lost phone: the holder configures a new authenticator at their next login
+            case "second-factor" -> Pages.attempt(flash, "Double authentification de " + login
+                    + " réinitialisée : à configurer de nouveau à sa prochaine connexion.",
+                    () -> api.post("/api/network/users/{l}/second-factor/reset", Map.of(), login));
             case "invitation" -> {
                 String[] link = new String[1];
                 if (Pages.attempt(flash, "Nouvelle invitation envoyée à " + login + ".", () -> link[0] = api.post(

@@ -172,6 +172,62 @@ class ConsolePagesTest {
     }
 
     @Test
+    void astrees_resets_the_second_factor_of_someone_who_lost_their_phone() throws Exception {
+        api.claims = "{\"preferred_username\":\"astrees\",\"network_roles\":[\"NETWORK_ADMIN\"]}";
+        String page = mvc.perform(get("/reseau/utilisateurs").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page.split("Réinitialiser la double authentification", -1)).as("only for the one account enrolled").hasSize(2);
+
+        MvcResult result = mvc.perform(post("/reseau/utilisateurs/astrees/second-factor").with(oidcLogin()).with(csrf()))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/reseau/utilisateurs");
+        assertThat(api.calls).contains("/api/network/users/{l}/second-factor/reset");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_operator_adds_an_organisation_with_its_skills_and_a_person_and_withdraws_a_partner() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        String page = mvc.perform(get("/bassins/valenciennois/partenaires").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Ajouter une organisation", "Enregistrer une personne", "Retirer…",
+                "Initiative Valenciennes", "plateforme d’initiative locale", "Inscrire un dispositif");
+
+        MvcResult added = mvc.perform(post("/bassins/valenciennois/partenaires/organisations").with(oidcLogin()).with(csrf())
+                .param("nature", "PARTNER_COMPANY").param("nom", "Hainaut Rail Systèmes").param("siret", "73282932000074")
+                .param("taille", "LARGE").param("associe", "").param("commune", "Valenciennes")
+                .param("competences", "industrialisation : 20\r\n\n logistique: 5 ")).andReturn();
+        assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/partenaires");
+        Map<String, Object> organisation = (Map<String, Object>) api.lastBody;
+        assertThat(organisation).containsEntry("kind", "PARTNER_COMPANY").containsEntry("sizeClass", "LARGE")
+                .doesNotContainKey("associatedKind").containsEntry("address", Map.of("city", "Valenciennes"));
+        assertThat(organisation.get("skills")).isEqualTo(List.of(Map.of("domain", "industrialisation", "indicativeDaysPerYear", 20),
+                Map.of("domain", "logistique", "indicativeDaysPerYear", 5)));
+
+        api.lastBody = null;
+        MvcResult unreadable = mvc.perform(post("/bassins/valenciennois/partenaires/organisations").with(oidcLogin()).with(csrf())
+                .param("nature", "PARTNER_COMPANY").param("nom", "Sans jours").param("competences", "industrialisation")).andReturn();
+        assertThat(unreadable.getFlashMap().get("failure")).asString().contains("Compétence illisible : « industrialisation »");
+        assertThat(api.lastBody).as("nothing sent").isNull();
+
+        mvc.perform(post("/bassins/valenciennois/partenaires/personnes").with(oidcLogin()).with(csrf())
+                .param("prenom", "Isabelle").param("nomPersonne", "Roche").param("rattachement", "ASTREES")
+                .param("organisation", "org-123").param("inactif", "on")).andReturn();
+        assertThat((Map<String, Object>) api.lastBody).containsEntry("affiliation", "ASTREES").containsEntry("inActivity", false)
+                .doesNotContainKey("organisationId");
+
+        mvc.perform(post("/bassins/valenciennois/partenaires/organisations/org-123/retrait").with(oidcLogin()).with(csrf())
+                .param("motif", "Fin du mécénat de compétences")).andReturn();
+        assertThat(api.calls).contains("/api/basins/{b}/organisations/{o}/withdraw");
+        assertThat((Map<String, Object>) api.lastBody).containsEntry("reason", "Fin du mécénat de compétences");
+
+        MvcResult scheme = mvc.perform(post("/bassins/valenciennois/partenaires/dispositifs").with(oidcLogin()).with(csrf())
+                .param("nomDispositif", "Réseau Entreprendre Hainaut").param("type", "RESEAU_ENTREPRENDRE").param("site", "")).andReturn();
+        assertThat(scheme.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/partenaires#dispositifs");
+        assertThat((Map<String, Object>) api.lastBody).containsEntry("kind", "RESEAU_ENTREPRENDRE").doesNotContainKey("website");
+    }
+
+    @Test
     void the_pager_keeps_the_page_filters() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         String html = mvc.perform(get("/bassins/valenciennois/journal?page=1&x=y").with(oidcLogin())).andReturn().getResponse()
@@ -287,7 +343,8 @@ class ConsolePagesTest {
                 Map.entry("/api/network/indicators/series", "network-series"), Map.entry("/api/network/meetings", "meetings"),
                 Map.entry("/api/network/meetings/summary?year={y}", "meetings-summary"),
                 Map.entry("/api/basins/{b}/users", "basin-users"), Map.entry("/api/basins/{b}/contributions", "contributions"),
-                Map.entry("/api/basins/{b}/operating-expenses", "expenses"), Map.entry("/api/basins/{b}/transfers", "transfers"));
+                Map.entry("/api/basins/{b}/operating-expenses", "expenses"), Map.entry("/api/basins/{b}/transfers", "transfers"),
+                Map.entry("/api/basins/{b}/support-schemes", "support-schemes"));
 
         volatile String claims;
         volatile String unavailable = "";

@@ -22,7 +22,7 @@ public final class AccountViews {
             Instant lockedUntil, Instant lastLoginAt, Instant invitationExpiresAt, Set<NetworkRole> networkRoles,
             Map<String, Set<BasinRole>> basins, Map<String, Set<BasinRole>> grantedBasinRoles,
             Map<String, Set<BasinRole>> appointedBasinRoles, Instant createdAt, String createdBy,
-            List<AccountChange> history, String invitationUrl) {
+            List<AccountChange> history, boolean secondFactorEnrolled, String invitationUrl) {
     }
 
     public record BasinAccountView(String login, String displayName, String email, AccountStatus status, boolean locked,
@@ -49,7 +49,7 @@ public final class AccountViews {
                 account.lockedAt(clock.instant()), account.lockedUntil(), account.lastLoginAt(),
                 account.invitation() == null ? null : account.invitation().expiresAt(),
                 new TreeSet<>(account.networkRoles()), effective, granted, appointed, account.createdAt(),
-                account.createdBy(), account.history(), invitationUrl);
+                account.createdBy(), account.history(), account.secondFactor() != null, invitationUrl);
     }
 
     public static BasinAccountView inBasin(Account account, BasinId basin, Clock clock) {
