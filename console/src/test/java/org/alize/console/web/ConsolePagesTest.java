@@ -228,6 +228,30 @@ class ConsolePagesTest {
     }
 
     @Test
+    void astrees_sees_each_services_parked_events_and_retries_or_discards_them_with_a_reason() throws Exception {
+        api.claims = "{\"preferred_username\":\"astrees\",\"network_roles\":[\"NETWORK_ADMIN\"]}";
+        api.unavailable = "/api/network/outbox/{s}";
+        String down = mvc.perform(get("/reseau/evenements-bloques").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        api.unavailable = "";
+        assertThat(down).contains("Événements bloqués", "Service indisponible", "Finances");
+        String page = mvc.perform(get("/reseau/evenements-bloques").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("alize.finance.ScheduleRescheduled.v1", "RecordTooLargeException", "Reprendre", "Abandonner…");
+
+        mvc.perform(post("/reseau/evenements-bloques/finance-service/evt-1/reprendre").with(oidcLogin()).with(csrf())).andReturn();
+        assertThat(api.calls).contains("/api/network/outbox/{s}/parked/{e}/retry");
+        MvcResult discarded = mvc.perform(post("/reseau/evenements-bloques/finance-service/evt-1/abandonner").with(oidcLogin())
+                .with(csrf()).param("motif", "Échéancier de 100 000 mois saisi par erreur")).andReturn();
+        assertThat(discarded.getResponse().getRedirectedUrl()).isEqualTo("/reseau/evenements-bloques");
+        assertThat(api.calls).contains("/api/network/outbox/{s}/parked/{e}/discard");
+
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        assertThat(mvc.perform(get("/reseau/evenements-bloques").with(oidcLogin())).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
     void the_pager_keeps_the_page_filters() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         String html = mvc.perform(get("/bassins/valenciennois/journal?page=1&x=y").with(oidcLogin())).andReturn().getResponse()
@@ -376,6 +400,8 @@ class ConsolePagesTest {
                 file = "network-users";
             } else if (file == null && path.startsWith("/api/network/basins")) {
                 file = "network-basins";
+            } else if (file == null && path.startsWith("/api/network/outbox/{s}/parked?")) {
+                file = "parked";
             }
             boolean paged = false;
             if (file == null && path.contains("?") && FILES.containsKey(path.substring(0, path.indexOf('?')))) {
