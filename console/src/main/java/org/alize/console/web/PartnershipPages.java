@@ -38,7 +38,7 @@ class PartnershipPages {
 
     @GetMapping("/bassins/{basin}/partenariat")
     String partnership(@PathVariable String basin, HttpServletRequest request, Model model) {
-        Pages.inBasin(viewers, request, model, basin);
+        Viewer viewer = Pages.inBasin(viewers, request, model, basin);
         try {
             model.addAttribute("convention", json.map(api.get("/api/basins/{b}/conventions/in-force", basin)));
         } catch (ApiException e) {
@@ -51,7 +51,48 @@ class PartnershipPages {
         model.addAttribute("approval", json.map(api.get("/api/basins/{b}/committees/approval?on={d}", basin, today)));
         model.addAttribute("steering", json.map(api.get("/api/basins/{b}/committees/steering?on={d}", basin, today)));
         model.addAttribute("operatorBody", json.map(api.get("/api/basins/{b}/operator", basin)));
+        model.addAttribute("today", today);
+        if (viewer.isOperator(basin)) {
+            // whom the operator may seat on a committee: the basin's people in activity
+            model.addAttribute("people", json.list(api.get("/api/basins/{b}/people?inActivity=true&size=100&page=0", basin)
+                    .path("items")));
+        }
         return "basin/partnership";
+    }
+
+    /**
+     * The committees' changes the operator records (R-06, R-07, R-23): a member seated on the approval committee or
+     * their mandate ended, its president elected; the steering committee's members, its chair, its decisions.
+     */
+    @PostMapping("/bassins/{basin}/partenariat/comites/{action}")
+    String committees(@PathVariable String basin, @PathVariable String action, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        String from = Pages.blank(form.get("depuis"));
+        String lastDay = Pages.blank(form.get("dernierJour"));
+        switch (action) {
+            case "agrement-nomination" -> Pages.attempt(flash, "Membre nommé au comité d'agrément.", () -> api.post(
+                    "/api/basins/{b}/committees/approval/members", Api.body("personId", form.get("personne"), "seat", form.get("siege"),
+                            "voting", form.containsKey("votant"), "from", from), basin));
+            case "agrement-fin" -> Pages.attempt(flash, "Fin du mandat enregistrée.", () -> api.post(
+                    "/api/basins/{b}/committees/approval/members/{m}/end", Api.body("lastDay", lastDay,
+                            "reason", Pages.blank(form.get("motif"))), basin, form.get("mandat")));
+            case "agrement-president" -> Pages.attempt(flash, "Présidence du comité d'agrément enregistrée.", () -> api.post(
+                    "/api/basins/{b}/committees/approval/president", Api.body("personId", form.get("personne"), "from", from), basin));
+            case "pilotage-membre" -> Pages.attempt(flash, "Membre ajouté au comité de pilotage.", () -> api.post(
+                    "/api/basins/{b}/committees/steering/members", Api.body("personId", form.get("personne"), "from", from), basin));
+            case "pilotage-fin" -> Pages.attempt(flash, "Fin de la participation enregistrée.", () -> api.post(
+                    "/api/basins/{b}/committees/steering/members/{p}/end", Api.body("lastDay", lastDay), basin, form.get("personne")));
+            case "pilotage-presidence" -> Pages.attempt(flash, "Présidence du comité de pilotage enregistrée.", () -> api.post(
+                    "/api/basins/{b}/committees/steering/chair", Api.body("kind", form.get("nature"), "personId", form.get("personne"),
+                            "prefectAgreedOn", Pages.blank(form.get("accordPrefet")), "from", from), basin));
+            case "pilotage-decision" -> Pages.attempt(flash, "Décision « " + form.getOrDefault("reference", "").strip()
+                    + " » enregistrée.", () -> api.post("/api/basins/{b}/committees/steering/decisions", Api.body(
+                            "reference", form.get("reference"), "decidedOn", Pages.blank(form.get("date")),
+                            "subject", form.get("objet")), basin));
+            default -> throw new ApiException(404, "Page introuvable", "Cette action n'existe pas.", List.of());
+        }
+        return "redirect:/bassins/" + basin + "/partenariat";
     }
 
     @GetMapping("/bassins/{basin}/partenaires")

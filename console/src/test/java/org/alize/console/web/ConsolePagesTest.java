@@ -252,6 +252,31 @@ class ConsolePagesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_operator_seats_and_ends_committee_members_and_records_a_steering_decision() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        String page = mvc.perform(get("/bassins/valenciennois/partenariat").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Nommer un membre", "Élire le président", "Désigner la présidence", "Enregistrer une décision",
+                "mbr-4d7c8f437d");
+
+        mvc.perform(post("/bassins/valenciennois/partenariat/comites/agrement-nomination").with(oidcLogin()).with(csrf())
+                .param("personne", "per-6b4f0c010e").param("siege", "PARTNER_REPRESENTATIVE").param("depuis", "2026-12-01")).andReturn();
+        assertThat((Map<String, Object>) api.lastBody).containsEntry("voting", false).containsEntry("from", "2026-12-01");
+        mvc.perform(post("/bassins/valenciennois/partenariat/comites/agrement-fin").with(oidcLogin()).with(csrf())
+                .param("mandat", "mbr-4d7c8f437d").param("dernierJour", "2026-12-31").param("motif", "")).andReturn();
+        assertThat(api.expandedCalls).contains("/api/basins/valenciennois/committees/approval/members/mbr-4d7c8f437d/end");
+        assertThat((Map<String, Object>) api.lastBody).containsEntry("lastDay", "2026-12-31").doesNotContainKey("reason");
+        MvcResult decided = mvc.perform(post("/bassins/valenciennois/partenariat/comites/pilotage-decision").with(oidcLogin())
+                .with(csrf()).param("reference", "CLP-2026-12").param("date", "2026-12-01")
+                .param("objet", "Virement de 20 000 € vers le fonds d'avances")).andReturn();
+        assertThat(decided.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/partenariat");
+        assertThat((Map<String, Object>) api.lastBody).containsEntry("reference", "CLP-2026-12");
+        assertThat(mvc.perform(post("/bassins/valenciennois/partenariat/comites/inconnue").with(oidcLogin()).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void the_pager_keeps_the_page_filters() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         String html = mvc.perform(get("/bassins/valenciennois/journal?page=1&x=y").with(oidcLogin())).andReturn().getResponse()
