@@ -100,6 +100,9 @@ class ProjectPages {
         model.addAttribute("simpleActions", SIMPLE_ACTIONS);
         model.addAttribute("reasonedActions", REASONED_ACTIONS);
         model.addAttribute("today", BasinCalendar.today(clock).toString());
+        model.addAttribute("types", BENEFICIARY_TYPES);
+        // the file may be corrected until the project goes before the committee
+        model.addAttribute("amendable", List.of("SUBMITTED", "IN_DIAGNOSIS").contains(String.valueOf(project.get("status"))));
         List<String> labels = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Object report : (List<?>) project.getOrDefault("reports", List.of())) {
@@ -160,22 +163,42 @@ class ProjectPages {
             RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
         String[] created = new String[1];
-        boolean ok = Pages.attempt(flash, "Projet déposé.", () -> created[0] = api.post("/api/basins/{b}/projects", Api.body(
-                "company", Api.body("name", form.get("entreprise"), "city", Pages.blank(form.get("commune")),
-                        "nafCode", Pages.blank(form.get("naf")), "headcount", Pages.wholeNumber(form.get("effectif"))),
-                "head", Api.body("firstName", form.get("prenom"), "lastName", form.get("nom"), "email", Pages.blank(form.get("courriel"))),
-                "beneficiaryType", form.get("type"),
-                "needs", Api.body("skillsDomains", Pages.blank(form.get("competences")) == null ? List.of()
-                                : List.of(form.get("competences").split("\\s*,\\s*")),
-                        "amountRequested", Pages.blank(form.get("montant")) == null ? null : Money.parse(form.get("montant"), "montant"),
-                        "description", Pages.blank(form.get("besoins"))),
-                "forecastJobs", Pages.wholeNumber(form.get("emplois")), "prescriberId", form.get("prescripteur"),
-                "submittedOn", Pages.blank(form.get("date"))), basin).path("projectId").asString());
+        boolean ok = Pages.attempt(flash, "Projet déposé.", () -> created[0] = api.post("/api/basins/{b}/projects",
+                submission(form), basin).path("projectId").asString());
         if (!ok) {
             flash.addFlashAttribute("form", form);
             return "redirect:/bassins/" + basin + "/projets/nouveau";
         }
         return "redirect:/bassins/" + basin + "/projets/" + created[0];
+    }
+
+    /** The file corrected while the project has not gone before the committee (the API says when it no longer may). */
+    @PostMapping("/bassins/{basin}/projets/{projectId}/dossier")
+    String amend(@PathVariable String basin, @PathVariable String projectId, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Dossier corrigé.", () -> api.put("/api/basins/{b}/projects/{id}", submission(form), basin, projectId));
+        return "redirect:/bassins/" + basin + "/projets/" + projectId;
+    }
+
+    /** A project's file as the deposit and the correction forms type it (the same field names). */
+    private static Map<String, Object> submission(Map<String, String> form) {
+        return Api.body(
+                "company", Api.body("name", form.get("entreprise"), "city", Pages.blank(form.get("commune")),
+                        "siret", Pages.blank(form.get("siret")), "nafCode", Pages.blank(form.get("naf")),
+                        "createdOn", Pages.blank(form.get("creation")), "headcount", Pages.wholeNumber(form.get("effectif"))),
+                "head", Api.body("firstName", form.get("prenom"), "lastName", form.get("nom"), "email", Pages.blank(form.get("courriel")),
+                        "phone", Pages.blank(form.get("telephone"))),
+                "beneficiaryType", form.get("type"),
+                "needs", Api.body("skillsDomains", list(form.get("competences")),
+                        "amountRequested", Pages.blank(form.get("montant")) == null ? null : Money.parse(form.get("montant"), "montant"),
+                        "description", Pages.blank(form.get("besoins"))),
+                "forecastJobs", Pages.wholeNumber(form.get("emplois")), "prescriberId", form.get("prescripteur"),
+                "supportSchemeIds", list(form.get("dispositifs")), "submittedOn", Pages.blank(form.get("date")));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Pages.blank(commaSeparated) == null ? List.of() : List.of(commaSeparated.strip().split("\\s*,\\s*"));
     }
 
     @PostMapping("/bassins/{basin}/projets/{projectId}/diagnostic")

@@ -277,6 +277,38 @@ class ConsolePagesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_file_is_corrected_with_what_the_form_does_not_show_kept_and_only_before_the_committee() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        String followed = mvc.perform(get("/bassins/valenciennois/projets/prj-1").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(followed).as("a project in follow-up is no longer corrected").doesNotContain("Corriger le dossier");
+        api.recorded.put("/api/basins/{b}/projects/{id}", "project-submitted");
+        String submitted;
+        try {
+            submitted = mvc.perform(get("/bassins/valenciennois/projets/prj-1").with(oidcLogin())).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } finally {
+            api.recorded.clear();
+        }
+        assertThat(submitted).contains("Corriger le dossier", "value=\"81234567800019\"", "value=\"sch-1a2b3c4d5e\"",
+                "value=\"organisation industrielle\"", "value=\"17000\"");
+
+        MvcResult amended = mvc.perform(post("/bassins/valenciennois/projets/prj-1/dossier").with(oidcLogin()).with(csrf())
+                .param("entreprise", "Recyclage Métaux Valenciennes").param("prenom", "Lucie").param("nom", "Delcourt")
+                .param("type", "STRUCTURING_PROJECT").param("emplois", "4").param("montant", "18 000,00")
+                .param("competences", "organisation industrielle, export").param("prescripteur", "per-a8af549a5d")
+                .param("dispositifs", "sch-1, sch-2").param("date", "2026-06-04").param("siret", "")).andReturn();
+        assertThat(amended.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/projets/prj-1");
+        Map<String, Object> body = (Map<String, Object>) api.lastBody;
+        assertThat(body).containsEntry("forecastJobs", 4).containsEntry("prescriberId", "per-a8af549a5d")
+                .containsEntry("supportSchemeIds", List.of("sch-1", "sch-2")).containsEntry("submittedOn", "2026-06-04");
+        assertThat((Map<String, Object>) body.get("needs")).containsEntry("amountRequested", new java.math.BigDecimal("18000.00"))
+                .containsEntry("skillsDomains", List.of("organisation industrielle", "export"));
+        assertThat((Map<String, Object>) body.get("company")).doesNotContainKey("siret");
+    }
+
+    @Test
     void the_pager_keeps_the_page_filters() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         String html = mvc.perform(get("/bassins/valenciennois/journal?page=1&x=y").with(oidcLogin())).andReturn().getResponse()
@@ -396,6 +428,8 @@ class ConsolePagesTest {
                 Map.entry("/api/basins/{b}/support-schemes", "support-schemes"));
 
         volatile String claims;
+        /** An answer other than the usual one for a path, for one test. */
+        final Map<String, String> recorded = new java.util.concurrent.ConcurrentHashMap<>();
         volatile String unavailable = "";
         volatile ApiException refusal;
         volatile Object lastBody;
@@ -414,7 +448,7 @@ class ConsolePagesTest {
             if (path.startsWith(unavailable) && !unavailable.isEmpty()) {
                 throw new ApiException(503, "Service indisponible", "Le service des indicateurs ne répond pas.", List.of());
             }
-            String file = FILES.get(path);
+            String file = recorded.getOrDefault(path, FILES.get(path));
             if (file == null && path.startsWith("/api/basins/{b}/projects?")) {
                 file = "projects";
             } else if (file == null && path.startsWith("/api/basins/{b}/organisations")) {
@@ -484,6 +518,17 @@ class ConsolePagesTest {
             expandedCalls.add(expand(path, variables));
             lastBody = body;
             keys.add(org.alize.console.api.FormKeys.next());
+            if (refusal != null) {
+                throw refusal;
+            }
+            return JSON.nullNode();
+        }
+
+        @Override
+        public JsonNode put(String path, Object body, Object... variables) {
+            calls.add(path);
+            expandedCalls.add(expand(path, variables));
+            lastBody = body;
             if (refusal != null) {
                 throw refusal;
             }
