@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -309,6 +310,52 @@ class ConsolePagesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_convention_is_negotiated_in_tables_signed_and_each_form_keeps_what_the_other_typed() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        assertThat(mvc.perform(get("/bassins/valenciennois/conventions").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("n° 3", "en négociation", "n° 2", "signée", "Ouvrir une convention");
+        String page = mvc.perform(get("/bassins/valenciennois/conventions/conv-2028").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Enregistrer les engagements", "name=\"numeraire-org-80690337e4\"", "value=\"33400.0",
+                "Enregistrer l'annexe", "Enregistrer la signature", "Signataire pour Hainaut Rail Systèmes");
+
+        mvc.perform(post("/bassins/valenciennois/conventions/conv-2028/engagements").with(oidcLogin()).with(csrf())
+                .param("organisations", "org-80690337e4,org-4e5787d641,org-new").param("numeraire-org-80690337e4", "40 000")
+                .param("jours-org-80690337e4", "12").param("valeur-org-80690337e4", "800").param("numeraire-org-4e5787d641", "")
+                .param("nature-org-new", "5000,50")).andReturn();
+        Map<String, Object> terms = (Map<String, Object>) api.lastBody;
+        List<Map<String, Object>> pledges = (List<Map<String, Object>>) terms.get("pledges");
+        assertThat(pledges).extracting(p -> p.get("organisationId")).as("an empty row pledges nothing")
+                .containsExactly("org-80690337e4", "org-new");
+        assertThat(pledges.get(0)).containsEntry("cash", new BigDecimal("40000")).containsEntry("skillsDays", 12);
+        assertThat(terms.get("budget")).as("the annex is sent back as it was").asList().hasSize(4);
+        assertThat(terms).containsKey("objectives").containsEntry("operatorReimbursementAgreedByAllPartners", true);
+
+        mvc.perform(post("/bassins/valenciennois/conventions/conv-2028/annexe").with(oidcLogin()).with(csrf())
+                .param("depense-1-PROJECT_SUPPORT", "200 000").param("depense-2-LOCAL_ENGINEERING", "85000")).andReturn();
+        terms = (Map<String, Object>) api.lastBody;
+        assertThat((List<Map<String, Object>>) terms.get("budget")).extracting(l -> l.get("kind") + " " + l.get("year") + " " + l.get("category"))
+                .containsExactly("RESOURCE 1 OTHER", "SPENDING 1 PROJECT_SUPPORT", "SPENDING 2 LOCAL_ENGINEERING");
+        assertThat(terms).containsEntry("operatorReimbursementAgreedByAllPartners", false);
+        assertThat((List<?>) terms.get("pledges")).as("the pledges are sent back as they were").hasSize(4);
+
+        MvcResult bad = mvc.perform(post("/bassins/valenciennois/conventions/conv-2028/engagements").with(oidcLogin()).with(csrf())
+                .param("organisations", "org-80690337e4").param("jours-org-80690337e4", "douze")).andReturn();
+        assertThat(bad.getFlashMap().get("failure")).asString().contains("Nombre de jours illisible");
+
+        mvc.perform(post("/bassins/valenciennois/conventions/conv-2028/signature").with(oidcLogin()).with(csrf())
+                .param("signataires", "org-80690337e4,org-4e5787d641").param("signataire-org-80690337e4", "Isabelle Roche")
+                .param("signataire-org-4e5787d641", "Thomas Lefèvre").param("operateur", "org-2dfbb6c16f")
+                .param("signataireAstrees", "Claire Martin").param("signataireOperateur", "Karim Benali").param("date", "2027-12-15"))
+                .andReturn();
+        Map<String, Object> signed = (Map<String, Object>) api.lastBody;
+        assertThat((List<?>) signed.get("signatures")).hasSize(2);
+        assertThat((Map<String, Object>) signed.get("operatorConvention")).containsEntry("operatorOrganisationIds", List.of("org-2dfbb6c16f"))
+                .containsEntry("signedOn", "2027-12-15");
+    }
+
+    @Test
     void the_pager_keeps_the_page_filters() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         String html = mvc.perform(get("/bassins/valenciennois/journal?page=1&x=y").with(oidcLogin())).andReturn().getResponse()
@@ -425,7 +472,8 @@ class ConsolePagesTest {
                 Map.entry("/api/network/meetings/summary?year={y}", "meetings-summary"),
                 Map.entry("/api/basins/{b}/users", "basin-users"), Map.entry("/api/basins/{b}/contributions", "contributions"),
                 Map.entry("/api/basins/{b}/operating-expenses", "expenses"), Map.entry("/api/basins/{b}/transfers", "transfers"),
-                Map.entry("/api/basins/{b}/support-schemes", "support-schemes"));
+                Map.entry("/api/basins/{b}/support-schemes", "support-schemes"),
+                Map.entry("/api/basins/{b}/conventions", "conventions"), Map.entry("/api/basins/{b}/conventions/{c}", "convention-draft"));
 
         volatile String claims;
         /** An answer other than the usual one for a path, for one test. */
