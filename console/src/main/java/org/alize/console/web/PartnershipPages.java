@@ -147,15 +147,27 @@ class PartnershipPages {
     String recordPerson(@PathVariable String basin, @RequestParam Map<String, String> form, HttpServletRequest request,
             Model model, RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
-        String affiliation = form.getOrDefault("rattachement", "ORGANISATION");
         Pages.attempt(flash, form.getOrDefault("prenom", "").strip() + " " + form.getOrDefault("nomPersonne", "").strip()
-                        + " enregistré(e).",
-                () -> api.post("/api/basins/{b}/people", Api.body("firstName", form.get("prenom"),
-                        "lastName", form.get("nomPersonne"), "email", Pages.blank(form.get("courriel")),
-                        "phone", Pages.blank(form.get("telephone")), "affiliation", affiliation,
-                        "organisationId", "ORGANISATION".equals(affiliation) ? Pages.blank(form.get("organisation")) : null,
-                        "jobTitle", Pages.blank(form.get("fonction")), "inActivity", !form.containsKey("inactif")), basin));
+                + " enregistré(e).", () -> api.post("/api/basins/{b}/people", person(form), basin));
         return "redirect:/bassins/" + basin + "/partenaires";
+    }
+
+    /** A person's record changed: their contact, their title, or that they are no longer in activity. */
+    @PostMapping("/bassins/{basin}/partenaires/personnes/{person}")
+    String updatePerson(@PathVariable String basin, @PathVariable String person, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Fiche de " + form.getOrDefault("prenom", "").strip() + " " + form.getOrDefault("nomPersonne", "").strip()
+                + " enregistrée.", () -> api.put("/api/basins/{b}/people/{p}", person(form), basin, person));
+        return "redirect:/bassins/" + basin + "/partenaires";
+    }
+
+    private static Map<String, Object> person(Map<String, String> form) {
+        String affiliation = form.getOrDefault("rattachement", "ORGANISATION");
+        return Api.body("firstName", form.get("prenom"), "lastName", form.get("nomPersonne"),
+                "email", Pages.blank(form.get("courriel")), "phone", Pages.blank(form.get("telephone")), "affiliation", affiliation,
+                "organisationId", "ORGANISATION".equals(affiliation) ? Pages.blank(form.get("organisation")) : null,
+                "jobTitle", Pages.blank(form.get("fonction")), "inActivity", !form.containsKey("inactif"));
     }
 
     /** Another support scheme of the basin enters its register: a PFIL, Réseau Entreprendre, France Active… */

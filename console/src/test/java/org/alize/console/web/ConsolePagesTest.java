@@ -191,7 +191,7 @@ class ConsolePagesTest {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         String page = mvc.perform(get("/bassins/valenciennois/partenaires").with(oidcLogin())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Ajouter une organisation", "Enregistrer une personne", "Retirer…",
+        assertThat(page).contains("Ajouter une organisation", "Enregistrer une personne", "Retirer…", "Modifier…",
                 "Initiative Valenciennes", "plateforme d’initiative locale", "Inscrire un dispositif");
 
         MvcResult added = mvc.perform(post("/bassins/valenciennois/partenaires/organisations").with(oidcLogin()).with(csrf())
@@ -216,6 +216,13 @@ class ConsolePagesTest {
                 .param("organisation", "org-123").param("inactif", "on")).andReturn();
         assertThat((Map<String, Object>) api.lastBody).containsEntry("affiliation", "ASTREES").containsEntry("inActivity", false)
                 .doesNotContainKey("organisationId");
+
+        mvc.perform(post("/bassins/valenciennois/partenaires/personnes/per-a28730cfdd").with(oidcLogin()).with(csrf())
+                .param("prenom", "Karim").param("nomPersonne", "Benali").param("rattachement", "ORGANISATION")
+                .param("organisation", "org-2dfbb6c16f").param("inactif", "on")).andReturn();
+        assertThat(api.expandedCalls).contains("/api/basins/valenciennois/people/per-a28730cfdd");
+        assertThat((Map<String, Object>) api.lastBody).as("no longer in activity (R-06), still of his organisation")
+                .containsEntry("inActivity", false).containsEntry("organisationId", "org-2dfbb6c16f");
 
         mvc.perform(post("/bassins/valenciennois/partenaires/organisations/org-123/retrait").with(oidcLogin()).with(csrf())
                 .param("motif", "Fin du mécénat de compétences")).andReturn();
