@@ -125,7 +125,7 @@ class ConsoleScenarioIT {
             assertThat(browser.text()).contains("Paul Partenaire", "paul.partenaire", "invité");
 
             browser.phoneWidth();
-            for (String page : new String[] {"", "/projets", "/finances", "/comites", "/partenariat"}) {
+            for (String page : new String[] {"", "/projets", "/finances", "/comites", "/partenariat", "/partenaires", "/conventions"}) {
                 browser.open(console.resolve("/bassins/valenciennois" + page));
                 assertThat(browser.horizontalOverflow()).as("no sideways scrolling of the page at phone width: " + page)
                         .isFalse();
@@ -234,6 +234,9 @@ class ConsoleScenarioIT {
             browser.click("nav a[href$='/reseau/utilisateurs']");
             assertThat(browser.text()).contains("Karim Benali", "operateur.valenciennois");
             browser.check("reseau-comptes");
+            browser.click("nav a[href$='/reseau/evenements-bloques']");
+            assertThat(browser.text()).contains("Événements bloqués", "Finances", "Aucun événement bloqué.");
+            browser.check("reseau-evenements-bloques");
         }
     }
 
