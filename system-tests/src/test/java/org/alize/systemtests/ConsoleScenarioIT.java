@@ -237,6 +237,9 @@ class ConsoleScenarioIT {
             browser.click("nav a[href$='/reseau/evenements-bloques']");
             assertThat(browser.text()).contains("Événements bloqués", "Finances", "Aucun événement bloqué.");
             browser.check("reseau-evenements-bloques");
+            browser.click("footer a[href$='/accessibilite']");
+            assertThat(browser.text()).contains("Déclaration d’accessibilité", "partiellement conforme");
+            browser.check("accessibilite");
         }
     }
 

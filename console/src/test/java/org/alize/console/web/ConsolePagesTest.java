@@ -363,6 +363,15 @@ class ConsolePagesTest {
     }
 
     @Test
+    void the_accessibility_statement_is_read_without_logging_in_and_linked_from_every_page() throws Exception {
+        String statement = mvc.perform(get("/accessibilite")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(statement).contains("Déclaration d’accessibilité", "partiellement conforme", "RGAA", "Défenseur des droits");
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        assertThat(mvc.perform(get("/bassins/valenciennois/partenaires").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("href=\"/accessibilite\"");
+    }
+
+    @Test
     void the_pager_keeps_the_page_filters() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         String html = mvc.perform(get("/bassins/valenciennois/journal?page=1&x=y").with(oidcLogin())).andReturn().getResponse()
