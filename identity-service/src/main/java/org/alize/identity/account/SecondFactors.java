@@ -39,12 +39,24 @@ public class SecondFactors {
         this.clock = clock;
     }
 
-    /** Whether {@code login}'s roles require a second factor. */
-    public boolean required(String login) {
+    /** What a login needs after its password. */
+    public enum Step {
+        /** nothing: the account's roles require no second factor */
+        NONE,
+        /** the application to configure first (roles that require it, not enrolled yet) */
+        CONFIGURE,
+        /** a code of the application configured */
+        CODE
+    }
+
+    /** What {@code login} needs after its password, read from the account once. */
+    public Step step(String login) {
         Set<String> required = settings.secondFactor().requiredRoles();
-        return accounts.find(login).map(account -> account.grants().networkRoles().stream().anyMatch(r -> required.contains(r.name()))
-                || account.grants().basins().values().stream().flatMap(Set::stream).anyMatch(r -> required.contains(r.name())))
-                .orElse(false);
+        return accounts.find(login).map(account -> {
+            boolean needed = account.grants().networkRoles().stream().anyMatch(r -> required.contains(r.name()))
+                    || account.grants().basins().values().stream().flatMap(Set::stream).anyMatch(r -> required.contains(r.name()));
+            return !needed ? Step.NONE : account.secondFactor() == null ? Step.CONFIGURE : Step.CODE;
+        }).orElse(Step.NONE);
     }
 
     public boolean enrolled(String login) {

@@ -52,7 +52,8 @@ public class SecondFactorLogin implements AuthenticationSuccessHandler {
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, jakarta.servlet.ServletException {
         String login = authentication.getName();
-        if (!factors.required(login)) {
+        SecondFactors.Step step = factors.step(login);
+        if (step == SecondFactors.Step.NONE) {
             resume.onAuthenticationSuccess(request, response, authentication);
             return;
         }
@@ -61,7 +62,7 @@ public class SecondFactorLogin implements AuthenticationSuccessHandler {
         SecurityContextHolder.setContext(empty);
         contexts.saveContext(empty, request, response);
         request.getSession().setAttribute(PENDING, new Pending(login, 0, authentication));
-        response.sendRedirect(request.getContextPath() + (factors.enrolled(login) ? "/connexion/code" : "/connexion/configuration"));
+        response.sendRedirect(request.getContextPath() + (step == SecondFactors.Step.CODE ? "/connexion/code" : "/connexion/configuration"));
     }
 
     static Pending pending(HttpServletRequest request) {
