@@ -130,7 +130,8 @@ class NoisyNeighbourScenarioIT {
         String projectId = day.signedProject(company, 5000);
         URI advance = gateway.resolve("/api/basins/valenciennois/advances/adv-" + projectId);
         await().atMost(Duration.ofSeconds(30)).until(() -> valenciennois.get(advance).statusCode() == 200);
-        ValenciennoisDay.expect(200, day.post(URI.create(advance + "/disbursements"), "{\"amount\":5000}"));
+        // a first tranche of the 5,000 € granted: twenty-five days of the scenario leave the demo fund its cash
+        ValenciennoisDay.expect(200, day.post(URI.create(advance + "/disbursements"), "{\"amount\":1000}"));
         ValenciennoisDay.expect(200, day.post(URI.create(advance + "/repayments"), "{\"amount\":800}"));
         ValenciennoisDay.expect(200, day.get(gateway.resolve("/api/basins/valenciennois/advances?size=20")));
         ValenciennoisDay.expect(200, day.get(gateway.resolve("/api/basins/valenciennois/indicators")));
