@@ -247,6 +247,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("SPRING_MONGODB_URI", infra.mongoConnectionString());
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
         env.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
+        // one instance per service here: a static member, so a service restarted after a crash consumes at once
+        env.put("ALIZE_MESSAGING_CONSUMER_INSTANCE_ID", service.name());
         if (service.name().equals(Services.CONSOLE)) {
             env.put("ALIZE_CONSOLE_GATEWAY_URL", serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString());
             env.put("ALIZE_CONSOLE_IDENTITY_PUBLIC_URL", serviceUrls.get(Services.IDENTITY).toString());

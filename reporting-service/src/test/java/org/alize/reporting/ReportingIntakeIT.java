@@ -85,7 +85,7 @@ class ReportingIntakeIT {
     @DisplayName("R-41: a burst of 300 sessions is applied with a few refreshes of the basin, not one per event")
     void a_burst_of_events_refreshes_each_basin_once_per_batch_not_once_per_event_R41() {
         String basin = "kafka-burst";
-        MessageListenerContainer container = listeners.getListenerContainers().iterator().next();
+        MessageListenerContainer container = listeners.getListenerContainer("indicators-projects");
         double refreshesBefore = meters.get("alize.reporting.refresh").timer().count();
         container.pause();
         await().atMost(Duration.ofSeconds(30)).until(container::isContainerPaused);

@@ -33,7 +33,7 @@ class BasinEventsListener {
         this.approvals = approvals;
     }
 
-    @KafkaListener(topics = BasinEvents.TOPIC, groupId = "finance-service")
+    @KafkaListener(id = "finance-basins", topics = BasinEvents.TOPIC, groupId = "finance-service")
     void on(ConsumerRecord<String, CloudEvent> record) {
         consumer.consume("basin-pledges", record, this::apply);
     }

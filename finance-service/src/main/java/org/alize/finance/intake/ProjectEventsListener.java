@@ -41,7 +41,7 @@ class ProjectEventsListener {
         this.approvals = approvals;
     }
 
-    @KafkaListener(topics = ProjectEvents.TOPIC, groupId = "finance-service")
+    @KafkaListener(id = "finance-projects", topics = ProjectEvents.TOPIC, groupId = "finance-service")
     void on(ConsumerRecord<String, CloudEvent> record) {
         consumer.consume("project-intake", record, this::apply);
     }

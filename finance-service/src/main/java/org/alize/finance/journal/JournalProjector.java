@@ -39,7 +39,7 @@ public class JournalProjector {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = FinanceEvents.TOPIC, groupId = "finance-journal")
+    @KafkaListener(id = "journal", topics = FinanceEvents.TOPIC, groupId = "finance-journal")
     void on(ConsumerRecord<String, CloudEvent> record) {
         consumer.consume("journal", record, this::post);
     }

@@ -76,7 +76,7 @@ public class Appointments {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = BasinEvents.TOPIC, groupId = "${alize.identity.consumer-group:identity-service}")
+    @KafkaListener(id = "appointments", topics = BasinEvents.TOPIC, groupId = "${alize.identity.consumer-group:identity-service}")
     void on(ConsumerRecord<String, CloudEvent> record) {
         consumer.consume(CONSUMER, record, this::apply);
     }

@@ -23,6 +23,7 @@ import org.alize.messaging.outbox.ParkedEvent;
 import org.alize.tenancy.mongo.BasinRoutingMongoDatabaseFactory;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -39,12 +41,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -155,7 +159,30 @@ public class MessagingAutoConfiguration {
                 raw.updateConfigs(Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                         ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000));
             }
+            // incremental rebalances: a member joining or leaving moves only the partitions that change hands, the
+            // others keep being consumed (the eager default stops every member of the group for each rebalance)
+            if (!configured.containsKey(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG)) {
+                raw.updateConfigs(Map.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                        CooperativeStickyAssignor.class.getName()));
+            }
         };
+    }
+
+    /**
+     * Static membership where the deployment gives each instance a stable name
+     * ({@code alize.messaging.consumer.instance-id}: a StatefulSet's pod name, the local stack's service name): a
+     * restarted instance takes its partitions back at once, without a rebalance and without waiting for its
+     * former self's session to time out. Each listener (and each of its threads, Spring Kafka adds the index) is
+     * its own member, so the name is suffixed with the listener's id. Two live instances must never share a name
+     * (the broker fences the older one).
+     */
+    @Bean
+    @ConditionalOnProperty("alize.messaging.consumer.instance-id")
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> alizeStaticMembership(
+            Environment environment) {
+        String instance = environment.getRequiredProperty("alize.messaging.consumer.instance-id");
+        return container -> container.getContainerProperties().getKafkaConsumerProperties()
+                .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance + "-" + container.getListenerId());
     }
 
     /** The topics of this service's catalogues and their dead-letter topics: unlimited retention, they are the history. */

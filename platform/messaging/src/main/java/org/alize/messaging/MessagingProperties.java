@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 how often a failure no retry can mend is tried before its entry is parked (the largest event a
  *                 command may raise, {@code alize.messaging.outbox.max-event-bytes}, is read by the outbox
  *                 callbacks before these properties are bound)
- * @param consumer how often a failing record is retried before it goes to the dead-letter topic
+ * @param consumer how often a failing record is retried before it goes to the dead-letter topic, and this instance's
+ *                 stable name for static group membership ({@code instance-id}, none by default: dynamic membership)
  */
 @ConfigurationProperties("alize.messaging")
 public record MessagingProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox, @DefaultValue Consumer consumer) {
@@ -26,6 +27,6 @@ public record MessagingProperties(@DefaultValue Topics topics, @DefaultValue Out
             @DefaultValue("3") int permanentAttempts) {
     }
 
-    public record Consumer(@DefaultValue("3") int retries, @DefaultValue("500ms") Duration backOff) {
+    public record Consumer(@DefaultValue("3") int retries, @DefaultValue("500ms") Duration backOff, String instanceId) {
     }
 }

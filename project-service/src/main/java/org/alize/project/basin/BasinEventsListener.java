@@ -33,7 +33,7 @@ class BasinEventsListener {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = BasinEvents.TOPIC, groupId = "project-service")
+    @KafkaListener(id = "project-basins", topics = BasinEvents.TOPIC, groupId = "project-service")
     void on(ConsumerRecord<String, CloudEvent> record) {
         consumer.consume(CONSUMER, record, this::apply);
     }

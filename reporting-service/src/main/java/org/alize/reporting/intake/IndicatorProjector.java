@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +52,7 @@ public class IndicatorProjector {
     private final FactsCache cache;
     private final Timer refreshes;
     private final Counter applied;
+    private final Lock[] basinLocks = new Lock[64];
 
     IndicatorProjector(FactWriter facts, Generations generations, MongoTemplate mongo, Clock clock,
             NetworkClock networkClock, FactsCache cache, ObjectProvider<MeterRegistry> meters) {
@@ -59,6 +62,9 @@ public class IndicatorProjector {
         this.generations = generations;
         this.mongo = mongo;
         this.clock = clock;
+        for (int i = 0; i < basinLocks.length; i++) {
+            basinLocks[i] = new ReentrantLock();
+        }
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.refreshes = Timer.builder("alize.reporting.refresh")
                 .description("Recomputations of a basin's indicators from its facts (one per basin and batch of events)")
@@ -100,6 +106,18 @@ public class IndicatorProjector {
      * had all been applied before a crash cut the refresh): the basin is recomputed all the same.
      */
     public void conclude(BasinId basin, ReceivedEvent<?> last, long applied, Generation generation) {
+        // the topics' listeners run side by side: two refreshes of one basin in turn, so the one that read the
+        // most facts is the one saved last (the freshness count, the cache and the saved years move together)
+        Lock lock = basinLocks[Math.floorMod(basin.value().hashCode(), basinLocks.length)];
+        lock.lock();
+        try {
+            concludeLocked(basin, last, applied, generation);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void concludeLocked(BasinId basin, ReceivedEvent<?> last, long applied, Generation generation) {
         BasinContext.callInNetwork(() -> {
             Update update = new Update().set("updatedAt", clock.instant()).inc("eventsApplied", applied);
             if (last != null) {

@@ -21,7 +21,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the three upstream topics into the fact collections, a poll's worth of records at a time, and
+ * Reads the three upstream topics into the fact collections, one listener per topic with a few threads each
+ * (a basin's events share a partition: one thread has them in order; the projector serialises the refreshes
+ * of a basin that two topics' threads conclude together), a poll's worth of records at a time, and
  * refreshes each basin the batch concerned once, after all of its facts are written: a burst of a thousand
  * events costs a few refreshes, not a thousand. A basin whose records were all seen before (a redelivery
  * after a crash between the facts and the refresh) is refreshed too, so nothing stays stale. A record that
@@ -30,6 +32,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReportingListener {
+
+    /** The three listeners form one group, so a deployment's committed offsets carry over from the single listener. */
+    static final String GROUP = "${alize.reporting.consumer-group:reporting-service}";
+
+    /** Threads per topic (each topic has several partitions, and a basin's events are on one partition). */
+    static final String CONCURRENCY = "${alize.reporting.consumer-concurrency:2}";
 
     private final EventConsumer consumer;
     private final IndicatorProjector projector;
@@ -41,9 +49,25 @@ class ReportingListener {
         this.generations = generations;
     }
 
-    @KafkaListener(topics = {BasinEvents.TOPIC, ProjectEvents.TOPIC, FinanceEvents.TOPIC},
-            groupId = "${alize.reporting.consumer-group:reporting-service}", batch = "true")
-    void on(List<ConsumerRecord<String, CloudEvent>> records) {
+    @KafkaListener(id = "indicators-basins", topics = BasinEvents.TOPIC, groupId = GROUP, batch = "true",
+            concurrency = CONCURRENCY)
+    void onBasinEvents(List<ConsumerRecord<String, CloudEvent>> records) {
+        apply(records);
+    }
+
+    @KafkaListener(id = "indicators-projects", topics = ProjectEvents.TOPIC, groupId = GROUP, batch = "true",
+            concurrency = CONCURRENCY)
+    void onProjectEvents(List<ConsumerRecord<String, CloudEvent>> records) {
+        apply(records);
+    }
+
+    @KafkaListener(id = "indicators-finance", topics = FinanceEvents.TOPIC, groupId = GROUP, batch = "true",
+            concurrency = CONCURRENCY)
+    void onFinanceEvents(List<ConsumerRecord<String, CloudEvent>> records) {
+        apply(records);
+    }
+
+    void apply(List<ConsumerRecord<String, CloudEvent>> records) {
         Generation generation = generations.active();
         Map<BasinId, Batch> basins = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
