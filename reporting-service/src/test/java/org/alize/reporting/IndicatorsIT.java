@@ -399,6 +399,37 @@ class IndicatorsIT {
     }
 
     @Test
+    @DisplayName("R-42: the network table comes a page at a time, ordered by a figure's rank or by basin, its totals on every page")
+    void network_view_pages_its_rows_R42() {
+        for (int k = 1; k <= 5; k++) {
+            Story story = new Story("pag-" + k, projector).registered("Pages " + k);
+            for (int s = 1; s <= k; s++) {
+                story.session("s21-" + s, LocalDate.of(2021, 1, 1).plusDays(30L * s), true);
+            }
+        }
+        JsonNode first = astrees().get("/api/network/indicators?year=2021&size=2&sort=sessionsHeld").json();
+        assertThat(first.get("basins").asInt()).isEqualTo(5);
+        assertThat(first.get("totalPages").asInt()).isEqualTo(3);
+        assertThat(first.get("sortedBy").asString()).isEqualTo("sessionsHeld");
+        assertThat(first.get("rows")).extracting(row -> row.get("basinId").asString()).containsExactly("pag-5", "pag-4");
+        assertThat(summary(first, "sessionsHeld").get("total").decimalValue()).isEqualByComparingTo("15");
+        JsonNode last = astrees().get("/api/network/indicators?year=2021&size=2&page=2&sort=sessionsHeld").json();
+        assertThat(last.get("rows")).extracting(row -> row.get("basinId").asString()).containsExactly("pag-1");
+        assertThat(summary(last, "sessionsHeld").get("total").decimalValue()).isEqualByComparingTo("15");
+        JsonNode byBasin = astrees().get("/api/network/indicators?year=2021&size=3").json();
+        assertThat(byBasin.get("rows")).extracting(row -> row.get("basinId").asString())
+                .containsExactly("pag-1", "pag-2", "pag-3");
+        assertThat(astrees().get("/api/network/indicators?year=2021&page=9&size=2").json().get("rows")).isEmpty();
+
+        ApiClient.Response unknown = astrees().get("/api/network/indicators?year=2021&sort=nothing");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Tri inconnu");
+        assertThat(astrees().get("/api/network/indicators?year=2021&size=201").status()).isEqualTo(400);
+        assertThat(astrees().get("/api/network/indicators?year=2021&size=0").status()).isEqualTo(400);
+        assertThat(astrees().get("/api/network/indicators?year=2021&page=-1").status()).isEqualTo(400);
+    }
+
+    @Test
     @DisplayName("R-42: every view exports as CSV and XLSX with French headers, numbers as numbers and dates as dates")
     void exports_csv_and_xlsx_R42() throws IOException {
         new Story("exp-1", projector).registered("Bassin ; « Export »")

@@ -53,15 +53,25 @@ class IndicatorPages {
                 "indicateurs-" + basin + "-" + year, format);
     }
 
+    /** Basins per page of the network's table. */
+    static final int NETWORK_ROWS = 50;
+
     @GetMapping("/reseau")
-    String network(@RequestParam(name = "annee", required = false) Integer year, HttpServletRequest request, Model model) {
+    String network(@RequestParam(name = "annee", required = false) Integer year,
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            @RequestParam(name = "tri", defaultValue = "basinId") String sort, HttpServletRequest request, Model model) {
         Viewer viewer = Pages.viewer(viewers, request, model);
         if (!viewer.isNetwork()) {
             throw new org.alize.console.api.ApiException(403, "Accès refusé",
                     "Le tableau de bord du réseau est réservé à ASTREES et au comité national.", java.util.List.of());
         }
         int shown = year == null ? BasinCalendar.today(clock).getYear() : year;
-        model.addAttribute("view", json.map(api.get("/api/network/indicators?year={y}", shown)));
+        // a page of basins at a time: the network's totals and quartiles come with every page
+        Map<String, Object> view = json.map(api.get("/api/network/indicators?year={y}&page={p}&size={s}&sort={t}", shown, Math.max(0, page),
+                NETWORK_ROWS, sort));
+        model.addAttribute("view", view);
+        model.addAttribute("sort", sort);
+        Paging.pager(model, "pager", "page", number(view.get("page")), number(view.get("totalPages")), "Pages des bassins");
         model.addAttribute("series", json.map(api.get("/api/network/indicators/series")));
         model.addAttribute("basins", json.map(api.get("/api/network/basins?size=100")));
         model.addAttribute("year", shown);
@@ -75,6 +85,10 @@ class IndicatorPages {
         Pages.viewer(viewers, request, model);
         return download(api.download("/api/network/indicators?year={y}", accept(format), year), "indicateurs-reseau-" + year,
                 format);
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
     }
 
     private static String accept(String format) {

@@ -164,6 +164,11 @@ class ConsolePagesTest {
         String network = mvc.perform(get("/reseau").with(oidcLogin())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(network.replaceAll("[\\s\\u00a0\\u202f]+", " ")).contains("98 999,78 €", "(1ᵉ)", "(2ᵉ)");
+        // the table comes a page of basins at a time, in the order chosen
+        api.expandedCalls.clear();
+        assertThat(mvc.perform(get("/reseau").param("annee", "2026").param("page", "2").param("tri", "fundBalance")
+                .with(oidcLogin())).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.expandedCalls).contains("/api/network/indicators?year=2026&page=2&size=50&sort=fundBalance");
         String users = mvc.perform(get("/bassins/valenciennois/utilisateurs").with(oidcLogin())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(users).contains(">membre du comité de pilotage</label>", ">partenaire</label>")
@@ -483,7 +488,7 @@ class ConsolePagesTest {
                 Map.entry("/api/basins/{b}/advances/{id}", "advance"), Map.entry("/api/basins/{b}/journal", "journal"),
                 Map.entry("/api/basins/{b}/journal/reconciliation", "reconciliation"),
                 Map.entry("/api/basins/{b}/projects/{id}", "project"), Map.entry("/api/basins/{b}/projects/{id}/history", "project-history"),
-                Map.entry("/api/basins/{b}/sessions/{id}", "session"), Map.entry("/api/network/indicators?year={y}", "network-indicators"),
+                Map.entry("/api/basins/{b}/sessions/{id}", "session"), Map.entry("/api/network/indicators?year={y}&page={p}&size={s}&sort={t}", "network-indicators"),
                 Map.entry("/api/network/indicators/series", "network-series"), Map.entry("/api/network/meetings", "meetings"),
                 Map.entry("/api/network/meetings/summary?year={y}", "meetings-summary"),
                 Map.entry("/api/basins/{b}/users", "basin-users"), Map.entry("/api/basins/{b}/contributions", "contributions"),

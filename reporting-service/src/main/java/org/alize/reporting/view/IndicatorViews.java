@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.alize.kernel.BasinCalendar;
+import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.reporting.indicator.Facts;
 import org.alize.reporting.indicator.Freshness;
@@ -106,8 +107,32 @@ public class IndicatorViews {
         return quartiles;
     }
 
+    /** The network's year with every row (the exports). */
     public NetworkYearView networkYear(int year) {
         return networkYears.get("year/" + year, () -> computeNetworkYear(year));
+    }
+
+    /**
+     * One page of the network's year: the totals and quartiles, and {@code size} rows from {@code page} on, ordered
+     * by a figure's rank (best first; basins without the figure last, then by id) or by the basins' ids. The year
+     * is computed once per change of the network ({@link NetworkYears}); a request orders and cuts its rows only,
+     * so its answer stays the same size at ten thousand basins.
+     */
+    public NetworkYearView networkYear(int year, int page, int size, String sortedBy) {
+        Metric metric = NetworkYearView.BY_BASIN.equals(sortedBy) ? null : Metric.byKey(sortedBy).orElseThrow(() ->
+                InvalidInput.field("sort", "Tri inconnu : « " + sortedBy + " ». Indiquez « basinId » ou la clé d'un indicateur."));
+        NetworkYearView whole = networkYear(year);
+        List<NetworkYearView.Row> rows = whole.rows();
+        if (metric != null) {
+            Comparator<NetworkYearView.Row> byRank = Comparator.comparing(
+                    (NetworkYearView.Row row) -> row.ranks().getOrDefault(metric.key(), Integer.MAX_VALUE))
+                    .thenComparing(NetworkYearView.Row::basinId);
+            rows = rows.stream().sorted(byRank).toList();
+        }
+        long from = Math.min((long) page * size, rows.size());
+        List<NetworkYearView.Row> shown = rows.subList((int) from, (int) Math.min(from + size, rows.size()));
+        return new NetworkYearView(year, whole.basins(), whole.currentAsOf(), whole.figures(), shown, page, size,
+                (rows.size() + size - 1) / size, metric == null ? NetworkYearView.BY_BASIN : metric.key());
     }
 
     private NetworkYearView computeNetworkYear(int year) {
@@ -131,7 +156,7 @@ public class IndicatorViews {
             }
             List<NetworkYearView.Row> rows = valuesByBasin.entrySet().stream().map(e -> new NetworkYearView.Row(e.getKey(),
                     names.get(e.getKey()), e.getValue(), ranksByBasin.get(e.getKey()))).toList();
-            return new NetworkYearView(year, all.size(), currency(g, valuesByBasin.keySet()), summaries, rows);
+            return NetworkYearView.whole(year, all.size(), currency(g, valuesByBasin.keySet()), summaries, rows);
         });
     }
 

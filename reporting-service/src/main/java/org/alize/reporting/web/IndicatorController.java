@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.alize.kernel.BasinCalendar;
 import org.alize.reporting.export.CsvExport;
 import org.alize.reporting.export.Table;
@@ -18,6 +19,7 @@ import org.alize.reporting.view.IndicatorViews;
 import org.alize.reporting.view.NetworkYearView;
 import org.alize.reporting.view.SeriesView;
 import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.web.Paged;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -85,10 +87,15 @@ class IndicatorController {
     }
 
     @GetMapping(path = "/api/network/indicators", produces = JSON)
-    @Operation(summary = "Le réseau pour une année : une ligne par bassin avec ses indicateurs et ses rangs, totaux et "
-            + "quartiles (rôles réseau)")
-    NetworkYearView networkYear(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        return views.networkYear(yearOr(year));
+    @Operation(summary = "Le réseau pour une année : totaux et quartiles de chaque indicateur, et une page de lignes, une "
+            + "par bassin avec ses indicateurs et ses rangs (rôles réseau) ; `sort` ordonne les lignes par le rang d'un "
+            + "indicateur (sa clé, le meilleur d'abord) ou par identifiant de bassin (`basinId`, par défaut). Les exports CSV "
+            + "et XLSX donnent toutes les lignes.")
+    NetworkYearView networkYear(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "" + Paged.MAX_SIZE) @Min(1) @Max(Paged.MAX_SIZE) int size,
+            @RequestParam(defaultValue = NetworkYearView.BY_BASIN) @Size(max = 64) String sort) {
+        return views.networkYear(yearOr(year), page, size, sort);
     }
 
     @GetMapping(path = "/api/network/indicators", produces = {CSV, XLSX})
