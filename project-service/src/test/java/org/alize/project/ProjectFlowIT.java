@@ -13,6 +13,8 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.alize.kernel.BasinCalendar;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.project.events.ProjectEvents;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.alize.testing.ApiClient;
 import org.alize.testing.TestIssuer;
 import org.alize.testing.TopicRecords;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +39,8 @@ class ProjectFlowIT {
     CloudEventPublisher publisher;
     @Autowired
     JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
 
     private ApiClient operator(String basin) {
         return ApiClient.on(port).as(TestIssuer.shared().token("op-" + basin).basin(basin, "OPERATOR").sign());
@@ -182,6 +187,15 @@ class ProjectFlowIT {
         assertThat(intervention.get("decisions").size()).isEqualTo(2);
         assertThat(intervention.get("mandataryId").asString()).as("the mandatary stays").isEqualTo("lefevre");
         assertThat(noRequest.status()).as("decided: no longer asked for").isEqualTo(422);
+
+        // the entities the project holds (dossier, diagnoses, mandate, follow-up) keep the stored layout: fields flat
+        try (BasinContext.Scope ignored = BasinContext.open(BasinId.of("prj-a"))) {
+            org.bson.Document stored = mongo.findById(projectId, org.bson.Document.class, "projects");
+            assertThat(stored).containsKeys("company", "head", "needs", "forecastJobs", "beneficiaryType",
+                    "prescriberId", "prescriberName", "sourceOrganisationId", "preliminaryDiagnosis", "mandataryId", "mandataryName",
+                    "missions", "reports", "decisions")
+                    .doesNotContainKeys("dossier", "prescriber", "diagnoses", "mandate", "followUp");
+        }
 
         String minutes = pdfText(op, base + "/sessions/" + sessionId + "/minutes.pdf");
         // a PDF asked for as JSON is refused at handler lookup: 406, never a 500

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
+import org.alize.kernel.ProgrammeReferences;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 
@@ -62,6 +64,12 @@ public record CooperationConvention(String conventionId, LocalDate preparedOn, L
     }
 
     /** The signature last given. */
+    /** The latest day the mandatary's support is expected to end once signed: 24 months after (R-29: 18 to 24 months). */
+    public Optional<LocalDate> followUpDueBy() {
+        return signedOn == null ? Optional.empty()
+                : Optional.of(signedOn.plusMonths(ProgrammeReferences.R25_MAXIMUM_FOLLOW_UP_MONTHS));
+    }
+
     public Signature lastSignature() {
         return signatures.get(signatures.size() - 1);
     }

@@ -16,19 +16,19 @@ final class ConventionPdf {
 
     static byte[] render(String basinId, Project project) {
         CooperationConvention convention = project.convention();
-        Decision approval = project.approval();
+        Decision approval = project.decisions().approval();
         PdfReport pdf = new PdfReport("Convention de coopération et de développement",
                 "Bassin " + basinId + " — projet " + project.reference() + " — " + convention.conventionId());
         pdf.heading("Les parties");
-        pdf.field("L'entreprise", project.company().name() + (project.company().siret() == null ? ""
-                        : ", SIRET " + project.company().siret()))
-                .field("Représentée par son dirigeant", project.head().fullName());
+        pdf.field("L'entreprise", project.dossier().company().name() + (project.dossier().company().siret() == null ? ""
+                        : ", SIRET " + project.dossier().company().siret()))
+                .field("Représentée par son dirigeant", project.dossier().head().fullName());
         convention.required().forEach(r -> pdf.field(capitalised(r.role().label()), r.party()));
         pdf.heading("Objet");
         pdf.paragraph("Le comité d'agrément a agréé le projet le " + PdfReport.date(approval.decidedOn()) + " : "
                 + approval.motivation());
-        pdf.field("Emplois prévus à trois ans", String.valueOf(project.forecastJobs()))
-                .field("Mandataire chargé du suivi (au moins 18 mois)", project.mandataryName());
+        pdf.field("Emplois prévus à trois ans", String.valueOf(project.dossier().forecastJobs()))
+                .field("Mandataire chargé du suivi (au moins 18 mois)", project.mandate().name());
         pdf.heading("Moyens accordés");
         pdf.table(List.of("Moyen", "Détail", "Montant"), means(approval.means()));
         if (approval.means().advance() != null) {

@@ -3,6 +3,8 @@ package org.alize.project.project;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.alize.kernel.problem.InvalidInput;
+
 /**
  * The committee's decision on the project at a session (R-23): approved with its means (R-26) and
  * mandatary (R-25), rejected with a reason, or postponed (maybe awaiting a complementary diagnosis).
@@ -27,6 +29,19 @@ public record Decision(String sessionId, LocalDate decidedOn, Outcome outcome, S
             List<String> recusedPersonIds, List<String> flaggedPersonIds) {
         this(sessionId, decidedOn, outcome, motivation, means, mandataryId, mandataryName, complementaryDiagnosisRequested,
                 voters, recusedPersonIds, flaggedPersonIds, false);
+    }
+
+    /** Refuses a decision without its motivation: every decision of the committee is motivated. */
+    void requireMotivation() {
+        if (motivation == null || motivation.isBlank()) {
+            throw InvalidInput.field("motivation", "chaque décision est motivée");
+        }
+    }
+
+    /** This decision as recorded on a project already followed: a new intervention, with its means, same mandatary. */
+    Decision asIntervention(GrantedMeans granted, String mandatary, String mandataryNamed) {
+        return new Decision(sessionId, decidedOn, outcome, motivation, granted, mandatary, mandataryNamed, false, voters,
+                recusedPersonIds, flaggedPersonIds, true);
     }
 
     public enum Outcome {

@@ -51,7 +51,7 @@ class FollowUpController {
 
     @GetMapping("/missions")
     List<SkillsMission> missions(@PathVariable String projectId) {
-        return projects.get(projectId).missions();
+        return projects.get(projectId).followUp().missions();
     }
 
     @PostMapping("/reports")
@@ -70,7 +70,7 @@ class FollowUpController {
 
     @GetMapping("/reports")
     List<FollowUpReport> reports(@PathVariable String projectId) {
-        return projects.get(projectId).reports();
+        return projects.get(projectId).followUp().reports();
     }
 
     record DeliveryInput(@NotNull LocalDate deliveredOn, @NotNull @Min(1) @Max(366) Integer days, @Size(max = 1000) String note) {

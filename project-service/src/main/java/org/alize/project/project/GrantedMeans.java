@@ -1,11 +1,14 @@
 package org.alize.project.project;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.alize.kernel.Money;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.RuleViolation;
+import org.alize.project.cooperation.Instalment;
+import org.alize.project.cooperation.RepaymentCalendar;
 import org.alize.project.events.CooperationConventionSigned.AdvanceAnnex;
 
 /** What an approval grants: skills missions, in-kind help, a repayable advance, a subsidised loan, direct financing. */
@@ -76,6 +79,11 @@ public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, A
         public int instalments() {
             return (durationMonths - graceMonths) / frequency.months();
         }
+
+        /** The repayment calendar of the advance, for a convention signed on {@code signedOn}. */
+        public List<Instalment> schedule(LocalDate signedOn) {
+            return RepaymentCalendar.of(amount, instalments(), graceMonths, frequency.months(), signedOn);
+        }
     }
 
     /** A subsidised loan is below the market: a rate above this is a typing error, not a subsidy. */
@@ -118,7 +126,16 @@ public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, A
      * A new intervention on a followed project (R-25) grants skills or help in kind (R-26); a new financial aid goes
      * through a new project.
      */
-    static void requireForIntervention(GrantedMeans means) {
+    /** The means of an approval: it grants at least one. */
+    static GrantedMeans requireForApproval(GrantedMeans means) {
+        if (means == null || means.isEmpty()) {
+            throw new RuleViolation("R-26", "Un agrément précise les moyens accordés : compétences, apports en nature, avance "
+                    + "remboursable, prêt bonifié ou financement direct.");
+        }
+        return means;
+    }
+
+    static GrantedMeans requireForIntervention(GrantedMeans means) {
         if (means != null && (means.advance() != null || means.loan() != null || means.directFinancing() != null)) {
             throw new RuleViolation("R-25", "Une nouvelle intervention apporte des compétences ou des apports en nature ; "
                     + "une nouvelle aide financière passe par un nouveau dossier.");
@@ -126,5 +143,6 @@ public record GrantedMeans(List<SkillsGrant> skills, List<InKindGrant> inKind, A
         if (means == null || (means.skills().isEmpty() && means.inKind().isEmpty())) {
             throw new RuleViolation("R-26", "Une nouvelle intervention accorde des compétences ou des apports en nature.");
         }
+        return means;
     }
 }

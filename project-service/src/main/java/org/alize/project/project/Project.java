@@ -6,18 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.alize.kernel.ProgrammeReferences;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
-import org.alize.kernel.problem.NotFound;
 import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.project.cooperation.CooperationConvention;
-import org.alize.project.cooperation.Instalment;
-import org.alize.project.cooperation.RepaymentCalendar;
 import org.alize.project.cooperation.RequiredSignature;
 import org.alize.project.followup.FollowUpReport;
-import org.alize.project.followup.ReportCadence;
+import org.alize.project.followup.FollowUp;
 import org.alize.project.followup.SkillsMission;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.Ids;
@@ -25,110 +21,68 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /** A project of the basin; see the package documentation. */
 @Document("projects")
 public class Project extends AggregateRoot {
 
     @Id
-    private final String id;
+    private String id;
     @Indexed
-    private final String reference;
-    private Company company;
-    private Head head;
-    private BeneficiaryType beneficiaryType;
-    private final String prescriberId;
-    private final String prescriberName;
-    private Needs needs;
-    private int forecastJobs;
-    private List<String> supportSchemeIds;
+    private String reference;
+    /** What was submitted, as corrected until the committee: the SME, its head, needs, forecast jobs (fields stored flat). */
+    @Unwrapped.Empty
+    private Submission dossier;
+    /** The committee member who prescribed it and their organisation (R-20, R-27; fields stored flat). */
+    @Unwrapped.Empty
+    private Prescriber prescriber;
     @Indexed
     private ProjectStatus status;
-    private Diagnosis preliminaryDiagnosis;
-    private Diagnosis complementaryDiagnosis;
-    private boolean complementaryDiagnosisRequested;
-    private final List<Decision> decisions;
-    @Indexed
-    private String mandataryId;
-    private String mandataryName;
-    /** The report whose request for a new intervention no session has decided yet; {@code null} when none. */
-    private String interventionRequest;
-    /** The partner organisation that brought the project: the prescriber's, when it was submitted. */
-    private String sourceOrganisationId;
+    /** The prescriber's and any complementary diagnosis (R-22; fields stored flat). */
+    @Unwrapped.Empty
+    private Diagnoses diagnoses = new Diagnoses();
+    /** The committee's decisions (field stored flat). */
+    @Unwrapped.Empty
+    private Decisions decisions = new Decisions();
+    /** The mandatary who follows the project once approved (R-25; fields stored flat). */
+    @Unwrapped.Empty
+    private Mandate mandate = new Mandate();
     private CooperationConvention convention;
-    private List<SkillsMission> missions;
-    private final List<FollowUpReport> reports;
-    private final LocalDate submittedOn;
-    private final List<Transition> history;
+    /** Missions, reports and the request for a new intervention (fields stored flat). */
+    @Unwrapped.Empty
+    private FollowUp followUp = new FollowUp();
+    private LocalDate submittedOn;
+    private List<Transition> history = new ArrayList<>();
 
+    /** As read from the database: every field set from the stored document. */
     @PersistenceCreator
-    Project(String id, String reference, Company company, Head head, BeneficiaryType beneficiaryType, String prescriberId,
-            String prescriberName, Needs needs, int forecastJobs, List<String> supportSchemeIds, ProjectStatus status,
-            Diagnosis preliminaryDiagnosis, Diagnosis complementaryDiagnosis, boolean complementaryDiagnosisRequested,
-            List<Decision> decisions, String mandataryId, String mandataryName, CooperationConvention convention,
-            List<SkillsMission> missions, List<FollowUpReport> reports, LocalDate submittedOn, List<Transition> history) {
-        this.id = id;
-        this.reference = reference;
-        this.company = company;
-        this.head = head;
-        this.beneficiaryType = beneficiaryType;
-        this.prescriberId = prescriberId;
-        this.prescriberName = prescriberName;
-        this.needs = needs;
-        this.forecastJobs = forecastJobs;
-        this.supportSchemeIds = supportSchemeIds == null ? List.of() : List.copyOf(supportSchemeIds);
-        this.status = status;
-        this.preliminaryDiagnosis = preliminaryDiagnosis;
-        this.complementaryDiagnosis = complementaryDiagnosis;
-        this.complementaryDiagnosisRequested = complementaryDiagnosisRequested;
-        this.decisions = decisions == null ? new ArrayList<>() : new ArrayList<>(decisions);
-        this.mandataryId = mandataryId;
-        this.mandataryName = mandataryName;
-        this.convention = convention;
-        this.missions = missions == null ? new ArrayList<>() : new ArrayList<>(missions);
-        this.reports = reports == null ? new ArrayList<>() : new ArrayList<>(reports);
-        this.submittedOn = submittedOn;
-        this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
+    private Project() {
     }
 
     /** A project as submitted: the start of its life, before any diagnosis or decision. */
-    private Project(String id, String reference, Submission s, String prescriberId, String prescriberName, LocalDate on) {
+    private Project(String id, String reference, Submission s, Prescriber prescriber, LocalDate on) {
         this.id = id;
         this.reference = reference;
-        this.prescriberId = prescriberId;
-        this.prescriberName = prescriberName;
+        this.dossier = s;
+        this.prescriber = prescriber;
         this.submittedOn = on;
         this.status = ProjectStatus.SUBMITTED;
-        this.decisions = new ArrayList<>();
-        this.missions = new ArrayList<>();
-        this.reports = new ArrayList<>();
-        this.history = new ArrayList<>();
-        takeSubmission(s);
     }
 
-    public static Project submit(BasinId basin, String id, String reference, Submission s, String prescriberId, String prescriberName,
-            LocalDate on, Instant at, String by) {
+    public static Project submit(BasinId basin, String id, String reference, Submission s, Prescriber prescriber, LocalDate on,
+            Instant at, String by) {
         s.check(on);
-        Project project = new Project(id, reference, s, prescriberId, prescriberName, on);
+        Project project = new Project(id, reference, s, prescriber, on);
         project.belongsTo(basin);
         project.history.add(new Transition(null, null, ProjectStatus.SUBMITTED, on, null, at, by));
         project.raise(ProjectEvents.submitted(basin.value(), project, at, by));
         return project;
     }
 
-    /** Records the partner that brought the project, the prescriber's organisation at submission. */
-    public void broughtBy(String organisationId) {
-        this.sourceOrganisationId = organisationId;
-    }
-
-    public String sourceOrganisationId() {
-        return sourceOrganisationId;
-    }
-
-    /** The latest day the mandatary's support is expected to end: 24 months after signing (R-29: 18 to 24 months). */
+    /** The latest day the mandatary's support is expected to end, once the convention is signed. */
     public Optional<LocalDate> followUpDueBy() {
-        return convention == null || convention.signedOn() == null ? Optional.empty()
-                : Optional.of(convention.signedOn().plusMonths(ProgrammeReferences.R25_MAXIMUM_FOLLOW_UP_MONTHS));
+        return convention == null ? Optional.empty() : convention.followUpDueBy();
     }
 
     /** Whether the project is still followed beyond the 24 months of the programme's support window. */
@@ -143,17 +97,8 @@ public class Project extends AggregateRoot {
                     + status.label() + ".");
         }
         s.check(null);
-        takeSubmission(s);
+        this.dossier = s;
         history.add(new Transition(null, status, status, null, "dossier modifié", at, by));
-    }
-
-    private void takeSubmission(Submission s) {
-        this.company = s.company();
-        this.head = s.head();
-        this.beneficiaryType = s.beneficiaryType();
-        this.needs = s.needs();
-        this.forecastJobs = s.forecastJobs();
-        this.supportSchemeIds = s.supportSchemeIds();
     }
 
     public void startDiagnosis(LocalDate on, Instant at, String by) {
@@ -166,49 +111,28 @@ public class Project extends AggregateRoot {
      */
     public void recordDiagnosis(Diagnosis diagnosis, Instant at, String by) {
         require(ProjectAction.RECORD_DIAGNOSIS);
-        if (diagnosis.kind() == Diagnosis.Kind.PRELIMINARY) {
-            if (!prescriberId.equals(diagnosis.authorPersonId())) {
-                throw new RuleViolation("R-22", "Le diagnostic préalable est celui du prescripteur, " + prescriberName + ".");
-            }
-            this.preliminaryDiagnosis = diagnosis;
-        } else {
-            this.complementaryDiagnosis = diagnosis;
-            this.complementaryDiagnosisRequested = false;
-        }
-        history.add(new Transition(ProjectAction.RECORD_DIAGNOSIS, status, status, diagnosis.writtenOn(),
+        diagnoses.record(diagnosis, prescriber);
+        note(ProjectAction.RECORD_DIAGNOSIS, diagnosis.writtenOn(),
                 diagnosis.kind() == Diagnosis.Kind.PRELIMINARY ? "diagnostic préalable" : "diagnostic complémentaire de "
-                        + diagnosis.author(), at, by));
+                        + diagnosis.author(), at, by);
     }
 
     /** The project can go on a session's agenda once its preliminary diagnosis, and any requested complementary one, exist. */
     public void markReady(LocalDate on, Instant at, String by) {
         require(ProjectAction.MARK_READY);
-        if (preliminaryDiagnosis == null) {
-            throw new RuleViolation("R-22", "Le diagnostic préalable du prescripteur doit être disponible avant que le projet "
-                    + "aille en comité.");
-        }
-        if (complementaryDiagnosisRequested) {
-            throw new RuleViolation("R-22", "Le comité a demandé un diagnostic complémentaire : enregistrez-le d'abord.");
-        }
+        diagnoses.requireReadyForCommittee();
         move(ProjectAction.MARK_READY, ProjectStatus.READY_FOR_COMMITTEE, on, null, at, by);
-    }
-
-    /** Who will sign the convention besides the SME's head and the mandatary, as the service found them on the decision date. */
-    public record Parties(String presidentId, String presidentName, String presidentOrganisationId, String operatorOrganisationId,
-            String operatorName) {
     }
 
     /** Records the committee's decision at a session; the session has checked quorum and recusals. */
     public void decide(Decision decision, Parties parties, Instant at, String by) {
         require(ProjectAction.DECIDE);
-        if (decision.motivation() == null || decision.motivation().isBlank()) {
-            throw InvalidInput.field("motivation", "chaque décision est motivée");
-        }
+        decision.requireMotivation();
         ProjectStatus to = switch (decision.outcome()) {
             case APPROVED -> approve(decision, parties);
             case REJECTED -> ProjectStatus.REJECTED;
             case POSTPONED -> {
-                complementaryDiagnosisRequested = decision.complementaryDiagnosisRequested();
+                diagnoses.complementaryRequested(decision.complementaryDiagnosisRequested());
                 yield ProjectStatus.IN_DIAGNOSIS;
             }
         };
@@ -222,7 +146,7 @@ public class Project extends AggregateRoot {
      * decided since: the project, though in follow-up, may then go back on an agenda.
      */
     public boolean interventionRequested() {
-        return interventionRequest != null
+        return followUp.interventionPending()
                 && (status == ProjectStatus.IN_FOLLOW_UP || status == ProjectStatus.CONVENTION_SIGNED);
     }
 
@@ -235,57 +159,40 @@ public class Project extends AggregateRoot {
         if (!interventionRequested()) {
             throw new Conflict("project.no-intervention", "Aucune nouvelle intervention n'est demandée pour ce projet.");
         }
-        if (decision.motivation() == null || decision.motivation().isBlank()) {
-            throw InvalidInput.field("motivation", "chaque décision est motivée");
-        }
-        GrantedMeans means = decision.outcome() == Decision.Outcome.APPROVED ? decision.means() : null;
-        if (decision.outcome() == Decision.Outcome.APPROVED) {
-            GrantedMeans.requireForIntervention(means);
-            means.skills().forEach(s -> missions.add(SkillsMission.granted(Ids.next("msn"), s.partnerId(), s.partnerName(),
-                    s.domain(), s.days(), s.dailyValue())));
-        }
-        Decision recorded = new Decision(decision.sessionId(), decision.decidedOn(), decision.outcome(), decision.motivation(),
-                means, mandataryId, mandataryName, false, decision.voters(), decision.recusedPersonIds(),
-                decision.flaggedPersonIds(), true);
-        decisions.add(recorded);
-        if (decision.outcome() != Decision.Outcome.POSTPONED) {
-            interventionRequest = null;
-        }
-        history.add(new Transition(ProjectAction.DECIDE, status, status, decision.decidedOn(), "nouvelle intervention : "
-                + decision.outcome().name().toLowerCase(java.util.Locale.ROOT) + " — " + decision.motivation(), at, by));
-        raise(ProjectEvents.interventionDecided(basin().value(), this, decision, means, means == null ? List.of()
-                : missions.subList(missions.size() - means.skills().size(), missions.size()), at, by));
+        decision.requireMotivation();
+        boolean approved = decision.outcome() == Decision.Outcome.APPROVED;
+        GrantedMeans means = approved ? GrantedMeans.requireForIntervention(decision.means()) : null;
+        List<SkillsMission> granted = approved ? missionsOf(means) : List.of();
+        followUp.interventionDecided(decision.outcome() != Decision.Outcome.POSTPONED, granted);
+        decisions.add(decision.asIntervention(means, mandate.id(), mandate.name()));
+        note(ProjectAction.DECIDE, decision.decidedOn(), "nouvelle intervention : "
+                + decision.outcome().name().toLowerCase(java.util.Locale.ROOT) + " — " + decision.motivation(), at, by);
+        raise(ProjectEvents.interventionDecided(basin().value(), this, decision, means, granted, at, by));
     }
 
     private ProjectStatus approve(Decision decision, Parties parties) {
-        GrantedMeans means = decision.means();
-        if (means == null || means.isEmpty()) {
-            throw new RuleViolation("R-26", "Un agrément précise les moyens accordés : compétences, apports en nature, avance "
-                    + "remboursable, prêt bonifié ou financement direct.");
-        }
-        if (decision.mandataryId() == null) {
-            throw new RuleViolation("R-25", "Un projet agréé est suivi par un mandataire, membre du comité : désignez-le.");
-        }
-        List<RequiredSignature> signatories = Signatories.forApproval(head, decision, parties);
-        this.mandataryId = decision.mandataryId();
-        this.mandataryName = decision.mandataryName();
-        this.missions = new ArrayList<>(means.skills().stream().map(s -> SkillsMission.granted(Ids.next("msn"), s.partnerId(),
-                s.partnerName(), s.domain(), s.days(), s.dailyValue())).toList());
+        GrantedMeans means = GrantedMeans.requireForApproval(decision.means());
+        mandate.assign(decision.mandataryId(), decision.mandataryName());
+        List<RequiredSignature> signatories = Signatories.forApproval(dossier.head(), decision, parties);
+        followUp.grantOnApproval(missionsOf(means));
         this.convention = CooperationConvention.prepare("cc-" + reference, decision.decidedOn(), signatories);
         return ProjectStatus.APPROVED;
+    }
+
+    private static List<SkillsMission> missionsOf(GrantedMeans means) {
+        return means.skills().stream().map(s -> SkillsMission.granted(Ids.next("msn"), s.partnerId(), s.partnerName(),
+                s.domain(), s.days(), s.dailyValue())).toList();
     }
 
     /** Records one signature of the convention; with the last, the convention is signed and support starts. */
     public void sign(String key, String signatory, LocalDate signedOn, LocalDate today, Instant at, String by) {
         require(ProjectAction.SIGN_CONVENTION);
         convention = convention.sign(key, signatory, signedOn, today, at, by);
-        history.add(new Transition(ProjectAction.SIGN_CONVENTION, status, status, signedOn,
-                "signature : " + convention.lastSignature().role().label(), at, by));
+        note(ProjectAction.SIGN_CONVENTION, signedOn,
+                "signature : " + convention.lastSignature().role().label(), at, by);
         if (convention.missing().isEmpty()) {
-            GrantedMeans means = approval().means();
-            GrantedMeans.AdvanceTerms advance = means.advance();
-            convention = convention.complete(on -> advance == null ? List.of() : RepaymentCalendar.of(advance.amount(),
-                    advance.instalments(), advance.graceMonths(), advance.frequency().months(), on));
+            GrantedMeans means = decisions.approval().means();
+            convention = convention.complete(on -> means.advance() == null ? List.of() : means.advance().schedule(on));
             raise(ProjectEvents.conventionSigned(basin().value(), this, means, at, by));
             move(ProjectAction.SIGN_CONVENTION, ProjectStatus.CONVENTION_SIGNED, convention.signedOn(), null, at, by);
         }
@@ -301,27 +208,15 @@ public class Project extends AggregateRoot {
     /** Records days delivered on a skills mission, once support has started, within the days granted. */
     public void deliverSkills(String missionId, LocalDate on, int days, String note, LocalDate today, Instant at, String by) {
         require(ProjectAction.REPORT);
-        SkillsMission mission = missions.stream().filter(m -> m.missionId().equals(missionId)).findFirst()
-                .orElseThrow(() -> new NotFound("mission.not-found", "Aucune mission « " + missionId + " » pour ce projet."));
-        SkillsMission updated = mission.deliver(on, days, note, convention.signedOn(), today, at, by);
-        missions.set(missions.indexOf(mission), updated);
-        history.add(new Transition(ProjectAction.REPORT, status, status, on, days + " jour(s) de " + mission.domain()
-                + " par " + mission.partnerName(), at, by));
+        SkillsMission updated = followUp.deliver(missionId, on, days, note, convention.signedOn(), today, at, by);
+        note(ProjectAction.REPORT, on, days + " jour(s) de " + updated.domain()
+                + " par " + updated.partnerName(), at, by);
         raise(ProjectEvents.skillsDelivered(basin().value(), this, updated, on, days, at, by));
     }
 
-    /**
-     * Who may file a follow-up report (R-25): the project's mandatary, or the operator on their behalf; another
-     * member of the committee may not.
-     *
-     * @param operator whether the caller is the basin's operator
-     * @param personId the caller's person in the basin's register, if known
-     */
+    /** Refuses a follow-up report from anyone but the mandatary, or the operator on their behalf. */
     public void requireReporter(boolean operator, String personId) {
-        if (!operator && (personId == null || !personId.equals(mandataryId))) {
-            throw new RuleViolation("R-25", "Seul le mandataire du projet" + (mandataryName == null ? "" : " (" + mandataryName + ")")
-                    + ", ou l'opérateur pour lui, dépose ses comptes rendus de suivi.");
-        }
+        mandate.requireReporter(operator, personId);
     }
 
     /**
@@ -334,45 +229,34 @@ public class Project extends AggregateRoot {
         if (on == null || on.isAfter(today)) {
             throw InvalidInput.field("on", "la date est obligatoire et ne peut être future");
         }
-        if (personId.equals(mandataryId)) {
-            throw new Conflict("project.same-mandatary", "Cette personne est déjà le mandataire du projet.");
-        }
-        history.add(new Transition(ProjectAction.REPLACE_MANDATARY, status, status, on, "mandataire remplacé : "
-                + (mandataryName == null ? mandataryId : mandataryName) + " → " + personName + " (" + requireReason(reason) + ")",
-                at, by));
-        this.mandataryId = personId;
-        this.mandataryName = personName;
+        String why = Transition.requireReason(reason);
+        String former = mandate.replace(personId, personName);
+        note(ProjectAction.REPLACE_MANDATARY, on, "mandataire remplacé : " + former + " → " + personName + " (" + why + ")", at, by);
     }
 
     /** Files a mandatary's follow-up report. */
     public void fileReport(FollowUpReport report, LocalDate today) {
         require(ProjectAction.REPORT);
-        if (report.reportedOn().isAfter(today) || report.reportedOn().isBefore(convention.signedOn())) {
-            throw InvalidInput.field("reportedOn", "la date suit la signature de la convention et n'est pas future");
-        }
-        reports.add(report);
-        if (report.newInterventionRequested()) {
-            interventionRequest = report.reportId();
-        }
-        history.add(new Transition(ProjectAction.REPORT, status, status, report.reportedOn(), "compte rendu de suivi : "
-                + report.jobsToDate().total() + " emploi(s) dont " + report.jobsToDate().lasting() + " durable(s)", report.recordedAt(), report.recordedBy()));
+        followUp.file(report, convention.signedOn(), today);
+        note(ProjectAction.REPORT, report.reportedOn(), "compte rendu de suivi : "
+                + report.jobsToDate().total() + " emploi(s) dont " + report.jobsToDate().lasting() + " durable(s)", report.recordedAt(), report.recordedBy());
         raise(ProjectEvents.reportFiled(basin().value(), this, report));
     }
 
     /** Closes a followed project, not before 18 months after its convention was signed. */
     public void close(LocalDate on, String reason, Instant at, String by) {
         require(ProjectAction.CLOSE);
-        ReportCadence.requireClosable(convention.signedOn(), reports, on);
+        followUp.requireClosable(convention.signedOn(), on);
         move(ProjectAction.CLOSE, ProjectStatus.CLOSED, on, reason, at, by);
     }
 
     public void abandon(LocalDate on, String reason, Instant at, String by) {
-        move(ProjectAction.ABANDON, ProjectStatus.ABANDONED, on, requireReason(reason), at, by);
+        move(ProjectAction.ABANDON, ProjectStatus.ABANDONED, on, Transition.requireReason(reason), at, by);
     }
 
     /** The holder withdraws the project, at any open step. */
     public void withdraw(LocalDate on, String reason, Instant at, String by) {
-        move(ProjectAction.WITHDRAW, ProjectStatus.WITHDRAWN, on, requireReason(reason), at, by);
+        move(ProjectAction.WITHDRAW, ProjectStatus.WITHDRAWN, on, Transition.requireReason(reason), at, by);
     }
 
     /** The date the next follow-up report is expected, once support has started. */
@@ -380,16 +264,11 @@ public class Project extends AggregateRoot {
         if (status != ProjectStatus.CONVENTION_SIGNED && status != ProjectStatus.IN_FOLLOW_UP) {
             return Optional.empty();
         }
-        return Optional.of(ReportCadence.nextDue(convention.signedOn(), reports));
+        return Optional.of(followUp.nextReportDue(convention.signedOn()));
     }
 
     public boolean isReportOverdue(LocalDate today) {
         return nextReportDue().map(today::isAfter).orElse(false);
-    }
-
-    public Decision approval() {
-        return decisions.stream().filter(d -> d.outcome() == Decision.Outcome.APPROVED && !d.newIntervention()).reduce((a, b) -> b)
-                .orElseThrow();
     }
 
     private void require(ProjectAction action) {
@@ -397,6 +276,11 @@ public class Project extends AggregateRoot {
             throw new Conflict("project.transition", "Impossible de " + action.verb() + " ce projet : il est " + status.label()
                     + ".", status.allowedActions().stream().map(ProjectAction::path).toList());
         }
+    }
+
+    /** A step of the project's history that leaves its status as it is. */
+    private void note(ProjectAction action, LocalDate on, String what, Instant at, String by) {
+        history.add(new Transition(action, status, status, on, what, at, by));
     }
 
     private void move(ProjectAction action, ProjectStatus to, LocalDate on, String reason, Instant at, String by) {
@@ -410,13 +294,6 @@ public class Project extends AggregateRoot {
         raise(ProjectEvents.statusChanged(basin().value(), this, from, action, reason, on, at, by));
     }
 
-    private static String requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw InvalidInput.field("reason", "le motif est obligatoire");
-        }
-        return reason.strip();
-    }
-
     public String id() {
         return id;
     }
@@ -425,76 +302,36 @@ public class Project extends AggregateRoot {
         return reference;
     }
 
-    public Company company() {
-        return company;
+    public Submission dossier() {
+        return dossier;
     }
 
-    public Head head() {
-        return head;
-    }
-
-    public BeneficiaryType beneficiaryType() {
-        return beneficiaryType;
-    }
-
-    public String prescriberId() {
-        return prescriberId;
-    }
-
-    public String prescriberName() {
-        return prescriberName;
-    }
-
-    public Needs needs() {
-        return needs;
-    }
-
-    public int forecastJobs() {
-        return forecastJobs;
-    }
-
-    public List<String> supportSchemeIds() {
-        return supportSchemeIds;
+    public Prescriber prescriber() {
+        return prescriber;
     }
 
     public ProjectStatus status() {
         return status;
     }
 
-    public Diagnosis preliminaryDiagnosis() {
-        return preliminaryDiagnosis;
+    public Diagnoses diagnoses() {
+        return diagnoses;
     }
 
-    public Diagnosis complementaryDiagnosis() {
-        return complementaryDiagnosis;
+    public Decisions decisions() {
+        return decisions;
     }
 
-    public boolean complementaryDiagnosisRequested() {
-        return complementaryDiagnosisRequested;
-    }
-
-    public List<Decision> decisions() {
-        return List.copyOf(decisions);
-    }
-
-    public String mandataryId() {
-        return mandataryId;
-    }
-
-    public String mandataryName() {
-        return mandataryName;
+    public Mandate mandate() {
+        return mandate;
     }
 
     public CooperationConvention convention() {
         return convention;
     }
 
-    public List<SkillsMission> missions() {
-        return List.copyOf(missions);
-    }
-
-    public List<FollowUpReport> reports() {
-        return List.copyOf(reports);
+    public FollowUp followUp() {
+        return followUp;
     }
 
     public LocalDate submittedOn() {
@@ -503,9 +340,5 @@ public class Project extends AggregateRoot {
 
     public List<Transition> history() {
         return List.copyOf(history);
-    }
-
-    public List<Instalment> repaymentCalendar() {
-        return convention == null ? List.of() : convention.schedule();
     }
 }

@@ -89,8 +89,8 @@ class ProjectController {
     ProjectView diagnosis(@PathVariable String projectId, @Valid @RequestBody DiagnosisInput input) {
         Project project = projects.get(projectId);
         Diagnosis diagnosis = input.kind() == Diagnosis.Kind.PRELIMINARY
-                ? new Diagnosis(Diagnosis.Kind.PRELIMINARY, project.prescriberName(), project.prescriberId(),
-                        basin.person(project.prescriberId()).flatMap(p -> basin.organisation(p.organisationId()))
+                ? new Diagnosis(Diagnosis.Kind.PRELIMINARY, project.prescriber().name(), project.prescriber().personId(),
+                        basin.person(project.prescriber().personId()).flatMap(p -> basin.organisation(p.organisationId()))
                                 .map(o -> o.name()).orElse(null), input.writtenOn(), input.summary(), input.strengths(),
                         input.risks(), input.recommendation(), input.scores())
                 : new Diagnosis(Diagnosis.Kind.COMPLEMENTARY, input.professional(), null, input.professionalOrganisation(),

@@ -27,9 +27,9 @@ final class ProjectEvents {
     }
 
     static ProjectSubmitted submitted(String basin, Project project, Instant at, String by) {
-        return new ProjectSubmitted(project.id(), project.reference(), basin, project.company().name(),
-                project.company().siret(), project.company().nafCode(), project.beneficiaryType().name(),
-                project.forecastJobs(), project.prescriberId(), project.supportSchemeIds(), project.submittedOn(), at, by);
+        return new ProjectSubmitted(project.id(), project.reference(), basin, project.dossier().company().name(),
+                project.dossier().company().siret(), project.dossier().company().nafCode(), project.dossier().beneficiaryType().name(),
+                project.dossier().forecastJobs(), project.prescriber().personId(), project.dossier().supportSchemeIds(), project.submittedOn(), at, by);
     }
 
     static ProjectStatusChanged statusChanged(String basin, Project project, ProjectStatus from, ProjectAction action,
@@ -41,8 +41,8 @@ final class ProjectEvents {
     /** A session's decision on the project, with the means granted when approved. */
     static ProjectDecided decided(String basin, Project project, Decision decision, Instant at, String by) {
         return new ProjectDecided(basin, project.id(), project.reference(), decision.sessionId(), decision.decidedOn(),
-                decision.outcome().name(), decision.motivation(), project.forecastJobs(), decision.mandataryId(),
-                decision.means() == null ? null : means(decision.means(), project.missions()),
+                decision.outcome().name(), decision.motivation(), project.dossier().forecastJobs(), decision.mandataryId(),
+                decision.means() == null ? null : means(decision.means(), project.followUp().missions()),
                 decision.complementaryDiagnosisRequested(), decision.voters(), decision.recusedPersonIds(), null, at, by);
     }
 
@@ -50,7 +50,7 @@ final class ProjectEvents {
     static ProjectDecided interventionDecided(String basin, Project project, Decision decision, GrantedMeans means,
             List<SkillsMission> missions, Instant at, String by) {
         return new ProjectDecided(basin, project.id(), project.reference(), decision.sessionId(), decision.decidedOn(),
-                decision.outcome().name(), decision.motivation(), project.forecastJobs(), project.mandataryId(),
+                decision.outcome().name(), decision.motivation(), project.dossier().forecastJobs(), project.mandate().id(),
                 means == null ? null : means(means, missions), false, decision.voters(), decision.recusedPersonIds(),
                 Boolean.TRUE, at, by);
     }
@@ -58,13 +58,13 @@ final class ProjectEvents {
     static CooperationConventionSigned conventionSigned(String basin, Project project, GrantedMeans means, Instant at,
             String by) {
         CooperationConvention convention = project.convention();
-        Means granted = means(means, project.missions());
+        Means granted = means(means, project.followUp().missions());
         CooperationConventionSigned.AdvanceAnnex annex = means.advance() == null ? null
                 : new CooperationConventionSigned.AdvanceAnnex(means.advance().amount(), means.advance().durationMonths(),
                         means.advance().graceMonths(), means.advance().frequency().name(), convention.schedule().stream()
                                 .map(i -> new CooperationConventionSigned.Instalment(i.number(), i.dueOn(), i.amount())).toList());
         return new CooperationConventionSigned(basin, project.id(), project.reference(), convention.conventionId(),
-                convention.signedOn(), project.company().name(), project.company().siret(), project.mandataryId(), annex,
+                convention.signedOn(), project.dossier().company().name(), project.dossier().company().siret(), project.mandate().id(), annex,
                 granted.subsidisedLoan(), granted.directFinancing(), granted.skillsMissions(), granted.inKind(),
                 convention.signatures().stream().map(s -> new CooperationConventionSigned.Signatory(s.role().name(),
                         s.signatory(), s.organisationId(), s.signedOn())).toList(), at, by);
@@ -81,7 +81,7 @@ final class ProjectEvents {
                 new FollowUpReportFiled.Jobs(report.jobsToDate().permanent(), report.jobsToDate().fixedTerm(),
                         report.jobsToDate().fixedTermShort(), report.jobsToDate().apprenticeship(), report.jobsToDate().other(),
                         report.jobsToDate().total(), report.jobsToDate().lasting()),
-                project.forecastJobs(), report.newInterventionRequested(), report.recordedAt(), report.recordedBy());
+                project.dossier().forecastJobs(), report.newInterventionRequested(), report.recordedAt(), report.recordedBy());
     }
 
     /** The means granted, each skills grant with the mission it opened. */

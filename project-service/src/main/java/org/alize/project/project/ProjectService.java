@@ -51,10 +51,9 @@ public class ProjectService {
                 new RuleViolation("R-22", "Le prescripteur est un membre du comité d'agrément à la date du dépôt ; "
                         + "« " + prescriberId + " » ne l'est pas."));
         checkSchemes(submission.supportSchemeIds());
-        Project project = Project.submit(BasinContext.require(), Ids.next("prj"), references.next("project", date.getYear()), submission,
-                prescriber.personId(), prescriber.name(), date, clock.instant(), by);
-        project.broughtBy(prescriber.organisationId());
-        return projects.save(project);
+        return projects.save(Project.submit(BasinContext.require(), Ids.next("prj"), references.next("project", date.getYear()),
+                submission, new Prescriber(prescriber.personId(), prescriber.name(), prescriber.organisationId()), date,
+                clock.instant(), by));
     }
 
     public Project amend(String id, Submission submission, String by) {

@@ -26,14 +26,14 @@ public record ProjectView(String projectId, String reference, Company company, H
         boolean followUpOverrun, Long version) {
 
     public static ProjectView of(Project p, LocalDate today) {
-        int jobs = p.reports().stream().reduce((a, b) -> b).map(r -> r.jobsToDate().total()).orElse(0);
-        return new ProjectView(p.id(), p.reference(), p.company(), p.head(), p.beneficiaryType(), p.prescriberId(),
-                p.prescriberName(), p.needs(), p.forecastJobs(), p.supportSchemeIds(), p.status(), p.status().label(),
-                p.status().allowedActions().stream().map(ProjectAction::path).toList(), p.preliminaryDiagnosis(),
-                p.complementaryDiagnosis(), p.complementaryDiagnosisRequested(), p.decisions(), p.mandataryId(),
-                p.mandataryName(), p.convention(), p.missions(), p.reports(), jobs, p.nextReportDue().orElse(null),
-                p.isReportOverdue(today), p.submittedOn(), p.sourceOrganisationId(), p.company().ageOn(p.submittedOn()).orElse(null),
-                p.company().inTargetPublicOn(p.submittedOn()).orElse(null), p.followUpDueBy().orElse(null),
+        int jobs = p.followUp().reports().stream().reduce((a, b) -> b).map(r -> r.jobsToDate().total()).orElse(0);
+        return new ProjectView(p.id(), p.reference(), p.dossier().company(), p.dossier().head(), p.dossier().beneficiaryType(), p.prescriber().personId(),
+                p.prescriber().name(), p.dossier().needs(), p.dossier().forecastJobs(), p.dossier().supportSchemeIds(), p.status(), p.status().label(),
+                p.status().allowedActions().stream().map(ProjectAction::path).toList(), p.diagnoses().preliminary(),
+                p.diagnoses().complementary(), p.diagnoses().complementaryRequested(), p.decisions().all(), p.mandate().id(),
+                p.mandate().name(), p.convention(), p.followUp().missions(), p.followUp().reports(), jobs, p.nextReportDue().orElse(null),
+                p.isReportOverdue(today), p.submittedOn(), p.prescriber().organisationId(), p.dossier().company().ageOn(p.submittedOn()).orElse(null),
+                p.dossier().company().inTargetPublicOn(p.submittedOn()).orElse(null), p.followUpDueBy().orElse(null),
                 p.followUpOverrun(today), p.version());
     }
 }

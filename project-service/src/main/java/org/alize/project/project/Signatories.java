@@ -16,7 +16,7 @@ final class Signatories {
     private Signatories() {
     }
 
-    static List<RequiredSignature> forApproval(Head head, Decision decision, Project.Parties parties) {
+    static List<RequiredSignature> forApproval(Head head, Decision decision, Parties parties) {
         GrantedMeans means = decision.means();
         if (parties.presidentId() == null) {
             throw new RuleViolation("R-24", "Le comité n'a pas de président à cette date : la convention ne peut être préparée.");

@@ -34,9 +34,9 @@ final class MinutesPdf {
         pdf.table(List.of("Projet", "Entreprise", "Prescripteur"), session.agenda().stream()
                 .map(i -> List.of(i.reference(), i.companyName(), i.prescriberName())).toList());
         for (Project project : decided) {
-            Decision decision = project.decisions().stream().filter(d -> d.sessionId().equals(session.id()))
+            Decision decision = project.decisions().all().stream().filter(d -> d.sessionId().equals(session.id()))
                     .reduce((a, b) -> b).orElseThrow();
-            pdf.heading("Projet " + project.reference() + " — " + project.company().name());
+            pdf.heading("Projet " + project.reference() + " — " + project.dossier().company().name());
             pdf.field("Décision", outcome(decision.outcome()))
                     .field("Motivation", decision.motivation())
                     .field("Votants", String.valueOf(decision.voters()))

@@ -18,6 +18,7 @@ import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.basin.Replica;
 import org.alize.project.project.Decision;
 import org.alize.project.project.GrantedMeans;
+import org.alize.project.project.Parties;
 import org.alize.project.project.Project;
 import org.alize.project.project.ProjectService;
 import org.alize.project.project.ProjectStatus;
@@ -70,8 +71,8 @@ public class SessionService {
                     throw new Conflict("project.on-another-agenda", "Le projet " + project.reference()
                             + " est déjà à l'ordre du jour de la séance n° " + other.number() + ".");
                 });
-        return change(sessionId, s -> s.addToAgenda(new AgendaItem(project.id(), project.reference(), project.company().name(),
-                project.prescriberName()), clock.instant(), by));
+        return change(sessionId, s -> s.addToAgenda(new AgendaItem(project.id(), project.reference(), project.dossier().company().name(),
+                project.prescriber().name()), clock.instant(), by));
     }
 
     public CommitteeSession removeFromAgenda(String sessionId, String projectId, String by) {
@@ -137,7 +138,7 @@ public class SessionService {
         project.decide(new Decision(session.id(), session.heldOn(), input.outcome(), input.motivation(), means,
                         input.outcome() == Decision.Outcome.APPROVED ? input.mandataryId() : null, mandataryName,
                         input.complementaryDiagnosisRequested(), vote.voters(), vote.recusedPersonIds(), vote.flaggedPersonIds()),
-                new Project.Parties(president == null ? null : president.personId(), president == null ? null : president.name(),
+                new Parties(president == null ? null : president.personId(), president == null ? null : president.name(),
                         presidentOrganisation, operator == null ? null : operator.organisationId(),
                         operator == null ? null : operator.organisationName()), clock.instant(), by);
         return projects.save(project);
@@ -148,7 +149,7 @@ public class SessionService {
         CommitteeSession session = get(sessionId);
         List<String> undecided = session.agenda().stream().filter(item -> {
             Project project = projects.get(item.projectId());
-            boolean decidedHere = project.decisions().stream().anyMatch(d -> d.sessionId().equals(sessionId));
+            boolean decidedHere = project.decisions().all().stream().anyMatch(d -> d.sessionId().equals(sessionId));
             return !decidedHere && (project.status() == ProjectStatus.READY_FOR_COMMITTEE || project.interventionRequested());
         }).map(AgendaItem::reference).toList();
         session.close(undecided, clock.instant(), by);
@@ -181,7 +182,7 @@ public class SessionService {
     /** The decisions taken at a session, in agenda order. */
     public List<Project> decidedAt(CommitteeSession session) {
         return session.agenda().stream().map(item -> projects.get(item.projectId()))
-                .filter(p -> p.decisions().stream().anyMatch(d -> d.sessionId().equals(session.id()))).toList();
+                .filter(p -> p.decisions().all().stream().anyMatch(d -> d.sessionId().equals(session.id()))).toList();
     }
 
     public LocalDate today() {

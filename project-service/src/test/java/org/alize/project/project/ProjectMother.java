@@ -16,7 +16,7 @@ public final class ProjectMother {
     public static final LocalDate SUBMITTED_ON = LocalDate.of(2026, 1, 10);
     public static final LocalDate SESSION_ON = LocalDate.of(2026, 3, 5);
     public static final String PRESCRIBER = "per-roche";
-    public static final Project.Parties PARTIES = new Project.Parties("per-roche", "Isabelle Roche", "org-hrs", "org-vmd",
+    public static final Parties PARTIES = new Parties("per-roche", "Isabelle Roche", "org-hrs", "org-vmd",
             "Valenciennes Métropole Développement");
 
     private ProjectMother() {
@@ -30,7 +30,8 @@ public final class ProjectMother {
     }
 
     public static Project submitted() {
-        return Project.submit(TEST_BASIN, "prj-1", "2026-001", submission(), PRESCRIBER, "Isabelle Roche", SUBMITTED_ON, NOW, "op");
+        return Project.submit(TEST_BASIN, "prj-1", "2026-001", submission(),
+                new Prescriber(PRESCRIBER, "Isabelle Roche", "org-hrs"), SUBMITTED_ON, NOW, "op");
     }
 
     public static Diagnosis preliminary() {

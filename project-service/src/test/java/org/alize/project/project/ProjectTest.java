@@ -35,7 +35,8 @@ class ProjectTest {
 
     @Test
     void a_project_entered_after_the_fact_publishes_its_submission_date_beside_the_recording_instant() {
-        Project project = Project.submit(TEST_BASIN, "p", "2023-004", ProjectMother.submission(), "per-x", "X", LocalDate.of(2023, 8, 24),
+        Project project = Project.submit(TEST_BASIN, "p", "2023-004", ProjectMother.submission(),
+                new Prescriber("per-x", "X", null), LocalDate.of(2023, 8, 24),
                 NOW, "op");
 
         assertThat(project.raisedEvents()).singleElement().isInstanceOfSatisfying(ProjectSubmitted.class, e -> {
@@ -48,18 +49,20 @@ class ProjectTest {
     void a_project_names_its_beneficiary_type_by_priority_and_its_forecast_jobs_R20_R21() {
         Project project = ProjectMother.submitted();
 
-        assertThat(project.beneficiaryType().priority()).isEqualTo(1);
+        assertThat(project.dossier().beneficiaryType().priority()).isEqualTo(1);
         assertThat(project.raisedEvents()).singleElement().isInstanceOfSatisfying(ProjectSubmitted.class, e -> {
             assertThat(e.forecastJobs()).isEqualTo(6);
             assertThat(e.supportSchemeIds()).containsExactly("sch-pfil");
         });
         Submission noType = new Submission(ProjectMother.submission().company(),
                 ProjectMother.submission().head(), null, null, 3, List.of());
-        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", noType, "x", "X", NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", noType,
+                new Prescriber("x", "X", null), NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
                 NOW, "op")).isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-20"));
         Submission negative = new Submission(ProjectMother.submission().company(),
                 ProjectMother.submission().head(), BeneficiaryType.BUSINESS_TAKEOVER, null, -1, List.of());
-        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", negative, "x", "X", LocalDate.now(BasinCalendar.ZONE), NOW, "op"))
+        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", negative,
+                new Prescriber("x", "X", null), LocalDate.now(BasinCalendar.ZONE), NOW, "op"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-21"));
     }
 
@@ -115,7 +118,7 @@ class ProjectTest {
         project.decide(ProjectMother.approval("per-lefevre", "Thomas Lefèvre"), PARTIES, NOW, "op");
 
         assertThat(project.status()).isEqualTo(ProjectStatus.APPROVED);
-        assertThat(project.missions()).singleElement().satisfies(m -> assertThat(m.valuePlanned()).isEqualByComparingTo("6400"));
+        assertThat(project.followUp().missions()).singleElement().satisfies(m -> assertThat(m.valuePlanned()).isEqualByComparingTo("6400"));
         assertThat(project.raisedEvents()).filteredOn(ProjectDecided.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((ProjectDecided) e).means().advance().amount()).isEqualByComparingTo("20000"));
     }
@@ -138,7 +141,7 @@ class ProjectTest {
         LocalDate on = SESSION_ON.plusDays(10);
         project.sign("SME_HEAD", "Paul Martin", on, on, NOW, "op");
 
-        assertThatThrownBy(() -> project.deliverSkills(project.missions().get(0).missionId(), on, 1, null, on, NOW, "op"))
+        assertThatThrownBy(() -> project.deliverSkills(project.followUp().missions().get(0).missionId(), on, 1, null, on, NOW, "op"))
                 .isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> project.sign("SME_HEAD", "Paul Martin", on, on, NOW, "op")).isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> project.sign("TREASURER", "X", on, on, NOW, "op")).isInstanceOf(InvalidInput.class);
@@ -157,7 +160,7 @@ class ProjectTest {
     @Test
     void the_advance_calendar_repays_the_exact_amount_after_the_grace_period_R24() {
         Project project = ProjectMother.signed();
-        List<Instalment> calendar = project.repaymentCalendar();
+        List<Instalment> calendar = project.convention().schedule();
 
         assertThat(calendar).hasSize(30);
         assertThat(calendar.get(0).dueOn()).isEqualTo(LocalDate.of(2026, 3, 15).plusMonths(7));
@@ -208,7 +211,7 @@ class ProjectTest {
     @Test
     void only_the_mandatary_or_the_operator_on_their_behalf_files_a_report_and_a_replaced_mandatary_stays_in_the_history_R25() {
         Project project = ProjectMother.signed();
-        String mandatary = project.mandataryId();
+        String mandatary = project.mandate().id();
 
         assertThatThrownBy(() -> project.requireReporter(false, "per-someone-else"))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-25"));
@@ -219,7 +222,7 @@ class ProjectTest {
         project.replaceMandatary("per-caron", "Julie Caron", project.convention().signedOn().plusDays(30), "Départ à la retraite",
                 project.convention().signedOn().plusDays(30), NOW, "op");
 
-        assertThat(project.mandataryId()).isEqualTo("per-caron");
+        assertThat(project.mandate().id()).isEqualTo("per-caron");
         assertThatThrownBy(() -> project.requireReporter(false, mandatary)).as("the former mandatary files no more")
                 .isInstanceOf(RuleViolation.class);
         project.requireReporter(false, "per-caron");
@@ -237,7 +240,7 @@ class ProjectTest {
         project.fileReport(new FollowUpReport("rep-1", signedOn.plusMonths(4), new Jobs(2, 0, 0, 0, 0), "export", null, true,
                 "Appui export", "Thomas Lefèvre", NOW, "mandataire"), signedOn.plusMonths(4));
         assertThat(project.interventionRequested()).isTrue();
-        int missions = project.missions().size();
+        int missions = project.followUp().missions().size();
         GrantedMeans skills = new GrantedMeans(List.of(new GrantedMeans.SkillsGrant("org-hrs", "Hainaut Rail Systèmes", "export",
                 4, new BigDecimal("800"))), List.of(), null, null, null);
         GrantedMeans advance = new GrantedMeans(List.of(), List.of(), ProjectMother.means().advance(), null, null);
@@ -249,12 +252,12 @@ class ProjectTest {
                 skills, null, null, false, 5, List.of(), List.of()), NOW, "op");
 
         assertThat(project.status()).isEqualTo(ProjectStatus.IN_FOLLOW_UP);
-        assertThat(project.missions()).hasSize(missions + 1);
+        assertThat(project.followUp().missions()).hasSize(missions + 1);
         assertThat(project.interventionRequested()).isFalse();
         assertThat(project.raisedEvents()).last().isInstanceOfSatisfying(ProjectDecided.class, e -> {
             assertThat(e.newIntervention()).isTrue();
             assertThat(e.means().skillsMissions()).singleElement().satisfies(m ->
-                    assertThat(m.missionId()).isEqualTo(project.missions().get(missions).missionId()));
+                    assertThat(m.missionId()).isEqualTo(project.followUp().missions().get(missions).missionId()));
         });
         assertThatThrownBy(() -> project.decideIntervention(new Decision("ses-3", signedOn.plusMonths(6),
                 Decision.Outcome.APPROVED, "encore", skills, null, null, false, 5, List.of(), List.of()), NOW, "op"))
@@ -275,7 +278,8 @@ class ProjectTest {
         assertThat(unknown.inTargetPublicOn(LocalDate.of(2026, 1, 1))).isEmpty();
         Submission future = new Submission(new Company("Future", null, null, LocalDate.of(2026, 6, 1), 2, "Anzin"),
                 ProjectMother.submission().head(), BeneficiaryType.SME_POTENTIAL_CREATION, null, 2, List.of());
-        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", future, "x", "X", LocalDate.of(2026, 5, 1), NOW, "op"))
+        assertThatThrownBy(() -> Project.submit(TEST_BASIN, "p", "r", future,
+                new Prescriber("x", "X", null), LocalDate.of(2026, 5, 1), NOW, "op"))
                 .as("created after it was submitted").isInstanceOf(org.alize.kernel.problem.InvalidInput.class);
     }
 
@@ -308,12 +312,12 @@ class ProjectTest {
     @Test
     void skills_missions_are_delivered_within_the_days_granted_R26() {
         Project project = ProjectMother.signed();
-        String mission = project.missions().get(0).missionId();
+        String mission = project.followUp().missions().get(0).missionId();
         LocalDate on = project.convention().signedOn().plusDays(5);
 
         project.deliverSkills(mission, on, 5, "audit de la ligne", on, NOW, "op");
 
-        assertThat(project.missions().get(0).valueDelivered()).isEqualByComparingTo("4000");
+        assertThat(project.followUp().missions().get(0).valueDelivered()).isEqualByComparingTo("4000");
         assertThatThrownBy(() -> project.deliverSkills(mission, on, 4, null, on, NOW, "op")).isInstanceOf(Conflict.class)
                 .hasMessageContaining("5 des 8 jours");
     }
