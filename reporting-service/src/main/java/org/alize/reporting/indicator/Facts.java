@@ -6,6 +6,9 @@ package org.alize.reporting.indicator;
  */
 public final class Facts {
 
+    /** The field every fact names its basin by (queried: a basin's facts, its indicators). */
+    public static final String BASIN_ID = "basinId";
+
     public static final String BASINS = "fact_basins";
     public static final String PROJECTS = "fact_projects";
     public static final String SESSIONS = "fact_sessions";

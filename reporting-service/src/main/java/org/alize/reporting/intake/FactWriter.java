@@ -36,8 +36,16 @@ import org.alize.project.events.ProjectStatusChanged;
 import org.alize.project.events.ProjectSubmitted;
 import org.alize.project.events.SessionDecisionsValidated;
 import org.alize.project.events.SkillsDelivered;
+import org.alize.reporting.indicator.AdvanceFact;
+import org.alize.reporting.indicator.ConventionFact;
 import org.alize.reporting.indicator.Facts;
 import org.alize.reporting.indicator.Generation;
+import org.alize.reporting.indicator.MeetingFact;
+import org.alize.reporting.indicator.MoneyFact;
+import org.alize.reporting.indicator.ProjectFact;
+import org.alize.reporting.indicator.ProjectFact.DecisionFact;
+import org.alize.reporting.indicator.ProjectFact.MeansFact;
+import org.alize.reporting.indicator.SessionFact;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -64,114 +72,132 @@ public class FactWriter {
         String basin = event.basin().value();
         Object p = event.payload();
         if (p instanceof BasinRegistered r) {
-            upsert(generation, Facts.BASINS, basin, basin, new Update().set("basinId", basin).set("name", r.name()).set("region", r.region())
+            upsert(generation, Facts.BASINS, basin, basin, of(basin).set("name", r.name()).set("region", r.region())
                     .setOnInsert("status", r.status()));
         } else if (p instanceof BasinStatusChanged s) {
-            upsert(generation, Facts.BASINS, basin, basin, new Update().set("basinId", basin).set("name", s.name()).set("status", s.status()));
+            upsert(generation, Facts.BASINS, basin, basin, of(basin).set("name", s.name()).set("status", s.status()));
         } else if (p instanceof PartnershipConventionSigned c) {
             Document categories = new Document();
             int skillsDays = 0;
             for (PartnershipConventionSigned.Pledge pledge : c.pledges()) {
                 Document category = (Document) categories.computeIfAbsent(pledge.resourceCategory(), k -> new Document());
-                category.put("total", sum(category.get("total"), pledge.total()));
-                category.put("cash", sum(category.get("cash"), pledge.cash()));
+                category.put(ConventionFact.CATEGORY_TOTAL, sum(category.get(ConventionFact.CATEGORY_TOTAL), pledge.total()));
+                category.put(ConventionFact.CATEGORY_CASH, sum(category.get(ConventionFact.CATEGORY_CASH), pledge.cash()));
                 skillsDays += pledge.skillsDays();
             }
-            upsert(generation, Facts.CONVENTIONS, basin, key(basin, c.conventionId()), new Update().set("basinId", basin)
-                    .set("conventionId", c.conventionId()).set("startsOn", day(c.startsOn())).set("endsOn", day(c.endsOn()))
-                    .set("categories", categories).set("skillsDaysPledged", skillsDays)
-                    .set("jobsPerYear", c.objectives().jobsPerYear()).set("jobsOverConvention", c.objectives().jobsOverConvention())
-                    .set("sessionsPerYearMin", c.objectives().sessionsPerYearMin())
-                    .set("sessionsPerYearMax", c.objectives().sessionsPerYearMax())
-                    .set("projectsExaminedPerYear", c.objectives().projectsExaminedPerYear())
-                    .set("projectsApprovedPerYear", c.objectives().projectsApprovedPerYear()));
+            upsert(generation, Facts.CONVENTIONS, basin, key(basin, c.conventionId()), of(basin)
+                    .set(ConventionFact.CONVENTION_ID, c.conventionId()).set(ConventionFact.STARTS_ON, day(c.startsOn()))
+                    .set(ConventionFact.ENDS_ON, day(c.endsOn())).set(ConventionFact.CATEGORIES, categories)
+                    .set(ConventionFact.SKILLS_DAYS_PLEDGED, skillsDays)
+                    .set(ConventionFact.JOBS_PER_YEAR, c.objectives().jobsPerYear())
+                    .set(ConventionFact.JOBS_OVER_CONVENTION, c.objectives().jobsOverConvention())
+                    .set(ConventionFact.SESSIONS_PER_YEAR_MIN, c.objectives().sessionsPerYearMin())
+                    .set(ConventionFact.SESSIONS_PER_YEAR_MAX, c.objectives().sessionsPerYearMax())
+                    .set(ConventionFact.PROJECTS_EXAMINED_PER_YEAR, c.objectives().projectsExaminedPerYear())
+                    .set(ConventionFact.PROJECTS_APPROVED_PER_YEAR, c.objectives().projectsApprovedPerYear()));
         } else if (p instanceof NetworkMeetingHeld m) {
-            upsert(generation, Facts.MEETINGS, basin, key(basin, m.meetingId()), new Update().set("basinId", basin).set("kind", m.kind())
-                    .set("heldOn", day(m.heldOn())).set("operatorPresent", m.operatorPresent())
-                    .set("presidentPresent", m.presidentPresent()));
+            upsert(generation, Facts.MEETINGS, basin, key(basin, m.meetingId()), of(basin).set(MeetingFact.KIND, m.kind())
+                    .set(MeetingFact.HELD_ON, day(m.heldOn())).set(MeetingFact.OPERATOR_PRESENT, m.operatorPresent())
+                    .set(MeetingFact.PRESIDENT_PRESENT, m.presidentPresent()));
         } else if (p instanceof ProjectSubmitted s) {
-            upsert(generation, Facts.PROJECTS, basin, key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
-                    .set("reference", s.reference()).set("submittedOn", day(submittedOn(s)))
-                    .set("forecastJobs", s.forecastJobs()).setOnInsert("status", "SUBMITTED"));
+            upsert(generation, Facts.PROJECTS, basin, key(basin, s.projectId()), project(basin, s.projectId())
+                    .set(ProjectFact.REFERENCE, s.reference()).set(ProjectFact.SUBMITTED_ON, day(submittedOn(s)))
+                    .set(ProjectFact.FORECAST_JOBS, s.forecastJobs()).setOnInsert(ProjectFact.STATUS, "SUBMITTED"));
         } else if (p instanceof ProjectStatusChanged s) {
-            Update update = new Update().set("basinId", basin).set("projectId", s.projectId()).set("status", s.status());
+            Update update = project(basin, s.projectId()).set(ProjectFact.STATUS, s.status());
             if ("SUBMITTED".equals(s.previousStatus())) {
-                update.set("diagnosisStartedOn", day(s.changedOn()));
+                update.set(ProjectFact.DIAGNOSIS_STARTED_ON, day(s.changedOn()));
             }
-            upsertIfNewer(generation, Facts.PROJECTS, basin, key(basin, s.projectId()), "statusSequence", event.sequence(), update);
+            upsertIfNewer(generation, Facts.PROJECTS, basin, key(basin, s.projectId()), ProjectFact.STATUS_SEQUENCE,
+                    event.sequence(), update);
         } else if (p instanceof ProjectDecided d) {
-            Update update = new Update().set("basinId", basin).set("projectId", d.projectId())
-                    .set("forecastJobs", d.forecastJobs())
-                    .set("decisions." + d.sessionId(), new Document("decidedOn", day(d.decidedOn())).append("outcome", d.outcome())
-                            .append("intervention", Boolean.TRUE.equals(d.newIntervention()))
-                            .append("means", means(d.means())).append("skillsDays", d.means() == null ? 0
+            Update update = project(basin, d.projectId()).set(ProjectFact.FORECAST_JOBS, d.forecastJobs())
+                    .set(ProjectFact.DECISIONS + "." + d.sessionId(), new Document(DecisionFact.DECIDED_ON, day(d.decidedOn()))
+                            .append(DecisionFact.OUTCOME, d.outcome())
+                            .append(DecisionFact.INTERVENTION, Boolean.TRUE.equals(d.newIntervention()))
+                            .append(DecisionFact.MEANS, means(d.means())).append(DecisionFact.SKILLS_DAYS, d.means() == null ? 0
                                     : d.means().skillsMissions().stream().mapToInt(Means.SkillsMission::days).sum()));
             upsert(generation, Facts.PROJECTS, basin, key(basin, d.projectId()), update);
         } else if (p instanceof CooperationConventionSigned c) {
-            upsert(generation, Facts.PROJECTS, basin, key(basin, c.projectId()), new Update().set("basinId", basin).set("projectId", c.projectId())
-                    .set("signedOn", day(c.signedOn())));
+            upsert(generation, Facts.PROJECTS, basin, key(basin, c.projectId()), project(basin, c.projectId())
+                    .set(ProjectFact.SIGNED_ON, day(c.signedOn())));
         } else if (p instanceof SkillsDelivered s) {
-            upsert(generation, Facts.PROJECTS, basin, key(basin, s.projectId()), new Update().set("basinId", basin).set("projectId", s.projectId())
-                    .set("deliveries." + event.id(), new Document("on", day(s.deliveredOn())).append("days", s.days())
-                            .append("value", s.value())));
+            upsert(generation, Facts.PROJECTS, basin, key(basin, s.projectId()), project(basin, s.projectId())
+                    .set(ProjectFact.DELIVERIES + "." + event.id(), new Document(ProjectFact.Delivery.ON, day(s.deliveredOn()))
+                            .append(ProjectFact.Delivery.DAYS, s.days()).append(ProjectFact.Delivery.VALUE, s.value())));
         } else if (p instanceof FollowUpReportFiled r) {
-            upsert(generation, Facts.PROJECTS, basin, key(basin, r.projectId()), new Update().set("basinId", basin).set("projectId", r.projectId())
-                    .set("reports." + r.reportId(), new Document("on", day(r.reportedOn())).append("jobs", r.jobsToDate().total())
-                            .append("lasting", lasting(r.jobsToDate()))));
+            upsert(generation, Facts.PROJECTS, basin, key(basin, r.projectId()), project(basin, r.projectId())
+                    .set(ProjectFact.REPORTS + "." + r.reportId(), new Document(ProjectFact.Report.ON, day(r.reportedOn()))
+                            .append(ProjectFact.Report.JOBS, r.jobsToDate().total())
+                            .append(ProjectFact.Report.LASTING, lasting(r.jobsToDate()))));
         } else if (p instanceof CommitteeSessionHeld s) {
-            upsert(generation, Facts.SESSIONS, basin, key(basin, s.sessionId()), new Update().set("basinId", basin).set("heldOn", day(s.heldOn()))
-                    .set("agendaSize", s.agendaSize()));
+            upsert(generation, Facts.SESSIONS, basin, key(basin, s.sessionId()), of(basin).set(SessionFact.HELD_ON, day(s.heldOn()))
+                    .set(SessionFact.AGENDA_SIZE, s.agendaSize()));
         } else if (p instanceof SessionDecisionsValidated v) {
-            upsert(generation, Facts.SESSIONS, basin, key(basin, v.sessionId()), new Update().set("basinId", basin).set("validatedOn", day(v.validatedOn())));
+            upsert(generation, Facts.SESSIONS, basin, key(basin, v.sessionId()), of(basin)
+                    .set(SessionFact.VALIDATED_ON, day(v.validatedOn())));
         } else if (p instanceof AdvanceOpened a) {
-            upsert(generation, Facts.ADVANCES, basin, key(basin, a.advanceId()), new Update().set("basinId", basin).set("projectId", a.projectId())
-                    .set("granted", a.amount()).set("schedules.0000-opened", schedule(a.schedule())));
+            upsert(generation, Facts.ADVANCES, basin, key(basin, a.advanceId()), of(basin).set(AdvanceFact.PROJECT_ID, a.projectId())
+                    .set(AdvanceFact.GRANTED, a.amount())
+                    .set(AdvanceFact.SCHEDULES + "." + AdvanceFact.OPENING_SCHEDULE, schedule(a.schedule())));
         } else if (p instanceof AdvanceRescheduled r) {
-            upsert(generation, Facts.ADVANCES, basin, key(basin, r.advanceId()), new Update().set("basinId", basin).set("schedules." + r.effectiveOn(),
-                    schedule(r.schedule())));
+            upsert(generation, Facts.ADVANCES, basin, key(basin, r.advanceId()), of(basin)
+                    .set(AdvanceFact.SCHEDULES + "." + r.effectiveOn(), schedule(r.schedule())));
         } else if (p instanceof AdvanceDisbursed d) {
-            upsert(generation, Facts.ADVANCES, basin, key(basin, d.advanceId()), new Update().set("basinId", basin).set("projectId", d.projectId())
-                    .set("disbursements." + d.disbursementId(), movement(d.paidOn(), d.amount())));
-            upsert(generation, Facts.PROJECTS, basin, key(basin, d.projectId()), new Update().set("basinId", basin).set("projectId", d.projectId())
-                    .set("disbursements." + d.disbursementId(), day(d.paidOn())));
+            upsert(generation, Facts.ADVANCES, basin, key(basin, d.advanceId()), of(basin).set(AdvanceFact.PROJECT_ID, d.projectId())
+                    .set(AdvanceFact.DISBURSEMENTS + "." + d.disbursementId(), movement(d.paidOn(), d.amount())));
+            upsert(generation, Facts.PROJECTS, basin, key(basin, d.projectId()), project(basin, d.projectId())
+                    .set(ProjectFact.DISBURSEMENTS + "." + d.disbursementId(), day(d.paidOn())));
         } else if (p instanceof RepaymentReceived r) {
-            upsert(generation, Facts.ADVANCES, basin, key(basin, r.advanceId()), new Update().set("basinId", basin)
-                    .set("repayments." + r.repaymentId(), movement(r.paidOn(), r.amount())));
+            upsert(generation, Facts.ADVANCES, basin, key(basin, r.advanceId()), of(basin)
+                    .set(AdvanceFact.REPAYMENTS + "." + r.repaymentId(), movement(r.paidOn(), r.amount())));
         } else if (p instanceof RepaymentReversed r) {
-            upsert(generation, Facts.ADVANCES, basin, key(basin, r.advanceId()), new Update().set("basinId", basin)
-                    .set("reversals." + r.repaymentId(), movement(r.reversedOn(), r.amount())));
+            upsert(generation, Facts.ADVANCES, basin, key(basin, r.advanceId()), of(basin)
+                    .set(AdvanceFact.REVERSALS + "." + r.repaymentId(), movement(r.reversedOn(), r.amount())));
         } else if (p instanceof AdvanceWrittenOff w) {
-            upsert(generation, Facts.ADVANCES, basin, key(basin, w.advanceId()), new Update().set("basinId", basin)
-                    .set("writeOffs." + w.writeOffId(), movement(w.writtenOffOn(), w.amount())));
+            upsert(generation, Facts.ADVANCES, basin, key(basin, w.advanceId()), of(basin)
+                    .set(AdvanceFact.WRITE_OFFS + "." + w.writeOffId(), movement(w.writtenOffOn(), w.amount())));
         } else if (p instanceof LossRecovered l) {
-            upsert(generation, Facts.ADVANCES, basin, key(basin, l.advanceId()), new Update().set("basinId", basin)
-                    .set("recoveries." + l.recoveryId(), movement(l.receivedOn(), l.amount())));
+            upsert(generation, Facts.ADVANCES, basin, key(basin, l.advanceId()), of(basin)
+                    .set(AdvanceFact.RECOVERIES + "." + l.recoveryId(), movement(l.receivedOn(), l.amount())));
         } else if (p instanceof ContributionReceived c) {
-            money(generation, basin, c.contributionId(), "CONTRIBUTION", c.account(), c.resourceCategory(), c.amount(), c.receivedOn());
+            money(generation, basin, c.contributionId(), MoneyFact.CONTRIBUTION, c.account(), c.resourceCategory(), c.amount(),
+                    c.receivedOn());
         } else if (p instanceof ValuedContributionRecorded v) {
-            money(generation, basin, v.contributionId(), "VALUED_" + v.kind(), Boolean.TRUE.equals(v.forOperator()) ? "OPERATOR" : null,
-                    v.resourceCategory(), v.value(), v.providedOn());
+            money(generation, basin, v.contributionId(), MoneyFact.VALUED + v.kind(),
+                    Boolean.TRUE.equals(v.forOperator()) ? MoneyFact.OPERATOR : null, v.resourceCategory(), v.value(), v.providedOn());
         } else if (p instanceof TransferRecorded t) {
-            money(generation, basin, t.transferId(), "TRANSFER", t.toAccount(), t.fromAccount(), t.amount(), t.transferredOn());
+            money(generation, basin, t.transferId(), MoneyFact.TRANSFER, t.toAccount(), t.fromAccount(), t.amount(), t.transferredOn());
         } else if (p instanceof OperatingExpenseRecorded e) {
-            money(generation, basin, e.expenseId(), "EXPENSE", "OPERATING_ACCOUNT", e.category(), e.amount(), e.paidOn());
+            money(generation, basin, e.expenseId(), MoneyFact.EXPENSE, MoneyFact.OPERATING_ACCOUNT, e.category(), e.amount(), e.paidOn());
         } else if (p instanceof MovementReversed r) {
             // the reversal is a movement of its own date, the opposite of the one it undoes
             Document original = mongo.findById(key(basin, r.movementId()), Document.class, generation.collection(Facts.MONEY));
             if (original == null) {
                 throw new IllegalStateException("no money fact " + r.movementId() + " to reverse");
             }
-            money(generation, basin, r.reversalId(), original.getString("kind"), original.getString("account"),
-                    original.getString("category"), r.amount().negate(), r.reversedOn());
+            MoneyFact undone = MoneyFact.read(original);
+            money(generation, basin, r.reversalId(), undone.kind(), undone.account(), undone.category(), r.amount().negate(),
+                    r.reversedOn());
         } else {
             return false;
         }
         return true;
     }
 
-    private void money(Generation generation, String basin, String id, String kind, String account, String category, BigDecimal amount, LocalDate on) {
-        upsert(generation, Facts.MONEY, basin, key(basin, id), new Update().set("basinId", basin).set("kind", kind).set("account", account)
-                .set("category", category).set("amount", amount).set("on", day(on)));
+    /** Every fact names its basin. */
+    private static Update of(String basin) {
+        return new Update().set(Facts.BASIN_ID, basin);
+    }
+
+    private static Update project(String basin, String projectId) {
+        return of(basin).set(ProjectFact.PROJECT_ID, projectId);
+    }
+
+    private void money(Generation generation, String basin, String id, String kind, String account, String category,
+            BigDecimal amount, LocalDate on) {
+        upsert(generation, Facts.MONEY, basin, key(basin, id), of(basin).set(MoneyFact.KIND, kind).set(MoneyFact.ACCOUNT, account)
+                .set(MoneyFact.CATEGORY, category).set(MoneyFact.AMOUNT, amount).set(MoneyFact.ON, day(on)));
     }
 
     /**
@@ -192,8 +218,9 @@ public class FactWriter {
     }
 
     /** The fields that hold a business date, wherever they sit in a fact. */
-    private static final java.util.Set<String> DATE_FIELDS = java.util.Set.of("on", "heldOn", "submittedOn", "signedOn",
-            "decidedOn", "validatedOn", "startsOn", "endsOn", "dueOn", "diagnosisStartedOn");
+    private static final java.util.Set<String> DATE_FIELDS = java.util.Set.of(MoneyFact.ON, SessionFact.HELD_ON,
+            ProjectFact.SUBMITTED_ON, ProjectFact.SIGNED_ON, DecisionFact.DECIDED_ON, SessionFact.VALIDATED_ON,
+            ConventionFact.STARTS_ON, ConventionFact.ENDS_ON, AdvanceFact.Instalment.DUE_ON, ProjectFact.DIAGNOSIS_STARTED_ON);
 
     /**
      * The earliest business date an update writes: the date fields' values, a project's disbursement days, and
@@ -204,10 +231,11 @@ public class FactWriter {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String key = String.valueOf(entry.getKey());
                 String field = key.substring(key.lastIndexOf('.') + 1);
-                if (key.startsWith("schedules.")) {
-                    earliest = earlier(earliest, key.substring("schedules.".length()));
+                if (key.startsWith(AdvanceFact.SCHEDULES + ".")) {
+                    earliest = earlier(earliest, key.substring(AdvanceFact.SCHEDULES.length() + 1));
                 }
-                if (entry.getValue() instanceof String text && (DATE_FIELDS.contains(field) || key.startsWith("disbursements."))) {
+                if (entry.getValue() instanceof String text && (DATE_FIELDS.contains(field)
+                        || key.startsWith(ProjectFact.DISBURSEMENTS + "."))) {
                     earliest = earlier(earliest, text);
                 } else {
                     earliest = earliestDay(entry.getValue(), earliest);
@@ -262,7 +290,7 @@ public class FactWriter {
     }
 
     private static Document movement(LocalDate on, BigDecimal amount) {
-        return new Document("on", day(on)).append("amount", amount);
+        return new Document(AdvanceFact.Movement.ON, day(on)).append(AdvanceFact.Movement.AMOUNT, amount);
     }
 
     /** Dates are kept as ISO strings: they sort as dates and read back without any time zone. */
@@ -271,19 +299,20 @@ public class FactWriter {
     }
 
     private static List<Document> schedule(List<AdvanceOpened.Instalment> schedule) {
-        return schedule.stream().map(i -> new Document("dueOn", day(i.dueOn())).append("amount", i.amount())).toList();
+        return schedule.stream().map(i -> new Document(AdvanceFact.Instalment.DUE_ON, day(i.dueOn()))
+                .append(AdvanceFact.Instalment.AMOUNT, i.amount())).toList();
     }
 
     private static Document means(Means means) {
         if (means == null) {
             return null;
         }
-        return new Document("skills", means.skillsMissions().stream().map(Means.SkillsMission::value)
+        return new Document(MeansFact.SKILLS, means.skillsMissions().stream().map(Means.SkillsMission::value)
                 .reduce(BigDecimal.ZERO, BigDecimal::add))
-                .append("inKind", means.inKind().stream().map(Means.InKind::value).reduce(BigDecimal.ZERO, BigDecimal::add))
-                .append("advance", means.advance() == null ? BigDecimal.ZERO : means.advance().amount())
-                .append("loan", means.subsidisedLoan() == null ? BigDecimal.ZERO : means.subsidisedLoan().amount())
-                .append("direct", means.directFinancing() == null ? BigDecimal.ZERO : means.directFinancing().amount());
+                .append(MeansFact.IN_KIND, means.inKind().stream().map(Means.InKind::value).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .append(MeansFact.ADVANCE, means.advance() == null ? BigDecimal.ZERO : means.advance().amount())
+                .append(MeansFact.LOAN, means.subsidisedLoan() == null ? BigDecimal.ZERO : means.subsidisedLoan().amount())
+                .append(MeansFact.DIRECT, means.directFinancing() == null ? BigDecimal.ZERO : means.directFinancing().amount());
     }
 
     private static BigDecimal sum(Object current, BigDecimal add) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.alize.reporting.indicator.BasinFacts;
-import org.alize.reporting.indicator.Facts;
 import org.alize.reporting.indicator.Generation;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FactsCache {
 
-    private static final List<String> KINDS = List.of(Facts.PROJECTS, Facts.SESSIONS, Facts.MEETINGS, Facts.CONVENTIONS,
-            Facts.ADVANCES, Facts.MONEY);
 
     private final int maxDocuments;
     private final LinkedHashMap<String, Entry> basins = new LinkedHashMap<>(16, 0.75f, true);
@@ -42,7 +39,8 @@ class FactsCache {
     }
 
     private static final class Entry {
-        private final Map<String, Map<String, Document>> byKind = new HashMap<>();
+        /** The basin's facts by kind, each by id, as the indicators read them. */
+        private final Map<String, Map<String, Object>> byKind = new HashMap<>();
         private long eventsApplied;
         private int size;
     }
@@ -50,10 +48,11 @@ class FactsCache {
     /** Mirrors a fact the writer has just written (as the store returned it), if the basin is held. */
     synchronized void written(Generation generation, String basin, String kind, Document fact) {
         Entry entry = basins.get(slot(generation, basin));
-        if (entry == null || fact == null || !KINDS.contains(kind)) {
+        if (entry == null || fact == null || !BasinFacts.KINDS.contains(kind)) {
             return;
         }
-        if (entry.byKind.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(fact.getString("_id"), fact) == null) {
+        Object read = BasinFacts.read(kind, fact);
+        if (entry.byKind.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(fact.getString("_id"), read) == null) {
             entry.size++;
             documents++;
         }
@@ -71,8 +70,8 @@ class FactsCache {
             drop(slot);
             entry = new Entry();
             for (Map.Entry<String, List<Document>> kind : load.get().entrySet()) {
-                Map<String, Document> byId = new LinkedHashMap<>();
-                kind.getValue().forEach(fact -> byId.put(fact.getString("_id"), fact));
+                Map<String, Object> byId = new LinkedHashMap<>();
+                kind.getValue().forEach(fact -> byId.put(fact.getString("_id"), BasinFacts.read(kind.getKey(), fact)));
                 entry.byKind.put(kind.getKey(), byId);
                 entry.size += byId.size();
             }
@@ -80,8 +79,9 @@ class FactsCache {
             documents += entry.size;
         }
         entry.eventsApplied = eventsApplied;
-        BasinFacts facts = new BasinFacts(basin, list(entry, Facts.PROJECTS), list(entry, Facts.SESSIONS),
-                list(entry, Facts.MEETINGS), list(entry, Facts.CONVENTIONS), list(entry, Facts.ADVANCES), list(entry, Facts.MONEY));
+        Map<String, List<Object>> byKind = new HashMap<>();
+        entry.byKind.forEach((kind, facts) -> byKind.put(kind, new ArrayList<>(facts.values())));
+        BasinFacts facts = BasinFacts.of(basin, byKind);
         evictBeyondBound();
         return facts;
     }
@@ -104,11 +104,6 @@ class FactsCache {
         if (gone != null) {
             documents -= gone.size;
         }
-    }
-
-    private static List<Document> list(Entry entry, String kind) {
-        Map<String, Document> facts = entry.byKind.get(kind);
-        return facts == null ? List.of() : new ArrayList<>(facts.values());
     }
 
     private static String slot(Generation generation, String basin) {

@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.alize.kernel.BasinCalendar;
 import org.alize.messaging.ReceivedEvent;
 import org.alize.reporting.indicator.BasinFacts;
-import org.alize.reporting.indicator.Facts;
 import org.alize.reporting.indicator.Freshness;
 import org.alize.reporting.indicator.Generation;
 import org.alize.reporting.indicator.Generations;
@@ -151,8 +150,8 @@ public class IndicatorProjector {
                 .map(year -> IndicatorCalculator.compute(all, year, today, asOf, freshness.eventsApplied())).toList();
         years.forEach(year -> mongo.save(year, generation.indicators()));
         all.conventions().stream()
-                .filter(convention -> fromYear == Integer.MIN_VALUE || convention.getString("endsOn") == null
-                        || !LocalDate.parse(convention.getString("endsOn")).isBefore(LocalDate.of(fromYear, 1, 1)))
+                .filter(convention -> fromYear == Integer.MIN_VALUE || convention.endsOn() == null
+                        || !convention.endsOn().isBefore(LocalDate.of(fromYear, 1, 1)))
                 .forEach(convention -> mongo.save(IndicatorCalculator.computeConvention(all, convention, today, asOf,
                         freshness.eventsApplied()), generation.conventionIndicators()));
         return years;
@@ -160,7 +159,7 @@ public class IndicatorProjector {
 
     private Map<String, List<Document>> load(String basin, Generation generation) {
         Map<String, List<Document>> facts = new HashMap<>();
-        for (String kind : List.of(Facts.PROJECTS, Facts.SESSIONS, Facts.MEETINGS, Facts.CONVENTIONS, Facts.ADVANCES, Facts.MONEY)) {
+        for (String kind : BasinFacts.KINDS) {
             facts.put(kind, find(generation, kind, basin));
         }
         return facts;

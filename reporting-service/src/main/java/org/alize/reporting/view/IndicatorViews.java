@@ -21,8 +21,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.alize.kernel.BasinCalendar;
+import org.alize.kernel.ProgrammeReferences;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
+import org.alize.reporting.indicator.ConventionFact;
 import org.alize.reporting.indicator.Facts;
 import org.alize.reporting.indicator.Freshness;
 import org.alize.reporting.indicator.Generation;
@@ -89,12 +91,12 @@ public class IndicatorViews {
     public ConventionPeriodsView conventionPeriods(String basin) {
         Generation g = generations.active();
         return BasinContext.callInNetwork(() -> {
-            List<Document> conventions = mongo.find(query(where("basinId").is(basin)).with(Sort.by("startsOn")),
-                    Document.class, g.collection(Facts.CONVENTIONS));
+            List<ConventionFact> conventions = mongo.find(query(where("basinId").is(basin)).with(Sort.by(ConventionFact.STARTS_ON)),
+                    Document.class, g.collection(Facts.CONVENTIONS)).stream().map(ConventionFact::read).toList();
             Map<String, YearIndicators> terms = mongo.find(query(where("basinId").is(basin)), YearIndicators.class,
                     g.conventionIndicators()).stream().collect(Collectors.toMap(YearIndicators::id, y -> y));
             return new ConventionPeriodsView(basin, currency(g, List.of(basin)),
-                    conventions.stream().map(c -> period(c, terms.get(basin + "/" + c.getString("conventionId"))))
+                    conventions.stream().map(c -> period(c, terms.get(basin + "/" + c.conventionId())))
                             .toList());
         });
     }
@@ -217,23 +219,20 @@ public class IndicatorViews {
         return values;
     }
 
-    /** A partnership convention runs three years; its references are three annual ones. */
-    static final int CONVENTION_YEARS = 3;
-
     /**
      * A convention's figures over its own term: flows of the days from its start to its end, positions at its end
      * (or today while it runs), computed from the facts with the convention's dates (a convention from 1 July
      * counts from July to June); {@code yearsCovered} is the convention years begun.
      */
-    private ConventionPeriodView period(Document convention, YearIndicators term) {
-        LocalDate starts = LocalDate.parse(convention.getString("startsOn"));
-        LocalDate ends = LocalDate.parse(convention.getString("endsOn"));
+    private ConventionPeriodView period(ConventionFact convention, YearIndicators term) {
+        LocalDate starts = convention.startsOn();
+        LocalDate ends = convention.endsOn();
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         Map<String, BigDecimal> references = new LinkedHashMap<>();
         int begun = 0;
         if (term != null) {
             LocalDate today = LocalDate.now(BasinCalendar.ZONE);
-            while (begun < CONVENTION_YEARS && !starts.plusYears(begun).isAfter(today)) {
+            while (begun < ProgrammeReferences.R10_CONVENTION_YEARS && !starts.plusYears(begun).isAfter(today)) {
                 begun++;
             }
             for (Metric metric : Metric.ALL) {
@@ -241,15 +240,16 @@ public class IndicatorViews {
                 metric.of(term).ifPresent(v -> values.put(metric.key(), v));
                 // over a convention the references are three times the annual ones, unless it states its own
                 Optional<BigDecimal> reference = stock ? metric.referenceOf(term)
-                        : metric.referenceOf(term).map(annual -> annual.multiply(BigDecimal.valueOf(CONVENTION_YEARS)));
+                        : metric.referenceOf(term).map(annual -> annual.multiply(BigDecimal.valueOf(ProgrammeReferences.R10_CONVENTION_YEARS)));
                 reference.ifPresent(r -> references.put(metric.key(), r));
             }
-            Number jobs = (Number) convention.get("jobsOverConvention");
-            BigDecimal jobsReference = BigDecimal.valueOf(jobs == null || jobs.intValue() == 0 ? 225 : jobs.intValue());
+            // 225 jobs over a convention, unless it states its own objective
+            BigDecimal jobsReference = BigDecimal.valueOf(convention.jobsOverConvention() > 0 ? convention.jobsOverConvention()
+                    : ProgrammeReferences.R41_JOBS_PER_CONVENTION);
             references.put("jobsForecast", jobsReference);
             references.put("jobsRealised", jobsReference);
         }
-        return new ConventionPeriodView(convention.getString("conventionId"), starts, ends, begun, values, references);
+        return new ConventionPeriodView(convention.conventionId(), starts, ends, begun, values, references);
     }
 
 

@@ -83,9 +83,9 @@ class IndicatorCalculatorTest {
                 approved("p4", "2026-07-01"));
         List<Document> money = List.of(expense("e1", "2023-06-30", "1000"), expense("e2", "2023-07-01", "2000"),
                 expense("e3", "2026-06-30", "4000"), expense("e4", "2026-07-01", "8000"));
-        BasinFacts facts = new BasinFacts("b", projects, List.of(), List.of(), List.of(convention), List.of(), money);
+        BasinFacts facts = stored(projects, List.of(), List.of(), List.of(convention), List.of(), money);
 
-        YearIndicators term = IndicatorCalculator.computeConvention(facts, convention, TODAY, AS_OF, 8);
+        YearIndicators term = IndicatorCalculator.computeConvention(facts, ConventionFact.read(convention), TODAY, AS_OF, 8);
         YearIndicators calendar2023 = IndicatorCalculator.compute(facts, 2023, TODAY, AS_OF, 8);
 
         assertThat(term.id()).isEqualTo("b/conv-2023");
@@ -137,7 +137,7 @@ class IndicatorCalculatorTest {
         Document own = new Document("basinId", "b").append("conventionId", "c1").append("startsOn", "2026-01-01")
                 .append("endsOn", "2028-12-31").append("sessionsPerYearMin", 4).append("sessionsPerYearMax", 8)
                 .append("projectsExaminedPerYear", 10).append("projectsApprovedPerYear", 8).append("jobsPerYear", 40);
-        BasinFacts withOwn = new BasinFacts("b", List.of(), List.of(), List.of(), List.of(own), List.of(), List.of());
+        BasinFacts withOwn = stored(List.of(), List.of(), List.of(), List.of(own), List.of(), List.of());
         BasinFacts without = facts(List.of(), List.of(), List.of());
 
         YearIndicators.Activity activity = IndicatorCalculator.compute(withOwn, 2026, TODAY, AS_OF, 1).activity();
@@ -145,7 +145,7 @@ class IndicatorCalculatorTest {
 
         assertThat(activity.sessionsMin()).isEqualTo(4);
         assertThat(activity.projectsApprovedReference()).isEqualTo(8);
-        assertThat(IndicatorCalculator.computeConvention(withOwn, own, TODAY, AS_OF, 1).jobs().reference()).isEqualTo(40);
+        assertThat(IndicatorCalculator.computeConvention(withOwn, ConventionFact.read(own), TODAY, AS_OF, 1).jobs().reference()).isEqualTo(40);
         assertThat(reference.sessionsMin()).isEqualTo(6);
         assertThat(reference.projectsExaminedReference()).isEqualTo(15);
         assertThat(reference.projectsApprovedReference()).isEqualTo(12);
@@ -156,7 +156,7 @@ class IndicatorCalculatorTest {
     void r40_network_meetings() {
         List<Document> meetings = List.of(meeting("2025-03-10", "LIFE_OF_NETWORK", true), meeting("2025-06-12", "LIFE_OF_NETWORK", false),
                 meeting("2025-11-20", "NATIONAL_EVENT", true), meeting("2024-12-31", "LIFE_OF_NETWORK", true));
-        BasinFacts facts = new BasinFacts("b", List.of(), List.of(), meetings, List.of(), List.of(), List.of());
+        BasinFacts facts = stored(List.of(), List.of(), meetings, List.of(), List.of(), List.of());
 
         YearIndicators.Network network = IndicatorCalculator.compute(facts, 2025, TODAY, AS_OF, 4).network();
 
@@ -173,7 +173,7 @@ class IndicatorCalculatorTest {
                 .append("categories", new Document("COMPANIES", new Document("total", new BigDecimal("450000")))
                         .append("LOCAL_AUTHORITIES", new Document("total", new BigDecimal("300000")))
                         .append("STATE_AND_CDC", new Document("total", new BigDecimal("150000"))));
-        BasinFacts facts = new BasinFacts("b", List.of(), List.of(), List.of(), List.of(convention), List.of(), List.of());
+        BasinFacts facts = stored(List.of(), List.of(), List.of(), List.of(convention), List.of(), List.of());
 
         YearIndicators.Resources resources = IndicatorCalculator.compute(facts, 2025, TODAY, AS_OF, 1).resources();
 
@@ -215,7 +215,14 @@ class IndicatorCalculatorTest {
     }
 
     private static BasinFacts facts(List<Document> projects, List<Document> advances, List<Document> money) {
-        return new BasinFacts("b", projects, List.of(), List.of(), List.of(), advances, money);
+        return stored(projects, List.of(), List.of(), List.of(), advances, money);
+    }
+
+    /** A basin's facts read from documents as the intake stores them. */
+    private static BasinFacts stored(List<Document> projects, List<Document> sessions, List<Document> meetings,
+            List<Document> conventions, List<Document> advances, List<Document> money) {
+        return BasinFacts.readAll("b", java.util.Map.of(Facts.PROJECTS, projects, Facts.SESSIONS, sessions, Facts.MEETINGS,
+                meetings, Facts.CONVENTIONS, conventions, Facts.ADVANCES, advances, Facts.MONEY, money));
     }
 
     private static Document movement(String on, String amount) {
