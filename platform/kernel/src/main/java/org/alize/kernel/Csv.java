@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one way the platform writes CSV, for the French spreadsheets its users open it in: UTF-8 with a byte-order
  * mark (without it Excel reads the accents as Latin-1), semicolons, a decimal comma without grouping, dates as
@@ -40,7 +42,7 @@ public final class Csv {
         return csv;
     }
 
-    public Csv row(Object... cells) {
+    public Csv row(@Nullable Object... cells) {
         return row(Arrays.asList(cells));
     }
 
@@ -57,7 +59,7 @@ public final class Csv {
     }
 
     /** One cell as written: formatted, guarded against formulas, quoted where needed. */
-    public static String cell(Object value) {
+    public static String cell(@Nullable Object value) {
         if (value == null) {
             return "";
         }

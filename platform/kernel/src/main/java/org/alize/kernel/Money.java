@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import org.alize.kernel.problem.InvalidInput;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Euro amounts as the programme counts them, for every service: at most two decimals (more is a field error,
@@ -24,7 +25,7 @@ public final class Money {
     }
 
     /** A payment, a grant or a transfer: more than zero. */
-    public static BigDecimal positive(BigDecimal amount, String field) {
+    public static BigDecimal positive(@Nullable BigDecimal amount, String field) {
         BigDecimal euros = nonNegative(amount, field);
         if (euros.signum() == 0) {
             throw InvalidInput.field(field, "le montant doit être positif");
@@ -33,7 +34,7 @@ public final class Money {
     }
 
     /** An amount that may be zero but must be given. */
-    public static BigDecimal nonNegative(BigDecimal amount, String field) {
+    public static BigDecimal nonNegative(@Nullable BigDecimal amount, String field) {
         if (amount == null) {
             throw InvalidInput.field(field, "montant obligatoire");
         }
@@ -41,7 +42,7 @@ public final class Money {
     }
 
     /** An amount that may be left out, meaning none (a pledge without cash): absent is zero. */
-    public static BigDecimal orZero(BigDecimal amount, String field) {
+    public static BigDecimal orZero(@Nullable BigDecimal amount, String field) {
         if (amount == null) {
             return ZERO;
         }

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.alize.kernel.ProgrammeReferences;
@@ -61,7 +62,7 @@ final class ActivityFigures {
             return false;
         }
         LocalDate last = project.reports().stream().map(ProjectFact.Report::on).max(Comparator.naturalOrder())
-                .orElse(project.signedOn());
+                .orElse(Objects.requireNonNull(project.signedOn(), "a project followed has signed its convention"));
         return today.isAfter(last.plusMonths(ProgrammeReferences.R25_REPORT_EVERY_MONTHS));
     }
 
@@ -75,14 +76,15 @@ final class ActivityFigures {
         List<Integer> toDisbursement = new ArrayList<>();
         for (ProjectFact project : facts.projects()) {
             Optional<LocalDate> firstDecision = project.decisions().stream().map(DecisionFact::decidedOn)
-                    .min(Comparator.naturalOrder());
+                    .filter(Objects::nonNull).map(Objects::requireNonNull).min(Comparator.naturalOrder());
             Optional<LocalDate> approval = project.approvedOn();
             LocalDate signed = project.signedOn();
             Optional<LocalDate> firstDisbursement = project.disbursements().stream().min(Comparator.naturalOrder());
-            if (project.submittedOn() != null && firstDecision.filter(span::contains).isPresent()) {
-                addIfInOrder(toDecision, project.submittedOn(), firstDecision.get());
+            LocalDate submitted = project.submittedOn();
+            if (submitted != null && firstDecision.filter(span::contains).isPresent()) {
+                addIfInOrder(toDecision, submitted, firstDecision.get());
             }
-            if (span.contains(signed) && approval.isPresent()) {
+            if (signed != null && span.contains(signed) && approval.isPresent()) {
                 addIfInOrder(toSignature, approval.get(), signed);
             }
             if (signed != null && firstDisbursement.filter(span::contains).isPresent()) {

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.TreeMap;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A repayable advance ({@link Facts#ADVANCES}, R-30, R-31): its schedules (the opening one and each rescheduling, by
  * the day it took effect) and its movements, each of its own business day.
  */
-public record AdvanceFact(String projectId, BigDecimal granted, TreeMap<String, List<Instalment>> schedules,
+public record AdvanceFact(@Nullable String projectId, BigDecimal granted, TreeMap<String, List<Instalment>> schedules,
         List<Movement> disbursements, List<Movement> repayments, List<Movement> reversals, List<Movement> writeOffs,
         List<Movement> recoveries) {
 
@@ -43,7 +44,7 @@ public record AdvanceFact(String projectId, BigDecimal granted, TreeMap<String, 
     }
 
     /** An amount of money on a business day. */
-    public record Movement(LocalDate on, BigDecimal amount) {
+    public record Movement(@Nullable LocalDate on, BigDecimal amount) {
 
         public static final String ON = "on";
         public static final String AMOUNT = "amount";
@@ -54,7 +55,7 @@ public record AdvanceFact(String projectId, BigDecimal granted, TreeMap<String, 
     }
 
     /** An instalment of a schedule. */
-    public record Instalment(LocalDate dueOn, BigDecimal amount) {
+    public record Instalment(@Nullable LocalDate dueOn, BigDecimal amount) {
 
         public static final String DUE_ON = "dueOn";
         public static final String AMOUNT = "amount";
@@ -73,21 +74,21 @@ public record AdvanceFact(String projectId, BigDecimal granted, TreeMap<String, 
     }
 
     /** Every business day the advance's movements are dated. */
-    public List<LocalDate> days() {
+    public List<@Nullable LocalDate> days() {
         return java.util.stream.Stream.of(disbursements, repayments, reversals, writeOffs, recoveries)
-                .flatMap(List::stream).map(Movement::on).toList();
+                .flatMap(List::stream).<@Nullable LocalDate>map(Movement::on).toList();
     }
 
     /** What the schedule in force on {@code date} made due before it. */
     public BigDecimal dueBefore(LocalDate date) {
         return schedules.keySet().stream().filter(k -> k.startsWith("0000") || !LocalDate.parse(k).isAfter(date))
                 .max(Comparator.naturalOrder()).map(schedules::get).orElse(List.of()).stream()
-                .filter(i -> i.dueOn().isBefore(date)).map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .filter(i -> i.dueOn() != null && i.dueOn().isBefore(date)).map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The sum of {@code movements} dated on or before {@code date}. */
     public static BigDecimal upTo(List<Movement> movements, LocalDate date) {
-        return movements.stream().filter(m -> !m.on().isAfter(date)).map(Movement::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return movements.stream().filter(m -> m.on() != null && !m.on().isAfter(date)).map(Movement::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The sum of {@code movements} dated within {@code span}. */

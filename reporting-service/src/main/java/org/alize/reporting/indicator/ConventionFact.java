@@ -9,14 +9,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A partnership convention ({@link Facts#CONVENTIONS}, R-10…R-13, R-41): its term, the resources pledged by category,
  * the skills days pledged, and the objectives it states (0 where it states none: the programme's references apply).
  */
-public record ConventionFact(String conventionId, LocalDate startsOn, LocalDate endsOn, Map<String, BigDecimal> resources,
+public record ConventionFact(@Nullable String conventionId, @Nullable LocalDate startsOn, @Nullable LocalDate endsOn,
+        Map<String, BigDecimal> resources,
         int skillsDaysPledged, int jobsPerYear, int jobsOverConvention, int sessionsPerYearMin, int sessionsPerYearMax,
         int projectsExaminedPerYear, int projectsApprovedPerYear) {
 
@@ -48,12 +51,13 @@ public record ConventionFact(String conventionId, LocalDate startsOn, LocalDate 
                 integer(d.get(PROJECTS_EXAMINED_PER_YEAR)), integer(d.get(PROJECTS_APPROVED_PER_YEAR)));
     }
 
+    /** The convention's term; only for a convention that has its dates (every signed one does, R-10). */
     public Span term() {
-        return new Span(startsOn, endsOn);
+        return new Span(Objects.requireNonNull(startsOn, "a convention's start"), Objects.requireNonNull(endsOn, "its end"));
     }
 
     /** Whether the convention is in force on {@code day}. */
     public boolean covers(LocalDate day) {
-        return term().contains(day);
+        return startsOn != null && endsOn != null && term().contains(day);
     }
 }

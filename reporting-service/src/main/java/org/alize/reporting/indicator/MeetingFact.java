@@ -5,9 +5,10 @@ import static org.alize.reporting.indicator.Reading.day;
 import java.time.LocalDate;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /** A meeting of the network ({@link Facts#MEETINGS}, R-40) and whether the basin's operator or president attended. */
-public record MeetingFact(String kind, LocalDate heldOn, boolean operatorPresent, boolean presidentPresent) {
+public record MeetingFact(@Nullable String kind, @Nullable LocalDate heldOn, boolean operatorPresent, boolean presidentPresent) {
 
     public static final String KIND = "kind";
     public static final String HELD_ON = "heldOn";

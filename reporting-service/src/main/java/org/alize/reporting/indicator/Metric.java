@@ -2,17 +2,19 @@ package org.alize.reporting.indicator;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.alize.kernel.ProgrammeReferences;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One figure of a basin's year, named once for every view and export: its key, its French label, its unit,
  * how to read it (and its reference) from a {@link YearIndicators}, and which way is better for ranks.
  */
-public record Metric(String key, String label, Unit unit, Function<YearIndicators, Number> value,
-        Function<YearIndicators, Number> reference, Direction better) {
+public record Metric(String key, String label, Unit unit, Function<YearIndicators, @Nullable Number> value,
+        @Nullable Function<YearIndicators, @Nullable Number> reference, Direction better) {
 
     public enum Unit {
         COUNT("nombre"), DAYS("jours"), EUROS("€"), PERCENT("%"), DELAY("jours");
@@ -50,8 +52,8 @@ public record Metric(String key, String label, Unit unit, Function<YearIndicator
         return number instanceof BigDecimal decimal ? decimal : BigDecimal.valueOf(number.longValue());
     }
 
-    private static Metric of(String key, String label, Unit unit, Function<YearIndicators, Number> value,
-            Function<YearIndicators, Number> reference, Direction better) {
+    private static Metric of(String key, String label, Unit unit, Function<YearIndicators, @Nullable Number> value,
+            @Nullable Function<YearIndicators, @Nullable Number> reference, Direction better) {
         return new Metric(key, label, unit, value, reference, better);
     }
 
@@ -137,7 +139,8 @@ public record Metric(String key, String label, Unit unit, Function<YearIndicator
 
     private static Metric share(String category, String label) {
         return of("share" + camel(category), "Part des ressources : " + label + " (réf. "
-                + ProgrammeReferences.percent(ProgrammeReferences.R13_RESOURCE_SHARES.get(category)) + ", R-13)",
+                + ProgrammeReferences.percent(Objects.requireNonNull(ProgrammeReferences.R13_RESOURCE_SHARES.get(category),
+                        category)) + ", R-13)",
                 Unit.PERCENT, y -> y.resources().sharePercent().get(category),
                 y -> y.resources().referencePercent().get(category), Direction.HIGHER);
     }

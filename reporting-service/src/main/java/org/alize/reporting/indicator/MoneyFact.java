@@ -6,12 +6,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A movement of the basin's money ({@link Facts#MONEY}): a contribution, a valued contribution, a transfer or an
  * expense, of its business day; a reversal is one more of the opposite amount (R-31).
  */
-public record MoneyFact(String kind, String account, String category, BigDecimal amount, LocalDate on) {
+public record MoneyFact(@Nullable String kind, @Nullable String account, @Nullable String category, BigDecimal amount,
+        @Nullable LocalDate on) {
 
     public static final String KIND = "kind";
     public static final String ACCOUNT = "account";

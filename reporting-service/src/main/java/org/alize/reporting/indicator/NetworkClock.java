@@ -35,6 +35,6 @@ public class NetworkClock {
     public long stamp(Generation generation) {
         Document stamp = BasinContext.callInNetwork(() -> mongo.findById("stamp", Document.class,
                 generation.collection(COLLECTION)));
-        return stamp == null ? 0 : ((Number) stamp.get("value")).longValue();
+        return stamp != null && stamp.get("value") instanceof Number value ? value.longValue() : 0;
     }
 }

@@ -2,8 +2,10 @@ package org.alize.reporting.indicator;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** Median and 90th percentile in Java (the embedded MongoDB has no percentile operators): nearest rank. */
-public record Percentiles(Integer median, Integer p90, int count) {
+public record Percentiles(@Nullable Integer median, @Nullable Integer p90, int count) {
 
     public static Percentiles of(List<Integer> values) {
         if (values.isEmpty()) {

@@ -9,16 +9,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A project as the indicators see it ({@link Facts#PROJECTS}): its dates, forecast jobs, the committee's decisions,
  * skills delivered, the mandatary's reports and the days its advance was paid out. The field names are the stored
  * document's, which the intake writes.
  */
-public record ProjectFact(String projectId, String status, LocalDate submittedOn, LocalDate signedOn, int forecastJobs,
+public record ProjectFact(@Nullable String projectId, @Nullable String status, @Nullable LocalDate submittedOn,
+        @Nullable LocalDate signedOn, int forecastJobs,
         List<DecisionFact> decisions, List<Delivery> deliveries, List<Report> reports, List<LocalDate> disbursements) {
 
     public static final String PROJECT_ID = "projectId";
@@ -49,7 +52,8 @@ public record ProjectFact(String projectId, String status, LocalDate submittedOn
     }
 
     /** A decision of the committee on the project, or on a new intervention once it is followed. */
-    public record DecisionFact(LocalDate decidedOn, String outcome, boolean intervention, MeansFact means, int skillsDays) {
+    public record DecisionFact(@Nullable LocalDate decidedOn, @Nullable String outcome, boolean intervention,
+            @Nullable MeansFact means, int skillsDays) {
 
         public static final String DECIDED_ON = "decidedOn";
         public static final String OUTCOME = "outcome";
@@ -92,7 +96,7 @@ public record ProjectFact(String projectId, String status, LocalDate submittedOn
     }
 
     /** Days of a skills mission delivered on a day, and their value. */
-    public record Delivery(LocalDate on, int days, BigDecimal value) {
+    public record Delivery(@Nullable LocalDate on, int days, BigDecimal value) {
 
         public static final String ON = "on";
         public static final String DAYS = "days";
@@ -103,7 +107,7 @@ public record ProjectFact(String projectId, String status, LocalDate submittedOn
      * A mandatary's report (R-25): the jobs to date, and the lasting ones among them ({@code null} in a report
      * stored before contracts were split by duration: then every job counts as lasting).
      */
-    public record Report(LocalDate on, int jobs, Integer lasting) {
+    public record Report(LocalDate on, int jobs, @Nullable Integer lasting) {
 
         public static final String ON = "on";
         public static final String JOBS = "jobs";
@@ -119,10 +123,12 @@ public record ProjectFact(String projectId, String status, LocalDate submittedOn
         List<Delivery> deliveries = map(d, DELIVERIES).values().stream().map(v -> (Document) v)
                 .map(v -> new Delivery(day(v.get(Delivery.ON)), integer(v.get(Delivery.DAYS)), amount(v.get(Delivery.VALUE))))
                 .toList();
-        List<Report> reports = map(d, REPORTS).values().stream().map(v -> (Document) v)
-                .map(v -> new Report(day(v.get(Report.ON)), integer(v.get(Report.JOBS)),
-                        v.containsKey(Report.LASTING) ? integer(v.get(Report.LASTING)) : null)).toList();
-        List<LocalDate> disbursements = map(d, DISBURSEMENTS).values().stream().map(Reading::day).toList();
+        // a report counts from its date: one without (never written so) says nothing of a year
+        List<Report> reports = map(d, REPORTS).values().stream().map(v -> (Document) v).filter(v -> day(v.get(Report.ON)) != null)
+                .map(v -> new Report(Objects.requireNonNull(day(v.get(Report.ON))), integer(v.get(Report.JOBS)),
+                        v.containsKey(Report.LASTING) ? Integer.valueOf(integer(v.get(Report.LASTING))) : null)).toList();
+        List<LocalDate> disbursements = map(d, DISBURSEMENTS).values().stream().map(Reading::day).filter(Objects::nonNull)
+                .map(Objects::requireNonNull).toList();
         return new ProjectFact(d.getString(PROJECT_ID), d.getString(STATUS), day(d.get(SUBMITTED_ON)), day(d.get(SIGNED_ON)),
                 integer(d.get(FORECAST_JOBS)), decisions, deliveries, reports, disbursements);
     }
@@ -135,7 +141,7 @@ public record ProjectFact(String projectId, String status, LocalDate submittedOn
     /** The day of the project's approval, the latest if it was decided twice. */
     public Optional<LocalDate> approvedOn() {
         return decisions.stream().filter(DecisionFact::approvesTheProject).map(DecisionFact::decidedOn)
-                .max(Comparator.naturalOrder());
+                .filter(Objects::nonNull).map(Objects::requireNonNull).max(Comparator.naturalOrder());
     }
 
     /** Whether a report is expected every six months: the convention signed, the project followed. */

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * First quartile, median and third quartile of the basins' figures (nearest rank), and how many basins they
  * summarise. Below {@link #MIN_BASINS} basins the quartiles are withheld: with so few, they would give away
  * the other basins' own figures.
  */
-public record Quartiles(BigDecimal q1, BigDecimal median, BigDecimal q3, int basins) {
+public record Quartiles(@Nullable BigDecimal q1, @Nullable BigDecimal median, @Nullable BigDecimal q3, int basins) {
 
     public static final int MIN_BASINS = 5;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.jspecify.annotations.Nullable;
 
 /** Reading fact documents: amounts (Decimal128 or numbers), ISO dates, nested maps. */
 final class Reading {
@@ -14,7 +15,7 @@ final class Reading {
     private Reading() {
     }
 
-    static BigDecimal amount(Object value) {
+    static BigDecimal amount(@Nullable Object value) {
         if (value == null) {
             return BigDecimal.ZERO;
         }
@@ -27,11 +28,11 @@ final class Reading {
         return new BigDecimal(value.toString());
     }
 
-    static LocalDate day(Object value) {
+    static @Nullable LocalDate day(@Nullable Object value) {
         return value == null ? null : LocalDate.parse(value.toString());
     }
 
-    static int integer(Object value) {
+    static int integer(@Nullable Object value) {
         return value == null ? 0 : ((Number) value).intValue();
     }
 
@@ -42,7 +43,7 @@ final class Reading {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Document> list(Object value) {
+    static List<Document> list(@Nullable Object value) {
         return value instanceof List<?> list ? (List<Document>) list : List.of();
     }
 }

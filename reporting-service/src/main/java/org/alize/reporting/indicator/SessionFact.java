@@ -6,9 +6,10 @@ import static org.alize.reporting.indicator.Reading.integer;
 import java.time.LocalDate;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /** A session of the approval committee ({@link Facts#SESSIONS}): the day it was held and when its minutes were validated. */
-public record SessionFact(LocalDate heldOn, LocalDate validatedOn, int agendaSize) {
+public record SessionFact(@Nullable LocalDate heldOn, @Nullable LocalDate validatedOn, int agendaSize) {
 
     public static final String HELD_ON = "heldOn";
     public static final String VALIDATED_ON = "validatedOn";

@@ -2,6 +2,8 @@ package org.alize.reporting.indicator;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /** A period the indicators are computed over, both days included: a calendar year or a convention's term. */
 public record Span(LocalDate from, LocalDate to) {
 
@@ -9,7 +11,7 @@ public record Span(LocalDate from, LocalDate to) {
         return new Span(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
-    public boolean contains(LocalDate date) {
+    public boolean contains(@Nullable LocalDate date) {
         return date != null && !date.isBefore(from) && !date.isAfter(to);
     }
 }

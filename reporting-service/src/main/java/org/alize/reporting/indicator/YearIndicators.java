@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -45,7 +46,7 @@ public record YearIndicators(@Id String id, String basinId, int year, Activity a
     }
 
     /** the convention in force's resources by category, their shares against 40/20/25/15 and total against 900 k€. */
-    public record Resources(String conventionId, Map<String, BigDecimal> byCategory, Map<String, BigDecimal> sharePercent,
+    public record Resources(@Nullable String conventionId, Map<String, BigDecimal> byCategory, Map<String, BigDecimal> sharePercent,
             Map<String, BigDecimal> referencePercent, BigDecimal total, BigDecimal referenceTotal) {
     }
 

@@ -58,8 +58,10 @@ public abstract class ApiProblem extends RuntimeException {
         return title;
     }
 
+    /** The French sentence the caller reads (the exception's message, always given). */
     public String detail() {
-        return getMessage();
+        String detail = getMessage();
+        return detail == null ? title : detail;
     }
 
     public Map<String, Object> properties() {

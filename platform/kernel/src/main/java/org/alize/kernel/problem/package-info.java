@@ -5,4 +5,7 @@
  * {@link org.alize.kernel.problem.RuleViolation} (422, naming the DOMAIN.md rule) and
  * {@link org.alize.kernel.problem.InvalidInput} (400, with per-field errors).
  */
+@NullMarked
 package org.alize.kernel.problem;
+
+import org.jspecify.annotations.NullMarked;
