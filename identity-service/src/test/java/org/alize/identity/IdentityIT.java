@@ -52,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "alize.identity.clients.console.redirect-uris=http://localhost:8080/login/oauth2/code/alize",
                 "alize.identity.clients.seeder.secret={noop}seeder-secret",
                 "alize.identity.clients.seeder.grant-types=client_credentials",
-                "alize.identity.clients.seeder.network-roles=NETWORK_ADMIN"})
+                "alize.identity.clients.seeder.network-roles=NETWORK_ADMIN",
+                "alize.identity.dev-tokens.enabled=true"})
 class IdentityIT {
 
     static final String REDIRECT = "http://localhost:8080/login/oauth2/code/alize";
@@ -75,6 +76,24 @@ class IdentityIT {
     /** ASTREES' administration, as the seeder client (network role NETWORK_ADMIN). */
     static ApiClient astrees() {
         return ApiClient.on(ISSUER).as(OidcBrowser.clientCredentials(ISSUER, "seeder", "seeder-secret").accessToken());
+    }
+
+    @Test
+    void the_development_endpoint_signs_a_personas_token_with_the_providers_own_key_and_the_stack_accepts_it() {
+        org.alize.testing.TestIssuer persona = org.alize.testing.TestIssuer.signedBy(ISSUER.resolve("/dev/tokens"),
+                ISSUER.toString(), ISSUER + "/oauth2/jwks");
+
+        String token = persona.token("operateur.demo").basin("valenciennois", "OPERATOR").sign();
+
+        org.springframework.security.oauth2.jwt.Jwt jwt = org.springframework.security.oauth2.jwt.NimbusJwtDecoder
+                .withJwkSetUri(ISSUER + "/oauth2/jwks").build().decode(token);
+        assertThat(jwt.getSubject()).isEqualTo("operateur.demo");
+        assertThat(jwt.getIssuer().toString()).isEqualTo(ISSUER.toString());
+        assertThat(jwt.getClaimAsMap("basins")).containsKey("valenciennois");
+        assertThat(ApiClient.on(ISSUER).as(token).get("/api/basins/valenciennois/users").status()).isEqualTo(200);
+        // what a security test needs: an expired token, signed all the same, is refused by the services
+        String expired = persona.token("operateur.demo").basin("valenciennois", "OPERATOR").expired().sign();
+        assertThat(ApiClient.on(ISSUER).as(expired).get("/api/basins/valenciennois/users").status()).isEqualTo(401);
     }
 
     @Test

@@ -126,8 +126,8 @@ public final class LocalStack implements AutoCloseable {
             }
             launch(service);
             String identity = serviceUrls.get(Services.IDENTITY).toString();
-            issuer = TestIssuer.signingWith(IdentityKeys.signingKey(infra.mongoConnectionString(), DEV_KEY_PASSWORD,
-                    Duration.ofSeconds(30)), identity, identity + "/oauth2/jwks");
+            // personas' tokens are signed by identity-service itself, at its development endpoint (on in this stack only)
+            issuer = TestIssuer.signedBy(URI.create(identity + "/dev/tokens"), identity, identity + "/oauth2/jwks");
         }
         java.util.concurrent.ExecutorService starting = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.max(1, others.size()));
@@ -278,13 +278,15 @@ public final class LocalStack implements AutoCloseable {
     /**
      * identity-service's clients in this stack: the seeders' (client credentials) and the console's (code + PKCE,
      * redirected to the gateway). DEMO.md's password {@code alize-demo} is shorter than the production minimum,
-     * so the minimum is 10 here; and the demo's administrators and operators sign in with it alone (production
-     * asks them for an authenticator's code too).
+     * so the minimum is 10 here; the demo's administrators and operators sign in with it alone (production
+     * asks them for an authenticator's code too); and identity-service's development token endpoint is on, so the
+     * stack's tests act as any persona without its private key leaving it.
      */
     private String identityConfiguration() {
         String gateway = serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString();
         return """
                 {"alize":{"identity":{"invitations":{"minimum-password-length":10},"second-factor":{"required-roles":[]},
+                  "dev-tokens":{"enabled":true},
                   "clients":{
                   "%s":{"secret":"{noop}%s","grant-types":["client_credentials"],"network-roles":["NETWORK_ADMIN"],
                         "basins":{%s}},

@@ -86,6 +86,20 @@ public class SigningKeys implements JWKSource<SecurityContext>, InitializingBean
         return selector.select(new JWKSet(List.copyOf(ring().published())));
     }
 
+    /** Signs {@code claims} with the key that signs now (RS256): the development token endpoint's only use. */
+    String sign(com.nimbusds.jwt.JWTClaimsSet claims) {
+        RSAKey signing = ring().signing();
+        try {
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                    com.nimbusds.jose.JWSAlgorithm.RS256).keyID(signing.getKeyID()).type(com.nimbusds.jose.JOSEObjectType.JWT)
+                    .build(), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(signing));
+            return jwt.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("cannot sign with " + signing.getKeyID(), e);
+        }
+    }
+
     /** The id of the key that signs now. */
     public String signingKeyId() {
         return ring().signing().getKeyID();

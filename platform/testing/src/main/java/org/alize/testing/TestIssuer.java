@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +43,11 @@ public final class TestIssuer implements AutoCloseable {
     public static final String AUDIENCE = "alize";
 
     private static TestIssuer shared;
+    private static final java.net.http.HttpClient SIGNING = java.net.http.HttpClient.newHttpClient();
 
     private final RSAKey key;
+    /** Where a real issuer signs this issuer's tokens (its development endpoint), when it holds no key itself. */
+    private final URI signer;
     private final RSAKey foreignKey;
     private final HttpServer server;
     private final String issuerUri;
@@ -51,6 +55,7 @@ public final class TestIssuer implements AutoCloseable {
 
     private TestIssuer(int port) {
         this.key = generateKey();
+        this.signer = null;
         this.foreignKey = generateKey();
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -68,8 +73,9 @@ public final class TestIssuer implements AutoCloseable {
         server.start();
     }
 
-    private TestIssuer(RSAKey key, String issuerUri, String jwkSetUri) {
-        this.key = key;
+    private TestIssuer(URI signer, String issuerUri, String jwkSetUri) {
+        this.key = null;
+        this.signer = signer;
         this.foreignKey = generateKey();
         this.server = null;
         this.issuerUri = issuerUri;
@@ -77,12 +83,13 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     /**
-     * Tokens signed with another issuer's own key (read from its store by a test harness that may), so
-     * that a test can mint the personas and the expired, wrong-audience or wrong-issuer tokens a real
-     * issuer would never hand out. Serves nothing: the real issuer publishes the key.
+     * Tokens that a real issuer signs at its development endpoint ({@code signer}, identity-service's
+     * {@code /dev/tokens} in the local stack): the personas and the expired, wrong-audience or wrong-issuer tokens
+     * a real issuer would never hand out, without the private key leaving it. Forged and unsigned tokens are made
+     * here, as always.
      */
-    public static TestIssuer signingWith(RSAKey key, String issuerUri, String jwkSetUri) {
-        return new TestIssuer(key, issuerUri, jwkSetUri);
+    public static TestIssuer signedBy(URI signer, String issuerUri, String jwkSetUri) {
+        return new TestIssuer(signer, issuerUri, jwkSetUri);
     }
 
     /** The issuer of this JVM, started on first use. */
@@ -194,7 +201,26 @@ public final class TestIssuer implements AutoCloseable {
         }
 
         public String sign() {
-            return signWith(key);
+            return signer != null ? signRemotely() : signWith(key);
+        }
+
+        private String signRemotely() {
+            try {
+                java.net.http.HttpResponse<String> response = SIGNING.send(java.net.http.HttpRequest.newBuilder(signer)
+                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims().toJSONObject())))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(signer + " answered " + response.statusCode() + ": " + response.body());
+                }
+                return String.valueOf(com.nimbusds.jose.util.JSONObjectUtils.parse(response.body()).get("token"));
+            } catch (IOException | java.text.ParseException e) {
+                throw new IllegalStateException("cannot have the token signed at " + signer, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         /** Signed by a key this issuer does not publish: a forged token. */
@@ -210,7 +236,7 @@ public final class TestIssuer implements AutoCloseable {
         private String signWith(RSAKey signingKey) {
             try {
                 SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims());
+                        .keyID((key != null ? key : signingKey).getKeyID()).type(JOSEObjectType.JWT).build(), claims());
                 jwt.sign(new RSASSASigner(signingKey));
                 return jwt.serialize();
             } catch (JOSEException e) {
