@@ -56,8 +56,32 @@ class PartnershipPages {
             // whom the operator may seat on a committee: the basin's people in activity
             model.addAttribute("people", json.list(api.get("/api/basins/{b}/people?inActivity=true&size=100&page=0", basin)
                     .path("items")));
+            // which organisation may become the local operator: one of the basin's, still in the partnership
+            model.addAttribute("operatorChoices", json.list(api.get(
+                    "/api/basins/{b}/organisations?active=true&size=100&page=0", basin).path("items")));
         }
         return "basin/partnership";
+    }
+
+    /**
+     * The local operator designated, or replaced (R-03, R-04): one organisation holding every function, the day of
+     * the partners', the steering chair's and ASTREES' consensus, and the two dedicated bank accounts. Functions split
+     * between organisations, the exception, are recorded through the API.
+     */
+    @PostMapping("/bassins/{basin}/partenariat/operateur")
+    String appointOperator(@PathVariable String basin, @RequestParam Map<String, String> form, HttpServletRequest request,
+            Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Opérateur local désigné.", () -> api.put("/api/basins/{b}/operator", Api.body(
+                "holders", List.of(Api.body("organisationId", form.get("organisation"), "functions", List.of())),
+                "appointedOn", Pages.blank(form.get("designeLe")),
+                "consensus", Api.body("agreedOn", Pages.blank(form.get("consensusLe")),
+                        "partnersAgreed", form.containsKey("accordPartenaires"),
+                        "steeringChairAgreed", form.containsKey("accordPresident"),
+                        "astreesAgreed", form.containsKey("accordAstrees")),
+                "accounts", Api.body("advanceFund", Pages.blank(form.get("compteFonds")),
+                        "operating", Pages.blank(form.get("compteFonctionnement")))), basin));
+        return "redirect:/bassins/" + basin + "/partenariat";
     }
 
     /**

@@ -192,6 +192,40 @@ class ConsolePagesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    @org.junit.jupiter.api.DisplayName("R-03, R-04: the operator designates the local operator by the three parties' consensus, with its two accounts")
+    void the_operator_designates_the_local_operator_R03_R04() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        String page = mvc.perform(get("/bassins/valenciennois/partenariat").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Désigner ou remplacer l", "Valenciennes Métropole Développement",
+                "le président du comité de pilotage", "Compte de fonctionnement (IBAN)");
+
+        MvcResult appointed = mvc.perform(post("/bassins/valenciennois/partenariat/operateur").with(oidcLogin()).with(csrf())
+                .param("organisation", "org-2dfbb6c16f").param("designeLe", "2026-11-30").param("consensusLe", "2026-11-20")
+                .param("accordPartenaires", "on").param("accordPresident", "on").param("accordAstrees", "on")
+                .param("compteFonds", "FR7630004000031234567890143").param("compteFonctionnement", "FR7630004000039876543210921"))
+                .andReturn();
+
+        assertThat(appointed.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/partenariat");
+        assertThat(api.calls).contains("/api/basins/{b}/operator");
+        Map<String, Object> body = (Map<String, Object>) api.lastBody;
+        assertThat(body.get("holders")).isEqualTo(List.of(Map.of("organisationId", "org-2dfbb6c16f", "functions", List.of())));
+        assertThat(body).containsEntry("appointedOn", "2026-11-30");
+        assertThat((Map<String, Object>) body.get("consensus")).containsEntry("agreedOn", "2026-11-20")
+                .containsEntry("partnersAgreed", true).containsEntry("steeringChairAgreed", true)
+                .containsEntry("astreesAgreed", true);
+        assertThat((Map<String, Object>) body.get("accounts")).containsEntry("advanceFund", "FR7630004000031234567890143")
+                .containsEntry("operating", "FR7630004000039876543210921");
+
+        // a committee member sees the operator, not the form
+        api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
+        assertThat(mvc.perform(get("/bassins/valenciennois/partenariat").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Opérateur local")
+                .doesNotContain("Désigner ou remplacer l");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void the_operator_adds_an_organisation_with_its_skills_and_a_person_and_withdraws_a_partner() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         String page = mvc.perform(get("/bassins/valenciennois/partenaires").with(oidcLogin())).andReturn().getResponse()
