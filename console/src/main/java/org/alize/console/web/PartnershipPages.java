@@ -50,7 +50,14 @@ class PartnershipPages {
         String today = BasinCalendar.today(clock).toString();
         model.addAttribute("approval", json.map(api.get("/api/basins/{b}/committees/approval?on={d}", basin, today)));
         model.addAttribute("steering", json.map(api.get("/api/basins/{b}/committees/steering?on={d}", basin, today)));
-        model.addAttribute("operatorBody", json.map(api.get("/api/basins/{b}/operator", basin)));
+        try {
+            model.addAttribute("operatorBody", json.map(api.get("/api/basins/{b}/operator", basin)));
+        } catch (ApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            model.addAttribute("operatorBody", null); // none designated yet: the operator designates the first one here
+        }
         model.addAttribute("today", today);
         if (viewer.isOperator(basin)) {
             // whom the operator may seat on a committee: the basin's people in activity

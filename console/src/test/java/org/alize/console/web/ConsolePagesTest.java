@@ -217,6 +217,16 @@ class ConsolePagesTest {
         assertThat((Map<String, Object>) body.get("accounts")).containsEntry("advanceFund", "FR7630004000031234567890143")
                 .containsEntry("operating", "FR7630004000039876543210921");
 
+        // a basin that has no operator yet: the page says so, and the operator designates the first one
+        api.missing.add("/api/basins/{b}/operator");
+        try {
+            String none = mvc.perform(get("/bassins/valenciennois/partenariat").with(oidcLogin())).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(none).contains("Aucun opérateur local n", "Désigner ou remplacer l");
+        } finally {
+            api.missing.clear();
+        }
+
         // a committee member sees the operator, not the form
         api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
         assertThat(mvc.perform(get("/bassins/valenciennois/partenariat").with(oidcLogin())).andReturn().getResponse()
@@ -534,6 +544,8 @@ class ConsolePagesTest {
         /** An answer other than the usual one for a path, for one test. */
         final Map<String, String> recorded = new java.util.concurrent.ConcurrentHashMap<>();
         volatile String unavailable = "";
+        /** Paths that answer 404 (nothing there yet), for one test. */
+        final java.util.Set<String> missing = java.util.concurrent.ConcurrentHashMap.newKeySet();
         volatile ApiException refusal;
         volatile Object lastBody;
         final List<String> calls = new ArrayList<>();
@@ -548,6 +560,9 @@ class ConsolePagesTest {
         public JsonNode get(String path, Object... variables) {
             calls.add(path);
             expandedCalls.add(expand(path, variables));
+            if (missing.contains(path)) {
+                throw new ApiException(404, "Introuvable", "Rien à cette adresse.", List.of());
+            }
             if (path.startsWith(unavailable) && !unavailable.isEmpty()) {
                 throw new ApiException(503, "Service indisponible", "Le service des indicateurs ne répond pas.", List.of());
             }
