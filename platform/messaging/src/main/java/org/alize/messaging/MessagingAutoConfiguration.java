@@ -179,10 +179,15 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty("alize.messaging.consumer.instance-id")
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> alizeStaticMembership(
-            Environment environment) {
-        String instance = environment.getRequiredProperty("alize.messaging.consumer.instance-id");
-        return container -> container.getContainerProperties().getKafkaConsumerProperties()
-                .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance + "-" + container.getListenerId());
+            MessagingProperties properties) {
+        String instance = properties.consumer().instanceId();
+        return container -> {
+            // an empty name (a variable set to nothing) leaves the member dynamic: a shared blank name would fence
+            if (instance != null && !instance.isBlank()) {
+                container.getContainerProperties().getKafkaConsumerProperties()
+                        .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance.strip() + "-" + container.getListenerId());
+            }
+        };
     }
 
     /** The topics of this service's catalogues and their dead-letter topics: unlimited retention, they are the history. */

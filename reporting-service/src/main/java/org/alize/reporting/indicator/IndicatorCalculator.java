@@ -66,11 +66,12 @@ public final class IndicatorCalculator {
     private static YearIndicators compute(BasinFacts facts, String id, int year, Span span, Optional<ConventionFact> convention,
             int yearsOfPledges, LocalDate today, Instant asOf, long eventsApplied) {
         LocalDate cut = span.to().isAfter(today) ? today : span.to();
+        YearIndicators.Skills skills = ProjectFigures.skills(facts, span, convention, yearsOfPledges);
+        YearIndicators.Means means = ProjectFigures.means(facts, span);
         return new YearIndicators(id, facts.basinId(), year, ActivityFigures.activity(facts, span, today, convention),
-                ProjectFigures.jobs(facts, span, convention), ProjectFigures.skills(facts, span, convention, yearsOfPledges),
-                ProjectFigures.means(facts, span), MoneyFigures.resources(convention), MoneyFigures.spending(facts, span),
-                MoneyFigures.fund(facts, span, cut), ActivityFigures.processingTimes(facts, span),
-                ActivityFigures.network(facts, span), asOf, eventsApplied);
+                ProjectFigures.jobs(facts, span, convention), skills, means, MoneyFigures.resources(convention),
+                MoneyFigures.spending(facts, span, means, skills), MoneyFigures.fund(facts, span, cut),
+                ActivityFigures.processingTimes(facts, span), ActivityFigures.network(facts, span), asOf, eventsApplied);
     }
 
     /** The convention in force on 1 July of {@code year}: the one whose resources and objectives the year stands beside. */

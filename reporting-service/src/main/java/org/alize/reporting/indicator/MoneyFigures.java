@@ -36,10 +36,12 @@ final class MoneyFigures {
     }
 
     /**
-     * R-14: support to the projects (advances, direct financing, help in kind granted, skills delivered), local
-     * engineering, and the operator's reimbursement — its money and the skills or help put at its disposal.
+     * R-14: support to the projects (advances, direct financing, help in kind granted, skills delivered: the span's
+     * {@code granted} means and {@code skills}, computed once for the year), local engineering, and the operator's
+     * reimbursement — its money and the skills or help put at its disposal.
      */
-    static YearIndicators.Spending spending(BasinFacts facts, Span span) {
+    static YearIndicators.Spending spending(BasinFacts facts, Span span, YearIndicators.Means granted,
+            YearIndicators.Skills skills) {
         BigDecimal engineering = BigDecimal.ZERO;
         BigDecimal reimbursement = BigDecimal.ZERO;
         for (MoneyFact m : facts.money()) {
@@ -54,9 +56,8 @@ final class MoneyFigures {
                 reimbursement = reimbursement.add(m.amount());
             }
         }
-        YearIndicators.Means granted = ProjectFigures.means(facts, span);
         BigDecimal support = granted.advances().add(granted.directFinancing()).add(granted.inKind())
-                .add(ProjectFigures.skills(facts, span, Optional.empty(), 1).valueDelivered());
+                .add(skills.valueDelivered());
         return new YearIndicators.Spending(money(support), ProgrammeReferences.R14_PROJECT_SUPPORT_PER_YEAR, money(engineering),
                 ProgrammeReferences.R14_LOCAL_ENGINEERING_PER_YEAR, money(reimbursement),
                 ProgrammeReferences.R14_OPERATOR_REIMBURSEMENT_CAP_PER_YEAR);

@@ -124,9 +124,15 @@ public record ProjectFact(@Nullable String projectId, @Nullable String status, @
                 .map(v -> new Delivery(day(v.get(Delivery.ON)), integer(v.get(Delivery.DAYS)), amount(v.get(Delivery.VALUE))))
                 .toList();
         // a report counts from its date: one without (never written so) says nothing of a year
-        List<Report> reports = map(d, REPORTS).values().stream().map(v -> (Document) v).filter(v -> day(v.get(Report.ON)) != null)
-                .map(v -> new Report(Objects.requireNonNull(day(v.get(Report.ON))), integer(v.get(Report.JOBS)),
-                        v.containsKey(Report.LASTING) ? Integer.valueOf(integer(v.get(Report.LASTING))) : null)).toList();
+        List<Report> reports = new java.util.ArrayList<>();
+        for (Object value : map(d, REPORTS).values()) {
+            Document v = (Document) value;
+            LocalDate on = day(v.get(Report.ON));
+            if (on != null) {
+                reports.add(new Report(on, integer(v.get(Report.JOBS)),
+                        v.containsKey(Report.LASTING) ? Integer.valueOf(integer(v.get(Report.LASTING))) : null));
+            }
+        }
         List<LocalDate> disbursements = map(d, DISBURSEMENTS).values().stream().map(Reading::day).filter(Objects::nonNull)
                 .map(Objects::requireNonNull).toList();
         return new ProjectFact(d.getString(PROJECT_ID), d.getString(STATUS), day(d.get(SUBMITTED_ON)), day(d.get(SIGNED_ON)),

@@ -49,7 +49,8 @@ class MoneyFiguresTest {
                         .delivered("2025-05-01", 2, "1600").fact())
                 .facts();
 
-        YearIndicators.Spending spending = MoneyFigures.spending(facts, Y2025);
+        YearIndicators.Spending spending = MoneyFigures.spending(facts, Y2025, ProjectFigures.means(facts, Y2025),
+                ProjectFigures.skills(facts, Y2025, Optional.empty(), 1));
 
         assertThat(spending.localEngineering()).as("a reversal is an expense of the opposite amount").isEqualByComparingTo("25000");
         assertThat(spending.operatorReimbursement()).isEqualByComparingTo("9000");
