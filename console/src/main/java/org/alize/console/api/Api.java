@@ -62,8 +62,12 @@ public class Api {
         return call(HttpMethod.POST, path, variables, body, FormKeys.next());
     }
 
+    /**
+     * A replacement, keyed like a {@link #post}: a double-submitted form (a local operator designated twice, a
+     * project corrected twice) is one command, not a second entry in the history.
+     */
     public JsonNode put(String path, Object body, Object... variables) {
-        return call(HttpMethod.PUT, path, variables, body, null);
+        return call(HttpMethod.PUT, path, variables, body, FormKeys.next());
     }
 
     /** A file as the API serves it in {@code accept} (CSV, spreadsheet, PDF, FEC). */

@@ -200,14 +200,17 @@ class ConsolePagesTest {
         assertThat(page).contains("Désigner ou remplacer l", "Valenciennes Métropole Développement",
                 "le président du comité de pilotage", "Compte de fonctionnement (IBAN)");
 
+        api.keys.clear();
+        String key = "6f0c2a1e-7d4b-4c1a-9e0f-3b2d1c4a5e6f";
         MvcResult appointed = mvc.perform(post("/bassins/valenciennois/partenariat/operateur").with(oidcLogin()).with(csrf())
-                .param("organisation", "org-2dfbb6c16f").param("designeLe", "2026-11-30").param("consensusLe", "2026-11-20")
+                .param("_cle", key).param("organisation", "org-2dfbb6c16f").param("designeLe", "2026-11-30").param("consensusLe", "2026-11-20")
                 .param("accordPartenaires", "on").param("accordPresident", "on").param("accordAstrees", "on")
                 .param("compteFonds", "FR7630004000031234567890143").param("compteFonctionnement", "FR7630004000039876543210921"))
                 .andReturn();
 
         assertThat(appointed.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/partenariat");
         assertThat(api.calls).contains("/api/basins/{b}/operator");
+        assertThat(api.keys).as("the form's key: designated twice by a double click is designated once").containsExactly(key + ".0");
         Map<String, Object> body = (Map<String, Object>) api.lastBody;
         assertThat(body.get("holders")).isEqualTo(List.of(Map.of("organisationId", "org-2dfbb6c16f", "functions", List.of())));
         assertThat(body).containsEntry("appointedOn", "2026-11-30");
@@ -647,6 +650,7 @@ class ConsolePagesTest {
             calls.add(path);
             expandedCalls.add(expand(path, variables));
             lastBody = body;
+            keys.add(org.alize.console.api.FormKeys.next());
             if (refusal != null) {
                 throw refusal;
             }
