@@ -21,8 +21,9 @@ final class BenchStack {
     private BenchStack() {
     }
 
+    /** reporting-service alone; {@code -Dbench.jvm="…"} adds JVM options (a flight recording, say) to it. */
     static LocalStack reportingOnly(Path root, String name) {
-        return reportingOnly(root, name, "");
+        return reportingOnly(root, name, System.getProperty("bench.jvm", ""));
     }
 
     /** The same, with more JVM options for reporting-service ({@code -Dalize.…=…} settings to compare). */

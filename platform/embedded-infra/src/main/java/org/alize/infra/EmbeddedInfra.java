@@ -19,9 +19,15 @@ public final class EmbeddedInfra implements AutoCloseable {
         this.tempDir = tempDir;
     }
 
-    /** Ports 0 pick free ones. */
+    /**
+     * Ports 0 pick free ones. The system property {@code alize.embedded.mongo=memory} keeps MongoDB's documents in
+     * memory instead (nothing survives a restart): for the benchmarks, which measure the platform rather than
+     * mongo-java-server's file store (documents serialised with Java serialisation into H2, no secondary indexes).
+     */
     public static EmbeddedInfra persistent(Path dataDir, int kafkaPort, int mongoPort) {
-        EmbeddedMongo mongo = EmbeddedMongo.onFile(dataDir.resolve("mongo").resolve("alize.mv"), mongoPort);
+        EmbeddedMongo mongo = "memory".equalsIgnoreCase(System.getProperty("alize.embedded.mongo"))
+                ? EmbeddedMongo.inMemory(mongoPort)
+                : EmbeddedMongo.onFile(dataDir.resolve("mongo").resolve("alize.mv"), mongoPort);
         try {
             return new EmbeddedInfra(EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort), mongo, null);
         } catch (RuntimeException e) {

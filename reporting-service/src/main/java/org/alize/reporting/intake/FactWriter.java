@@ -47,8 +47,10 @@ import org.alize.reporting.indicator.ProjectFact.DecisionFact;
 import org.alize.reporting.indicator.ProjectFact.MeansFact;
 import org.alize.reporting.indicator.SessionFact;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +68,67 @@ public class FactWriter {
     FactWriter(MongoTemplate mongo, FactsCache cache) {
         this.mongo = mongo;
         this.cache = cache;
+    }
+
+    /**
+     * Runs {@code writes} (calls of {@link #write}) with their facts held back and sent as one ordered bulk write
+     * per collection at the end, for a replay: a poll of 500 records costs a few round trips, not 500. A read the
+     * writes need (a status's sequence, a reversed movement) sends what is held first, so it sees them. The facts
+     * written are read back by id, once per collection, for the cache of recently refreshed basins.
+     */
+    public void batched(Generation generation, Runnable writes) {
+        if (pending.get() != null) {
+            writes.run();
+            return;
+        }
+        pending.set(new Pending(generation));
+        try {
+            writes.run();
+            flush();
+        } finally {
+            pending.remove();
+        }
+    }
+
+    /** The facts held back by {@link #batched}, in order, by collection kind. */
+    private static final class Pending {
+        private final Generation generation;
+        private final Map<String, List<HeldWrite>> byKind = new java.util.LinkedHashMap<>();
+
+        Pending(Generation generation) {
+            this.generation = generation;
+        }
+    }
+
+    /** One write held back: an upsert of the fact {@code id}, or an update only where {@code query} matches. */
+    private record HeldWrite(String id, Query query, Update update, boolean upsert) {
+    }
+
+    private final ThreadLocal<Pending> pending = new ThreadLocal<>();
+
+    private void flush() {
+        Pending held = pending.get();
+        if (held == null || held.byKind.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, List<HeldWrite>> kind : held.byKind.entrySet()) {
+            String collection = held.generation.collection(kind.getKey());
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            for (HeldWrite write : kind.getValue()) {
+                if (write.upsert()) {
+                    bulk.upsert(write.query(), write.update());
+                } else {
+                    bulk.updateOne(write.query(), write.update());
+                }
+                ids.add(write.id());
+            }
+            bulk.execute();
+            for (Document written : mongo.find(query(where("_id").in(ids)), Document.class, collection)) {
+                cache.written(held.generation, written.getString(Facts.BASIN_ID), kind.getKey(), written);
+            }
+        }
+        held.byKind.clear();
     }
 
     public boolean write(ReceivedEvent<?> event, Generation generation) {
@@ -172,6 +235,7 @@ public class FactWriter {
             money(generation, basin, e.expenseId(), MoneyFact.EXPENSE, MoneyFact.OPERATING_ACCOUNT, e.category(), e.amount(), e.paidOn());
         } else if (p instanceof MovementReversed r) {
             // the reversal is a movement of its own date, the opposite of the one it undoes
+            flush();
             Document original = mongo.findById(key(basin, r.movementId()), Document.class, generation.collection(Facts.MONEY));
             if (original == null) {
                 throw new IllegalStateException("no money fact " + r.movementId() + " to reverse");
@@ -258,22 +322,54 @@ public class FactWriter {
         }
     }
 
-    /** Writes a fact and hands it, as stored, to the cache of recently refreshed basins: one round trip. */
+    /**
+     * Writes a fact and hands it, as stored, to the cache of recently refreshed basins: one round trip; within
+     * {@link #batched}, holds it for the batch's bulk write.
+     */
     private void upsert(Generation generation, String kind, String basin, String id, Update update) {
         touched(basin, update);
+        if (hold(generation, kind, new HeldWrite(id, query(where("_id").is(id)), update, true))) {
+            return;
+        }
         Document written = mongo.findAndModify(query(where("_id").is(id)), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, generation.collection(kind));
         cache.written(generation, basin, kind, written);
     }
 
-    /** A status change applies only if it is later in the aggregate's life than the one already recorded. */
+    /**
+     * A status change applies only if it is later in the aggregate's life than the one already recorded: the fact is
+     * made to exist (its ids), then updated where its recorded sequence is older, without reading it first — so a
+     * replay's batch holds both writes like any other.
+     */
     private void upsertIfNewer(Generation generation, String kind, String basin, String id, String field, long sequence,
             Update update) {
-        Document current = mongo.findById(id, Document.class, generation.collection(kind));
-        Number recorded = current == null ? null : (Number) current.get(field);
-        if (recorded == null || recorded.longValue() < sequence) {
-            upsert(generation, kind, basin, id, update.set(field, sequence));
+        Update ids = new Update();
+        update.getUpdateObject().get("$set", Document.class).forEach((name, value) -> {
+            if (name.equals(Facts.BASIN_ID) || name.equals(ProjectFact.PROJECT_ID)) {
+                ids.set(name, value);
+            }
+        });
+        Query older = query(where("_id").is(id).orOperator(where(field).exists(false), where(field).lt(sequence)));
+        touched(basin, update);
+        if (hold(generation, kind, new HeldWrite(id, query(where("_id").is(id)), ids, true))) {
+            hold(generation, kind, new HeldWrite(id, older, update.set(field, sequence), false));
+            return;
         }
+        Document made = mongo.findAndModify(query(where("_id").is(id)), ids,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, generation.collection(kind));
+        Document changed = mongo.findAndModify(older, update.set(field, sequence), FindAndModifyOptions.options().returnNew(true),
+                Document.class, generation.collection(kind));
+        cache.written(generation, basin, kind, changed != null ? changed : made);
+    }
+
+    /** Holds {@code write} for the batch open on this thread, if there is one for {@code generation}. */
+    private boolean hold(Generation generation, String kind, HeldWrite write) {
+        Pending held = pending.get();
+        if (held == null || !held.generation.equals(generation)) {
+            return false;
+        }
+        held.byKind.computeIfAbsent(kind, k -> new java.util.ArrayList<>()).add(write);
+        return true;
     }
 
     private static String key(String basin, String id) {

@@ -93,6 +93,18 @@ public class IndicatorProjector {
     }
 
     /**
+     * Runs {@code writes} ({@link #write} calls of a replay's poll) with their facts sent as one bulk write per
+     * collection at the end: a replay's cost per record is the decoding and the computation, not a round trip.
+     */
+    public void writeBatch(Generation generation, Runnable writes) {
+        generations.ensureIndexes(generation);
+        BasinContext.callInNetwork(() -> {
+            facts.batched(generation, writes);
+            return null;
+        });
+    }
+
+    /**
      * Records that {@code applied} events of a basin, the last of them {@code last}, have been written, and
      * recomputes the basin's years from its facts.
      */

@@ -28,6 +28,7 @@ import org.alize.reporting.intake.IndicatorProjector;
 import org.alize.tenancy.BasinContext;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -116,11 +117,21 @@ public class Rebuilder implements DisposableBean {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Counts counts = new Counts();
+            long started = System.nanoTime();
             rebuild = replay(consumer, consumer.endOffsets(partitions), next, counts, rebuild);
-            rebuild = save(rebuild.caughtUp(clock.instant(), compare(live, next)));
+            long replayed = System.nanoTime();
+            Rebuild.Comparison comparison = compare(live, next);
+            long compared = System.nanoTime();
+            rebuild = save(rebuild.caughtUp(clock.instant(), comparison));
             generations.activate(next);
             rebuild = replay(consumer, consumer.endOffsets(partitions), next, counts, rebuild);
             rebuild = save(rebuild.switched(clock.instant()));
+            log.info("rebuild {}: replay {} ms ({} records), comparison {} ms, switch and tail {} ms", rebuild.id(),
+                    (replayed - started) / 1_000_000, counts.read, (compared - replayed) / 1_000_000,
+                    (System.nanoTime() - compared) / 1_000_000);
+            log.info("rebuild {}: {} polls {} ms, writing {} ms, {} basin refreshes {} ms, progress {} ms", rebuild.id(),
+                    counts.polls, counts.polling / 1_000_000, counts.writing / 1_000_000, counts.concludes,
+                    counts.concluding / 1_000_000, counts.saving / 1_000_000);
             if (live.number() > 0) {
                 generations.drop(new Generation(live.number() - 1));
             }
@@ -139,26 +150,39 @@ public class Rebuilder implements DisposableBean {
             Counts counts, Rebuild rebuild) {
         CloudEventDeserializer cloudEvents = new CloudEventDeserializer();
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            // facts for the whole batch first, then each basin touched recomputed once
+            // facts for the whole batch first (one bulk write per collection), then each basin touched recomputed once
             Map<String, ReceivedEvent<?>> last = new java.util.LinkedHashMap<>();
             Map<String, Long> applied = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                counts.read++;
-                try {
-                    CloudEvent event = cloudEvents.deserialize(record.topic(), record.headers(), record.value());
-                    java.util.Optional<ReceivedEvent<?>> received = events.read(event);
-                    if (received.isPresent() && projector.write(received.get(), target)) {
-                        counts.applied++;
-                        last.put(received.get().basin().value(), received.get());
-                        applied.merge(received.get().basin().value(), 1L, Long::sum);
+            long t0 = System.nanoTime();
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            long t1 = System.nanoTime();
+            counts.polling += t1 - t0;
+            counts.polls++;
+            projector.writeBatch(target, () -> {
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    counts.read++;
+                    try {
+                        CloudEvent event = cloudEvents.deserialize(record.topic(), record.headers(), record.value());
+                        java.util.Optional<ReceivedEvent<?>> received = events.read(event);
+                        if (received.isPresent() && projector.write(received.get(), target)) {
+                            counts.applied++;
+                            last.put(received.get().basin().value(), received.get());
+                            applied.merge(received.get().basin().value(), 1L, Long::sum);
+                        }
+                    } catch (RuntimeException e) {
+                        counts.rejected++;
+                        log.debug("rebuild skips {}@{}: {}", record.topic(), record.offset(), e.getMessage());
                     }
-                } catch (RuntimeException e) {
-                    counts.rejected++;
-                    log.debug("rebuild skips {}@{}: {}", record.topic(), record.offset(), e.getMessage());
                 }
-            }
+            });
+            long t2 = System.nanoTime();
+            counts.writing += t2 - t1;
+            counts.concludes += last.size();
             last.forEach((basin, event) -> projector.conclude(event, applied.get(basin), target));
+            long t3 = System.nanoTime();
+            counts.concluding += t3 - t2;
             rebuild = save(rebuild.progress(counts.read, counts.applied, counts.rejected));
+            counts.saving += System.nanoTime() - t3;
         }
         return rebuild;
     }
@@ -215,5 +239,11 @@ public class Rebuilder implements DisposableBean {
         long read;
         long applied;
         long rejected;
+        long polling;
+        long writing;
+        long concluding;
+        long saving;
+        long polls;
+        long concludes;
     }
 }
