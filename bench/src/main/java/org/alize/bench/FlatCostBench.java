@@ -52,15 +52,24 @@ public final class FlatCostBench {
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%n%-14s %8s %9s %9s %9s %9s%n", "facts cache",
                 "facts", "p50 ms", "p95 ms", "max ms", "mean ms"));
         for (String cache : new String[] {"0", "30000"}) {
-            report.append(run(root, cache, sizes, measured));
+            report.append(run(root, cache, sizes, measured).lines());
         }
         System.out.print(report);
         System.exit(0);
     }
 
-    private static String run(Path root, String cacheDocuments, int[] sizes, int measured) throws Exception {
+    /**
+     * What one run measured: its printed lines, the mean and p50 per-event cost (ms) at each size, and the mean at the
+     * largest size over the mean at the smallest.
+     */
+    public record Result(String lines, double[] means, double[] p50s, double ratio) {
+    }
+
+    /** One run, reporting-service with a facts cache of {@code cacheDocuments} (0: none). */
+    public static Result run(Path root, String cacheDocuments, int[] sizes, int measured) throws Exception {
         StringBuilder lines = new StringBuilder();
         double[] means = new double[sizes.length];
+        double[] p50s = new double[sizes.length];
         try (LocalStack stack = BenchStack.reportingOnly(root, "alize-flat-bench-",
                 "-Dalize.reporting.facts-cache.max-documents=" + cacheDocuments);
                 MongoClient mongo = MongoClients.create(stack.mongoConnectionString());
@@ -86,15 +95,17 @@ public final class FlatCostBench {
                     histogram.recordValue((System.nanoTime() - start) / 1_000);
                 }
                 means[i] = histogram.getMean() / 1000.0;
+                p50s[i] = histogram.getValueAtPercentile(50) / 1000.0;
                 lines.append(String.format(Locale.ROOT, "%-14s %8d %9.1f %9.1f %9.1f %9.1f%n",
                         cacheDocuments.equals("0") ? "off" : "on (" + cacheDocuments + ")", facts,
                         histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
                         histogram.getMaxValue() / 1000.0, means[i]));
             }
         }
+        double ratio = means[sizes.length - 1] / means[0];
         lines.append(String.format(Locale.ROOT, "  per-event cost at %d facts / at %d facts = %.2f%n", sizes[sizes.length - 1],
-                sizes[0], means[sizes.length - 1] / means[0]));
-        return lines.toString();
+                sizes[0], ratio));
+        return new Result(lines.toString(), means, p50s, ratio);
     }
 
     /** A contribution of the basin's history, its date spread over ten years. */

@@ -76,7 +76,8 @@ public final class NetworkViewBench {
         System.exit(0);
     }
 
-    private static Map<String, Histogram> run(Path root, int basins, int years, int seconds) throws Exception {
+    /** The latencies of the network view and of a basin's view with its quartiles, {@code basins} of {@code years} each. */
+    public static Map<String, Histogram> run(Path root, int basins, int years, int seconds) throws Exception {
         try (LocalStack stack = BenchStack.reportingOnly(root, "alize-bench-");
                 MongoClient mongo = MongoClients.create(stack.mongoConnectionString())) {
             URI base = stack.serviceUrls().get("reporting");

@@ -39,13 +39,26 @@ public final class RebuildBench {
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "%n%-8s %10s %10s %10s %12s %8s%n", "basins",
                 "records", "applied", "seconds", "records/s", "equal"));
         for (int basins : sizes) {
-            report.append(run(root, basins));
+            report.append(run(root, basins).line());
         }
         System.out.print(report);
         System.exit(0);
     }
 
-    private static String run(Path root, int basins) throws Exception {
+    /** One rebuild: records read, events applied, its duration from the request to the switch, and its verdict. */
+    public record Result(int basins, long read, long applied, double seconds, boolean equal) {
+
+        public double perSecond() {
+            return read / seconds;
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "%-8d %10d %10d %10.1f %12.0f %8s%n", basins, read, applied, seconds, perSecond(),
+                    equal);
+        }
+    }
+
+    public static Result run(Path root, int basins) throws Exception {
         try (LocalStack stack = BenchStack.reportingOnly(root, "alize-rebuild-bench-");
                 MongoClient mongo = MongoClients.create(stack.mongoConnectionString())) {
             int year = 2025;
@@ -80,9 +93,7 @@ public final class RebuildBench {
             if (!"SWITCHED".equals(rebuild.get("status").asString())) {
                 throw new IllegalStateException("rebuild ended " + rebuild);
             }
-            long read = rebuild.get("recordsRead").asLong();
-            return String.format(Locale.ROOT, "%-8d %10d %10d %10.1f %12.0f %8s%n", basins, read,
-                    rebuild.get("eventsApplied").asLong(), seconds, read / seconds,
+            return new Result(basins, rebuild.get("recordsRead").asLong(), rebuild.get("eventsApplied").asLong(), seconds,
                     rebuild.get("comparison").get("equal").asBoolean());
         }
     }

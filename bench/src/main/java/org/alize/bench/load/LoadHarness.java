@@ -20,6 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
+import org.alize.bench.FlatCostBench;
+import org.alize.bench.NetworkViewBench;
+import org.alize.bench.RebuildBench;
 import org.alize.localstack.LocalStack;
 import org.alize.localstack.Seeders;
 import org.alize.localstack.Services;
@@ -37,9 +40,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>the lag from a contribution's answer to its entry in finance's journal and to reporting's figures, at a
  * fixed rate (HdrHistogram: not an HTTP figure);</li>
  * <li>the memory of every JVM;</li>
+ * <li>then, on reporting-service alone, the per-event cost at the start and the end of a basin's ten years, the rebuild
+ * rate and the network views at 100, 1,000 and 10,000 basins ({@link #reportingAlone});</li>
  * </ul>
  * and prints one table: figure, goal, verdict. Arguments: seconds per Gatling run (default 20), then {@code lean}
- * to run the services with the laptop JVM profile instead of the measured one.
+ * to run the services with the laptop JVM profile instead of the measured one ({@code measured} otherwise), then
+ * {@code stack-only} to leave out the figures of reporting-service alone (about ten minutes).
  */
 public final class LoadHarness {
 
@@ -55,8 +61,57 @@ public final class LoadHarness {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         boolean lean = args.length > 1 && args[1].equals("lean");
-        new LoadHarness().run(seconds, lean ? StackOptions.LEAN_JVM : StackOptions.MEASURED_JVM, lean ? "lean" : "measured");
+        boolean stackOnly = args.length > 2 && args[2].equals("stack-only");
+        LoadHarness harness = new LoadHarness();
+        harness.run(seconds, lean ? StackOptions.LEAN_JVM : StackOptions.MEASURED_JVM, lean ? "lean" : "measured");
+        if (!stackOnly) {
+            harness.reportingAlone(Path.of("").toAbsolutePath());
+        }
+        harness.print();
         System.exit(0);
+    }
+
+    /**
+     * The figures measured on reporting-service alone, each on a stack of its own once the whole platform is stopped
+     * (they need thousands of basins or a basin's ten years, which the demo network does not have): the per-event
+     * cost at the start and end of a basin's history, the rebuild rate, and the network views at 100, 1,000 and
+     * 10,000 basins of ten years.
+     */
+    private void reportingAlone(Path root) throws Exception {
+        System.out.println("reporting-service alone: a basin's ten years…");
+        FlatCostBench.Result flat = FlatCostBench.run(root, "30000", new int[] {500, 5000}, 40);
+        row("per-event cost, reporting, at 500 / 5,000 money facts, p50 (ms)",
+                String.format(Locale.ROOT, "%.1f / %.1f", flat.p50s()[0], flat.p50s()[1]), "", null);
+        row("per-event cost at 5,000 facts / at 500 (mean)", String.format(Locale.ROOT, "%.2f", flat.ratio()), "≤ 1.5",
+                flat.ratio() <= 1.5);
+        System.out.println("reporting-service alone: a rebuild of 100 basins…");
+        RebuildBench.Result rebuild = RebuildBench.run(root, 100);
+        row("rebuild, 100 basins (records/s; equal to the live models)", String.format(Locale.ROOT, "%.0f (%d records in %.1f s); %s",
+                rebuild.perSecond(), rebuild.read(), rebuild.seconds(), rebuild.equal()), "≥ 5,000; equal",
+                rebuild.perSecond() >= 5000 && rebuild.equal());
+        Map<Integer, Map<String, Histogram>> views = new java.util.LinkedHashMap<>();
+        for (int basins : List.of(100, 1000, 10_000)) {
+            System.out.println("reporting-service alone: the views at " + basins + " basins…");
+            views.put(basins, NetworkViewBench.run(root, basins, 10, 15));
+        }
+        for (Map.Entry<Integer, Map<String, Histogram>> size : views.entrySet()) {
+            Histogram network = size.getValue().get("network");
+            Histogram basin = size.getValue().get("basin+quartiles");
+            row(String.format(Locale.ROOT, "network view at %,d basins, p50 / p95 / p99 (ms)", size.getKey()), percentiles(network),
+                    "p95 ≤ 50", network.getValueAtPercentile(95) <= 50_000_000L);
+            row(String.format(Locale.ROOT, "basin view with quartiles at %,d basins, p50 / p95 / p99 (ms)", size.getKey()),
+                    percentiles(basin), "p95 ≤ 20", basin.getValueAtPercentile(95) <= 20_000_000L);
+        }
+        for (String view : List.of("network", "basin+quartiles")) {
+            double ratio = (double) views.get(10_000).get(view).getValueAtPercentile(50)
+                    / views.get(1000).get(view).getValueAtPercentile(50);
+            row(view + " view: p50 at 10,000 basins / at 1,000", String.format(Locale.ROOT, "%.1f", ratio), "≤ 2", ratio <= 2);
+        }
+    }
+
+    private static String percentiles(Histogram nanos) {
+        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", nanos.getValueAtPercentile(50) / 1e6,
+                nanos.getValueAtPercentile(95) / 1e6, nanos.getValueAtPercentile(99) / 1e6);
     }
 
     private void run(int seconds, String jvm, String profile) throws Exception {
@@ -87,7 +142,6 @@ public final class LoadHarness {
             lag(urls, token, target.get("partner"));
             memory(stack);
         }
-        print();
     }
 
     /**
