@@ -64,7 +64,47 @@ class FinanceFlowIT {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private final LocalDate today = LocalDate.now(BasinCalendar.ZONE);
+
+    @Test
+    void operations_see_each_basins_commands_the_outbox_delay_and_backlog_the_events_consumed_and_the_dead_letters() {
+        String basin = "fin-metrics";
+        ApiClient op = ApiClient.on(port).as(TestIssuer.shared().token("op").basin(basin, "OPERATOR").sign());
+        String base = "/api/basins/" + basin;
+        partnershipConvention(basin);
+        await().atMost(Duration.ofSeconds(30)).until(() -> op.get(base + "/pledges").json().size() == 1);
+        long delaysBefore = meters.get("alize.outbox.delay").timer().count();
+
+        expect(201, op.post(base + "/contributions", "{\"partnerId\":\"org-hrs\",\"account\":\"ADVANCE_FUND\",\"amount\":100}"));
+        expect(400, op.post(base + "/contributions", "{\"partnerId\":\"org-inconnu\",\"account\":\"ADVANCE_FUND\",\"amount\":1}"));
+        expect(200, op.get(base + "/contributions"));
+
+        assertThat(meters.get("alize.commands").tags("basin", basin, "method", "POST", "outcome", "2xx").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("alize.commands").tags("basin", basin, "method", "POST", "outcome", "4xx").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.find("alize.commands").tags("basin", basin, "method", "GET").counter()).isNull();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(meters.get("alize.outbox.delay").timer().count()).isGreaterThan(delaysBefore);
+            assertThat(meters.get("alize.outbox.backlog").gauge().value()).isZero();
+            assertThat(meters.get("alize.outbox.oldest").gauge().value()).isZero();
+            assertThat(meters.get("alize.events.consumed").tags("consumer", "journal", "outcome", "handled").counter().count())
+                    .isPositive();
+            assertThat(meters.get("alize.events.consumed").tags("consumer", "basin-pledges", "outcome", "handled").counter()
+                    .count()).isPositive();
+        });
+
+        double deadBefore = java.util.Optional.ofNullable(meters.find("alize.events.dead-lettered").tags("topic", BasinEvents.TOPIC)
+                .counter()).map(io.micrometer.core.instrument.Counter::count).orElse(0.0);
+        publisher.publish(new OutboxEntry(UUID.randomUUID().toString(), BasinEvents.TOPIC, BasinEvents.PARTNERSHIP_CONVENTION_SIGNED,
+                "/basins/" + basin + "/test/bad", "bad", basin, 1, Instant.now(), "[1]"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(meters.find("alize.events.dead-lettered")
+                .tags("topic", BasinEvents.TOPIC).counter()).isNotNull().satisfies(dead -> assertThat(dead.count())
+                .isEqualTo(deadBefore + 1)));
+    }
 
     @Test
     void a_signed_convention_opens_one_advance_whose_money_moves_through_a_balanced_journal_R04_R14_R31_R32() {

@@ -64,6 +64,7 @@ public class EventConsumer {
         String key = consumer + ":" + event.getId();
         if (mongo.exists(query(where("_id").is(key)), PROCESSED)) {
             log.debug("{} already handled {} {}", consumer, event.getType(), event.getId());
+            observer.accept(consumer, "duplicate");
             return;
         }
         Optional<ReceivedEvent<?>> received = read(event);
@@ -73,6 +74,14 @@ public class EventConsumer {
             log.debug("{} ignores unknown event type {}", consumer, event.getType());
         }
         markHandled(key, event);
+        observer.accept(consumer, received.isPresent() ? "handled" : "ignored");
+    }
+
+    private volatile java.util.function.BiConsumer<String, String> observer = (consumer, outcome) -> { };
+
+    /** Tells {@code observer} each event's consumer and outcome: {@code handled}, {@code duplicate} or {@code ignored}. */
+    public void observe(java.util.function.BiConsumer<String, String> observer) {
+        this.observer = observer;
     }
 
     /**

@@ -12,6 +12,7 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.messaging.kafka.DeadLetters;
 import org.alize.messaging.outbox.OutboxAdministration;
@@ -86,10 +87,20 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay alizeOutboxRelay(CloudEventPublisher publisher, MongoTemplate mongo, MongoMappingContext mappingContext,
-            MessagingProperties properties, ObjectProvider<Clock> clock) {
-        return new OutboxRelay(publisher, mongo, mappingContext, properties.outbox().firstRetry(),
+            MessagingProperties properties, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+        OutboxRelay relay = new OutboxRelay(publisher, mongo, mappingContext, properties.outbox().firstRetry(),
                 properties.outbox().maxRetry(), properties.outbox().permanentAttempts(),
                 clock.getIfAvailable(Clock::systemUTC));
+        meters.ifAvailable(registry -> {
+            Gauge.builder("alize.outbox.backlog", relay, OutboxRelay::backlog)
+                    .description("events written with their aggregate and not yet published, in this instance").register(registry);
+            Gauge.builder("alize.outbox.oldest", relay, r -> r.oldestUnpublished().toMillis() / 1000.0).baseUnit("seconds")
+                    .description("age of the oldest event written and not yet published, in this instance").register(registry);
+            Timer delay = Timer.builder("alize.outbox.delay").publishPercentiles(0.5, 0.95, 0.99)
+                    .description("from an event's writing with its aggregate to the broker's acknowledgement").register(registry);
+            relay.observeDelays(delay::record);
+        });
+        return relay;
     }
 
     @Bean
@@ -120,13 +131,22 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    EventConsumer alizeEventConsumer(EventTypes types, JsonMapper json, MongoTemplate mongo) {
-        return new EventConsumer(types, json, mongo);
+    EventConsumer alizeEventConsumer(EventTypes types, JsonMapper json, MongoTemplate mongo,
+            ObjectProvider<MeterRegistry> meters) {
+        EventConsumer consumer = new EventConsumer(types, json, mongo);
+        meters.ifAvailable(registry -> consumer.observe((name, outcome) -> io.micrometer.core.instrument.Counter
+                .builder("alize.events.consumed").description("events a consumer took, by outcome (handled, duplicate, ignored)")
+                .tag("consumer", name).tag("outcome", outcome).register(registry).increment()));
+        return consumer;
     }
 
     @Bean
-    DeadLetters alizeDeadLetters(KafkaProperties kafka) {
-        return new DeadLetters(kafka.buildProducerProperties());
+    DeadLetters alizeDeadLetters(KafkaProperties kafka, ObjectProvider<MeterRegistry> meters) {
+        DeadLetters deadLetters = new DeadLetters(kafka.buildProducerProperties());
+        meters.ifAvailable(registry -> deadLetters.observe(topic -> io.micrometer.core.instrument.Counter
+                .builder("alize.events.dead-lettered").description("records sent to a dead-letter topic, by topic read")
+                .tag("topic", topic).register(registry).increment()));
+        return deadLetters;
     }
 
     @Bean

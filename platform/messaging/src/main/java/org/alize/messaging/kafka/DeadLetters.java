@@ -23,7 +23,21 @@ public class DeadLetters implements DisposableBean {
         properties.remove("transactional.id");
         this.producerFactory = new DefaultKafkaProducerFactory<>(properties, new StringSerializer(),
                 new DeadLetterValueSerializer());
-        this.recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producerFactory));
+        this.recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producerFactory)) {
+            @Override
+            public void accept(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record,
+                    org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Exception exception) {
+                super.accept(record, consumer, exception);
+                observer.accept(record.topic());
+            }
+        };
+    }
+
+    private volatile java.util.function.Consumer<String> observer = topic -> { };
+
+    /** Tells {@code observer} the topic of each record sent to its dead-letter topic. */
+    public void observe(java.util.function.Consumer<String> observer) {
+        this.observer = observer;
     }
 
     public DeadLetterPublishingRecoverer recoverer() {

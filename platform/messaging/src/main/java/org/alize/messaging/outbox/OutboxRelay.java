@@ -70,6 +70,10 @@ public class OutboxRelay implements DisposableBean {
         }
     };
     private final ThreadPoolExecutor[] publishers = new ThreadPoolExecutor[PUBLISHING_THREADS];
+    /** The entries this relay has been handed and not yet published or parked, by event id: the backlog it knows. */
+    private final Map<String, java.time.Instant> backlog = new ConcurrentHashMap<>();
+    private static final int BACKLOG_TRACKED = 100_000;
+    private volatile java.util.function.Consumer<Duration> delays = delay -> { };
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "alize-outbox-retry");
         thread.setDaemon(true);
@@ -112,6 +116,7 @@ public class OutboxRelay implements DisposableBean {
         Object id = idOf(aggregate);
         Class<? extends AggregateRoot> type = aggregate.getClass();
         List<OutboxEntry> entries = List.copyOf(aggregate.pendingOutbox());
+        track(entries);
         Tenant tenant = Tenant.current();
         try {
             publishers[stripe(type, id, tenant) % publishers.length].execute(() -> {
@@ -149,6 +154,7 @@ public class OutboxRelay implements DisposableBean {
                 return 0;
             }
             List<OutboxEntry> entries = stored.pendingOutbox();
+            track(entries);
             Outcome outcome = publishInOrder(type, id, entries);
             removePublished(type, id, outcome.published());
             if (!outcome.parked() && outcome.published().size() < entries.size()) {
@@ -172,6 +178,31 @@ public class OutboxRelay implements DisposableBean {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
+    /** Hands each publish's delay (from the event's writing to the broker's acknowledgement) to {@code observer}. */
+    public void observeDelays(java.util.function.Consumer<Duration> observer) {
+        this.delays = observer;
+    }
+
+    /** How many events this relay holds that are written and not yet published (nor parked). */
+    public int backlog() {
+        return backlog.size();
+    }
+
+    /** The age of the oldest event this relay holds unpublished; zero when it holds none. */
+    public Duration oldestUnpublished() {
+        java.time.Instant now = clock.instant();
+        return backlog.values().stream().min(java.util.Comparator.naturalOrder()).map(oldest -> Duration.between(oldest, now))
+                .filter(age -> !age.isNegative()).orElse(Duration.ZERO);
+    }
+
+    private void track(List<OutboxEntry> entries) {
+        for (OutboxEntry entry : entries) {
+            if (backlog.size() < BACKLOG_TRACKED && entry.time() != null) {
+                backlog.putIfAbsent(entry.eventId(), entry.time());
+            }
+        }
+    }
+
     /** Whether the stored aggregate {@code id} in {@code collection} was already changed by the command {@code key}. */
     boolean alreadyApplied(Object id, String key, String collection) {
         return mongo.exists(query(where("_id").is(id).and("appliedCommands").is(key)), collection);
@@ -190,11 +221,16 @@ public class OutboxRelay implements DisposableBean {
         for (OutboxEntry entry : entries) {
             if (recentlyPublished(entry.eventId())) {
                 // written again by a later save of the same aggregate before its $pull: already on the topic
+                backlog.remove(entry.eventId());
                 published.add(entry.eventId());
                 continue;
             }
             try {
                 publisher.publish(entry);
+                if (entry.time() != null) {
+                    delays.accept(Duration.between(entry.time(), clock.instant()));
+                }
+                backlog.remove(entry.eventId());
                 rememberPublished(entry.eventId());
                 published.add(entry.eventId());
                 permanentFailures.remove(entry.eventId());
@@ -239,6 +275,7 @@ public class OutboxRelay implements DisposableBean {
         // recorded first: an outbox is never halted without the record an administrator finds it by
         mongo.updateFirst(query(where("_id").is(id)), new Update().set("outboxParkedOn", entry.eventId()), type);
         permanentFailures.remove(entry.eventId());
+        backlog.remove(entry.eventId());
         log.error("outbox of {} {} in {} parked at event {} {} after {} attempt(s): {}", type.getSimpleName(), id, tenant,
                 entry.type(), entry.eventId(), attempts, parked.reason());
     }

@@ -32,11 +32,18 @@ public class TenancyFilter extends OncePerRequestFilter {
 
     private final ProblemWriter problems;
     private final BasinBudgets budgets;
+    private final CommandMeter commands;
 
     /** @param budgets each basin's share of the service */
     public TenancyFilter(ProblemWriter problems, BasinBudgets budgets) {
+        this(problems, budgets, null);
+    }
+
+    /** @param commands counts each basin's commands; null where the service has no meter registry */
+    public TenancyFilter(ProblemWriter problems, BasinBudgets budgets, CommandMeter commands) {
         this.problems = problems;
         this.budgets = budgets;
+        this.commands = commands;
     }
 
     @Override
@@ -75,10 +82,15 @@ public class TenancyFilter extends OncePerRequestFilter {
                         "Trop de requêtes simultanées pour ce bassin : réessayez dans un instant.");
                 return;
             }
+            int status = 500;
             try (BasinContext.Scope ignored = BasinContext.open(BasinId.of(requested))) {
                 chain.doFilter(request, response);
+                status = response.getStatus();
             } finally {
                 place.get().run();
+                if (commands != null) {
+                    commands.count(BasinId.of(requested), request.getMethod(), status);
+                }
             }
             return;
         }

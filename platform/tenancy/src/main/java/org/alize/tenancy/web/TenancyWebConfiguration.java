@@ -99,11 +99,24 @@ public class TenancyWebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<TenancyFilter> alizeTenancyFilter(ProblemWriter problems, BasinBudgets budgets) {
-        FilterRegistrationBean<TenancyFilter> registration = new FilterRegistrationBean<>(new TenancyFilter(problems, budgets));
+    FilterRegistrationBean<TenancyFilter> alizeTenancyFilter(ProblemWriter problems, BasinBudgets budgets,
+            ObjectProvider<CommandMeter> commands) {
+        FilterRegistrationBean<TenancyFilter> registration = new FilterRegistrationBean<>(new TenancyFilter(problems, budgets,
+                commands.getIfAvailable()));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** Commands per basin, where Micrometer and a registry are there (every service's actuator brings both). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    static class CommandMetrics {
+
+        @Bean
+        CommandMeter alizeCommandMeter(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+            return new CommandMeter(meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+        }
     }
 
     /** Tomcat's own refusals (before the application sees the request) as problem documents too. */
