@@ -255,12 +255,6 @@ public final class LocalStack implements AutoCloseable {
             env.put("ALIZE_CONSOLE_CLIENT_ID", CONSOLE_CLIENT);
             env.put("ALIZE_CONSOLE_CLIENT_SECRET", CONSOLE_SECRET);
         }
-        if (service.name().equals(Services.CONSOLE)) {
-            env.put("ALIZE_CONSOLE_GATEWAY_URL", serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString());
-            env.put("ALIZE_CONSOLE_IDENTITY_PUBLIC_URL", serviceUrls.get(Services.IDENTITY).toString());
-            env.put("ALIZE_CONSOLE_CLIENT_ID", CONSOLE_CLIENT);
-            env.put("ALIZE_CONSOLE_CLIENT_SECRET", CONSOLE_SECRET);
-        }
         if (service.name().equals(Services.IDENTITY)) {
             env.put("ALIZE_IDENTITY_ISSUER", serviceUrls.get(Services.IDENTITY).toString());
             env.put("ALIZE_IDENTITY_KEY_PASSWORD", DEV_KEY_PASSWORD);

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public class ApiException extends RuntimeException {
 
-    public record FieldError(String field, String message) {
+    /** Serialisable: carried to the next page in the flash map, which lives in the session shared in MongoDB. */
+    public record FieldError(String field, String message) implements java.io.Serializable {
     }
 
     private final int status;

@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * scenarios of system-tests do the same against the running platform.
  */
 @SpringBootTest(classes = {ConsoleApplication.class, ConsolePagesTest.Recorded.class}, properties = {
-        "alize.console.client-secret=test", "spring.main.allow-bean-definition-overriding=true"})
+        "alize.console.client-secret=test", "spring.main.allow-bean-definition-overriding=true",
+        "alize.web-sessions.enabled=false"})
 @AutoConfigureMockMvc
 class ConsolePagesTest {
 
@@ -138,11 +139,16 @@ class ConsolePagesTest {
     @Test
     void a_refused_action_comes_back_with_the_service_explanation() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
-        api.refusal = new ApiException(409, "Conflit", "Ce projet n'est pas prêt pour le comité.", List.of());
+        api.refusal = new ApiException(409, "Conflit", "Ce projet n'est pas prêt pour le comité.",
+                List.of(new ApiException.FieldError("motif", "obligatoire")));
         MvcResult result = mvc.perform(post("/bassins/valenciennois/projets/p/actions/mark-ready").with(oidcLogin()).with(csrf()))
                 .andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/projets/p");
         assertThat(result.getFlashMap().get("failure")).isEqualTo("Ce projet n'est pas prêt pour le comité.");
+        // the flash map lives in the login session, which is stored in MongoDB: all of it must serialise
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(new java.io.ByteArrayOutputStream())) {
+            out.writeObject(result.getFlashMap());
+        }
         api.refusal = null;
     }
 

@@ -11,6 +11,7 @@ import org.alize.identity.revocation.Revocations;
 import org.alize.identity.web.SecondFactorLogin;
 import org.alize.tenancy.web.ProblemWriter;
 import org.alize.tenancy.web.TenancySecurityConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
@@ -62,10 +65,16 @@ class AuthorizationServerConfiguration {
             "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**"};
 
-    /** The provider's login sessions, by account (see {@link LoginSessions}). */
+    /**
+     * The provider's login sessions, by account (see {@link LoginSessions}): read from the sessions in MongoDB, so a
+     * password set again on one instance ends the sessions every instance opened; in this instance's memory where
+     * sessions are ({@code alize.web-sessions.enabled=false}).
+     */
     @Bean
-    SessionRegistry alizeLoginSessions() {
-        return new SessionRegistryImpl();
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    SessionRegistry alizeLoginSessions(ObjectProvider<FindByIndexNameSessionRepository<?>> shared) {
+        FindByIndexNameSessionRepository repository = shared.getIfAvailable();
+        return repository != null ? new SpringSessionBackedSessionRegistry<>(repository) : new SessionRegistryImpl();
     }
 
     /** Tells the registry when a session ends, so it does not keep them. */

@@ -1,5 +1,7 @@
 package org.alize.identity.server;
 
+import java.util.List;
+
 import org.alize.identity.account.CredentialsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.session.SessionInformation;
@@ -23,7 +25,15 @@ class LoginSessions {
 
     @EventListener
     void on(CredentialsChanged changed) {
-        for (Object principal : sessions.getAllPrincipals()) {
+        List<Object> principals;
+        try {
+            principals = sessions.getAllPrincipals();
+        } catch (UnsupportedOperationException sharedSessions) {
+            // the sessions in MongoDB are found by login, on every instance's behalf
+            sessions.getAllSessions(changed.login(), false).forEach(SessionInformation::expireNow);
+            return;
+        }
+        for (Object principal : principals) {
             String name = principal instanceof UserDetails user ? user.getUsername() : String.valueOf(principal);
             if (name.equals(changed.login())) {
                 sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
