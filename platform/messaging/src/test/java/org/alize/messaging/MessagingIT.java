@@ -255,6 +255,35 @@ class MessagingIT {
     }
 
     @Test
+    void any_keyed_run_recognises_what_an_earlier_run_of_its_key_wrote_and_its_own_second_save_is_its_own() {
+        BasinId basin = BasinId.of("msg-rerun");
+        CommandKey key = CommandKey.of("karim", basin.value(), "POST", "/api/basins/msg-rerun/accounts", "k-1", false);
+        String[] ids = new String[2];
+        BasinContext.runIn(basin, () -> {
+            accounts.save(Account.open("acc-rerun"));
+            try (CommandKey.Scope ignored = CommandKey.open(key)) {
+                ids[0] = Ids.next("acc");
+                accounts.save(Account.open(ids[0]).credit(5));
+                // the same run writes the same aggregate twice: its second save is its own, not an earlier run's
+                accounts.save(accounts.findById("acc-rerun").orElseThrow().credit(7));
+                accounts.save(accounts.findById("acc-rerun").orElseThrow().credit(1));
+            }
+            // a run of the same key that is not flagged as resumed (its answer was never kept): nothing twice
+            try (CommandKey.Scope ignored = CommandKey.open(key)) {
+                ids[1] = Ids.next("acc");
+                assertThatThrownBy(() -> accounts.insert(Account.open(ids[1]).credit(5)))
+                        .isInstanceOf(CommandAlreadyApplied.class);
+                assertThatThrownBy(() -> accounts.save(accounts.findById("acc-rerun").orElseThrow().credit(7)))
+                        .isInstanceOf(CommandAlreadyApplied.class);
+            }
+        });
+
+        assertThat(ids[1]).isEqualTo(ids[0]);
+        assertThat(BasinContext.callIn(basin, () -> accounts.findById("acc-rerun").orElseThrow().balance())).isEqualTo(8);
+        assertThat(BasinContext.callIn(basin, () -> accounts.findById(ids[0]).orElseThrow().balance())).isEqualTo(5);
+    }
+
+    @Test
     void a_stale_write_is_refused_and_publishes_nothing() {
         BasinId basin = BasinId.of("msg-stale");
         BasinContext.runIn(basin, () -> {

@@ -21,10 +21,28 @@ public record CommandKey(String value, boolean resumed) {
     private static final class Open {
         private final CommandKey key;
         private int issued;
+        private final java.util.Set<String> written = new java.util.HashSet<>();
 
         Open(CommandKey key) {
             this.key = key;
         }
+    }
+
+    /**
+     * Notes that this run of the command has written the aggregate {@code reference} (its collection and id):
+     * a second save of it in the same run is this run's own, not the trace of an earlier run.
+     */
+    public static void wrote(String reference) {
+        Open open = CURRENT.get();
+        if (open != null) {
+            open.written.add(reference);
+        }
+    }
+
+    /** Whether this run of the command has already written the aggregate {@code reference}. */
+    public static boolean hasWritten(String reference) {
+        Open open = CURRENT.get();
+        return open != null && open.written.contains(reference);
     }
 
     public CommandKey {

@@ -212,6 +212,41 @@ class TenancyIT {
     }
 
     @Test
+    void a_keyed_command_keeps_its_answer_once_after_it_ran_and_a_refusal_a_concurrent_run_caused_is_not_kept()
+            throws Exception {
+        String karim = issuer.token("karim").basin("tenancy-once", "OPERATOR").sign();
+        String path = "/api/basins/tenancy-once/notes";
+        com.mongodb.client.MongoCollection<Document> keys = mongo.getDatabase("tenancytest_tenancy-once")
+                .getCollection("idempotency_keys");
+
+        // (a duplicate arriving while the first runs is IdempotencyFilterTest's: this application has one Tomcat thread)
+        HttpResponse<String> first = postWithKey(path, karim, "k-once", "{\"text\":\"une seule fois\"}");
+        assertThat(first.statusCode()).isEqualTo(201);
+        HttpResponse<String> retried = postWithKey(path, karim, "k-once", "{\"text\":\"une seule fois\"}");
+        assertThat(retried.statusCode()).isEqualTo(201);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(documentsIn("tenancytest_tenancy-once")).hasSize(1);
+        // one record, written once with its answer: never a claim in progress
+        assertThat(keys.find().into(new ArrayList<>())).singleElement().satisfies(record -> {
+            assertThat(record.getString("state")).isEqualTo("DONE");
+            assertThat(record.containsKey("leaseUntil")).isFalse();
+        });
+
+        // a refusal a concurrent run caused is not kept: the retry runs (and would get the first run's answer)
+        HttpResponse<String> raced = postWithKey(path, karim, "k-race", "{\"text\":\"concurrente\"}");
+        assertThat(raced.statusCode()).isEqualTo(409);
+        assertThat(raced.body()).contains("concurrent-modification");
+        assertThat(keys.countDocuments()).isEqualTo(1);
+        HttpResponse<String> again = postWithKey(path, karim, "k-race", "{\"text\":\"concurrente\"}");
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        // a refusal of the command itself is kept like any answer
+        assertThat(postWithKey(path, karim, "k-rule", "{\"text\":\"interdit\"}").statusCode()).isEqualTo(422);
+        assertThat(postWithKey(path, karim, "k-rule", "{\"text\":\"interdit\"}").headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
+    }
+
+    @Test
     void an_expired_idempotency_key_is_a_new_command() throws Exception {
         String karim = issuer.token("karim").basin("tenancy-expiry", "OPERATOR").sign();
         String path = "/api/basins/tenancy-expiry/notes";

@@ -63,11 +63,14 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
                 .getIdentifierAccessor(aggregate).getIdentifier();
         Optional<CommandKey> command = CommandKey.current();
         if (command.isPresent() && id != null) {
-            // a resumed command whose cut run already wrote this aggregate must not write it twice
-            if (command.get().resumed() && relay.getObject().alreadyApplied(id, command.get().value(), collection)) {
+            // a keyed command's answer is kept only once it has run, so any run may follow one cut by a crash: the
+            // first time this run writes an aggregate, one read by id tells whether an earlier run already wrote it
+            String reference = collection + "/" + id;
+            if (!CommandKey.hasWritten(reference) && relay.getObject().alreadyApplied(id, command.get().value(), collection)) {
                 aggregate.drainRaised();
                 throw new CommandAlreadyApplied(aggregate.getClass().getSimpleName(), id);
             }
+            CommandKey.wrote(reference);
             aggregate.recordApplied(command.get().value());
         }
         List<AggregateRoot.Raised> events = aggregate.drainRaised();

@@ -43,16 +43,24 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * request is refused (422). A key belongs to its caller and basin: another caller's identical key is
  * another command. An answer of 5xx is not kept, so the request can be retried.
  *
- * <p>A command in progress holds a lease ({@code alize.idempotency.lease}, 15 s by default): a duplicate
- * arriving meanwhile gets 409 with {@code Retry-After}. If the service dies mid-command, the record is
- * left in progress; once its lease has run out, the next retry resumes the command ({@link CommandKey}
- * resumed): the ids it makes and the aggregates it touches tell whether the cut run had landed, in which
- * case nothing is written twice. Keys expire ({@code alize.idempotency.ttl}, 24 h by default): a TTL
- * index removes them where MongoDB runs one, and an expired record is treated as absent in any case.
+ * <p>The record is written once, after the command, with its answer: the command's own write (the aggregate,
+ * its events and the keys that changed it, in one atomic update) is the only one on its way. Until the answer is
+ * kept, the aggregates are what guard against a second run: every run of a keyed command checks, the first time it
+ * writes an aggregate, whether an earlier run of the key already did (one read by id, {@link CommandKey}); ids
+ * made within the command derive from the key, so a creation cannot happen twice either. A duplicate that arrives
+ * while the first runs gets 409 with {@code Retry-After} (in this instance at once; in another one when the
+ * aggregate's version or id refuses its write), and such a transient refusal is not kept: the retry gets the
+ * first answer. A service that dies mid-command leaves no record: the retry runs again and learns from the
+ * aggregates that the cut run had landed (409 {@code idempotency.applied}, kept). A record left {@code
+ * IN_PROGRESS} by an earlier version of this filter still holds its lease ({@code alize.idempotency.lease}) and
+ * is resumed once it has run out. Keys expire ({@code alize.idempotency.ttl}, 24 h by default): a TTL index
+ * removes them where MongoDB runs one, and an expired record is treated as absent in any case.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    /** Set by the error handling on a refusal that a concurrent run caused (a version or an id taken): not kept. */
+    public static final String TRANSIENT_REFUSAL = IdempotencyFilter.class.getName() + ".TRANSIENT";
     static final String COLLECTION = "idempotency_keys";
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -62,6 +70,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final Duration ttl;
     private final Clock clock;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    /** The keys this instance is running: a duplicate arriving meanwhile is told to retry, not run a second time. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     private MongoTemplate mongo;
 
     /** The template is looked up on first use: a service without MongoDB simply ignores the header. */
@@ -110,37 +120,33 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String id = command.value();
         String fingerprint = fingerprint(request.getMethod(), request.getRequestURI(), body);
         Instant now = clock.instant();
-        if (!claim(id, fingerprint, now)) {
-            Document stored = mongo.findById(id, Document.class, COLLECTION);
-            if (stored != null && expired(stored, now)) {
-                mongo.remove(Query.query(Criteria.where("_id").is(id).and("expiresAt").is(stored.get("expiresAt"))), COLLECTION);
-                stored = claim(id, fingerprint, now) ? null : mongo.findById(id, Document.class, COLLECTION);
-                if (stored == null) {
-                    run(request, response, chain, body, command, id);
-                    return;
-                }
-            }
-            if (stored != null && fingerprint.equals(stored.getString("fingerprint")) && !"DONE".equals(stored.getString("state"))
-                    && leaseRunOut(stored, now) && resume(id, stored, now)) {
-                log.warn("resuming command {} {} in {}: its first run was cut before its answer was kept",
-                        request.getMethod(), request.getRequestURI(), basin);
-                run(request, response, chain, body, new CommandKey(id, true), id);
+        Document stored = mongo.findById(id, Document.class, COLLECTION);
+        if (stored != null && expired(stored, now)) {
+            mongo.remove(Query.query(Criteria.where("_id").is(id).and("expiresAt").is(stored.get("expiresAt"))), COLLECTION);
+            stored = null;
+        }
+        if (stored == null) {
+            if (!running.add(id)) {
+                response.setHeader("Retry-After", "1");
+                problems.write(request, response, HttpStatus.CONFLICT, "idempotency.in-progress", "Conflit",
+                        "La même requête est déjà en cours de traitement : réessayez dans 1 s.");
                 return;
             }
-            replay(request, response, stored, fingerprint, now);
+            try {
+                run(request, response, chain, body, command, id, fingerprint, now, false);
+            } finally {
+                running.remove(id);
+            }
             return;
         }
-        run(request, response, chain, body, command, id);
-    }
-
-    private boolean claim(String id, String fingerprint, Instant now) {
-        try {
-            mongo.insert(new Document("_id", id).append("fingerprint", fingerprint).append("state", "IN_PROGRESS")
-                    .append("at", now).append("leaseUntil", now.plus(lease)).append("expiresAt", now.plus(ttl)), COLLECTION);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
+        if (fingerprint.equals(stored.getString("fingerprint")) && !"DONE".equals(stored.getString("state"))
+                && leaseRunOut(stored, now) && resume(id, stored, now)) {
+            log.warn("resuming command {} {} in {}: its first run was cut before its answer was kept",
+                    request.getMethod(), request.getRequestURI(), basin);
+            run(request, response, chain, body, new CommandKey(id, true), id, fingerprint, now, true);
+            return;
         }
+        replay(request, response, stored, fingerprint, now);
     }
 
     /** Takes over a record whose holder is gone; only one of several concurrent retries wins. */
@@ -152,22 +158,45 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 .getModifiedCount() == 1;
     }
 
+    /**
+     * Runs the command, then keeps its answer: inserted once (or, for a record of the earlier claim-first kind, set
+     * on it). A 5xx or a transient refusal keeps nothing, so the request can be sent again.
+     */
     private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, byte[] body,
-            CommandKey command, String id) throws IOException, ServletException {
+            CommandKey command, String id, String fingerprint, Instant now, boolean legacyRecord)
+            throws IOException, ServletException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        CachedBodyRequest cached = new CachedBodyRequest(request, body);
         try (CommandKey.Scope ignored = CommandKey.open(command)) {
-            chain.doFilter(new CachedBodyRequest(request, body), recorded);
+            chain.doFilter(cached, recorded);
         } catch (IOException | ServletException | RuntimeException e) {
-            mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION);
+            if (legacyRecord) {
+                mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION);
+            }
             throw e;
         }
-        if (recorded.getStatus() >= 500) {
-            mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION);
-        } else {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("state", "DONE")
-                    .set("status", recorded.getStatus()).set("contentType", recorded.getContentType())
-                    .set("location", recorded.getHeader("Location")).unset("leaseUntil")
-                    .set("body", new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8)), COLLECTION);
+        boolean keep = recorded.getStatus() < 500 && cached.getAttribute(TRANSIENT_REFUSAL) == null;
+        Document answer = new Document("state", "DONE").append("status", recorded.getStatus())
+                .append("contentType", recorded.getContentType()).append("location", recorded.getHeader("Location"))
+                .append("body", new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
+        if (legacyRecord) {
+            if (keep) {
+                Update done = new Update().unset("leaseUntil");
+                answer.forEach(done::set);
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), done, COLLECTION);
+            } else {
+                mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION);
+            }
+        } else if (keep) {
+            try {
+                mongo.insert(new Document("_id", id).append("fingerprint", fingerprint).append("at", now)
+                        .append("expiresAt", now.plus(ttl)).append("state", "DONE").append("status", answer.get("status"))
+                        .append("contentType", answer.get("contentType")).append("location", answer.get("location"))
+                        .append("body", answer.get("body")), COLLECTION);
+            } catch (DuplicateKeyException keptByAnotherInstance) {
+                // a run of the same key in another instance kept its answer first; the aggregates let ours write nothing
+                log.debug("answer of {} already kept by another run", id);
+            }
         }
         recorded.copyBodyToResponse();
     }

@@ -106,12 +106,15 @@ public class ProblemAdvice {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentWrite(OptimisticLockingFailureException e, HttpServletRequest request) {
+        // a concurrent run's doing: an idempotent command's retry must run again, not get this answer back
+        request.setAttribute(IdempotencyFilter.TRANSIENT_REFUSAL, Boolean.TRUE);
         return problem(request, 409, "concurrent-modification", "Conflit",
                 "Cette ressource a été modifiée entre-temps : rechargez-la puis recommencez.", Map.of());
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e, HttpServletRequest request) {
+        request.setAttribute(IdempotencyFilter.TRANSIENT_REFUSAL, Boolean.TRUE);
         return problem(request, 409, "already-exists", "Conflit", "Cette ressource existe déjà.", Map.of());
     }
 

@@ -53,6 +53,10 @@ public class TenancyTestApplication {
             if (body.text().contains("interdit")) {
                 throw new RuleViolation("R-99", "Cette note est interdite par la règle de test.");
             }
+            if (body.text().contains("concurrente")) {
+                // what a run of the same command on another instance makes the aggregate's save meet
+                throw new org.springframework.dao.OptimisticLockingFailureException("written meanwhile");
+            }
             return notes.save(new Note(null, body.text(), "http"));
         }
 
