@@ -7,16 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import org.alize.infra.EmbeddedMongo;
+import org.alize.testing.MemoryMongo;
 import org.alize.testing.SettableClock;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -24,27 +21,16 @@ import org.springframework.security.core.context.SecurityContextImpl;
 /** Two instances of a service, each with its own repository on the one collection: a session is theirs alike. */
 class MongoSessionRepositoryTest {
 
-    private static EmbeddedMongo server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo MONGO = new MemoryMongo();
     private static int collections;
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-12-02T09:00:00Z"));
-    private final MongoCollection<Document> sessions = client.getDatabase("console_sessions")
+    private final MongoCollection<Document> sessions = MONGO.client().getDatabase("console_sessions")
             .getCollection("http_sessions_" + (++collections));
     private final MongoSessionRepository first = new MongoSessionRepository(sessions, Duration.ofHours(8), clock);
     private final MongoSessionRepository second = new MongoSessionRepository(sessions, Duration.ofHours(8), clock);
 
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongo.inMemory(0);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
 
     @Test
     @DisplayName("a person logged in on one instance is logged in on the other, with the same security context")

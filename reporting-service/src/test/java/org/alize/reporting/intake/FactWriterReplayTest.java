@@ -14,24 +14,21 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.alize.finance.events.AdvanceDisbursed;
 import org.alize.finance.events.ContributionReceived;
 import org.alize.finance.events.MovementReversed;
 import org.alize.finance.events.RepaymentReceived;
-import org.alize.infra.EmbeddedMongo;
 import org.alize.messaging.ReceivedEvent;
 import org.alize.project.events.ProjectStatusChanged;
 import org.alize.project.events.ProjectSubmitted;
 import org.alize.reporting.indicator.Facts;
 import org.alize.reporting.indicator.Generation;
 import org.alize.tenancy.BasinId;
+import org.alize.testing.MemoryMongo;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -43,21 +40,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class FactWriterReplayTest {
 
     private static final BasinId BASIN = BasinId.of("hainaut");
-    private static EmbeddedMongo server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo MONGO = new MemoryMongo();
     private static int databases;
 
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongo.inMemory(0);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
 
     @Test
     @DisplayName("R-31: the same events applied one by one, in one bulk batch, twice, or interleaved otherwise leave the same facts")
@@ -139,7 +125,7 @@ class FactWriterReplayTest {
 
     /** Applies the events {@code times} times into a fresh database; every fact collection's documents by id. */
     private static Map<String, List<Document>> apply(List<ReceivedEvent<?>> events, boolean batched, int times) {
-        MongoTemplate mongo = new MongoTemplate(client, "facts_" + (++databases));
+        MongoTemplate mongo = new MongoTemplate(MONGO.client(), "facts_" + (++databases));
         FactWriter writer = new FactWriter(mongo, new FactsCache(10_000));
         for (int t = 0; t < times; t++) {
             if (batched) {

@@ -9,16 +9,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import org.alize.infra.EmbeddedMongo;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
+import org.alize.testing.MemoryMongo;
 import org.alize.testing.SettableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -28,25 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** The filter alone on the embedded store, its command a latch: what a duplicate meets while the first still runs. */
 class IdempotencyFilterTest {
 
-    private static EmbeddedMongo server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo MONGO = new MemoryMongo();
 
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongo.inMemory(0);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
 
     @Test
     @DisplayName("a duplicate arriving while the first run works is told to retry in 1 s; nothing is written for the key until the answer")
     void aDuplicateWhileTheFirstRunsIsToldToRetry() throws Exception {
-        MongoTemplate mongo = new MongoTemplate(client, "idem_test");
+        MongoTemplate mongo = new MongoTemplate(MONGO.client(), "idem_test");
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("mongo", mongo);
         IdempotencyFilter filter = new IdempotencyFilter(beans.getBeanProvider(MongoTemplate.class),
