@@ -1,6 +1,9 @@
 package org.alize.tenancy.mongo;
 
 import com.mongodb.client.MongoClient;
+import org.alize.tenancy.personal.PersonalData;
+import org.alize.tenancy.personal.PersonalDataScrubber;
+import org.alize.tenancy.personal.PersonalKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -42,6 +45,25 @@ public class TenancyMongoConfiguration {
     ClusterLocks alizeClusterLocks(ObjectProvider<org.springframework.data.mongodb.core.MongoOperations> mongo,
             ObjectProvider<java.time.Clock> clock) {
         return new ClusterLocks(mongo::getObject, clock.getIfAvailable(java.time.Clock::systemUTC), ClusterLocks.instanceName());
+    }
+
+    /** The key vault of crypto-shredding: see {@link PersonalKeys}. */
+    @Bean
+    @ConditionalOnBean(MongoClient.class)
+    PersonalKeys alizePersonalKeys(MongoClient client, Environment environment, ObjectProvider<java.time.Clock> clock) {
+        String database = environment.getProperty("alize.personal-data.vault-database", "alize_vault");
+        return new PersonalKeys(client, database, clock.getIfAvailable(java.time.Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnBean(MongoClient.class)
+    PersonalData alizePersonalData(PersonalKeys keys) {
+        return new PersonalData(keys);
+    }
+
+    @Bean
+    PersonalDataScrubber alizePersonalDataScrubber() {
+        return new PersonalDataScrubber();
     }
 
     static String databasePrefix(Environment environment) {
