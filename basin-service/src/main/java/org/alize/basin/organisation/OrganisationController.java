@@ -1,6 +1,7 @@
 package org.alize.basin.organisation;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -164,11 +165,12 @@ class OrganisationController {
     }
 
     record PersonView(String personId, String firstName, String lastName, String email, String phone,
-            Affiliation affiliation, String organisationId, String jobTitle, boolean inActivity, Long version) {
+            Affiliation affiliation, String organisationId, String jobTitle, boolean inActivity, Instant erasedAt,
+            Long version) {
         static PersonView of(Person p) {
             Person.Details d = p.details();
             return new PersonView(p.id(), d.firstName(), d.lastName(), d.email(), d.phone(), d.affiliation(),
-                    d.organisationId(), d.jobTitle(), p.inActivity(), p.version());
+                    d.organisationId(), d.jobTitle(), p.inActivity(), p.erasedAt(), p.version());
         }
     }
 }

@@ -3,15 +3,20 @@ package org.alize.basin.organisation;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.Ids;
+import org.alize.tenancy.personal.PersonalDataScrubber;
+import org.alize.tenancy.personal.PersonalKeys;
 import org.alize.tenancy.web.Paged;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,16 +28,52 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrganisationService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrganisationService.class);
+
     private final OrganisationRepository organisations;
     private final PersonRepository people;
     private final MongoTemplate mongo;
+    private final PersonalKeys keys;
+    private final PersonalDataScrubber scrubber;
     private final Clock clock;
 
-    OrganisationService(OrganisationRepository organisations, PersonRepository people, MongoTemplate mongo, Clock clock) {
+    OrganisationService(OrganisationRepository organisations, PersonRepository people, MongoTemplate mongo,
+            PersonalKeys keys, PersonalDataScrubber scrubber, Clock clock) {
         this.organisations = organisations;
         this.people = people;
         this.mongo = mongo;
+        this.keys = keys;
+        this.scrubber = scrubber;
         this.clock = clock;
+    }
+
+    /** What an erasure did in basin-service: documents rewritten per collection, documents read. */
+    public record Erasure(String personId, Instant erasedAt, Map<String, Integer> rewritten, long read) {
+    }
+
+    /**
+     * Erases a person at their request (RGPD art. 17): their key is destroyed first (what events carry of them no
+     * longer opens), then every copy of them in the basin's database is scrubbed, then their own record is anonymised
+     * and {@code PersonErased} published for the other services. Each step can run again: a request cut by a crash is
+     * sent again and finishes, since the record that names them is anonymised last.
+     */
+    public Erasure erasePerson(String id, String reference, String by) {
+        Person person = person(id);
+        if (person.erased()) {
+            throw new Conflict("person.erased", "Cette personne a déjà été effacée le "
+                    + org.alize.kernel.BasinCalendar.dayOf(person.erasedAt()) + ".");
+        }
+        BasinId basin = BasinContext.require();
+        keys.destroy(basin, id);
+        Person.Details d = person.details();
+        PersonalDataScrubber.Report report = scrubber.scrub(mongo.getDb(),
+                new PersonalDataScrubber.Subject(d.firstName(), d.lastName(), d.email(), d.phone()),
+                (collection, documentId) -> collection.equals("people") && id.equals(documentId));
+        Instant at = clock.instant();
+        person.erase(at, by, reference);
+        people.save(person);
+        log.info("person {} of {} erased by {} (request {}): {} documents rewritten", id, basin, by, reference, report.total());
+        return new Erasure(id, at, report.rewritten(), report.read());
     }
 
     public Organisation join(OrganisationKind kind, Organisation.Profile profile, String by) {

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.alize.basin.events.PersonErased;
 import org.alize.basin.events.PersonRecorded;
+import org.alize.kernel.BasinCalendar;
+import org.alize.kernel.problem.Conflict;
+import org.alize.tenancy.personal.PersonalData;
 import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.messaging.outbox.AggregateRoot;
@@ -28,14 +32,17 @@ public class Person extends AggregateRoot {
     @Indexed(unique = true, sparse = true)
     private String email;
     private boolean inActivity;
+    /** When the person was erased at their request (RGPD art. 17); null while they are not. */
+    private Instant erasedAt;
     private final List<HistoryEntry> history;
 
     @PersistenceCreator
-    Person(String id, Details details, String email, boolean inActivity, List<HistoryEntry> history) {
+    Person(String id, Details details, String email, boolean inActivity, Instant erasedAt, List<HistoryEntry> history) {
         this.id = id;
         this.details = details;
         this.email = email;
         this.inActivity = inActivity;
+        this.erasedAt = erasedAt;
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
     }
 
@@ -46,7 +53,7 @@ public class Person extends AggregateRoot {
 
     /** Records a person; the service has checked that the organisation named in {@code details} is in the basin. */
     public static Person record(BasinId basin, String id, Details details, boolean inActivity, Instant at, String by) {
-        Person person = new Person(id, null, null, inActivity, List.of());
+        Person person = new Person(id, null, null, inActivity, null, List.of());
         person.belongsTo(basin);
         person.apply(details);
         person.log("RECORDED", at, by, null);
@@ -54,10 +61,42 @@ public class Person extends AggregateRoot {
     }
 
     public void update(Details changed, boolean nowInActivity, Instant at, String by) {
+        refuseIfErased();
         boolean activityChanged = nowInActivity != inActivity;
         apply(changed);
         this.inActivity = nowInActivity;
         log("UPDATED", at, by, activityChanged ? (nowInActivity ? "de nouveau en activité" : "n'est plus en activité") : null);
+    }
+
+    /**
+     * Erases the person at their request: what identified them goes (names, address, phone, job title), what the
+     * basin's records need stays (the id the committees and projects refer to, the affiliation); the history keeps
+     * that an erasure happened, by whom, not why (the reason may name them). Raises {@link PersonErased}, ids only.
+     */
+    public void erase(Instant at, String by, String request) {
+        refuseIfErased();
+        this.details = new Details(PersonalData.ERASED_NAME.split(" ")[0], PersonalData.ERASED_NAME.split(" ")[1], null,
+                null, details.affiliation(), details.organisationId(), null);
+        this.email = null;
+        this.inActivity = false;
+        this.erasedAt = at;
+        history.add(new HistoryEntry("ERASED", at, by, "données personnelles effacées à la demande de la personne (demande " + request + ")"));
+        raise(new PersonErased(basin().value(), id, at, by));
+    }
+
+    private void refuseIfErased() {
+        if (erasedAt != null) {
+            throw new Conflict("person.erased", "Cette personne a été effacée le " + BasinCalendar.dayOf(erasedAt)
+                    + " : ses données ne peuvent plus être modifiées.");
+        }
+    }
+
+    public boolean erased() {
+        return erasedAt != null;
+    }
+
+    public Instant erasedAt() {
+        return erasedAt;
     }
 
     private void apply(Details d) {

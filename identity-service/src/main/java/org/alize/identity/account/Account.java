@@ -171,6 +171,11 @@ public class Account {
         return true;
     }
 
+    /** Stops following a basin's person (erased): the account keeps its other links. */
+    public void forgetPerson(BasinId basin) {
+        people.remove(basin.value());
+    }
+
     public Set<BasinRole> grantedRolesIn(BasinId basin) {
         return Set.copyOf(basinRoles.getOrDefault(basin.value(), Set.of()));
     }
@@ -304,6 +309,26 @@ public class Account {
         }
         status = AccountStatus.DISABLED;
         record(now, by, "Compte désactivé" + (reason == null || reason.isBlank() ? "" : " : " + reason.strip()));
+    }
+
+    /**
+     * The account of a person erased at their request: what identified them goes (name, address, password, second
+     * factor, pending links), it can no longer log in, and its roles end. The login stays as the key of the records
+     * it signed; the history says an erasure happened.
+     */
+    public void erase(String by, Instant now) {
+        displayName = "Personne effacée";
+        email = null;
+        passwordHash = null;
+        secondFactor = null;
+        invitation = null;
+        passwordReset = null;
+        status = AccountStatus.DISABLED;
+        networkRoles.clear();
+        basinRoles.clear();
+        appointedRoles.clear();
+        people.clear();
+        record(now, by, "Compte effacé avec les données de la personne (RGPD, art. 17)");
     }
 
     public void enable(String by, Instant now) {

@@ -47,9 +47,12 @@ public class AccountAdministration {
     private final Clock clock;
     private final Revocations revocations;
     private final BasinInvitations basinInvitations;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public AccountAdministration(Accounts accounts, InvitationSender sender, PasswordEncoder passwords,
-            IdentitySettings settings, Clock clock, Revocations revocations, BasinInvitations basinInvitations) {
+            IdentitySettings settings, Clock clock, Revocations revocations, BasinInvitations basinInvitations,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.sender = sender;
         this.passwords = passwords;
@@ -94,6 +97,30 @@ public class AccountAdministration {
         // between leaves the account's tokens revoked rather than a disabled account with live tokens
         revocations.revoke(login, "compte désactivé");
         return accounts.save(account);
+    }
+
+    /**
+     * The account following an erased person of {@code basin}: erased with them when it follows no one else (no other
+     * basin's person, no network role), its tokens revoked first; otherwise it only stops following this person.
+     * Returns the login concerned, if any.
+     */
+    public Optional<String> erasePerson(BasinId basin, String personId) {
+        Optional<Account> found = accounts.findByPerson(basin, personId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Account account = found.get();
+        Instant now = clock.instant();
+        if (account.people().size() == 1 && account.networkRoles().isEmpty()) {
+            revocations.revoke(account.login(), "personne effacée");
+            account.erase("basin-service", now);
+            events.publishEvent(new CredentialsChanged(account.login()));
+        } else {
+            account.followAppointments(basin, personId, Set.of(), now);
+            account.forgetPerson(basin);
+        }
+        accounts.save(account);
+        return Optional.of(account.login());
     }
 
     public Account enable(String login, String by) {

@@ -15,10 +15,12 @@ import java.util.TreeSet;
 import io.cloudevents.CloudEvent;
 import org.alize.basin.events.ApprovalCommitteeChanged;
 import org.alize.basin.events.BasinEvents;
+import org.alize.basin.events.PersonErased;
 import org.alize.basin.events.PersonRecorded;
 import org.alize.basin.events.SteeringCommitteeChanged;
 import org.alize.identity.IdentitySettings;
 import org.alize.identity.account.Account;
+import org.alize.identity.account.AccountAdministration;
 import org.alize.identity.account.Accounts;
 import org.alize.identity.account.Invitation;
 import org.alize.identity.account.InvitationSender;
@@ -28,6 +30,8 @@ import org.alize.messaging.ReceivedEvent;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.personal.PersonalData;
+import org.alize.tenancy.personal.PersonalDataScrubber;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +49,8 @@ public class Appointments {
     private static final Logger log = LoggerFactory.getLogger(Appointments.class);
 
     @Document("replica_people")
-    record Person(@Id String personId, String name, String email, long sequence) {
+    record Person(@Id String personId, String name, String email, long sequence, String firstName, String lastName,
+            boolean erased) {
     }
 
     /** Who sits where, per person: the latest committee compositions of the basin. */
@@ -61,13 +66,20 @@ public class Appointments {
 
     private final EventConsumer consumer;
     private final MongoTemplate mongo;
+    private final PersonalData personal;
+    private final PersonalDataScrubber scrubber;
+    private final AccountAdministration administration;
     private final Accounts accounts;
     private final InvitationSender sender;
     private final IdentitySettings settings;
     private final Clock clock;
 
     public Appointments(EventConsumer consumer, MongoTemplate mongo, Accounts accounts, InvitationSender sender,
-            IdentitySettings settings, Clock clock) {
+            IdentitySettings settings, Clock clock, PersonalData personal, PersonalDataScrubber scrubber,
+            AccountAdministration administration) {
+        this.personal = personal;
+        this.scrubber = scrubber;
+        this.administration = administration;
         this.consumer = consumer;
         this.mongo = mongo;
         this.accounts = accounts;
@@ -87,9 +99,18 @@ public class Appointments {
         if (payload instanceof PersonRecorded p) {
             Person stored = mongo.findById(p.personId(), Person.class);
             if (stored == null || stored.sequence() < event.sequence()) {
-                mongo.save(new Person(p.personId(), p.firstName() + " " + p.lastName(), p.email(), event.sequence()));
-                follow(basin);
+                String first = personal.open(p.firstName());
+                String last = personal.open(p.lastName());
+                if (first == null || last == null) { // sealed with a key since destroyed: a replay after the erasure
+                    mongo.save(new Person(p.personId(), PersonalData.ERASED_NAME, null, event.sequence(), null, null, true));
+                } else {
+                    mongo.save(new Person(p.personId(), first + " " + last, personal.open(p.email()), event.sequence(),
+                            first, last, false));
+                    follow(basin);
+                }
             }
+        } else if (payload instanceof PersonErased e) {
+            erase(basin, e.personId(), event.sequence());
         } else if (payload instanceof ApprovalCommitteeChanged c) {
             Map<String, Set<SeatTerm>> seats = new LinkedHashMap<>();
             c.members().forEach(m -> seats.computeIfAbsent(m.personId(), id -> new HashSet<>()).add(new SeatTerm(m.from(), m.until())));
@@ -102,6 +123,27 @@ public class Appointments {
             keepSeats(BasinRole.STEERING_MEMBER, seats, event.sequence());
             follow(basin);
         }
+    }
+
+    /**
+     * An erased person: their account goes with them (or stops following them, if it follows someone else too), then
+     * every copy of them in identity's databases — the basin's and the network's — is scrubbed, and the replica marked
+     * erased last, so that a consumption cut by a crash runs again with the names still known.
+     */
+    private void erase(BasinId basin, String personId, long sequence) {
+        Person known = mongo.findById(personId, Person.class);
+        if (known != null && known.sequence() >= sequence) {
+            return;
+        }
+        Optional<String> login = administration.erasePerson(basin, personId);
+        if (known != null && !known.erased()) {
+            PersonalDataScrubber.Subject subject = new PersonalDataScrubber.Subject(known.firstName(), known.lastName(),
+                    known.email(), null);
+            scrubber.scrub(mongo.getDb(), subject, (collection, id) -> collection.equals("replica_people") && personId.equals(id));
+            BasinContext.callInNetwork(() -> scrubber.scrub(mongo.getDb(), subject, (collection, id) -> false));
+        }
+        mongo.save(new Person(personId, PersonalData.ERASED_NAME, null, sequence, null, null, true));
+        log.info("person {} of {} erased{}", personId, basin, login.map(l -> ", with account " + l).orElse(""));
     }
 
     /** Appointments end on their date without an event: every night the roles are brought in line again. */

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.messaging.kafka.DeadLetters;
 import org.alize.messaging.outbox.OutboxAdministration;
+import org.alize.messaging.outbox.EventSealer;
 import org.alize.messaging.outbox.OutboxCallbacks;
 import org.alize.messaging.outbox.OutboxRecovery;
 import org.alize.messaging.outbox.OutboxRelay;
@@ -117,11 +118,11 @@ public class MessagingAutoConfiguration {
     @Bean
     static OutboxCallbacks alizeOutboxCallbacks(ObjectProvider<EventTypes> types, ObjectProvider<JsonMapper> json,
             ObjectProvider<MongoMappingContext> mappingContext, ObjectProvider<OutboxRelay> relay,
-            ObjectProvider<Clock> clock, Environment environment) {
+            ObjectProvider<Clock> clock, ObjectProvider<EventSealer> sealers, Environment environment) {
         // a static bean method, read before the properties record is bound
         int maxEventBytes = environment.getProperty("alize.messaging.outbox.max-event-bytes", Integer.class,
                 OutboxCallbacks.DEFAULT_MAX_EVENT_BYTES);
-        return new OutboxCallbacks(types, json, mappingContext, relay, clock, maxEventBytes);
+        return new OutboxCallbacks(types, json, mappingContext, relay, clock, sealers, maxEventBytes);
     }
 
     @Bean

@@ -18,9 +18,14 @@ public final class Replica {
             long sequence) {
     }
 
+    /**
+     * @param firstName the names apart, for an erasure to find the person in free text; absent from replicas kept
+     *                  before they were
+     * @param erased    the person was erased: names and address are gone
+     */
     @Document("replica_people")
     public record Person(@Id String personId, String name, String email, String organisationId, String affiliation,
-            boolean inActivity, long sequence) {
+            boolean inActivity, long sequence, String firstName, String lastName, boolean erased) {
     }
 
     @Document("replica_schemes")

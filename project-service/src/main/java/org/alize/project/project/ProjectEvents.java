@@ -67,7 +67,7 @@ final class ProjectEvents {
                 convention.signedOn(), project.dossier().company().name(), project.dossier().company().siret(), project.mandate().id(), annex,
                 granted.subsidisedLoan(), granted.directFinancing(), granted.skillsMissions(), granted.inKind(),
                 convention.signatures().stream().map(s -> new CooperationConventionSigned.Signatory(s.role().name(),
-                        s.signatory(), s.organisationId(), s.signedOn())).toList(), at, by);
+                        null, s.organisationId(), s.signedOn())).toList(), at, by);
     }
 
     static SkillsDelivered skillsDelivered(String basin, Project project, SkillsMission mission, LocalDate on, int days,

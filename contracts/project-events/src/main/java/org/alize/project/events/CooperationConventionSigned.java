@@ -34,7 +34,10 @@ public record CooperationConventionSigned(String basinId, String projectId, Stri
     public record Instalment(int number, LocalDate dueOn, BigDecimal amount) {
     }
 
-    /** {@code role}: {@code SME_HEAD}, {@code COMMITTEE_PRESIDENT}, {@code SKILLS_PARTNER}, {@code MANDATARY}, {@code OPERATOR}. */
+    /**
+     * {@code role}: {@code SME_HEAD}, {@code COMMITTEE_PRESIDENT}, {@code SKILLS_PARTNER}, {@code MANDATARY}, {@code OPERATOR}.
+     * {@code name} is null: no personal data on the topics (the project's API shows who signed).
+     */
     public record Signatory(String role, String name, String organisationId, LocalDate signedOn) {
     }
 }

@@ -39,6 +39,7 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
     private final ObjectProvider<MongoMappingContext> mappingContext;
     private final ObjectProvider<OutboxRelay> relay;
     private final ObjectProvider<Clock> clock;
+    private final ObjectProvider<EventSealer> sealers;
     private final int maxEventBytes;
 
     /**
@@ -47,8 +48,9 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
      */
     public OutboxCallbacks(ObjectProvider<EventTypes> types, ObjectProvider<JsonMapper> json,
             ObjectProvider<MongoMappingContext> mappingContext, ObjectProvider<OutboxRelay> relay,
-            ObjectProvider<Clock> clock, int maxEventBytes) {
+            ObjectProvider<Clock> clock, ObjectProvider<EventSealer> sealers, int maxEventBytes) {
         this.types = types;
+        this.sealers = sealers;
         this.json = json;
         this.mappingContext = mappingContext;
         this.relay = relay;
@@ -88,8 +90,13 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
         String traceId = MDC.get(TraceIds.MDC_KEY);
         String traceparent = traceId == null ? null : TraceIds.traceparent(traceId);
         List<String> payloads = new ArrayList<>();
+        List<EventSealer> sealing = sealers.orderedStream().toList();
         for (AggregateRoot.Raised raised : events) {
-            String payload = mapper.writeValueAsString(raised.event());
+            Object event = raised.event();
+            for (EventSealer sealer : sealing) {
+                event = sealer.seal(event, raised.basin() != null ? raised.basin() : ownBasin);
+            }
+            String payload = mapper.writeValueAsString(event);
             int size = payload.getBytes(StandardCharsets.UTF_8).length;
             if (size > maxEventBytes) {
                 throw new EventTooLarge(raised.event().getClass().getSimpleName(), size, maxEventBytes);
