@@ -44,6 +44,9 @@ class ErasureScenarioIT {
     private static final String LAST = "Ter-Haegen";
     private static final String EMAIL = "gwendoline.terhaegen@escaut-erasure.example";
     private static final String PHONE = "+33 3 27 90 12 34";
+    private static final String HEAD_LAST = "Kerbrat-Dujardin";
+    private static final String HEAD_EMAIL = "maelys.kerbrat@effacement-sas.example";
+    private static final String HEAD_PHONE = "06 71 82 93 04";
 
     private final LocalStack platform = Platform.get();
     private final URI gateway = platform.serviceUrls().get("gateway");
@@ -71,9 +74,9 @@ class ErasureScenarioIT {
                         .anyMatch(where -> where.startsWith("identity_network")));
         String project = field(expect(201, operator.post(basin("/projects"), """
                 {"company":{"name":"Effacement Test SAS","nafCode":"25.62B","headcount":4,"city":"Anzin"},
-                 "head":{"firstName":"Marc","lastName":"Dirigeant"},"beneficiaryType":"EXISTING_SME_DEVELOPMENT",
+                 "head":{"firstName":"Maëlys","lastName":"%s","email":"%s","phone":"%s"},"beneficiaryType":"EXISTING_SME_DEVELOPMENT",
                  "forecastJobs":2,"prescriberId":"%s"}
-                """.formatted(personId))), "projectId");
+                """.formatted(HEAD_LAST, HEAD_EMAIL, HEAD_PHONE, personId))), "projectId");
         assertThat(expect(200, operator.get(basin("/projects/" + project))).body()).contains(FIRST + " " + LAST);
         assertThat(stored(LAST)).as("copied by basin-, project- and identity-service")
                 .anyMatch(where -> where.startsWith("basin_valenciennois"))
@@ -100,6 +103,24 @@ class ErasureScenarioIT {
         assertThat(operator.put(basin("/people/" + personId), """
                 {"firstName":"%s","lastName":"%s","affiliation":"ORGANISATION","organisationId":"%s","inActivity":true}
                 """.formatted(FIRST, LAST, company.group(1))).statusCode()).as("an erased person stays erased").isEqualTo(409);
+
+        // the SME's head, known to project-service only
+        assertThat(stored(HEAD_LAST)).anyMatch(where -> where.startsWith("project_valenciennois.projects"));
+        URI headErasure = gateway.resolve("/api/network/basins/valenciennois/projects/" + project + "/head/erasure");
+        assertThat(operator.post(headErasure, "{\"request\":\"RGPD-2026-100\"}").statusCode()).isEqualTo(403);
+        assertThat(astrees.post(gateway.resolve("/api/network/basins/inconnu/projects/" + project + "/head/erasure"),
+                "{\"request\":\"RGPD-2026-100\"}").statusCode()).isEqualTo(404);
+        HttpResponse<String> headErased = astrees.post(headErasure, "{\"request\":\"RGPD-2026-100\"}");
+        assertThat(headErased.statusCode()).as(headErased.body()).isEqualTo(200);
+        assertThat(astrees.post(headErasure, "{\"request\":\"RGPD-2026-100\"}").statusCode()).isEqualTo(409);
+        assertThat(stored(HEAD_LAST)).isEmpty();
+        assertThat(stored(HEAD_EMAIL)).isEmpty();
+        assertThat(stored(HEAD_PHONE)).isEmpty();
+        assertThat(onTopics(HEAD_LAST, HEAD_EMAIL, HEAD_PHONE)).isEmpty();
+        assertThat(expect(200, operator.get(basin("/projects/" + project))).body()).contains("Effacement Test SAS")
+                .contains("\"head\":{\"firstName\":\"Personne\",\"lastName\":\"effacée\",\"email\":null,\"phone\":null}");
+        assertThat(expect(200, operator.get(basin("/projects/" + project + "/history"))).body()).contains("RGPD-2026-100")
+                .contains("astrees.dpo");
     }
 
     private URI basin(String path) {

@@ -53,6 +53,8 @@ public class Project extends AggregateRoot {
     @Unwrapped.Empty
     private FollowUp followUp = new FollowUp();
     private LocalDate submittedOn;
+    /** When the SME's head was erased at their request (RGPD art. 17); null while they were not. */
+    private Instant headErasedAt;
     private List<Transition> history = new ArrayList<>();
 
     /** As read from the database: every field set from the stored document. */
@@ -276,6 +278,26 @@ public class Project extends AggregateRoot {
             throw new Conflict("project.transition", "Impossible de " + action.verb() + " ce projet : il est " + status.label()
                     + ".", status.allowedActions().stream().map(ProjectAction::path).toList());
         }
+    }
+
+    /**
+     * The SME's head was erased at their request (their copies elsewhere scrubbed first): the dossier keeps a head
+     * with no name, address or phone; the history says so, with the request's reference, not why.
+     */
+    public void headErased(String request, Instant at, String by) {
+        if (headErasedAt != null) {
+            throw new Conflict("project.head-erased", "Le dirigeant de ce projet a déjà été effacé le "
+                    + org.alize.kernel.BasinCalendar.dayOf(headErasedAt) + ".");
+        }
+        dossier = new Submission(dossier.company(), new Head("Personne", "effacée", null, null), dossier.beneficiaryType(),
+                dossier.needs(), dossier.forecastJobs(), dossier.supportSchemeIds());
+        headErasedAt = at;
+        history.add(new Transition(null, status, status, org.alize.kernel.BasinCalendar.dayOf(at),
+                "données du dirigeant effacées à sa demande (demande " + request + ")", at, by));
+    }
+
+    public Instant headErasedAt() {
+        return headErasedAt;
     }
 
     /** A step of the project's history that leaves its status as it is. */
