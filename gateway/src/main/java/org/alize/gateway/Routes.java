@@ -43,6 +43,12 @@ class Routes {
             routes.route("outbox-" + service, r -> r.order(0).path("/api/network/outbox/" + service + "-service/**")
                     .filters(f -> resilient(f, service, settings)).uri(settings.url(service)));
         }
+        // each service's part of a basin's archive: streamed for as long as it takes, so no time limit (the
+        // connection's response time-out still bounds each wait for bytes)
+        for (String service : List.of("basin", "project", "finance")) {
+            routes.route("archive-" + service, r -> r.order(0).path("/api/network/archives/" + service + "-service/**")
+                    .filters(f -> f.setRequestSize(settings.gateway().maxRequestSize())).uri(settings.url(service)));
+        }
         return routes
                 .route("identity", r -> r.order(0).path(IDENTITY)
                         .filters(f -> resilient(f, "identity", settings)).uri(settings.url("identity")))

@@ -66,7 +66,7 @@ public class TenancyMongoConfiguration {
         return new PersonalDataScrubber();
     }
 
-    static String databasePrefix(Environment environment) {
+    public static String databasePrefix(Environment environment) {
         String configured = environment.getProperty("alize.tenancy.database-prefix");
         String prefix = configured != null ? configured
                 : environment.getProperty("spring.application.name", "alize").replaceFirst("-service$", "");

@@ -1,0 +1,151 @@
+package org.alize.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.alize.kernel.BasinCalendar;
+import org.alize.localstack.LocalStack;
+import org.alize.localstack.Services;
+import org.alize.localstack.StackOptions;
+import org.alize.localstack.TenantArchiveTool;
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A basin handed over: the demo Valenciennois exported through the gateway as one archive, imported into an empty
+ * platform (its own Kafka, MongoDB and services), where the same projects, people, accounts and — once reporting has
+ * read the republished events — the same indicators are found. An archive altered by one byte is refused, and so is an
+ * import where the basin already is. In {@code -Pchaos}: a second platform starts for it.
+ */
+class TenantArchiveRoundTripIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BASIN = "valenciennois";
+
+    private final LocalStack source = Platform.get();
+
+    @Test
+    void an_exported_basin_imported_into_an_empty_platform_shows_the_same_figures() throws Exception {
+        Path work = Files.createTempDirectory("alize-archive-");
+        Path archive = work.resolve(BASIN + ".zip");
+        PlatformClient sourceAdmin = PlatformClient.as(source.issuer().token("astrees.archiviste").networkRoles("NETWORK_ADMIN").sign());
+        PlatformClient sourceOperator = PlatformClient.as(source.issuer().token("operateur.valenciennois")
+                .basin(BASIN, "OPERATOR").sign());
+        URI sourceGateway = source.serviceUrls().get("gateway");
+        assertThat(PlatformClient.as(source.issuer().token("operateur.valenciennois").basin(BASIN, "OPERATOR").sign())
+                .get(sourceGateway.resolve("/api/network/archives/basin-service/basins/" + BASIN)).statusCode())
+                .as("ASTREES only").isEqualTo(403);
+
+        Document manifest = TenantArchiveTool.export(sourceGateway, source.issuer().token("astrees.archiviste")
+                .networkRoles("NETWORK_ADMIN").sign(), BASIN, archive);
+        Document entries = manifest.get("entries", Document.class);
+        assertThat(entries.keySet()).contains("basin-service/db/people.jsonl", "basin-service/network/basins.jsonl",
+                "basin-service/vault/person_keys.jsonl", "basin-service/events/alize.basin.v1.jsonl",
+                "basin-service/events/alize.finance.v1.jsonl", "project-service/db/projects.jsonl",
+                "finance-service/db/processed_events.jsonl");
+        assertThat(entries.get("basin-service/events/alize.project.v1.jsonl", Document.class).get("lines", Number.class).longValue())
+                .isPositive();
+        List<JsonNode> figures = figures(sourceGateway, sourceOperator);
+
+        // one byte changed: refused before anything is written
+        Path altered = work.resolve("altered.zip");
+        alter(archive, altered, "project-service/db/projects.jsonl");
+        assertThatThrownBy(() -> TenantArchiveTool.importArchive(source.mongoConnectionString(), source.kafkaBootstrapServers(),
+                altered)).hasMessageContaining("does not match the manifest");
+        // where the basin is: refused
+        assertThatThrownBy(() -> TenantArchiveTool.importArchive(source.mongoConnectionString(), source.kafkaBootstrapServers(),
+                archive)).hasMessageContaining("already holds basin " + BASIN);
+
+        StackOptions options = StackOptions.onFreePorts(rootOf(), work.resolve("target"),
+                Services.ALL, List.of(), new PrintStream(Files.newOutputStream(
+                        Path.of("target/tenant-archive-target-stack.log")), true, StandardCharsets.UTF_8)).withSeed(false);
+        try (LocalStack target = LocalStack.start(options)) {
+            TenantArchiveTool.Imported imported = TenantArchiveTool.importArchive(target.mongoConnectionString(),
+                    target.kafkaBootstrapServers(), archive);
+            assertThat(imported.documents()).containsKeys("basin_" + BASIN + ".people", "project_" + BASIN + ".projects",
+                    "alize_vault.person_keys", "basin_network.basins");
+            PlatformClient targetOperator = PlatformClient.as(target.issuer().token("operateur.valenciennois")
+                    .basin(BASIN, "OPERATOR").sign());
+            URI targetGateway = target.serviceUrls().get("gateway");
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                List<JsonNode> found = figures(targetGateway, targetOperator);
+                for (int i = 0; i < figures.size(); i++) {
+                    // JSON equality: the order of an object's fields is not a difference
+                    assertThat(found.get(i)).as(difference(figures.get(i).toString(), found.get(i).toString()))
+                            .isEqualTo(figures.get(i));
+                }
+            });
+            assertThat(PlatformClient.as(target.issuer().token("astrees").networkRoles("NETWORK_ADMIN").sign())
+                    .get(targetGateway.resolve("/api/network/basins/" + BASIN)).body()).contains("\"basinId\":\"" + BASIN + "\"");
+        }
+    }
+
+    /** What the basin's people see: its projects, people, accounts, and each year's indicators (its own figures). */
+    private static List<JsonNode> figures(URI gateway, PlatformClient operator) throws Exception {
+        int year = LocalDate.now(BasinCalendar.ZONE).getYear();
+        List<JsonNode> seen = new java.util.ArrayList<>();
+        for (String path : List.of("/projects?size=100", "/people?size=100", "/accounts", "/contributions?size=100",
+                "/committee")) {
+            HttpResponse<String> response = operator.get(gateway.resolve("/api/basins/" + BASIN + path));
+            seen.add(JSON.createObjectNode().put("path", path).put("status", response.statusCode())
+                    .set("body", JSON.readTree(response.body())));
+        }
+        for (int y = year - 2; y <= year; y++) {
+            HttpResponse<String> response = operator.get(gateway.resolve("/api/basins/" + BASIN + "/indicators?year=" + y));
+            JsonNode detail = response.statusCode() == 200 ? JSON.readTree(response.body()).get("detail") : null;
+            if (detail instanceof tools.jackson.databind.node.ObjectNode object) {
+                object.remove(List.of("currentAsOf", "eventsApplied")); // when and after how many deliveries it was read
+            }
+            seen.add(JSON.createObjectNode().put("path", "indicators " + y).put("status", response.statusCode())
+                    .set("body", detail));
+        }
+        return seen;
+    }
+
+    /** Where two answers part, with some context, for a readable failure. */
+    private static String difference(String expected, String actual) {
+        int at = 0;
+        while (at < Math.min(expected.length(), actual.length()) && expected.charAt(at) == actual.charAt(at)) {
+            at++;
+        }
+        int from = Math.max(0, at - 150);
+        return "differs at " + at + ": expected …" + expected.substring(from, Math.min(expected.length(), at + 150))
+                + "… but found …" + actual.substring(from, Math.min(actual.length(), at + 150)) + "…";
+    }
+
+    private static Path rootOf() {
+        return Path.of(System.getProperty("alize.root", "..")).toAbsolutePath().normalize();
+    }
+
+    private static void alter(Path archive, Path altered, String entryName) throws Exception {
+        try (ZipFile zip = new ZipFile(archive.toFile()); OutputStream out = Files.newOutputStream(altered);
+                ZipOutputStream copy = new ZipOutputStream(out)) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                byte[] bytes = zip.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals(entryName)) {
+                    bytes[bytes.length / 2] = (byte) (bytes[bytes.length / 2] == '1' ? '2' : '1');
+                }
+                copy.putNextEntry(new ZipEntry(entry.getName()));
+                copy.write(bytes);
+                copy.closeEntry();
+            }
+        }
+    }
+}
