@@ -185,6 +185,12 @@ public final class TenantArchiveTool {
             String basin = manifest.getString("basin");
             Document parts = manifest.get("parts", Document.class);
             refuseIfPresent(mongo, basin, parts);
+            // a basin purged here before is welcome again: every service forgets the purge (within a minute)
+            for (String database : mongo.listDatabaseNames().into(new ArrayList<>())) {
+                if (database.endsWith("_network")) {
+                    mongo.getDatabase(database).getCollection("purged_basins").deleteOne(eq("_id", basin));
+                }
+            }
             Map<String, Long> documents = new LinkedHashMap<>();
             List<String> eventEntries = new ArrayList<>();
             for (String name : manifest.get("entries", Document.class).keySet()) {

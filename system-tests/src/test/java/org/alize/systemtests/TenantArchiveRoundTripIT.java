@@ -76,6 +76,10 @@ class TenantArchiveRoundTripIT {
         StackOptions options = StackOptions.onFreePorts(rootOf(), work.resolve("target"),
                 Services.ALL, List.of(), new PrintStream(Files.newOutputStream(
                         Path.of("target/tenant-archive-target-stack.log")), true, StandardCharsets.UTF_8)).withSeed(false);
+        // the legal retention shortened, for the offboarding at the end
+        options = new StackOptions(options.root(), options.dataDir(), options.kafkaPort(), options.mongoPort(),
+                options.issuerPort(), options.services(), options.servicePorts(), options.seeders(), options.seed(),
+                options.serviceJavaOptions() + " -Dalize.offboarding.retention=1s", options.console());
         try (LocalStack target = LocalStack.start(options)) {
             TenantArchiveTool.Imported imported = TenantArchiveTool.importArchive(target.mongoConnectionString(),
                     target.kafkaBootstrapServers(), archive);
@@ -92,8 +96,33 @@ class TenantArchiveRoundTripIT {
                             .isEqualTo(figures.get(i));
                 }
             });
-            assertThat(PlatformClient.as(target.issuer().token("astrees").networkRoles("NETWORK_ADMIN").sign())
-                    .get(targetGateway.resolve("/api/network/basins/" + BASIN)).body()).contains("\"basinId\":\"" + BASIN + "\"");
+            PlatformClient targetAdmin = PlatformClient.as(target.issuer().token("astrees").networkRoles("NETWORK_ADMIN").sign());
+            assertThat(targetAdmin.get(targetGateway.resolve("/api/network/basins/" + BASIN)).body())
+                    .contains("\"basinId\":\"" + BASIN + "\"");
+
+            // then offboarded there: closed, kept for its retention, purged after a dry run, in every service
+            assertThat(targetAdmin.post(targetGateway.resolve("/api/network/basins/" + BASIN + "/close"),
+                    "{\"reason\":\"reprise par un autre hébergeur\"}").statusCode()).isEqualTo(200);
+            Thread.sleep(1_100);
+            URI offboarding = targetGateway.resolve("/api/network/basins/" + BASIN + "/offboarding");
+            assertThat(targetAdmin.get(offboarding).body()).contains("\"eligible\":true").contains("basin_" + BASIN + ".people");
+            HttpResponse<String> purged = targetAdmin.post(offboarding, "{\"confirm\":\"" + BASIN + "\"}");
+            assertThat(purged.statusCode()).as(purged.body()).isEqualTo(200);
+            try (com.mongodb.client.MongoClient mongo = com.mongodb.client.MongoClients.create(target.mongoConnectionString())) {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    assertThat(mongo.listDatabaseNames().into(new java.util.ArrayList<>()))
+                            .as("every service dropped the basin's database").noneMatch(name -> name.endsWith("_" + BASIN));
+                    for (String database : mongo.listDatabaseNames()) {
+                        for (String collection : mongo.getDatabase(database).listCollectionNames()) {
+                            if (!collection.equals("tenant_operations") && !collection.equals("purged_basins")
+                                    && !(database.equals("basin_network") && collection.equals("basins"))) {
+                                assertThat(mongo.getDatabase(database).getCollection(collection)
+                                        .countDocuments(new Document("basinId", BASIN))).as(database + "." + collection).isZero();
+                            }
+                        }
+                    }
+                });
+            }
         }
     }
 

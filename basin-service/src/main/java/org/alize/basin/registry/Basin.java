@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.alize.basin.events.BasinDetailsChanged;
+import org.alize.basin.events.BasinPurged;
 import org.alize.basin.events.BasinRegistered;
 import org.alize.basin.events.BasinStatusChanged;
 import org.alize.kernel.problem.Conflict;
@@ -119,6 +120,55 @@ public class Basin extends AggregateRoot {
     public void close(String reason, LocalDate today, Instant at, String by) {
         require(BasinAction.CLOSE);
         move(BasinAction.CLOSE, BasinStatus.CLOSED, today, null, requireReason(reason), at, by);
+    }
+
+    /**
+     * Offboarding: a basin closed for longer than {@code retention} (the legal period its records are kept) has its data
+     * purged in every service ({@link BasinPurged}); the registry keeps its id, name and history, so that the id is
+     * never given to another basin.
+     */
+    public void purge(java.time.Duration retention, Instant now, String by) {
+        if (status != BasinStatus.CLOSED) {
+            throw new Conflict("basin.not-closed", "Le bassin " + id + " est " + status.label()
+                    + " : seules les données d'un bassin fermé sont purgées.");
+        }
+        if (purgedAt() != null) {
+            throw new Conflict("basin.purged", "Les données du bassin " + id + " ont déjà été purgées le "
+                    + org.alize.kernel.BasinCalendar.dayOf(purgedAt()) + ".");
+        }
+        Instant until = retainedUntil(retention);
+        if (now.isBefore(until)) {
+            throw new Conflict("basin.retention", "Les données du bassin " + id + " sont conservées jusqu'au "
+                    + org.alize.kernel.BasinCalendar.dayOf(until) + " (fermé le "
+                    + org.alize.kernel.BasinCalendar.dayOf(closedAt()) + ").");
+        }
+        history.add(new Transition("PURGE", status, status, org.alize.kernel.BasinCalendar.dayOf(now), null,
+                "données purgées au terme de leur durée de conservation", now, by));
+        raise(new BasinPurged(id, closedAt(), now, by));
+    }
+
+    /** When the basin was last closed; null while it is not. */
+    public Instant closedAt() {
+        if (status != BasinStatus.CLOSED) {
+            return null;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).to() == BasinStatus.CLOSED && !"PURGE".equals(history.get(i).action())) {
+                return history.get(i).at();
+            }
+        }
+        return null;
+    }
+
+    /** Until when a closed basin's records are kept; null while it is not closed. */
+    public Instant retainedUntil(java.time.Duration retention) {
+        Instant closed = closedAt();
+        return closed == null ? null : closed.plus(retention);
+    }
+
+    /** When its data was purged; null while it was not. */
+    public Instant purgedAt() {
+        return history.stream().filter(t -> "PURGE".equals(t.action())).map(Transition::at).findFirst().orElse(null);
     }
 
     private void require(BasinAction action) {

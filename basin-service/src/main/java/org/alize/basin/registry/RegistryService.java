@@ -68,6 +68,11 @@ public class RegistryService {
         return update(id, basin -> basin.close(reason, today(), clock.instant(), by));
     }
 
+    /** Marks a closed basin purged once its retention ran out ({@code BasinPurged} tells every service). */
+    public Basin purge(String id, java.time.Duration retention, String by) {
+        return update(id, basin -> basin.purge(retention, clock.instant(), by));
+    }
+
     /** Basins matching every filter given, by name, one page at a time. */
     public Listing list(Set<BasinStatus> statuses, String region, PriorityCriterion criterion, String text, int page, int size) {
         return BasinContext.callInNetwork(() -> {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.cloudevents.CloudEvent;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.archive.TenantPurger;
 import org.alize.tenancy.BasinId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -61,6 +62,17 @@ public class EventConsumer {
             throw new InvalidEventException("event " + event.getId() + " names basin " + basin
                     + " but the record header does not");
         }
+        TenantPurger purger = this.purger;
+        if (purger != null && TenantPurger.BASIN_PURGED.equals(event.getType())) {
+            purger.purge(basin, "BasinPurged " + event.getId()); // idempotent: each consumer of the basin's stream may do it
+            observer.accept(consumer, "handled");
+            return;
+        }
+        if (purger != null && purger.purged(basin)) {
+            log.debug("{} ignores {} of purged basin {}", consumer, event.getType(), basin);
+            observer.accept(consumer, "ignored");
+            return;
+        }
         String key = consumer + ":" + event.getId();
         if (mongo.exists(query(where("_id").is(key)), PROCESSED)) {
             log.debug("{} already handled {} {}", consumer, event.getType(), event.getId());
@@ -75,6 +87,13 @@ public class EventConsumer {
         }
         markHandled(key, event);
         observer.accept(consumer, received.isPresent() ? "handled" : "ignored");
+    }
+
+    private volatile TenantPurger purger;
+
+    /** Purges a basin on {@code BasinPurged} and ignores a purged basin's events (offboarding). */
+    public void purgeWith(TenantPurger purger) {
+        this.purger = purger;
     }
 
     private volatile java.util.function.BiConsumer<String, String> observer = (consumer, outcome) -> { };

@@ -133,8 +133,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     EventConsumer alizeEventConsumer(EventTypes types, JsonMapper json, MongoTemplate mongo,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<org.alize.tenancy.archive.TenantPurger> purger) {
         EventConsumer consumer = new EventConsumer(types, json, mongo);
+        purger.ifAvailable(consumer::purgeWith);
         meters.ifAvailable(registry -> consumer.observe((name, outcome) -> io.micrometer.core.instrument.Counter
                 .builder("alize.events.consumed").description("events a consumer took, by outcome (handled, duplicate, ignored)")
                 .tag("consumer", name).tag("outcome", outcome).register(registry).increment()));

@@ -8,6 +8,7 @@ import io.cloudevents.CloudEvent;
 import org.alize.basin.events.BasinEvents;
 import org.alize.finance.events.FinanceEvents;
 import org.alize.messaging.EventConsumer;
+import org.alize.tenancy.archive.TenantPurger;
 import org.alize.messaging.ReceivedEvent;
 import org.alize.project.events.ProjectEvents;
 import org.alize.reporting.indicator.Generation;
@@ -40,10 +41,12 @@ class ReportingListener {
     static final String CONCURRENCY = "${alize.reporting.consumer-concurrency:2}";
 
     private final EventConsumer consumer;
+    private final TenantPurger purger;
     private final IndicatorProjector projector;
     private final Generations generations;
 
-    ReportingListener(EventConsumer consumer, IndicatorProjector projector, Generations generations) {
+    ReportingListener(EventConsumer consumer, IndicatorProjector projector, Generations generations, TenantPurger purger) {
+        this.purger = purger;
         this.consumer = consumer;
         this.projector = projector;
         this.generations = generations;
@@ -94,7 +97,11 @@ class ReportingListener {
     }
 
     private void conclude(Map<BasinId, Batch> basins, Generation generation) {
-        basins.forEach((basin, batch) -> projector.conclude(basin, batch.last, batch.applied, generation));
+        basins.forEach((basin, batch) -> {
+            if (!purger.purged(basin)) { // a purged basin's figures are not written back from the cache
+                projector.conclude(basin, batch.last, batch.applied, generation);
+            }
+        });
         basins.clear();
     }
 

@@ -13,6 +13,7 @@ public final class BasinEvents {
     public static final String BASIN_DETAILS_CHANGED = "alize.basin.BasinDetailsChanged.v1";
     public static final String BASIN_STATUS_CHANGED = "alize.basin.BasinStatusChanged.v1";
     public static final String ORGANISATION_RECORDED = "alize.basin.OrganisationRecorded.v1";
+    public static final String BASIN_PURGED = "alize.basin.BasinPurged.v1";
     public static final String PERSON_RECORDED = "alize.basin.PersonRecorded.v1";
     public static final String PERSON_ERASED = "alize.basin.PersonErased.v1";
     public static final String LOCAL_OPERATOR_APPOINTED = "alize.basin.LocalOperatorAppointed.v1";
@@ -28,6 +29,7 @@ public final class BasinEvents {
             Map.entry(BASIN_DETAILS_CHANGED, BasinDetailsChanged.class),
             Map.entry(BASIN_STATUS_CHANGED, BasinStatusChanged.class),
             Map.entry(ORGANISATION_RECORDED, OrganisationRecorded.class),
+            Map.entry(BASIN_PURGED, BasinPurged.class),
             Map.entry(PERSON_RECORDED, PersonRecorded.class),
             Map.entry(PERSON_ERASED, PersonErased.class),
             Map.entry(LOCAL_OPERATOR_APPOINTED, LocalOperatorAppointed.class),

@@ -47,6 +47,15 @@ public class TenancyMongoConfiguration {
         return new ClusterLocks(mongo::getObject, clock.getIfAvailable(java.time.Clock::systemUTC), ClusterLocks.instanceName());
     }
 
+    /** Offboarding's purge of a basin in this service: see {@link org.alize.tenancy.archive.TenantPurger}. */
+    @Bean
+    @ConditionalOnBean(MongoClient.class)
+    org.alize.tenancy.archive.TenantPurger alizeTenantPurger(MongoClient client, Environment environment,
+            ObjectProvider<java.time.Clock> clock) {
+        return new org.alize.tenancy.archive.TenantPurger(client, databasePrefix(environment),
+                clock.getIfAvailable(java.time.Clock::systemUTC));
+    }
+
     /** The key vault of crypto-shredding: see {@link PersonalKeys}. */
     @Bean
     @ConditionalOnBean(MongoClient.class)

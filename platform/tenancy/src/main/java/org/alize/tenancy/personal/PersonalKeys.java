@@ -107,6 +107,11 @@ public class PersonalKeys {
         return stored != null && stored.get("erasedAt") != null;
     }
 
+    /** How many keys and tombstones the basin has. */
+    public long count(BasinId basin) {
+        return keys.countDocuments(eq("basinId", basin.value()));
+    }
+
     /** Removes a basin's keys and tombstones (offboarding's purge). */
     public long purge(BasinId basin) {
         cache.keySet().removeIf(id -> id.startsWith(basin.value() + "/"));
