@@ -181,7 +181,7 @@ public final class TenantArchiveTool {
     public static Imported importArchive(String mongoUri, String kafkaServers, Path archive) throws IOException {
         try (ZipFile zip = new ZipFile(archive.toFile(), StandardCharsets.UTF_8);
                 MongoClient mongo = MongoClients.create(mongoUri)) {
-            Document manifest = verify(zip);
+            Document manifest = verify(zip, FORMAT);
             String basin = manifest.getString("basin");
             Document parts = manifest.get("parts", Document.class);
             refuseIfPresent(mongo, basin, parts);
@@ -217,7 +217,7 @@ public final class TenantArchiveTool {
     }
 
     /** The archive's manifest, once every entry it lists is there with its lines and checksum, and nothing else. */
-    static Document verify(ZipFile zip) throws IOException {
+    static Document verify(ZipFile zip, String format) throws IOException {
         ZipEntry manifestEntry = zip.getEntry(MANIFEST);
         if (manifestEntry == null) {
             throw new IOException("no " + MANIFEST + ": not a basin archive, or cut short");
@@ -226,8 +226,8 @@ public final class TenantArchiveTool {
         try (InputStream in = zip.getInputStream(manifestEntry)) {
             manifest = Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        if (!FORMAT.equals(manifest.getString("format"))) {
-            throw new IOException("format " + manifest.getString("format") + " is not " + FORMAT);
+        if (!format.equals(manifest.getString("format"))) {
+            throw new IOException("format " + manifest.getString("format") + " is not " + format);
         }
         Document entries = manifest.get("entries", Document.class);
         List<String> present = new ArrayList<>();

@@ -43,7 +43,11 @@ public class TenantPurger {
     private final Map<String, Boolean> known = new ConcurrentHashMap<>();
     private volatile Instant refreshedAt = Instant.MIN;
 
-    public TenantPurger(MongoClient client, String prefix, Clock clock) {
+    private final java.util.function.Consumer<String> onDrop;
+
+    /** @param dropped told each database dropped (the index bookkeeping forgets it) */
+    public TenantPurger(MongoClient client, String prefix, Clock clock, java.util.function.Consumer<String> dropped) {
+        this.onDrop = dropped;
         this.client = client;
         this.prefix = prefix;
         this.clock = clock;
@@ -79,7 +83,9 @@ public class TenantPurger {
         network().getCollection(PURGED).replaceOne(eq("_id", basin.value()),
                 new Document("_id", basin.value()).append("purgedAt", at).append("by", by), new ReplaceOptions().upsert(true));
         known.put(basin.value(), true);
-        client.getDatabase(BasinRoutingMongoDatabaseFactory.basinDatabase(prefix, basin)).drop();
+        String database = BasinRoutingMongoDatabaseFactory.basinDatabase(prefix, basin);
+        client.getDatabase(database).drop();
+        onDrop.accept(database);
         MongoDatabase network = network();
         for (String collection : network.listCollectionNames()) {
             if (!KEPT.contains(collection)) {

@@ -60,4 +60,9 @@ public class BasinDatabaseIndexes {
             log.debug("indexes ensured in {}", database);
         }
     }
+
+    /** Forgets a database dropped (a basin purged): its indexes are ensured again if it is ever made again. */
+    public void forget(String database) {
+        ensured.remove(database);
+    }
 }

@@ -51,9 +51,9 @@ public class TenancyMongoConfiguration {
     @Bean
     @ConditionalOnBean(MongoClient.class)
     org.alize.tenancy.archive.TenantPurger alizeTenantPurger(MongoClient client, Environment environment,
-            ObjectProvider<java.time.Clock> clock) {
+            ObjectProvider<java.time.Clock> clock, BasinDatabaseIndexes indexes) {
         return new org.alize.tenancy.archive.TenantPurger(client, databasePrefix(environment),
-                clock.getIfAvailable(java.time.Clock::systemUTC));
+                clock.getIfAvailable(java.time.Clock::systemUTC), indexes::forget);
     }
 
     /** The key vault of crypto-shredding: see {@link PersonalKeys}. */
