@@ -101,9 +101,10 @@ class TenantArchiveRoundTripIT {
             // then offboarded there: closed, kept for its retention, purged after a dry run, in every service
             assertThat(targetAdmin.post(targetGateway.resolve("/api/network/basins/" + BASIN + "/close"),
                     "{\"reason\":\"reprise par un autre hébergeur\"}").statusCode()).isEqualTo(200);
-            Thread.sleep(1_100);
             URI offboarding = targetGateway.resolve("/api/network/basins/" + BASIN + "/offboarding");
-            assertThat(targetAdmin.get(offboarding).body()).contains("\"eligible\":true").contains("basin_" + BASIN + ".people");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(targetAdmin.get(offboarding).body()).contains("\"eligible\":true")
+                            .contains("basin_" + BASIN + ".people"));
             HttpResponse<String> purged = targetAdmin.post(offboarding, "{\"confirm\":\"" + BASIN + "\"}");
             assertThat(purged.statusCode()).as(purged.body()).isEqualTo(200);
             try (com.mongodb.client.MongoClient mongo = com.mongodb.client.MongoClients.create(target.mongoConnectionString())) {

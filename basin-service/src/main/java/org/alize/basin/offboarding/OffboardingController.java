@@ -1,5 +1,6 @@
 package org.alize.basin.offboarding;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -36,9 +37,11 @@ class OffboardingController {
     private final TenantPurger purger;
     private final PersonalKeys keys;
     private final Duration retention;
+    private final Clock clock;
 
     OffboardingController(RegistryService registry, TenantPurger purger, PersonalKeys keys,
-            @Value("${alize.offboarding.retention:3653d}") Duration retention) {
+            @Value("${alize.offboarding.retention:3653d}") Duration retention, Clock clock) {
+        this.clock = clock;
         this.registry = registry;
         this.purger = purger;
         this.keys = keys;
@@ -63,7 +66,7 @@ class OffboardingController {
         Basin basin = registry.get(basinId);
         Instant until = basin.retainedUntil(retention);
         return new Offboarding(basin.id(), basin.status().name(), basin.closedAt(), until,
-                until != null && basin.purgedAt() == null && !Instant.now().isBefore(until), basin.purgedAt(),
+                until != null && basin.purgedAt() == null && !clock.instant().isBefore(until), basin.purgedAt(),
                 holdings(BasinId.of(basin.id())));
     }
 

@@ -1,17 +1,14 @@
 package org.alize.basin.privacy;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.alize.basin.organisation.OrganisationService;
 import org.alize.basin.registry.RegistryService;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.NetworkRole;
+import org.alize.tenancy.personal.ErasureRequest;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.RequiresNetworkRole;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +29,6 @@ class PersonErasureController {
         this.registry = registry;
     }
 
-    /** @param request the reference of the person's request in ASTREES' register (never their name) */
-    record ErasureInput(@Schema(example = "RGPD-2026-014") @NotBlank @Size(max = 40)
-            @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9 ._/-]*$",
-                    message = "lettres, chiffres, espaces, points, tirets et barres obliques seulement") String request) {
-    }
-
     @PostMapping("/api/network/basins/{basinId}/people/{personId}/erasure")
     @Operation(summary = "Effacer une personne d'un bassin à sa demande (RGPD, art. 17), sur la référence de la demande",
             description = "Détruit la clé qui scelle ses données dans les événements, retire ses nom, adresse et téléphone "
@@ -45,7 +36,7 @@ class PersonErasureController {
                     + "l'effacent à leur tour, et identity-service son compte. Irréversible. Une demande coupée se renvoie.")
     @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
     OrganisationService.Erasure erase(@PathVariable String basinId, @PathVariable String personId,
-            @Valid @RequestBody ErasureInput input) {
+            @Valid @RequestBody ErasureRequest input) {
         BasinId basin = BasinId.of(registry.get(basinId).id());
         return BasinContext.callIn(basin, () -> service.erasePerson(personId, input.request(), CurrentGrants.subject()));
     }

@@ -53,8 +53,8 @@ class OffboardingApiIT {
         assertThat(tooEarly.json().get("detail").asString()).contains("conservées jusqu'au");
         assertThat(basin.operator.get(path).status()).as("ASTREES only").isEqualTo(403);
 
-        Thread.sleep(2_100);
-        ApiClient.Response dryRun = basin.astrees.get(path);
+        ApiClient.Response dryRun = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> basin.astrees.get(path), response -> response.json().get("eligible").asBoolean());
         assertThat(dryRun.json().get("eligible").asBoolean()).isTrue();
         assertThat(dryRun.json().get("holdings").get("basin_offboard-a.people").asLong()).isEqualTo(1);
         assertThat(dryRun.json().get("holdings").get("vault.person_keys").asLong()).isEqualTo(1);

@@ -64,7 +64,9 @@ public class EventConsumer {
         }
         TenantPurger purger = this.purger;
         if (purger != null && TenantPurger.BASIN_PURGED.equals(event.getType())) {
-            purger.purge(basin, "BasinPurged " + event.getId()); // idempotent: each consumer of the basin's stream may do it
+            if (!purger.purged(basin)) { // each consumer of the basin's stream reads it: the first one here purges
+                purger.purge(basin, "BasinPurged " + event.getId());
+            }
             observer.accept(consumer, "handled");
             return;
         }

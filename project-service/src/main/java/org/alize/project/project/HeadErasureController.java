@@ -7,18 +7,15 @@ import java.util.TreeMap;
 
 import com.mongodb.client.MongoClient;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.mongo.BasinRoutingMongoDatabaseFactory;
+import org.alize.tenancy.personal.ErasureRequest;
 import org.alize.tenancy.personal.PersonalDataScrubber;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.RequiresNetworkRole;
@@ -59,12 +56,6 @@ class HeadErasureController {
         this.clock = clock;
     }
 
-    /** @param request the reference of the person's request in ASTREES' register (never their name) */
-    record ErasureInput(@Schema(example = "RGPD-2026-015") @NotBlank @Size(max = 40)
-            @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9 ._/-]*$",
-                    message = "lettres, chiffres, espaces, points, tirets et barres obliques seulement") String request) {
-    }
-
     record Erasure(String projectId, Instant erasedAt, Map<String, Integer> rewritten, long read) {
     }
 
@@ -73,7 +64,7 @@ class HeadErasureController {
             description = "Retire ses nom, adresse et téléphone du dossier et de toutes les données du bassin (signatures, "
                     + "réponses enregistrées). Irréversible. Une demande coupée se renvoie.")
     @RequiresNetworkRole(NetworkRole.NETWORK_ADMIN)
-    Erasure erase(@PathVariable String basinId, @PathVariable String projectId, @Valid @RequestBody ErasureInput input) {
+    Erasure erase(@PathVariable String basinId, @PathVariable String projectId, @Valid @RequestBody ErasureRequest input) {
         if (!BasinId.isValid(basinId)) {
             throw new NotFound("basin.not-found", "Aucun bassin « " + basinId + " » n'a de projets.");
         }

@@ -110,8 +110,9 @@ public class PersonalDataScrubber {
                 return false;
             }
         }
-        throw new IllegalStateException("document " + read.get("_id") + " of " + collection.getNamespace()
-                + " kept changing during the erasure");
+        // answered 409 by the services (send the erasure again): it re-runs from the start
+        throw new org.springframework.dao.OptimisticLockingFailureException("document " + read.get("_id") + " of "
+                + collection.getNamespace() + " kept changing during the erasure");
     }
 
     /** A scrubbed copy of {@code document}, or null if the person does not appear in it. */

@@ -64,8 +64,8 @@ public class PersonalKeys {
     public Optional<SecretKey> ensure(BasinId basin, String personId) {
         String id = keyId(basin, personId);
         Optional<SecretKey> known = cached(id);
-        if (known != null && known.isPresent()) {
-            return known;
+        if (known != null) {
+            return known; // a key, or a tombstone: only what is stored is cached
         }
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
