@@ -1,31 +1,32 @@
 package org.alize.gateway;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Before a request goes anywhere: drops headers a client must not decide (any tenant header, CloudEvents
- * attributes, and {@code Forwarded}/{@code X-Forwarded-*} unless the caller is a trusted proxy), makes sure a
- * valid W3C {@code traceparent} goes on (a new trace when the client sent none or a malformed one), and answers
- * with its trace id as {@code X-Correlation-Id}. The gateway's own forwarding headers are added afterwards by
- * Spring Cloud Gateway, so the services build their links (Location, OpenAPI servers) on the public entry.
+ * attributes, and {@code Forwarded}/{@code X-Forwarded-*} unless the caller is a trusted proxy), and answers with the
+ * request's trace id as {@code X-Correlation-Id}. The trace itself is Micrometer Tracing's: the server observation
+ * continues a valid W3C {@code traceparent} from the client (a new trace for none or a malformed one), and the
+ * gateway's client observation replaces the header on the forwarded request with its own span. The gateway's own
+ * forwarding headers are added afterwards by Spring Cloud Gateway, so the services build their links (Location,
+ * OpenAPI servers) on the public entry.
  */
 @Component
 class HeaderHygiene implements GlobalFilter, Ordered {
 
     static final String CORRELATION = "X-Correlation-Id";
-    private static final Pattern TRACEPARENT = Pattern.compile("^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pattern trustedProxies;
 
@@ -38,16 +39,20 @@ class HeaderHygiene implements GlobalFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         boolean trusted = request.getRemoteAddress() != null && request.getRemoteAddress().getAddress() != null
                 && trustedProxies.matcher(request.getRemoteAddress().getAddress().getHostAddress()).matches();
-        String traceparent = request.getHeaders().getFirst("traceparent");
-        String trace = traceparent == null ? null : TRACEPARENT.matcher(traceparent).matches() ? traceparent : null;
-        String sent = trace != null ? trace : "00-" + hex(16) + "-" + hex(8) + "-01";
-        ServerHttpRequest cleaned = request.mutate().headers(headers -> {
-            new java.util.ArrayList<>(headers.headerNames()).stream()
-                    .filter(name -> dropped(name.toLowerCase(Locale.ROOT), trusted)).forEach(headers::remove);
-            headers.set("traceparent", sent);
-        }).build();
-        exchange.getResponse().getHeaders().set(CORRELATION, sent.substring(3, 35));
+        ServerHttpRequest cleaned = request.mutate().headers(headers ->
+                new java.util.ArrayList<>(headers.headerNames()).stream()
+                        .filter(name -> dropped(name.toLowerCase(Locale.ROOT), trusted)).forEach(headers::remove)).build();
+        traceId(exchange).ifPresent(traceId -> exchange.getResponse().getHeaders().set(CORRELATION, traceId));
         return chain.filter(exchange.mutate().request(cleaned).build());
+    }
+
+    /** The trace of the server observation of this exchange. */
+    static Optional<String> traceId(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(span -> span.context().traceId());
     }
 
     static boolean dropped(String name, boolean trustedProxy) {
@@ -55,12 +60,6 @@ class HeaderHygiene implements GlobalFilter, Ordered {
             return true;
         }
         return !trustedProxy && (name.equals("forwarded") || name.startsWith("x-forwarded-"));
-    }
-
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 
     @Override

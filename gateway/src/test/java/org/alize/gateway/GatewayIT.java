@@ -152,9 +152,15 @@ class GatewayIT {
         assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue(traceparent.substring(3, 35));
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
+        // a caller's valid trace goes on (the gateway's own span in it); a malformed one starts a new trace
         String given = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        JsonNode kept = JSON.readTree(get("/api/basins/b1/profile", token("tracer"), "traceparent", given).body());
-        assertThat(kept.get("headers").get("traceparent").asString()).isEqualTo(given);
+        HttpResponse<String> traced = get("/api/basins/b1/profile", token("tracer"), "traceparent", given);
+        String continued = JSON.readTree(traced.body()).get("headers").get("traceparent").asString();
+        assertThat(continued).matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01").isNotEqualTo(given);
+        assertThat(traced.headers().firstValue("X-Correlation-Id")).hasValue("0af7651916cd43dd8448eb211c80319c");
+        String forged = JSON.readTree(get("/api/basins/b1/profile", token("tracer"), "traceparent", "00-zz-forged-01")
+                .body()).get("headers").get("traceparent").asString();
+        assertThat(forged).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain("forged");
     }
 
     @Test

@@ -16,12 +16,14 @@ import org.alize.localstack.StackOptions;
 /**
  * The platform under test: the same local stack as README's first command, started once per test JVM
  * from the built jars, on free ports, in a fresh data directory, with the demo data seeded. Its console
- * goes to {@code target/system-tests-stack.log}.
+ * goes to {@code target/system-tests-stack.log}. Its services export their spans to an in-memory collector
+ * ({@link #traces()}).
  */
 final class Platform {
 
     private static LocalStack stack;
     private static RuntimeException failure;
+    private static TraceCollector traces;
 
     private Platform() {
     }
@@ -47,7 +49,10 @@ final class Platform {
                                 + " -Dalize.gateway.basin-rate-limit.per-second=5000 -Dalize.gateway.basin-rate-limit.burst=10000"
                                 // the noisy neighbour's basin keeps the production share (gateway's application.yml)
                                 + " -Dalize.gateway.basin-rate-limit.basins.flandre-dunkerque.per-second=30"
-                                + " -Dalize.gateway.basin-rate-limit.basins.flandre-dunkerque.burst=90",
+                                + " -Dalize.gateway.basin-rate-limit.basins.flandre-dunkerque.burst=90"
+                                // every span to the test's collector, half a second after it ends
+                                + " -Dalize.tracing.endpoint=" + traces().endpoint()
+                                + " -Dmanagement.opentelemetry.tracing.export.schedule-delay=500ms",
                         options.console()));
             } catch (RuntimeException e) {
                 failure = e;
@@ -58,5 +63,13 @@ final class Platform {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-tests-stack-stop"));
         }
         return stack;
+    }
+
+    /** The spans the platform's services exported (OTLP), kept in this JVM. */
+    static synchronized TraceCollector traces() {
+        if (traces == null) {
+            traces = TraceCollector.start();
+        }
+        return traces;
     }
 }

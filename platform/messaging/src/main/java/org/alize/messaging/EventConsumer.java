@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.archive.TenantPurger;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The marker is written after the handler, so a crash in between runs the handler again: handlers key
  * their effects by something derived from the event (DESIGN.md), and the marker keeps non-idempotent
  * effects from repeating in the ordinary case of redelivery.
+ *
+ * <p>Each record is observed ({@code alize.events.consume}): a span continuing the trace its {@code traceparent}
+ * header carries (the producer's), in which the handler runs, so that the events it raises in turn continue the same
+ * trace; and a timer per consumer and topic. Record and batch listeners alike go through here.
  */
 public class EventConsumer {
 
@@ -41,9 +48,15 @@ public class EventConsumer {
     private final EventTypes types;
     private final JsonMapper json;
     private final MongoTemplate mongo;
+    private final ObservationRegistry observations;
 
     public EventConsumer(EventTypes types, JsonMapper json, MongoTemplate mongo) {
+        this(types, json, mongo, ObservationRegistry.NOOP);
+    }
+
+    public EventConsumer(EventTypes types, JsonMapper json, MongoTemplate mongo, ObservationRegistry observations) {
         this.types = types;
+        this.observations = observations;
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.mongo = mongo;
     }
@@ -53,6 +66,25 @@ public class EventConsumer {
      *                 two consumers of the same event in one service each handle it once
      */
     public void consume(String consumer, ConsumerRecord<String, CloudEvent> record, EventHandler handler) {
+        if (observations.isNoop()) {
+            consumeObserved(consumer, record, handler);
+            return;
+        }
+        CloudEvent value = record.value();
+        Observation.createNotStarted(CONSUME_OBSERVATION,
+                        () -> new KafkaRecordReceiverContext(record, consumer, () -> null), observations)
+                .contextualName(consumer + " " + (value == null ? "receive" : value.getType()))
+                .lowCardinalityKeyValue("consumer", consumer)
+                .lowCardinalityKeyValue("topic", record.topic())
+                .highCardinalityKeyValue("event.id", value == null ? "none" : value.getId())
+                .highCardinalityKeyValue("offset", record.partition() + "@" + record.offset())
+                .observe(() -> consumeObserved(consumer, record, handler));
+    }
+
+    /** The observation of one record's consumption, a child of the span that published it. */
+    public static final String CONSUME_OBSERVATION = "alize.events.consume";
+
+    private void consumeObserved(String consumer, ConsumerRecord<String, CloudEvent> record, EventHandler handler) {
         CloudEvent event = record.value();
         if (event == null) {
             throw new InvalidEventException("record " + record.topic() + "@" + record.offset() + " carries no CloudEvent");

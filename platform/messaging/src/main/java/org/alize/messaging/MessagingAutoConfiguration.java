@@ -2,9 +2,12 @@ package org.alize.messaging;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.mongodb.client.MongoClient;
 import io.cloudevents.CloudEvent;
@@ -13,7 +16,11 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.messaging.kafka.ConsumerLag;
 import org.alize.messaging.kafka.DeadLetters;
 import org.alize.messaging.outbox.OutboxAdministration;
 import org.alize.messaging.outbox.EventSealer;
@@ -23,6 +30,7 @@ import org.alize.messaging.outbox.OutboxRelay;
 import org.alize.messaging.outbox.OutboxWebConfiguration;
 import org.alize.messaging.outbox.ParkedEvent;
 import org.alize.tenancy.mongo.BasinRoutingMongoDatabaseFactory;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -44,6 +52,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -74,7 +83,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     CloudEventPublisher alizeCloudEventPublisher(KafkaProperties kafka, MessagingProperties properties,
-            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers, ObjectProvider<ObservationRegistry> observations) {
         Map<String, Object> configs = new HashMap<>(kafka.buildProducerProperties());
         configs.put(ProducerConfig.ACKS_CONFIG, "all");
         configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -83,7 +92,8 @@ public class MessagingAutoConfiguration {
         DefaultKafkaProducerFactory<String, CloudEvent> factory =
                 new DefaultKafkaProducerFactory<>(configs, new StringSerializer(), new CloudEventSerializer());
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
-        return new CloudEventPublisher(new KafkaTemplate<>(factory), properties.outbox().publishTimeout());
+        return new CloudEventPublisher(new KafkaTemplate<>(factory), properties.outbox().publishTimeout(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -118,11 +128,12 @@ public class MessagingAutoConfiguration {
     @Bean
     static OutboxCallbacks alizeOutboxCallbacks(ObjectProvider<EventTypes> types, ObjectProvider<JsonMapper> json,
             ObjectProvider<MongoMappingContext> mappingContext, ObjectProvider<OutboxRelay> relay,
-            ObjectProvider<Clock> clock, ObjectProvider<EventSealer> sealers, Environment environment) {
+            ObjectProvider<Clock> clock, ObjectProvider<EventSealer> sealers, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator, Environment environment) {
         // a static bean method, read before the properties record is bound
         int maxEventBytes = environment.getProperty("alize.messaging.outbox.max-event-bytes", Integer.class,
                 OutboxCallbacks.DEFAULT_MAX_EVENT_BYTES);
-        return new OutboxCallbacks(types, json, mappingContext, relay, clock, sealers, maxEventBytes);
+        return new OutboxCallbacks(types, json, mappingContext, relay, clock, sealers, tracer, propagator, maxEventBytes);
     }
 
     @Bean
@@ -133,8 +144,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     EventConsumer alizeEventConsumer(EventTypes types, JsonMapper json, MongoTemplate mongo,
-            ObjectProvider<MeterRegistry> meters, ObjectProvider<org.alize.tenancy.archive.TenantPurger> purger) {
-        EventConsumer consumer = new EventConsumer(types, json, mongo);
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<org.alize.tenancy.archive.TenantPurger> purger,
+            ObjectProvider<ObservationRegistry> observations) {
+        EventConsumer consumer = new EventConsumer(types, json, mongo, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         purger.ifAvailable(consumer::purgeWith);
         meters.ifAvailable(registry -> consumer.observe((name, outcome) -> io.micrometer.core.instrument.Counter
                 .builder("alize.events.consumed").description("events a consumer took, by outcome (handled, duplicate, ignored)")
@@ -149,6 +161,23 @@ public class MessagingAutoConfiguration {
                 .builder("alize.events.dead-lettered").description("records sent to a dead-letter topic, by topic read")
                 .tag("topic", topic).register(registry).increment()));
         return deadLetters;
+    }
+
+    /** The lag of this service's {@code @KafkaListener} groups, measured every {@code alize.messaging.consumer.lag-interval}. */
+    @Bean
+    ConsumerLag alizeConsumerLag(KafkaAdmin kafkaAdmin, ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+            ObjectProvider<MeterRegistry> meters, MessagingProperties properties) {
+        return new ConsumerLag(Admin.create(kafkaAdmin.getConfigurationProperties()), () -> {
+            Map<String, Collection<String>> groups = new TreeMap<>();
+            listeners.ifAvailable(registry -> registry.getListenerContainers().forEach(container -> {
+                String[] topics = container.getContainerProperties().getTopics();
+                if (container.getGroupId() != null && topics != null) {
+                    groups.computeIfAbsent(container.getGroupId(), g -> new TreeSet<>()).addAll(List.of(topics));
+                }
+            }));
+            return groups;
+        }, meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                properties.consumer().lagInterval());
     }
 
     @Bean

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 command may raise, {@code alize.messaging.outbox.max-event-bytes}, is read by the outbox
  *                 callbacks before these properties are bound)
  * @param consumer how often a failing record is retried before it goes to the dead-letter topic, and this instance's
- *                 stable name for static group membership ({@code instance-id}, none by default: dynamic membership)
+ *                 stable name for static group membership ({@code instance-id}, none by default: dynamic membership),
+ *                 and how often its consumer groups' lag is measured ({@code lag-interval}, 0 for never)
  */
 @ConfigurationProperties("alize.messaging")
 public record MessagingProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox, @DefaultValue Consumer consumer) {
@@ -27,6 +28,7 @@ public record MessagingProperties(@DefaultValue Topics topics, @DefaultValue Out
             @DefaultValue("3") int permanentAttempts) {
     }
 
-    public record Consumer(@DefaultValue("3") int retries, @DefaultValue("500ms") Duration backOff, String instanceId) {
+    public record Consumer(@DefaultValue("3") int retries, @DefaultValue("500ms") Duration backOff, String instanceId,
+            @DefaultValue("30s") Duration lagInterval) {
     }
 }

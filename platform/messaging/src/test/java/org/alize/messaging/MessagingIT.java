@@ -16,11 +16,21 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoClient;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.alize.messaging.app.Account;
 import org.alize.messaging.app.AccountRepository;
 import org.alize.messaging.app.Ledger;
 import org.alize.messaging.app.MessagingTestApplication;
 import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.messaging.kafka.ConsumerLag;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.alize.messaging.outbox.CommandAlreadyApplied;
 import org.alize.messaging.outbox.EventTooLarge;
 import org.alize.messaging.outbox.OutboxAdministration;
@@ -71,6 +81,16 @@ class MessagingIT {
     MongoClient client;
     @Autowired
     OutboxAdministration administration;
+    @Autowired
+    Tracer tracer;
+    @Autowired
+    ConsumerLag lag;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    InMemorySpanExporter spans;
 
     @Test
     void saving_an_aggregate_publishes_its_events_as_cloudevents_in_binary_mode() {
@@ -105,18 +125,62 @@ class MessagingIT {
     }
 
     @Test
-    void the_trace_of_the_request_that_raised_an_event_travels_on_its_record() {
+    void the_trace_of_the_request_that_raised_an_event_goes_on_through_the_outbox_kafka_and_the_consumer() {
         BasinId basin = BasinId.of("msg-trace");
-        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        org.slf4j.MDC.put(org.alize.tenancy.TraceIds.MDC_KEY, traceId);
-        try {
+        Span request = tracer.nextSpan().name("a request").start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(request)) {
             BasinContext.runIn(basin, () -> accounts.save(Account.open("acc-trace").credit(5)));
         } finally {
-            org.slf4j.MDC.remove(org.alize.tenancy.TraceIds.MDC_KEY);
+            request.end();
         }
+        String traceId = request.context().traceId();
         ConsumerRecord<String, byte[]> record = await().atMost(WAIT).until(
                 () -> find(TOPIC, r -> "acc-trace".equals(header(r, "ce_subject"))), r -> r != null);
-        assertThat(header(record, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        assertThat(header(record, "traceparent")).as("the producer's span, in the request's trace")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(request.context().spanId());
+
+        // request → outbox relay (published later, on the relay's thread) → Kafka producer → the ledger's consumption
+        SpanData consumed = await().atMost(WAIT).until(() -> span(traceId, s -> s.getName().startsWith("ledger ")),
+                s -> s != null);
+        SpanData relay = span(traceId, s -> s.getName().equals("outbox " + MessagingTestApplication.CREDITED));
+        assertThat(relay).isNotNull();
+        assertThat(relay.getParentSpanId()).isEqualTo(request.context().spanId());
+        SpanData send = span(traceId, s -> s.getKind() == SpanKind.PRODUCER);
+        assertThat(send).isNotNull();
+        assertThat(send.getParentSpanId()).isEqualTo(relay.getSpanId());
+        assertThat(header(record, "traceparent")).contains(send.getSpanId());
+        assertThat(consumed.getParentSpanId()).isEqualTo(send.getSpanId());
+        assertThat(consumed.getAttributes().get(AttributeKey.stringKey("consumer"))).isEqualTo("ledger");
+        assertThat(consumed.getName()).isEqualTo("ledger " + MessagingTestApplication.CREDITED);
+    }
+
+    @Test
+    void the_lag_of_a_consumer_group_counts_what_it_has_not_consumed_yet_and_falls_back_to_zero() {
+        BasinId basin = BasinId.of("msg-lag");
+        MessageListenerContainer ledgerListener = listeners.getListenerContainer(Ledger.LISTENER);
+        await().atMost(WAIT).until(() -> lag.measure().get("msgtest-ledger").get(TOPIC) == 0);
+        ledgerListener.pause();
+        try {
+            await().atMost(WAIT).until(ledgerListener::isPauseRequested);
+            BasinContext.runIn(basin, () -> {
+                for (int i = 0; i < 5; i++) {
+                    accounts.save(Account.open("acc-lag-" + i).credit(1));
+                }
+            });
+            await().atMost(WAIT).until(() -> find(TOPIC, r -> "acc-lag-4".equals(header(r, "ce_subject"))) != null);
+            await().atMost(WAIT).until(() -> lag.measure().get("msgtest-ledger").get(TOPIC) >= 5);
+            assertThat(meters.get("alize.consumer.lag").tag("group", "msgtest-ledger").tag("topic", TOPIC).gauge().value())
+                    .isGreaterThanOrEqualTo(5);
+        } finally {
+            ledgerListener.resume();
+        }
+        await().atMost(WAIT).until(() -> lag.measure().get("msgtest-ledger").get(TOPIC) == 0);
+        assertThat(ledgerCount(basin, "acc-lag-4")).isEqualTo(1);
+    }
+
+    private SpanData span(String traceId, Predicate<SpanData> which) {
+        return spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).filter(which)
+                .findFirst().orElse(null);
     }
 
     @Test

@@ -25,7 +25,7 @@ class StaticMembershipTest {
         return new MessagingProperties(new MessagingProperties.Topics(3, (short) 1),
                 new MessagingProperties.Outbox(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(1),
                         Duration.ofSeconds(30), 3),
-                new MessagingProperties.Consumer(3, Duration.ofMillis(500), instanceId));
+                new MessagingProperties.Consumer(3, Duration.ofMillis(500), instanceId, Duration.ZERO));
     }
 
     @Test

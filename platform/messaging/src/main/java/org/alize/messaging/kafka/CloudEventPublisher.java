@@ -4,12 +4,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.alize.messaging.outbox.OutboxEntry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,6 +25,11 @@ import org.springframework.kafka.core.KafkaTemplate;
  * {@code ce_basinid} and {@code ce_sequence}, a zero-padded string), the JSON payload as the record value, the basin id as
  * the key (one ordered stream per basin). Its template is its own, not a bean, so that Boot's
  * auto-configured {@code KafkaTemplate} stays in place.
+ *
+ * <p>Traces: the relay publishes later than the request that raised the event, on its own thread. Each publication is
+ * observed as a span ({@code alize.outbox.relay}) whose parent is the trace stored with the entry, and the template's
+ * own observation adds the producer span and writes its {@code traceparent} on the record, so that a consumer
+ * continues the same trace. Without a tracer, the stored {@code traceparent} goes on the record as it is.
  */
 public class CloudEventPublisher implements DisposableBean {
 
@@ -29,10 +38,21 @@ public class CloudEventPublisher implements DisposableBean {
 
     private final KafkaTemplate<String, CloudEvent> template;
     private final Duration timeout;
+    private final ObservationRegistry observations;
 
     public CloudEventPublisher(KafkaTemplate<String, CloudEvent> template, Duration timeout) {
+        this(template, timeout, ObservationRegistry.NOOP);
+    }
+
+    public CloudEventPublisher(KafkaTemplate<String, CloudEvent> template, Duration timeout,
+            ObservationRegistry observations) {
         this.template = template;
         this.timeout = timeout;
+        this.observations = observations;
+        if (!observations.isNoop()) {
+            template.setObservationRegistry(observations);
+            template.setObservationEnabled(true);
+        }
     }
 
     public static CloudEvent toCloudEvent(OutboxEntry entry) {
@@ -59,12 +79,33 @@ public class CloudEventPublisher implements DisposableBean {
 
     /** Sends and waits for the broker's acknowledgement; throws if it does not come in time. */
     public void publish(OutboxEntry entry) {
+        ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(entry.topic(), entry.basinId(), toCloudEvent(entry));
+        if (entry.traceparent() == null) {
+            send(entry, record);
+        } else if (observations.isNoop()) {
+            record.headers().add(TRACEPARENT, entry.traceparent().getBytes(StandardCharsets.UTF_8));
+            send(entry, record);
+        } else {
+            ReceiverContext<Map<String, String>> stored = new ReceiverContext<>(Map::get);
+            stored.setCarrier(Map.of(TRACEPARENT, entry.traceparent()));
+            stored.setRemoteServiceName("outbox");
+            Observation.createNotStarted(RELAY_OBSERVATION, () -> stored, observations)
+                    .contextualName("outbox " + entry.type())
+                    .lowCardinalityKeyValue("topic", entry.topic())
+                    .lowCardinalityKeyValue("event.type", entry.type())
+                    .highCardinalityKeyValue("event.id", entry.eventId())
+                    .highCardinalityKeyValue("subject", entry.subject())
+                    .highCardinalityKeyValue("basin", entry.basinId())
+                    .observe(() -> send(entry, record));
+        }
+    }
+
+    /** The observation of one outbox entry's publication, a child of the span that raised the event. */
+    public static final String RELAY_OBSERVATION = "alize.outbox.relay";
+    private static final String TRACEPARENT = "traceparent";
+
+    private void send(OutboxEntry entry, ProducerRecord<String, CloudEvent> record) {
         try {
-            ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(entry.topic(), entry.basinId(), toCloudEvent(entry));
-            if (entry.traceparent() != null) {
-                // the trace of the request that raised the event, published later by the relay's own thread
-                record.headers().add("traceparent", entry.traceparent().getBytes(StandardCharsets.UTF_8));
-            }
             template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,7 +3,9 @@ package org.alize.messaging.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,9 +13,10 @@ import org.alize.messaging.EventTypes;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.CommandKey;
-import org.alize.tenancy.TraceIds;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.bson.Document;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
@@ -40,6 +43,8 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
     private final ObjectProvider<OutboxRelay> relay;
     private final ObjectProvider<Clock> clock;
     private final ObjectProvider<EventSealer> sealers;
+    private final ObjectProvider<Tracer> tracer;
+    private final ObjectProvider<Propagator> propagator;
     private final int maxEventBytes;
 
     /**
@@ -48,8 +53,11 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
      */
     public OutboxCallbacks(ObjectProvider<EventTypes> types, ObjectProvider<JsonMapper> json,
             ObjectProvider<MongoMappingContext> mappingContext, ObjectProvider<OutboxRelay> relay,
-            ObjectProvider<Clock> clock, ObjectProvider<EventSealer> sealers, int maxEventBytes) {
+            ObjectProvider<Clock> clock, ObjectProvider<EventSealer> sealers, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator, int maxEventBytes) {
         this.types = types;
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.sealers = sealers;
         this.json = json;
         this.mappingContext = mappingContext;
@@ -87,8 +95,7 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
         EventTypes eventTypes = types.getObject();
         JsonMapper mapper = json.getObject();
         Clock now = clock.getIfAvailable(Clock::systemUTC);
-        String traceId = MDC.get(TraceIds.MDC_KEY);
-        String traceparent = traceId == null ? null : TraceIds.traceparent(traceId);
+        String traceparent = currentTrace();
         List<String> payloads = new ArrayList<>();
         List<EventSealer> sealing = sealers.orderedStream().toList();
         for (AggregateRoot.Raised raised : events) {
@@ -113,6 +120,24 @@ public class OutboxCallbacks implements BeforeConvertCallback<AggregateRoot>, Af
         }
         return aggregate;
     }
+
+    /**
+     * The span that raised the events (a request's, a consumed event's) in W3C form, written by the service's
+     * propagator: the relay publishes later, on its own thread, and continues this trace. Null outside any trace.
+     */
+    private String currentTrace() {
+        Tracer current = tracer.getIfAvailable();
+        Propagator writer = propagator.getIfAvailable();
+        TraceContext context = current == null ? null : current.currentTraceContext().context();
+        if (context == null || writer == null) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>(2);
+        writer.inject(context, carrier, Map::put);
+        return carrier.get(TRACEPARENT);
+    }
+
+    static final String TRACEPARENT = "traceparent";
 
     /**
      * An aggregate id as one segment of the event's {@code source} URI: percent-encoded (RFC 3986), so that no id —

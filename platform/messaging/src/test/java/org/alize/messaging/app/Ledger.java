@@ -35,7 +35,9 @@ public class Ledger {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = MessagingTestApplication.TOPIC, groupId = "msgtest-ledger")
+    public static final String LISTENER = "msgtest-ledger";
+
+    @KafkaListener(id = LISTENER, topics = MessagingTestApplication.TOPIC, groupId = "msgtest-ledger")
     void on(ConsumerRecord<String, CloudEvent> record) {
         consumer.consume("ledger", record, event -> {
             if (!(event.payload() instanceof AccountCredited credited)) {

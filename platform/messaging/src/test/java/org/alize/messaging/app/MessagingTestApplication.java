@@ -2,6 +2,7 @@ package org.alize.messaging.app;
 
 import java.util.Map;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.alize.messaging.EventCatalog;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +18,11 @@ public class MessagingTestApplication {
     @Bean
     EventCatalog accountEvents() {
         return EventCatalog.of(TOPIC, Map.of(CREDITED, AccountCredited.class, ANNOTATED, AccountAnnotated.class));
+    }
+
+    /** The finished spans, in memory: Boot's tracing exports to every span exporter bean. */
+    @Bean
+    InMemorySpanExporter spans() {
+        return InMemorySpanExporter.create();
     }
 }

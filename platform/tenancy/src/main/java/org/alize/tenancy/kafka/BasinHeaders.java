@@ -8,13 +8,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * The Kafka headers that carry a record's basin and trace. The basin header is the CloudEvents
+ * The Kafka header that carries a record's basin. The basin header is the CloudEvents
  * extension attribute {@code basinid} in binary mode, so an event's envelope and its tenancy agree.
  */
 public final class BasinHeaders {
 
     public static final String BASIN = "ce_basinid";
-    public static final String TRACEPARENT = "traceparent";
 
     private BasinHeaders() {
     }

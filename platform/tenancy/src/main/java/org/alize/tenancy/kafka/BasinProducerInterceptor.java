@@ -4,15 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.TraceIds;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.slf4j.MDC;
 
 /**
- * Stamps every record sent without a basin header with the basin of the sending thread, and carries
- * the trace on. A record that already names its basin (a CloudEvent) keeps it.
+ * Stamps every record sent without a basin header with the basin of the sending thread. A record that already names
+ * its basin (a CloudEvent) keeps it. (The trace goes on through the templates' observations.)
  */
 public class BasinProducerInterceptor implements ProducerInterceptor<Object, Object> {
 
@@ -21,10 +19,6 @@ public class BasinProducerInterceptor implements ProducerInterceptor<Object, Obj
         if (record.headers().lastHeader(BasinHeaders.BASIN) == null) {
             BasinContext.current().ifPresent(basin ->
                     record.headers().add(BasinHeaders.BASIN, basin.value().getBytes(StandardCharsets.UTF_8)));
-        }
-        String traceId = MDC.get(TraceIds.MDC_KEY);
-        if (traceId != null && record.headers().lastHeader(BasinHeaders.TRACEPARENT) == null) {
-            record.headers().add(BasinHeaders.TRACEPARENT, TraceIds.traceparent(traceId).getBytes(StandardCharsets.UTF_8));
         }
         return record;
     }

@@ -1,10 +1,8 @@
 package org.alize.tenancy.kafka;
 
 import org.alize.tenancy.BasinContext;
-import org.alize.tenancy.TraceIds;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.MDC;
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
@@ -18,8 +16,6 @@ public class BasinRecordInterceptor implements RecordInterceptor<Object, Object>
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         BasinContext.clear();
         BasinHeaders.basin(record.headers()).ifPresent(BasinContext::open);
-        MDC.put(TraceIds.MDC_KEY, TraceIds.fromTraceparentOrNew(
-                BasinHeaders.text(record.headers(), BasinHeaders.TRACEPARENT).orElse(null)));
         return record;
     }
 
@@ -35,6 +31,5 @@ public class BasinRecordInterceptor implements RecordInterceptor<Object, Object>
 
     private static void clear() {
         BasinContext.clear();
-        MDC.remove(TraceIds.MDC_KEY);
     }
 }

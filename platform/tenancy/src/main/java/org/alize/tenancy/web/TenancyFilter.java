@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.Grants;
-import org.alize.tenancy.TraceIds;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,20 +48,17 @@ public class TenancyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String previousTrace = MDC.get(TraceIds.MDC_KEY);
-        String traceId = TraceIds.fromTraceparentOrNew(request.getHeader("traceparent"));
-        MDC.put(TraceIds.MDC_KEY, traceId);
-        response.setHeader(CORRELATION_HEADER, traceId);
-        try {
-            route(request, response, chain);
-        } finally {
-            if (previousTrace == null) {
-                MDC.remove(TraceIds.MDC_KEY);
-            } else {
-                MDC.put(TraceIds.MDC_KEY, previousTrace);
-            }
+        // the request's trace, opened by the server observation before this filter (Micrometer Tracing puts its id in
+        // the MDC): the caller quotes it when reporting a problem
+        String traceId = MDC.get(TRACE_ID);
+        if (traceId != null) {
+            response.setHeader(CORRELATION_HEADER, traceId);
         }
+        route(request, response, chain);
     }
+
+    /** The MDC key under which Micrometer Tracing keeps the current trace id. */
+    static final String TRACE_ID = "traceId";
 
     private void route(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
