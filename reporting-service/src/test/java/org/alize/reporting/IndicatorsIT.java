@@ -470,6 +470,69 @@ class IndicatorsIT {
     }
 
     @Test
+    @DisplayName("R-42, R-13, R-41: the annual reports in PDF print the API's figures, the basin's for its people, the network's for network roles")
+    void annual_reports_in_pdf_print_the_apis_figures_R42() throws IOException {
+        new Story("pdf-1", projector).registered("Bassin du Rapport")
+                .convention("conv-pdf", LocalDate.of(2007, 7, 1), "COMPANIES", "412345.67", "TERRITORIAL_ACTORS", "200000.00",
+                        "LOCAL_AUTHORITIES", "250000.00", "STATE_AND_CDC", "150000.00")
+                .session("sp1", LocalDate.of(2008, 3, 10), true)
+                .submitted("pp1", LocalDate.of(2008, 1, 15), 5)
+                .decided("pp1", "sp1", LocalDate.of(2008, 3, 10), "APPROVED", 5, "15000.00");
+        new Story("pdf-2", projector).registered("Bassin Voisin")
+                .convention("conv-pdf2", LocalDate.of(2008, 1, 1), "COMPANIES", "300000.00", "STATE_AND_CDC", "100000.00")
+                .session("sv1", LocalDate.of(2008, 5, 10), true);
+        ApiClient op = operatorOf("pdf-1");
+        JsonNode view = op.get("/api/basins/pdf-1/indicators?year=2008").json();
+
+        byte[] basinPdf = op.bytes("/api/basins/pdf-1/indicators/report?year=2008", "application/pdf");
+        // left for a look: what the steering committee receives
+        java.nio.file.Files.write(java.nio.file.Path.of("target/rapport-activite-sample.pdf"), basinPdf);
+        String basinReport = text(basinPdf);
+        assertThat(basinReport).contains("Rapport d'activité 2008 — Bassin du Rapport", "Chiffres clés",
+                "Profil des ressources (R-13)", "Méthodes et définitions", "conv-pdf");
+        int checked = 0;
+        for (JsonNode figure : view.get("figures")) {
+            if (figure.get("value").isNull() || figure.get("value").decimalValue().signum() == 0) {
+                continue;
+            }
+            String unit = figure.get("unit").asString();
+            BigDecimal value = figure.get("value").decimalValue();
+            String written = switch (unit) {
+                case "€" -> java.text.NumberFormat.getCurrencyInstance(java.util.Locale.FRANCE).format(value);
+                case "%" -> value.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',') + " %";
+                default -> null;
+            };
+            if (written != null) {
+                assertThat(basinReport).as(figure.get("label").asString()).contains(written.replaceAll("[\\s\\u00A0\\u202F]+", " "));
+                checked++;
+            }
+        }
+        assertThat(checked).as("figures in euros and shares compared").isGreaterThanOrEqualTo(6);
+        assertThat(basinReport).contains("1 012 345,67 €", "40,7 %");
+
+        ApiClient admin = astrees();
+        String networkReport = text(admin.bytes("/api/network/indicators/report?year=2008", "application/pdf"));
+        assertThat(networkReport).contains("Rapport annuel du réseau ALIZÉ 2008", "Bassin du Rapport", "Bassin Voisin",
+                "1 012 345,67 €", "400 000,00 €", "Médiane", "3e quartile");
+
+        assertThat(operatorOf("pdf-2").get("/api/basins/pdf-1/indicators/report?year=2008", "application/pdf").status())
+                .isEqualTo(404);
+        assertThat(op.get("/api/network/indicators/report?year=2008", "application/pdf").status()).isEqualTo(403);
+        assertThat(op.get("/api/basins/pdf-1/indicators/report?year=1999", "application/pdf").status()).isEqualTo(400);
+    }
+
+    /** Every page's text, each run of spaces (no-break ones included) as one space. */
+    private static String text(byte[] pdf) throws IOException {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        return text.toString().replaceAll("[\\s\\u00A0\\u202F]+", " ");
+    }
+
+    @Test
     @DisplayName("Bad input: a year out of range is a 400 problem in French, a year without events a 404")
     void bad_input() {
         ApiClient op = operatorOf("rep-s");

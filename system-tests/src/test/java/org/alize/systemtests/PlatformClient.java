@@ -39,11 +39,20 @@ final class PlatformClient {
 
     /** A file in the format {@code accept} names (an export). */
     HttpResponse<String> download(URI uri, String accept) throws IOException, InterruptedException {
+        return http.send(fileRequest(uri, accept), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A binary file (a PDF) in the format {@code accept} names. */
+    HttpResponse<byte[]> downloadBytes(URI uri, String accept) throws IOException, InterruptedException {
+        return http.send(fileRequest(uri, accept), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest fileRequest(URI uri, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", accept);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 
     HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {

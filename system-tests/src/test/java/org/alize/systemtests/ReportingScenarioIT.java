@@ -67,10 +67,33 @@ class ReportingScenarioIT {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains("valenciennois;Bassin du Valenciennois;");
 
+        // the year's activity report and the network's annual report, through the gateway, print the API's figures
+        URI gateway = platform.serviceUrls().get("gateway");
+        HttpResponse<byte[]> report = operator.downloadBytes(gateway.resolve("/api/basins/valenciennois/indicators/report?year="
+                + year), "application/pdf");
+        assertThat(report.statusCode()).isEqualTo(200);
+        String text = pdfText(report.body());
+        BigDecimal companies = figure(after, "shareCompanies").get("value").decimalValue().setScale(1, java.math.RoundingMode.HALF_UP);
+        assertThat(text).contains("Rapport d'activité " + year, "Valenciennois", companies.toPlainString().replace('.', ',') + " %");
+        HttpResponse<byte[]> annual = astrees.downloadBytes(gateway.resolve("/api/network/indicators/report?year=" + year),
+                "application/pdf");
+        assertThat(annual.statusCode()).isEqualTo(200);
+        assertThat(pdfText(annual.body())).contains("Rapport annuel du réseau ALIZÉ " + year, "Valenciennois");
+
         PlatformClient dunkerque = PlatformClient.as(platform.issuer().token("operateur.dunkerque")
                 .basin("flandre-dunkerque", "OPERATOR").sign());
         assertThat(dunkerque.get(indicators).statusCode()).isEqualTo(404);
         assertThat(dunkerque.get(network).statusCode()).isEqualTo(403);
+    }
+
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append(' ');
+        }
+        return text.toString().replaceAll("[\\s\\u00A0\\u202F]+", " ");
     }
 
     private JsonNode valenciennois() throws Exception {

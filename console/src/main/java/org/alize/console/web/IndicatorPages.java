@@ -49,6 +49,10 @@ class IndicatorPages {
     ResponseEntity<byte[]> basinExport(@PathVariable String basin, @RequestParam(name = "annee") int year,
             @RequestParam(name = "format", defaultValue = "csv") String format, HttpServletRequest request, Model model) {
         Pages.inBasin(viewers, request, model, basin);
+        if (PDF_FORMAT.equals(format)) {
+            return Downloads.file(api.download("/api/basins/{b}/indicators/report?year={y}", PDF, basin, year),
+                    "rapport-activite-" + basin + "-" + year + ".pdf");
+        }
         return download(api.download("/api/basins/{b}/indicators?year={y}", accept(format), basin, year),
                 "indicateurs-" + basin + "-" + year, format);
     }
@@ -83,9 +87,17 @@ class IndicatorPages {
     ResponseEntity<byte[]> networkExport(@RequestParam(name = "annee") int year,
             @RequestParam(name = "format", defaultValue = "csv") String format, HttpServletRequest request, Model model) {
         Pages.viewer(viewers, request, model);
+        if (PDF_FORMAT.equals(format)) {
+            return Downloads.file(api.download("/api/network/indicators/report?year={y}", PDF, year),
+                    "rapport-annuel-reseau-" + year + ".pdf");
+        }
         return download(api.download("/api/network/indicators?year={y}", accept(format), year), "indicateurs-reseau-" + year,
                 format);
     }
+
+    /** The annual report (the basin's activity report, the network's annual report) rather than a table. */
+    private static final String PDF_FORMAT = "pdf";
+    private static final String PDF = "application/pdf";
 
     private static int number(Object value) {
         return value instanceof Number n ? n.intValue() : 0;

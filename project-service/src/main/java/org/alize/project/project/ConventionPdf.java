@@ -3,7 +3,7 @@ package org.alize.project.project;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alize.project.PdfReport;
+import org.alize.documents.PdfReport;
 import org.alize.project.cooperation.CooperationConvention;
 import org.alize.project.cooperation.RequiredSignature;
 import org.alize.project.cooperation.Signature;

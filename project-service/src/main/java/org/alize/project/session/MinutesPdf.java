@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.alize.project.PdfReport;
+import org.alize.documents.PdfReport;
 import org.alize.project.project.Decision;
 import org.alize.project.project.GrantedMeans;
 import org.alize.project.project.Project;

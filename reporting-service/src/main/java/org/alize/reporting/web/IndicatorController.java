@@ -13,6 +13,7 @@ import org.alize.reporting.export.CsvExport;
 import org.alize.reporting.export.Table;
 import org.alize.reporting.export.Tables;
 import org.alize.reporting.export.XlsxExport;
+import org.alize.reporting.report.AnnualReports;
 import org.alize.reporting.view.BasinYearView;
 import org.alize.reporting.view.ConventionPeriodsView;
 import org.alize.reporting.view.IndicatorViews;
@@ -40,12 +41,39 @@ class IndicatorController {
     private static final String CSV = CsvExport.MEDIA_TYPE;
     private static final String XLSX = XlsxExport.MEDIA_TYPE;
 
+    private static final String PDF = MediaType.APPLICATION_PDF_VALUE;
+
     private final IndicatorViews views;
+    private final AnnualReports reports;
     private final Clock clock;
 
-    IndicatorController(IndicatorViews views, Clock clock) {
+    IndicatorController(IndicatorViews views, AnnualReports reports, Clock clock) {
         this.views = views;
+        this.reports = reports;
         this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/basins/{basinId}/indicators/report", produces = PDF)
+    @Operation(summary = "Le rapport d'activité de l'année du bassin (PDF), pour son comité local de pilotage et "
+            + "d'évaluation : chiffres clés face aux références et aux quartiles du réseau, graphiques (profil des "
+            + "ressources, emplois par année, fonds d'avances), conventions, méthodes et définitions. Pour une année "
+            + "passée, il se régénère à partir des mêmes chiffres que l'API.")
+    ResponseEntity<byte[]> basinReport(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        int y = yearOr(year);
+        return pdf(reports.basin(basin(), y), "rapport-activite-" + basin() + "-" + y);
+    }
+
+    @GetMapping(path = "/api/network/indicators/report", produces = PDF)
+    @Operation(summary = "Le rapport annuel du réseau (PDF, rôles réseau), pour ASTREES et le comité national : chiffres "
+            + "clés, totaux et quartiles, graphiques, un tableau par bassin, méthodes et définitions.")
+    ResponseEntity<byte[]> networkReport(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        int y = yearOr(year);
+        return pdf(reports.network(y), "rapport-annuel-reseau-" + y);
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(fileName + ".pdf").build().toString()).body(body);
     }
 
     @GetMapping(path = "/api/basins/{basinId}/indicators", produces = JSON)

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.alize.kernel.problem.InvalidInput;
+import org.alize.reporting.report.AnnualReports;
 import org.alize.reporting.view.IndicatorViews;
 import org.alize.reporting.view.NetworkYearView;
 import org.alize.tenancy.Grants;
@@ -42,6 +43,8 @@ class IndicatorControllerTest {
     MockMvc mvc;
     @MockitoBean
     IndicatorViews views;
+    @MockitoBean
+    AnnualReports reports;
     @MockitoBean
     JwtDecoder decoder;
 
