@@ -477,7 +477,9 @@ class IndicatorsIT {
                         "LOCAL_AUTHORITIES", "250000.00", "STATE_AND_CDC", "150000.00")
                 .session("sp1", LocalDate.of(2008, 3, 10), true)
                 .submitted("pp1", LocalDate.of(2008, 1, 15), 5)
-                .decided("pp1", "sp1", LocalDate.of(2008, 3, 10), "APPROVED", 5, "15000.00");
+                .decided("pp1", "sp1", LocalDate.of(2008, 3, 10), "APPROVED", 5, "15000.00")
+                .signed("pp1", LocalDate.of(2008, 4, 1))
+                .reported("pp1", "rp1", LocalDate.of(2009, 3, 1), 2);
         new Story("pdf-2", projector).registered("Bassin Voisin")
                 .convention("conv-pdf2", LocalDate.of(2008, 1, 1), "COMPANIES", "300000.00", "STATE_AND_CDC", "100000.00")
                 .session("sv1", LocalDate.of(2008, 5, 10), true);
@@ -514,6 +516,20 @@ class IndicatorsIT {
         String networkReport = text(admin.bytes("/api/network/indicators/report?year=2008", "application/pdf"));
         assertThat(networkReport).contains("Rapport annuel du réseau ALIZÉ 2008", "Bassin du Rapport", "Bassin Voisin",
                 "1 012 345,67 €", "400 000,00 €", "Médiane", "3e quartile");
+
+        // the 2008 cohort: one project, 5 jobs forecast, the report of 1 March 2009 read at 12 months (10 March 2009)
+        JsonNode cohort = op.get("/api/basins/pdf-1/indicators/cohorts").json().get("cohorts").get(0);
+        assertThat(cohort.get("year").asInt()).isEqualTo(2008);
+        assertThat(cohort.get("projects").asInt()).isEqualTo(1);
+        assertThat(cohort.get("forecastJobs").asInt()).isEqualTo(5);
+        assertThat(cohort.get("horizons").get(0).get("lastingJobs").asInt()).isEqualTo(2);
+        assertThat(cohort.get("notFollowed").asInt()).as("no status received: not followed").isEqualTo(1);
+        assertThat(basinReport).contains("Évaluation par cohorte (R-42)", "Cohorte 2008 (1 projets)", "2 sur 5 prévus");
+        JsonNode networkCohorts = admin.get("/api/network/indicators/cohorts").json();
+        assertThat(networkCohorts.get("scope").asString()).isEqualTo("network");
+        assertThat(networkCohorts.get("cohorts").toString()).contains("\"year\":2008");
+        assertThat(op.get("/api/network/indicators/cohorts").status()).isEqualTo(403);
+        assertThat(operatorOf("pdf-2").get("/api/basins/pdf-1/indicators/cohorts").status()).isEqualTo(404);
 
         assertThat(operatorOf("pdf-2").get("/api/basins/pdf-1/indicators/report?year=2008", "application/pdf").status())
                 .isEqualTo(404);

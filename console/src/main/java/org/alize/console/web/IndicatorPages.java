@@ -42,6 +42,7 @@ class IndicatorPages {
         model.addAttribute("year", shown);
         model.addAttribute("years", BasinCalendar.today(clock).getYear());
         model.addAttribute("series", json.map(api.get("/api/basins/{b}/indicators/series", basin)));
+        model.addAttribute("cohorts", json.map(api.get("/api/basins/{b}/indicators/cohorts", basin)));
         return "basin/indicators";
     }
 
@@ -78,6 +79,7 @@ class IndicatorPages {
         Paging.pager(model, "pager", "page", number(view.get("page")), number(view.get("totalPages")), "Pages des bassins");
         model.addAttribute("series", json.map(api.get("/api/network/indicators/series")));
         model.addAttribute("basins", json.map(api.get("/api/network/basins?size=100")));
+        model.addAttribute("cohorts", json.map(api.get("/api/network/indicators/cohorts")));
         model.addAttribute("year", shown);
         model.addAttribute("years", BasinCalendar.today(clock).getYear());
         return "network/home";

@@ -164,6 +164,20 @@ class ConsolePagesTest {
     }
 
     @Test
+    void the_indicators_pages_show_each_cohort_with_its_chart_and_offer_the_annual_report_R42() throws Exception {
+        api.claims = "{\"preferred_username\":\"astrees\",\"network_roles\":[\"NETWORK_ADMIN\"],"
+                + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        String basin = mvc.perform(get("/bassins/valenciennois/indicateurs").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8).replaceAll("[\\s\\u00a0\\u202f]+", " ");
+        assertThat(basin).contains("Évaluation par cohorte (R-42)", "data-labels=\"2024|2025\"", "data-values=\"31|34\"",
+                "data-values2=\"23|7\"", "14 (11 projets)", "pas encore", "8 · 2 · 1", "2 · 6 · 1 · 0", "3 130,43 €",
+                "format=pdf\">rapport annuel (PDF)");
+        String network = mvc.perform(get("/reseau").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8).replaceAll("[\\s\\u00a0\\u202f]+", " ");
+        assertThat(network).contains("Évaluation par cohorte (R-42)", "38 (30 projets)", "3 114,75 €");
+    }
+
+    @Test
     void the_network_dashboard_shows_each_basin_figures_with_its_rank_and_a_basin_users_roles_in_french() throws Exception {
         api.claims = "{\"preferred_username\":\"astrees\",\"network_roles\":[\"NETWORK_ADMIN\"],"
                 + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
@@ -532,7 +546,8 @@ class ConsolePagesTest {
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final Map<String, String> FILES = Map.ofEntries(
                 Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
-                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/arrears", "arrears"),
+                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"),
+                Map.entry("/api/network/indicators/cohorts", "network-cohorts"), Map.entry("/api/basins/{b}/arrears", "arrears"),
                 Map.entry("/api/basins/{b}/sessions", "sessions"), Map.entry("/api/basins/{b}/conventions/in-force", "convention"),
                 Map.entry("/api/basins/{b}/committee?on={d}", "committee"), Map.entry("/api/basins/{b}/committees/approval?on={d}", "approval"),
                 Map.entry("/api/basins/{b}/committees/steering?on={d}", "steering"), Map.entry("/api/basins/{b}/operator", "operator"),

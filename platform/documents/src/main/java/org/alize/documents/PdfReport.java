@@ -132,6 +132,11 @@ public final class PdfReport {
      * a red mark across the bar. {@code description} says in words what it shows (the image's alternative text).
      */
     public PdfReport barChart(String title, String description, List<Bar> bars) {
+        return barChart(title, description, bars, "la référence du programme");
+    }
+
+    /** A bar chart whose red marks are {@code referenceLegend} (« les emplois prévus »), as its legend says. */
+    public PdfReport barChart(String title, String description, List<Bar> bars, String referenceLegend) {
         heading(title);
         if (bars.isEmpty()) {
             return paragraph("Aucune donnée pour ce graphique.");
@@ -177,7 +182,7 @@ public final class PdfReport {
         image.setAlt(clean(description));
         document.add(image);
         if (bars.stream().anyMatch(b -> b.reference() != null)) {
-            note("Trait rouge : la référence du programme.");
+            note("Trait rouge : " + referenceLegend + ".");
         }
         return this;
     }

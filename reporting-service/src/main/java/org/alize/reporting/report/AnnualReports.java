@@ -16,9 +16,11 @@ import java.util.function.Function;
 import org.alize.documents.PdfReport;
 import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.ProgrammeReferences;
+import org.alize.reporting.indicator.Cohorts;
 import org.alize.reporting.indicator.Metric;
 import org.alize.reporting.indicator.Quartiles;
 import org.alize.reporting.view.BasinYearView;
+import org.alize.reporting.view.CohortsView;
 import org.alize.reporting.view.ConventionPeriodView;
 import org.alize.reporting.view.ConventionPeriodsView;
 import org.alize.reporting.view.Currency;
@@ -103,6 +105,7 @@ public class AnnualReports {
             pdf.note("Une convention compte ses propres années, de sa date de début à sa date de fin (une convention du "
                     + "1er juillet court de juillet à juin), et non les années civiles.");
         }
+        cohorts(pdf, views.basinCohorts(basin));
         methods(pdf);
         return pdf.finish();
     }
@@ -147,8 +150,42 @@ public class AnnualReports {
         summaryRow(rows, view, "Médiane", Quartiles::median);
         summaryRow(rows, view, "3e quartile", q -> q.q3());
         pdf.compactTable(headers, rows, new float[] {3, 1.2f, 1.2f, 1.6f, 1.2f, 1.6f, 1.2f});
+        cohorts(pdf, views.networkCohorts());
         methods(pdf);
         return pdf.finish();
+    }
+
+    /** The a-posteriori evaluation by cohort: a chart of lasting jobs against forecasts, and the table. */
+    private static void cohorts(PdfReport pdf, CohortsView view) {
+        pdf.newPage().heading("Évaluation par cohorte (R-42)");
+        pdf.paragraph("Une cohorte : les projets agréés une même année, suivis ensuite dans le temps, au "
+                + PdfReport.date(view.asOf()) + ". Un horizon (12, 18, 24 mois après l'agrément) n'est compté que pour les "
+                + "projets qui l'ont atteint.");
+        if (view.cohorts().isEmpty()) {
+            pdf.paragraph("Aucun projet agréé pour l'instant.");
+            return;
+        }
+        pdf.barChart("Emplois durables déclarés à ce jour, par cohorte", "Pour chaque année d'agrément, les emplois durables "
+                + "déclarés à ce jour par les suivis, face aux emplois prévus par les agréments (trait rouge)",
+                view.cohorts().stream().map(c -> new PdfReport.Bar("Cohorte " + c.year() + " (" + c.projects() + " projets)",
+                        c.lastingJobsToDate(), (double) c.forecastJobs(), c.lastingJobsToDate() + " sur " + c.forecastJobs()
+                        + " prévus")).toList(), "les emplois prévus par les agréments de la cohorte");
+        pdf.compactTable(List.of("Cohorte", "Projets", "Emplois prévus", "Durables à 12 mois", "à 18 mois", "à 24 mois",
+                        "Durables à ce jour", "Suivies · clôturées · non suivies", "Avances remboursées · à jour · impayées · en perte",
+                        "Versé par emploi durable"),
+                view.cohorts().stream().map(c -> List.of(String.valueOf(c.year()), String.valueOf(c.projects()),
+                        String.valueOf(c.forecastJobs()), horizon(c.horizons().get(0)), horizon(c.horizons().get(1)),
+                        horizon(c.horizons().get(2)), String.valueOf(c.lastingJobsToDate()),
+                        c.stillFollowed() + " · " + c.closed() + " · " + c.notFollowed(),
+                        c.advances().repaid() + " · " + c.advances().onSchedule() + " · " + c.advances().inArrears() + " · "
+                                + c.advances().writtenOff(), number(c.eurosPerLastingJob(), "€"))).toList(),
+                new float[] {1, 0.9f, 1, 1.1f, 1.1f, 1.1f, 1.1f, 1.4f, 1.8f, 1.4f});
+    }
+
+    /** Lasting jobs at a horizon, or what is missing to read them. */
+    private static String horizon(Cohorts.Horizon horizon) {
+        return horizon.projectsReached() == 0 ? "pas encore" : horizon.lastingJobs() + " (" + horizon.projectsReached()
+                + " projets)";
     }
 
     private void cover(PdfReport pdf, Currency currency, String scope) {

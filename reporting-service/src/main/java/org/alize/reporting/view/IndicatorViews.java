@@ -24,12 +24,15 @@ import org.alize.kernel.BasinCalendar;
 import org.alize.kernel.ProgrammeReferences;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
+import org.alize.reporting.indicator.AdvanceFact;
+import org.alize.reporting.indicator.Cohorts;
 import org.alize.reporting.indicator.ConventionFact;
 import org.alize.reporting.indicator.Facts;
 import org.alize.reporting.indicator.Freshness;
 import org.alize.reporting.indicator.Generation;
 import org.alize.reporting.indicator.Generations;
 import org.alize.reporting.indicator.Metric;
+import org.alize.reporting.indicator.ProjectFact;
 import org.alize.reporting.indicator.Quartiles;
 import org.alize.reporting.indicator.YearIndicators;
 import org.alize.tenancy.BasinContext;
@@ -99,6 +102,45 @@ public class IndicatorViews {
                     conventions.stream().map(c -> period(c, terms.get(basin + "/" + c.conventionId())))
                             .toList());
         });
+    }
+
+    /**
+     * A basin's cohorts (R-42): for each year in which it approved projects, what they forecast against the lasting
+     * jobs reported 12, 18 and 24 months on, where the SMEs stand and how their advances went, as of today. Reads the
+     * basin's project and advance facts (its own history, bounded by its projects), never another basin's.
+     */
+    public CohortsView basinCohorts(String basin) {
+        Generation g = generations.active();
+        LocalDate asOf = LocalDate.now(BasinCalendar.ZONE);
+        return BasinContext.callInNetwork(() -> new CohortsView(basin, asOf, currency(g, List.of(basin)),
+                Cohorts.of(projectFacts(g, basin), advanceFacts(g, basin), asOf)));
+    }
+
+    /**
+     * The network's cohorts: every basin's, year by year, added up. Computed basin by basin (one basin's facts in
+     * memory at a time) once per change of the network ({@link NetworkYears}), then served from there.
+     */
+    public CohortsView networkCohorts() {
+        return networkYears.get("cohorts", () -> {
+            Generation g = generations.active();
+            LocalDate asOf = LocalDate.now(BasinCalendar.ZONE);
+            return BasinContext.callInNetwork(() -> {
+                List<Cohorts.Cohort> all = new ArrayList<>();
+                mongo.findDistinct(new Query(), "_id", g.collection(Facts.BASINS), String.class).forEach(basin ->
+                        all.addAll(Cohorts.of(projectFacts(g, basin), advanceFacts(g, basin), asOf)));
+                return new CohortsView("network", asOf, currency(g, null), Cohorts.network(all));
+            });
+        });
+    }
+
+    private List<ProjectFact> projectFacts(Generation g, String basin) {
+        return mongo.find(query(where(Facts.BASIN_ID).is(basin)), Document.class, g.collection(Facts.PROJECTS)).stream()
+                .map(ProjectFact::read).toList();
+    }
+
+    private List<AdvanceFact> advanceFacts(Generation g, String basin) {
+        return mongo.find(query(where(Facts.BASIN_ID).is(basin)), Document.class, g.collection(Facts.ADVANCES)).stream()
+                .map(AdvanceFact::read).toList();
     }
 
     /** Every figure's quartiles over the basins of a year: what a basin's view compares it with. */

@@ -15,6 +15,7 @@ import org.alize.reporting.export.Tables;
 import org.alize.reporting.export.XlsxExport;
 import org.alize.reporting.report.AnnualReports;
 import org.alize.reporting.view.BasinYearView;
+import org.alize.reporting.view.CohortsView;
 import org.alize.reporting.view.ConventionPeriodsView;
 import org.alize.reporting.view.IndicatorViews;
 import org.alize.reporting.view.NetworkYearView;
@@ -51,6 +52,22 @@ class IndicatorController {
         this.views = views;
         this.reports = reports;
         this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/basins/{basinId}/indicators/cohorts", produces = JSON)
+    @Operation(summary = "L'évaluation a posteriori par cohorte (R-42) : pour les projets agréés chaque année, les emplois "
+            + "prévus face aux emplois durables déclarés 12, 18 et 24 mois après l'agrément, les entreprises encore "
+            + "suivies, clôturées ou non suivies (abandon, convention pas encore signée), les avances remboursées, à jour, en impayé ou passées en perte, et "
+            + "les euros d'avances versés par emploi durable ; à la date du jour (un horizon pas encore atteint est dit "
+            + "tel, jamais compté zéro)")
+    CohortsView basinCohorts() {
+        return views.basinCohorts(basin());
+    }
+
+    @GetMapping(path = "/api/network/indicators/cohorts", produces = JSON)
+    @Operation(summary = "Les cohortes du réseau (rôles réseau) : chaque année, les cohortes de tous les bassins additionnées")
+    CohortsView networkCohorts() {
+        return views.networkCohorts();
     }
 
     @GetMapping(path = "/api/basins/{basinId}/indicators/report", produces = PDF)
