@@ -68,6 +68,9 @@ class IdentityIT {
 
     @Autowired
     CloudEventPublisher publisher;
+    /** identity's network database (where the API clients are). */
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
     @Autowired
     JsonMapper json;
     @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
@@ -139,6 +142,96 @@ class IdentityIT {
                 .as("the family's access token").isEqualTo(401);
         assertThat(ApiClient.on(ISSUER).get("/revocations").body()).contains(org.alize.kernel.Digests
                 .sha256Hex("karim.benali")).doesNotContain("karim.benali\"");
+    }
+
+    @Test
+    @DisplayName("R-03: an operator gives the basin's own systems API clients — that basin only, read or write, the secret shown once, renewed, revoked, expired — and never a person the clients' role")
+    void a_basin_api_client_gets_tokens_for_its_basin_only_until_renewed_revoked_or_expired() {
+        org.alize.testing.TestIssuer persona = org.alize.testing.TestIssuer.signedBy(ISSUER.resolve("/dev/tokens"),
+                ISSUER.toString(), ISSUER + "/oauth2/jwks");
+        ApiClient operator = ApiClient.on(ISSUER).as(persona.token("op.api").basin("apibasin", "OPERATOR").sign());
+        ApiClient.Response created = operator.post("/api/basins/apibasin/api-clients",
+                "{\"name\":\"CRM du bassin\",\"access\":\"READ\",\"validDays\":30}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String reader = created.json().get("clientId").asString();
+        String readerSecret = created.json().get("secret").asString();
+        assertThat(reader).startsWith("basin-apibasin-");
+        assertThat(readerSecret).hasSizeGreaterThanOrEqualTo(40);
+
+        JsonNode claims = OidcBrowser.claims(OidcBrowser.clientCredentials(ISSUER, reader, readerSecret).accessToken());
+        assertThat(claims.path("sub").asString()).isEqualTo(reader);
+        assertThat(claims.path("aud").toString()).contains("\"alize\"");
+        assertThat(claims.path("basins").toString()).isEqualTo("{\"apibasin\":[\"INTEGRATION\"]}");
+        assertThat(claims.path("network_roles").toString()).isEqualTo("[]");
+        String listed = operator.get("/api/basins/apibasin/api-clients").body();
+        assertThat(listed).contains(reader, "\"status\":\"ACTIVE\"", "CRM du bassin").doesNotContain(readerSecret, "secretHash", "$2a$");
+
+        // read-write: the operator's rights in that basin, and only there
+        ApiClient.Response writer = operator.post("/api/basins/apibasin/api-clients", "{\"name\":\"Tableur\",\"access\":\"WRITE\"}");
+        String writerId = writer.json().get("clientId").asString();
+        String writerToken = OidcBrowser.clientCredentials(ISSUER, writerId, writer.json().get("secret").asString()).accessToken();
+        assertThat(OidcBrowser.claims(writerToken).path("basins").toString())
+                .isEqualTo("{\"apibasin\":[\"INTEGRATION\",\"OPERATOR\"]}");
+        assertThat(Instant.parse(writer.json().get("expiresAt").asString())).isAfter(Instant.now().plus(Duration.ofDays(89)));
+        assertThat(ApiClient.on(ISSUER).as(writerToken).get("/api/basins/apibasin/users").status()).isEqualTo(200);
+        assertThat(ApiClient.on(ISSUER).as(writerToken).get("/api/basins/otherbasin/users").status()).isEqualTo(404);
+
+        // another basin's operator neither sees nor revokes them; a committee member cannot manage them
+        ApiClient other = ApiClient.on(ISSUER).as(persona.token("op.other").basin("otherbasin", "OPERATOR").sign());
+        assertThat(other.get("/api/basins/otherbasin/api-clients").body()).doesNotContain(reader);
+        assertThat(other.delete("/api/basins/otherbasin/api-clients/" + reader).status()).isEqualTo(404);
+        assertThat(ApiClient.on(ISSUER).as(persona.token("member.api").basin("apibasin", "COMMITTEE_MEMBER").sign())
+                .post("/api/basins/apibasin/api-clients", "{\"name\":\"x\",\"access\":\"READ\"}").status()).isEqualTo(403);
+        // bounds, in French, nothing written
+        ApiClient.Response bad = operator.post("/api/basins/apibasin/api-clients",
+                "{\"name\":\"" + "x".repeat(101) + "\",\"validDays\":366}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"name\"", "\"access\"", "\"validDays\"", "jours");
+        assertThat(operator.post("/api/basins/apibasin/api-clients", "{\"name\":\"x\",\"access\":\"ADMIN\"}").status())
+                .isEqualTo(400);
+        assertThat(operator.get("/api/basins/apibasin/api-clients").json().size()).isEqualTo(2);
+        // a person is never given the clients' role
+        assertThat(operator.post("/api/basins/apibasin/users", "{\"login\":\"robot.crm\",\"displayName\":\"Robot\","
+                + "\"email\":\"robot@example.org\",\"roles\":[\"INTEGRATION\"]}").status()).isEqualTo(400);
+
+        // a new secret: the former one and its tokens stop
+        ApiClient.Response renewed = operator.post("/api/basins/apibasin/api-clients/" + writerId + "/secret", "{\"validDays\":7}");
+        assertThat(renewed.status()).isEqualTo(201);
+        assertThat(OidcBrowser.tokenResponse(ISSUER, writerId, writer.json().get("secret").asString(),
+                Map.of("grant_type", "client_credentials")).statusCode()).isEqualTo(401);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ApiClient.on(ISSUER).as(writerToken)
+                .get("/api/basins/apibasin/users").status() == 401);
+        String renewedSecret = renewed.json().get("secret").asString();
+        assertThat(OidcBrowser.clientCredentials(ISSUER, writerId, renewedSecret).accessToken()).isNotBlank();
+        // revoked: no more tokens, listed as such
+        assertThat(operator.delete("/api/basins/apibasin/api-clients/" + writerId).status()).isEqualTo(204);
+        assertThat(OidcBrowser.tokenResponse(ISSUER, writerId, renewedSecret, Map.of("grant_type", "client_credentials"))
+                .statusCode()).isEqualTo(401);
+        assertThat(operator.get("/api/basins/apibasin/api-clients").body()).contains("\"status\":\"REVOKED\"");
+        assertThat(operator.post("/api/basins/apibasin/api-clients/" + writerId + "/secret", "{}").status()).isEqualTo(409);
+        // expired: refused at its expiry, whatever the secret
+        org.alize.tenancy.BasinContext.callInNetwork(() -> mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(reader)),
+                org.springframework.data.mongodb.core.query.Update.update("expiresAt", Instant.now().minusSeconds(1)),
+                "api_clients"));
+        assertThat(OidcBrowser.tokenResponse(ISSUER, reader, readerSecret, Map.of("grant_type", "client_credentials"))
+                .statusCode()).isEqualTo(401);
+        assertThat(operator.get("/api/basins/apibasin/api-clients").body()).contains("\"status\":\"EXPIRED\"");
+    }
+
+    @Test
+    @DisplayName("R-03: a basin has at most 20 active API clients")
+    void a_basin_has_at_most_twenty_active_api_clients() {
+        org.alize.testing.TestIssuer persona = org.alize.testing.TestIssuer.signedBy(ISSUER.resolve("/dev/tokens"),
+                ISSUER.toString(), ISSUER + "/oauth2/jwks");
+        ApiClient operator = ApiClient.on(ISSUER).as(persona.token("op.many").basin("manyclients", "OPERATOR").sign());
+        for (int i = 0; i < 20; i++) {
+            assertThat(operator.post("/api/basins/manyclients/api-clients", "{\"name\":\"c" + i + "\",\"access\":\"READ\"}")
+                    .status()).isEqualTo(201);
+        }
+        ApiClient.Response refused = operator.post("/api/basins/manyclients/api-clients", "{\"name\":\"c21\",\"access\":\"READ\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("20 clients d'API actifs");
     }
 
     @Test

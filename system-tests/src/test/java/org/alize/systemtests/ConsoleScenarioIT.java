@@ -124,6 +124,15 @@ class ConsoleScenarioIT {
             assertThat(browser.find(".alert.success").getText()).contains("invitation a été envoyée");
             assertThat(browser.text()).contains("Paul Partenaire", "paul.partenaire", "invité");
 
+            // the basin's CRM gets an API client; its secret is shown once, on the page that answers
+            browser.click("nav a[href$='/clients-api']");
+            browser.check("clients-api");
+            browser.find("#nom-client").sendKeys("CRM du Valenciennois");
+            browser.click("form[action$='/clients-api'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("Client d'API créé");
+            assertThat(browser.text()).contains("Copiez-le maintenant", "basin-valenciennois-", "CRM du Valenciennois", "actif");
+            browser.check("clients-api-secret");
+
             browser.phoneWidth();
             for (String page : new String[] {"", "/projets", "/finances", "/comites", "/partenariat", "/partenaires", "/conventions"}) {
                 browser.open(console.resolve("/bassins/valenciennois" + page));
@@ -223,7 +232,9 @@ class ConsoleScenarioIT {
             browser.logIn("astrees", "alize-demo");
             assertThat(browser.find("h1").getText()).startsWith("Le réseau en");
             assertThat(browser.text()).contains("Bassin du Valenciennois", "Flandre – Dunkerque", "Totaux et quartiles");
-            assertThat(browser.all("canvas[data-chart='series']")).hasSize(1);
+            // the network year by year, and its cohorts
+            assertThat(browser.all("canvas[data-chart='series']")).hasSize(2);
+            assertThat(browser.text()).contains("Évaluation par cohorte (R-42)");
             browser.check("reseau");
             browser.click("nav a[href$='/reseau/bassins']");
             assertThat(browser.text()).contains("Terres de Lorraine", "Valider ce bassin");

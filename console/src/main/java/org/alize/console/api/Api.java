@@ -70,6 +70,11 @@ public class Api {
         return call(HttpMethod.PUT, path, variables, body, FormKeys.next());
     }
 
+    /** A removal (a revocation), keyed like a {@link #post}. */
+    public JsonNode delete(String path, Object... variables) {
+        return call(HttpMethod.DELETE, path, variables, null, FormKeys.next());
+    }
+
     /** A file as the API serves it in {@code accept} (CSV, spreadsheet, PDF, FEC). */
     public Download download(String path, String accept, Object... variables) {
         try {

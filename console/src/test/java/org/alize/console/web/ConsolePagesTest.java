@@ -56,7 +56,7 @@ class ConsolePagesTest {
             "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
             "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
             "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires", "/bassins/valenciennois/partenaires?personnes=1",
-            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/"})
+            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/"})
     void every_page_renders_in_french(String path) throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
                 + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]},\"people\":{\"valenciennois\":\"per-2f99e2aa24\"}}";
@@ -161,6 +161,36 @@ class ConsolePagesTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("Les indicateurs sont momentanément indisponibles", "À faire maintenant", "Impayé de");
+    }
+
+    @Test
+    void an_operator_gives_the_basin_an_api_client_whose_secret_is_shown_once_then_renews_and_revokes_it() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        String page = mvc.perform(get("/bassins/valenciennois/clients-api").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("CRM du bassin", "basin-valenciennois-3fa2c1d0e9b4", "lecture", "révoqué", "Nouveau client d")
+                .doesNotContain("Copiez-le maintenant");
+
+        api.recorded.put("POST /api/basins/{b}/api-clients", "{\"clientId\":\"basin-valenciennois-0123456789ab\","
+                + "\"name\":\"CRM\",\"access\":\"READ\",\"expiresAt\":\"2027-03-01T08:00:00Z\","
+                + "\"secret\":\"s3cr3t-shown-once\",\"tokenEndpoint\":\"/oauth2/token\",\"grantType\":\"client_credentials\"}");
+        MvcResult created = mvc.perform(post("/bassins/valenciennois/clients-api").param("nom", "CRM").param("acces", "READ")
+                .param("jours", "30").with(oidcLogin()).with(csrf())).andReturn();
+        assertThat(created.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(created.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Copiez-le maintenant", "s3cr3t-shown-once", "basin-valenciennois-0123456789ab");
+        assertThat(api.lastBody).isEqualTo(Map.of("name", "CRM", "access", "READ", "validDays", 30));
+        assertThat(mvc.perform(get("/bassins/valenciennois/clients-api").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).as("shown once").doesNotContain("s3cr3t-shown-once");
+
+        mvc.perform(post("/bassins/valenciennois/clients-api/basin-valenciennois-3fa2c1d0e9b4/revocation").with(oidcLogin())
+                .with(csrf()));
+        assertThat(api.expandedCalls).contains("/api/basins/valenciennois/api-clients/basin-valenciennois-3fa2c1d0e9b4");
+        assertThat(api.calls).contains("DELETE /api/basins/{b}/api-clients/{c}");
+
+        api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
+        assertThat(mvc.perform(get("/bassins/valenciennois/clients-api").with(oidcLogin())).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
     }
 
     @Test
@@ -546,7 +576,7 @@ class ConsolePagesTest {
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final Map<String, String> FILES = Map.ofEntries(
                 Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
-                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"),
+                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"),
                 Map.entry("/api/network/indicators/cohorts", "network-cohorts"), Map.entry("/api/basins/{b}/arrears", "arrears"),
                 Map.entry("/api/basins/{b}/sessions", "sessions"), Map.entry("/api/basins/{b}/conventions/in-force", "convention"),
                 Map.entry("/api/basins/{b}/committee?on={d}", "committee"), Map.entry("/api/basins/{b}/committees/approval?on={d}", "approval"),
@@ -659,6 +689,18 @@ class ConsolePagesTest {
             calls.add(path);
             expandedCalls.add(expand(path, variables));
             lastBody = body;
+            keys.add(org.alize.console.api.FormKeys.next());
+            if (refusal != null) {
+                throw refusal;
+            }
+            String answer = recorded.get("POST " + path);
+            return answer == null ? JSON.nullNode() : JSON.readTree(answer);
+        }
+
+        @Override
+        public JsonNode delete(String path, Object... variables) {
+            calls.add("DELETE " + path);
+            expandedCalls.add(expand(path, variables));
             keys.add(org.alize.console.api.FormKeys.next());
             if (refusal != null) {
                 throw refusal;

@@ -139,6 +139,9 @@ public class Account {
 
     /** Replaces the roles granted by hand in {@code basin}; an empty set withdraws them. */
     public void grantBasinRoles(BasinId basin, Set<BasinRole> roles, String by, Instant now) {
+        if (roles.contains(BasinRole.INTEGRATION)) {
+            throw InvalidInput.field("roles", "le rôle INTEGRATION est celui des clients d'API du bassin, jamais d'une personne");
+        }
         Set<BasinRole> current = basinRoles.getOrDefault(basin.value(), Set.of());
         if (current.equals(roles)) {
             return;

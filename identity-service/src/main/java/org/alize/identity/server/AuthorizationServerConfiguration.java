@@ -140,8 +140,9 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    TokenClaims tokenClaims(SigningKeys keys, Accounts accounts, IdentitySettings settings) {
-        return new TokenClaims(keys, accounts, settings);
+    TokenClaims tokenClaims(SigningKeys keys, Accounts accounts, IdentitySettings settings,
+            org.alize.identity.apiclient.ApiClients apiClients) {
+        return new TokenClaims(keys, accounts, settings, apiClients);
     }
 
     @Bean
@@ -173,7 +174,8 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClients(IdentitySettings settings) {
+    RegisteredClientRepository registeredClients(IdentitySettings settings,
+            org.alize.identity.apiclient.ApiClients apiClients) {
         List<RegisteredClient> clients = new ArrayList<>();
         settings.clients().forEach((clientId, client) -> {
             try {
@@ -186,7 +188,8 @@ class AuthorizationServerConfiguration {
         if (clients.isEmpty()) {
             throw new IllegalStateException("alize.identity.clients declares no client: nobody could get a token");
         }
-        return new InMemoryRegisteredClientRepository(clients);
+        // the basins' API clients after the platform's own: an id of the configuration is never a basin's
+        return new BasinClientRegistrations(new InMemoryRegisteredClientRepository(clients), apiClients, settings);
     }
 
     static RegisteredClient registration(String clientId, IdentitySettings.Client client, IdentitySettings settings) {

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 
 import org.alize.identity.IdentitySettings;
 import org.alize.identity.account.Account;
+import org.alize.identity.apiclient.ApiClient;
+import org.alize.identity.apiclient.ApiClients;
 import org.alize.identity.account.Accounts;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
@@ -34,9 +36,11 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     private final SigningKeys keys;
     private final Accounts accounts;
     private final IdentitySettings settings;
+    private final ApiClients apiClients;
 
-    public TokenClaims(SigningKeys keys, Accounts accounts, IdentitySettings settings) {
+    public TokenClaims(SigningKeys keys, Accounts accounts, IdentitySettings settings, ApiClients apiClients) {
         this.keys = keys;
+        this.apiClients = apiClients;
         this.accounts = accounts;
         this.settings = settings;
     }
@@ -49,8 +53,12 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-            IdentitySettings.Client client = settings.clients().get(context.getRegisteredClient().getClientId());
-            Grants grants = client == null ? Grants.NONE : clientGrants(client);
+            String clientId = context.getRegisteredClient().getClientId();
+            IdentitySettings.Client client = settings.clients().get(clientId);
+            // a basin's API client: its basin, with the roles of its access, read again at this very request
+            Grants grants = client != null ? clientGrants(client) : apiClients.active(clientId).map(ApiClient::grants)
+                    .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
+                            "Ce client d'API n'est plus actif.", null)));
             context.getClaims().audience(List.of(settings.audience()))
                     .claim(Grants.NETWORK_ROLES_CLAIM, networkRoles(grants))
                     .claim(Grants.BASINS_CLAIM, basins(grants));

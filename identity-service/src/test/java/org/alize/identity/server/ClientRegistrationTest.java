@@ -22,11 +22,11 @@ class ClientRegistrationTest {
     void a_client_granted_an_unknown_role_or_basin_stops_the_start() {
         IdentitySettings.Client typo = new IdentitySettings.Client("{noop}s", List.of("client_credentials"), null, null, null,
                 Set.of("NETWORK_ADMN"), null);
-        assertThatThrownBy(() -> new AuthorizationServerConfiguration().registeredClients(settings(Map.of("tool", typo))))
+        assertThatThrownBy(() -> new AuthorizationServerConfiguration().registeredClients(settings(Map.of("tool", typo)), null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("tool");
         IdentitySettings.Client badBasin = new IdentitySettings.Client("{noop}s", List.of("client_credentials"), null, null,
                 null, Set.of(), Map.of("Pas Un Bassin", Set.of("OPERATOR")));
-        assertThatThrownBy(() -> new AuthorizationServerConfiguration().registeredClients(settings(Map.of("tool", badBasin))))
+        assertThatThrownBy(() -> new AuthorizationServerConfiguration().registeredClients(settings(Map.of("tool", badBasin)), null))
                 .isInstanceOf(IllegalStateException.class);
     }
 

@@ -9,5 +9,10 @@ public enum BasinRole {
     /** A member of the local steering committee (comité local de pilotage et d'évaluation). */
     STEERING_MEMBER,
     /** A representative of a partner company. */
-    PARTNER
+    PARTNER,
+    /**
+     * An API client of the basin's own systems (created by its operator, never a person's role): reads what the
+     * basin's people read and writes nothing; a client given write access also holds {@link #OPERATOR}.
+     */
+    INTEGRATION
 }
