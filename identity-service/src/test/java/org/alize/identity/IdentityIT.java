@@ -147,8 +147,7 @@ class IdentityIT {
     @Test
     @DisplayName("R-03: an operator gives the basin's own systems API clients — that basin only, read or write, the secret shown once, renewed, revoked, expired — and never a person the clients' role")
     void a_basin_api_client_gets_tokens_for_its_basin_only_until_renewed_revoked_or_expired() {
-        org.alize.testing.TestIssuer persona = org.alize.testing.TestIssuer.signedBy(ISSUER.resolve("/dev/tokens"),
-                ISSUER.toString(), ISSUER + "/oauth2/jwks");
+        org.alize.testing.TestIssuer persona = persona();
         ApiClient operator = ApiClient.on(ISSUER).as(persona.token("op.api").basin("apibasin", "OPERATOR").sign());
         ApiClient.Response created = operator.post("/api/basins/apibasin/api-clients",
                 "{\"name\":\"CRM du bassin\",\"access\":\"READ\",\"validDays\":30}");
@@ -219,11 +218,15 @@ class IdentityIT {
         assertThat(operator.get("/api/basins/apibasin/api-clients").body()).contains("\"status\":\"EXPIRED\"");
     }
 
+    /** Tokens of any persona, signed by the provider's development endpoint. */
+    private static org.alize.testing.TestIssuer persona() {
+        return org.alize.testing.TestIssuer.signedBy(ISSUER.resolve("/dev/tokens"), ISSUER.toString(), ISSUER + "/oauth2/jwks");
+    }
+
     @Test
     @DisplayName("R-03: a basin has at most 20 active API clients")
     void a_basin_has_at_most_twenty_active_api_clients() {
-        org.alize.testing.TestIssuer persona = org.alize.testing.TestIssuer.signedBy(ISSUER.resolve("/dev/tokens"),
-                ISSUER.toString(), ISSUER + "/oauth2/jwks");
+        org.alize.testing.TestIssuer persona = persona();
         ApiClient operator = ApiClient.on(ISSUER).as(persona.token("op.many").basin("manyclients", "OPERATOR").sign());
         for (int i = 0; i < 20; i++) {
             assertThat(operator.post("/api/basins/manyclients/api-clients", "{\"name\":\"c" + i + "\",\"access\":\"READ\"}")

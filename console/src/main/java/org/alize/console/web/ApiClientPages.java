@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * page that answers its creation or renewal, once: it is kept nowhere (not in the session, not in a flash message),
  * and that page is not cached.
  */
-@org.springframework.stereotype.Controller
+@Controller
 class ApiClientPages {
 
     static final Map<String, String> ACCESS = Map.of("READ", "lecture", "WRITE", "lecture et écriture");
@@ -48,34 +48,18 @@ class ApiClientPages {
     String create(@PathVariable String basin, @RequestParam Map<String, String> form, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes flash) {
         operator(request, model, basin);
-        try {
-            JsonNode created = api.post("/api/basins/{b}/api-clients", Api.body("name", form.get("nom"),
-                    "access", Pages.blank(form.get("acces")), "validDays", Pages.wholeNumber(form.get("jours"))), basin);
-            return secretShown(basin, created, "Client d'API créé.", response, model);
-        } catch (ApiException e) {
-            if (!e.isClientError()) {
-                throw e;
-            }
-            Pages.refused(flash, e);
-            return "redirect:/bassins/" + basin + "/clients-api";
-        }
+        return withSecret(basin, "Client d'API créé.", response, model, flash, () -> api.post("/api/basins/{b}/api-clients",
+                Api.body("name", form.get("nom"), "access", Pages.blank(form.get("acces")),
+                        "validDays", Pages.wholeNumber(form.get("jours"))), basin));
     }
 
     @PostMapping("/bassins/{basin}/clients-api/{clientId}/secret")
     String renew(@PathVariable String basin, @PathVariable String clientId, @RequestParam Map<String, String> form,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
         operator(request, model, basin);
-        try {
-            JsonNode renewed = api.post("/api/basins/{b}/api-clients/{c}/secret",
-                    Api.body("validDays", Pages.wholeNumber(form.get("jours"))), basin, clientId);
-            return secretShown(basin, renewed, "Nouveau secret donné : l'ancien ne fonctionne plus.", response, model);
-        } catch (ApiException e) {
-            if (!e.isClientError()) {
-                throw e;
-            }
-            Pages.refused(flash, e);
-            return "redirect:/bassins/" + basin + "/clients-api";
-        }
+        return withSecret(basin, "Nouveau secret donné : l'ancien ne fonctionne plus.", response, model, flash,
+                () -> api.post("/api/basins/{b}/api-clients/{c}/secret",
+                        Api.body("validDays", Pages.wholeNumber(form.get("jours"))), basin, clientId));
     }
 
     @PostMapping("/bassins/{basin}/clients-api/{clientId}/revocation")
@@ -87,7 +71,19 @@ class ApiClientPages {
         return "redirect:/bassins/" + basin + "/clients-api";
     }
 
-    private String secretShown(String basin, JsonNode client, String message, HttpServletResponse response, Model model) {
+    /** The page with the secret the call answered, this once; a refusal goes back to the list with its reasons. */
+    private String withSecret(String basin, String message, HttpServletResponse response, Model model,
+            RedirectAttributes flash, java.util.function.Supplier<JsonNode> call) {
+        JsonNode client;
+        try {
+            client = call.get();
+        } catch (ApiException e) {
+            if (!e.isClientError()) {
+                throw e;
+            }
+            Pages.refused(flash, e);
+            return "redirect:/bassins/" + basin + "/clients-api";
+        }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("shown", json.map(client));
         model.addAttribute("success", message);
