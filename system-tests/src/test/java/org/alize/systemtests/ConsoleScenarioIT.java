@@ -239,6 +239,10 @@ class ConsoleScenarioIT {
             browser.click("nav a[href$='/reseau/bassins']");
             assertThat(browser.text()).contains("Terres de Lorraine", "Valider ce bassin");
             browser.check("reseau-bassins");
+            // a basin's data: what is kept and until when, the purge (not before the retention is over), erasures
+            browser.open(console.resolve("/reseau/bassins/valenciennois/donnees"));
+            assertThat(browser.text()).contains("Conservation et purge", "La purge n'est possible", "Effacer la personne");
+            browser.check("reseau-donnees");
             browser.click("nav a[href$='/reseau/reunions']");
             assertThat(browser.text()).contains("Vie du réseau", "Participation par bassin");
             browser.check("reseau-reunions");

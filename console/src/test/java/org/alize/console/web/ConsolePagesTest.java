@@ -56,7 +56,7 @@ class ConsolePagesTest {
             "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
             "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
             "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires", "/bassins/valenciennois/partenaires?personnes=1",
-            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/"})
+            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/reseau/bassins/valenciennois/donnees", "/"})
     void every_page_renders_in_french(String path) throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
                 + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]},\"people\":{\"valenciennois\":\"per-2f99e2aa24\"}}";
@@ -190,6 +190,32 @@ class ConsolePagesTest {
 
         api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
         assertThat(mvc.perform(get("/bassins/valenciennois/clients-api").with(oidcLogin())).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void astrees_sees_what_a_basin_keeps_purges_it_once_retention_is_over_and_erases_a_person_on_request() throws Exception {
+        api.claims = "{\"preferred_username\":\"astrees\",\"network_roles\":[\"NETWORK_ADMIN\"]}";
+        String page = mvc.perform(get("/reseau/bassins/valenciennois/donnees").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("vault.person_keys", "Purger le bassin", "Retapez l", "Effacer la personne", "Effacer le dirigeant");
+
+        mvc.perform(post("/reseau/bassins/valenciennois/donnees/purge").param("confirmation", "valenciennois")
+                .with(oidcLogin()).with(csrf()));
+        assertThat(api.expandedCalls).contains("/api/network/basins/valenciennois/offboarding");
+        assertThat(api.lastBody).isEqualTo(Map.of("confirm", "valenciennois"));
+
+        mvc.perform(post("/reseau/bassins/valenciennois/donnees/effacement-personne").param("personne", "per-2f99e2aa24")
+                .param("demande", "courrier du 3 novembre 2026").with(oidcLogin()).with(csrf()));
+        assertThat(api.expandedCalls).contains("/api/network/basins/valenciennois/people/per-2f99e2aa24/erasure");
+        assertThat(api.lastBody).isEqualTo(Map.of("request", "courrier du 3 novembre 2026"));
+
+        mvc.perform(post("/reseau/bassins/valenciennois/donnees/effacement-dirigeant").param("projet", "prj-1")
+                .param("demande", "courriel du 4 novembre").with(oidcLogin()).with(csrf()));
+        assertThat(api.expandedCalls).contains("/api/network/basins/valenciennois/projects/prj-1/head/erasure");
+
+        api.claims = "{\"preferred_username\":\"comite\",\"network_roles\":[\"NATIONAL_COMMITTEE\"]}";
+        assertThat(mvc.perform(get("/reseau/bassins/valenciennois/donnees").with(oidcLogin())).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
     }
 
@@ -577,6 +603,7 @@ class ConsolePagesTest {
         private static final Map<String, String> FILES = Map.ofEntries(
                 Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
                 Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"),
+                Map.entry("/api/network/basins/{b}/offboarding", "offboarding"),
                 Map.entry("/api/network/indicators/cohorts", "network-cohorts"), Map.entry("/api/basins/{b}/arrears", "arrears"),
                 Map.entry("/api/basins/{b}/sessions", "sessions"), Map.entry("/api/basins/{b}/conventions/in-force", "convention"),
                 Map.entry("/api/basins/{b}/committee?on={d}", "committee"), Map.entry("/api/basins/{b}/committees/approval?on={d}", "approval"),
