@@ -50,8 +50,11 @@ final class Platform {
                                 // the noisy neighbour's basin keeps the production share (gateway's application.yml)
                                 + " -Dalize.gateway.basin-rate-limit.basins.flandre-dunkerque.per-second=30"
                                 + " -Dalize.gateway.basin-rate-limit.basins.flandre-dunkerque.burst=90"
-                                // every span to the test's collector, half a second after it ends
+                                // spans to the test's collector, half a second after they end: only the traces a test
+                                // starts sampled (PlatformClient.traced()), the rest of the suite's traffic is not
+                                // recorded, so that exporting it does not weigh on the run
                                 + " -Dalize.tracing.endpoint=" + traces().endpoint()
+                                + " -Dmanagement.tracing.sampling.probability=0.0"
                                 + " -Dmanagement.opentelemetry.tracing.export.schedule-delay=500ms",
                         options.console()));
             } catch (RuntimeException e) {
