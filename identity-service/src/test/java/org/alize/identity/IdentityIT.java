@@ -188,7 +188,9 @@ class IdentityIT {
         assertThat(bad.body()).contains("\"name\"", "\"access\"", "\"validDays\"", "jours");
         assertThat(operator.post("/api/basins/apibasin/api-clients", "{\"name\":\"x\",\"access\":\"ADMIN\"}").status())
                 .isEqualTo(400);
-        assertThat(operator.get("/api/basins/apibasin/api-clients").json().size()).isEqualTo(2);
+        assertThat(operator.get("/api/basins/apibasin/api-clients").json().get("items").size()).isEqualTo(2);
+        assertThat(operator.get("/api/basins/apibasin/api-clients?size=1&page=1").json().get("items").size()).isEqualTo(1);
+        assertThat(operator.get("/api/basins/apibasin/api-clients?size=201").status()).isEqualTo(400);
         // a person is never given the clients' role
         assertThat(operator.post("/api/basins/apibasin/users", "{\"login\":\"robot.crm\",\"displayName\":\"Robot\","
                 + "\"email\":\"robot@example.org\",\"roles\":[\"INTEGRATION\"]}").status()).isEqualTo(400);

@@ -39,9 +39,10 @@ class ApiClientPages {
     }
 
     @GetMapping("/bassins/{basin}/clients-api")
-    String list(@PathVariable String basin, HttpServletRequest request, Model model) {
+    String list(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
+            Model model) {
         operator(request, model, basin);
-        return page(basin, model);
+        return page(basin, page, model);
     }
 
     @PostMapping("/bassins/{basin}/clients-api")
@@ -87,12 +88,13 @@ class ApiClientPages {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("shown", json.map(client));
         model.addAttribute("success", message);
-        return page(basin, model);
+        return page(basin, 0, model);
     }
 
-    private String page(String basin, Model model) {
-        List<Object> clients = json.list(api.get("/api/basins/{b}/api-clients", basin));
-        model.addAttribute("clients", clients);
+    private String page(String basin, int page, Model model) {
+        JsonNode clients = api.get("/api/basins/{b}/api-clients?page={p}&size=20", basin, Math.max(0, page));
+        model.addAttribute("clients", json.list(clients.path("items")));
+        Paging.fromApi(model, clients);
         model.addAttribute("access", ACCESS);
         model.addAttribute("statuses", STATUS);
         return "basin/api-clients";

@@ -2,13 +2,15 @@ package org.alize.identity.apiclient;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.Paged;
 import org.alize.tenancy.web.RequiresBasinRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,12 +66,13 @@ class ApiClientController {
     }
 
     @GetMapping
-    @Operation(summary = "Les clients d'API du bassin, les plus récents d'abord (au plus 100), sans leur secret")
-    List<ApiClientView> list(@PathVariable String basinId) {
+    @Operation(summary = "Les clients d'API du bassin, les plus récents d'abord, par page (au plus 200), sans leur secret")
+    Paged<ApiClientView> list(@PathVariable String basinId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
         Instant now = clock.instant();
-        return clients.list(BasinContext.require()).stream().map(c -> new ApiClientView(c.clientId(), c.name(), c.access(),
-                c.status(now), c.createdAt(), c.createdBy(), c.expiresAt(), c.rotatedAt(), c.revokedAt(), c.revokedBy()))
-                .toList();
+        return clients.list(BasinContext.require(), page, size, c -> new ApiClientView(c.clientId(), c.name(), c.access(),
+                c.status(now), c.createdAt(), c.createdBy(), c.expiresAt(), c.rotatedAt(), c.revokedAt(), c.revokedBy()));
     }
 
     @PostMapping("/{clientId}/secret")

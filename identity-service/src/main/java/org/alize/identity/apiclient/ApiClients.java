@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.alize.identity.revocation.Revocations;
@@ -20,6 +21,7 @@ import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
+import org.alize.tenancy.web.Paged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -42,7 +44,6 @@ public class ApiClients {
     static final int MAX_NAME = 100;
     static final int MAX_VALID_DAYS = 365;
     static final int DEFAULT_VALID_DAYS = 90;
-    static final int LISTED = 100;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger log = LoggerFactory.getLogger(ApiClients.class);
@@ -95,10 +96,10 @@ public class ApiClients {
         });
     }
 
-    /** The basin's clients, the newest first (at most {@value #LISTED}). */
-    public List<ApiClient> list(BasinId basin) {
-        return BasinContext.callInNetwork(() -> mongo.find(query(where("basinId").is(basin.value()))
-                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(LISTED), ApiClient.class));
+    /** One page of the basin's clients, the newest first. */
+    public <V> Paged<V> list(BasinId basin, int page, int size, Function<ApiClient, V> view) {
+        return BasinContext.callInNetwork(() -> Paged.query(mongo, query(where("basinId").is(basin.value()))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"))), ApiClient.class, page, size, view));
     }
 
     /** A new secret (and a new expiry) for a client that is not revoked; the former secret and its tokens stop. */
