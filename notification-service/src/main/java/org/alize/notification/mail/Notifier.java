@@ -1,0 +1,111 @@
+package org.alize.notification.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.alize.notification.NotificationSettings;
+import org.alize.notification.people.Recipient;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one kind of mail to one person of the current basin, as they chose: queued at once, held for their weekly
+ * digest, or not written at all. A person without an address, or erased, gets nothing. The mail's id comes from its
+ * cause and its recipient: the same event consumed again writes nothing, and a mail written but not yet queued (a
+ * crash in between) is queued then.
+ */
+@Component
+public class Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    private final MongoTemplate mongo;
+    private final MailQueue queue;
+    private final Templates templates;
+    private final NotificationSettings settings;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    Notifier(MongoTemplate mongo, MailQueue queue, Templates templates, NotificationSettings settings, Clock clock,
+            MeterRegistry meters) {
+        this.mongo = mongo;
+        this.queue = queue;
+        this.templates = templates;
+        this.settings = settings;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * @param cause   what caused it, unique per occasion (the event's {@code ce_id})
+     * @param subject the mail's subject
+     * @param model   the template's values; {@code name}, {@code basinId}, {@code subject} and {@code preferencesLink} are added
+     */
+    public void notify(Kind kind, String personId, String cause, String subject, Map<String, Object> model) {
+        BasinId basin = BasinContext.require();
+        Recipient recipient = personId == null ? null : mongo.findById(personId, Recipient.class);
+        if (recipient == null || !recipient.reachable()) {
+            log.debug("no {} mail in {} for {}: no address known", kind, basin, personId);
+            count(kind, "unreachable");
+            return;
+        }
+        Preferences preferences = preferences(personId);
+        Frequency frequency = preferences.of(kind);
+        if (frequency == Frequency.NONE) {
+            count(kind, "declined");
+            return;
+        }
+        String id = UUID.nameUUIDFromBytes((cause + "|" + kind + "|" + personId).getBytes(StandardCharsets.UTF_8)).toString();
+        Map<String, Object> values = new HashMap<>(model);
+        values.put("name", recipient.name());
+        values.put("basinId", basin.value());
+        values.put("subject", subject);
+        values.put("preferencesLink", preferencesLink(basin));
+        Templates.Body body = templates.render(kind.template(), values);
+        Instant now = clock.instant();
+        Mail mail = new Mail(id, personId, recipient.email(), kind, subject, body.text(), body.html(),
+                frequency == Frequency.WEEKLY ? Mail.Status.HELD_FOR_DIGEST : Mail.Status.PENDING, 0, null, now, null, cause,
+                null);
+        try {
+            mongo.insert(mail);
+            count(kind, frequency == Frequency.WEEKLY ? "held" : "queued");
+        } catch (DuplicateKeyException written) {
+            mail = mongo.findById(id, Mail.class);
+            if (mail == null) {
+                return;
+            }
+        }
+        if (mail.status() == Mail.Status.PENDING) {
+            queue.send(basin, mail.id(), now);
+        } else if (mail.status() == Mail.Status.HELD_FOR_DIGEST) {
+            queue.digest(basin, personId, now);
+        }
+    }
+
+    public Preferences preferences(String personId) {
+        Preferences stored = mongo.findById(personId, Preferences.class);
+        return stored == null ? Preferences.defaults(personId) : stored;
+    }
+
+    String preferencesLink(BasinId basin) {
+        return settings.consoleUrl().resolve("/bassins/" + basin.value() + "/mes-courriels").toString();
+    }
+
+    String link(String path) {
+        return settings.consoleUrl().resolve(path).toString();
+    }
+
+    private void count(Kind kind, String outcome) {
+        meters.counter("alize.notifications", "kind", kind.name(), "outcome", outcome).increment();
+    }
+}

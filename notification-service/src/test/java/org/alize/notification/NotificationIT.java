@@ -1,0 +1,264 @@
+package org.alize.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.alize.basin.events.BasinEvents;
+import org.alize.basin.events.PersonErased;
+import org.alize.basin.events.PersonRecorded;
+import org.alize.messaging.kafka.CloudEventPublisher;
+import org.alize.messaging.outbox.OutboxEntry;
+import org.alize.project.events.ProjectEvents;
+import org.alize.project.events.ProjectSubmitted;
+import org.alize.tenancy.BasinContext;
+import org.alize.testing.ApiClient;
+import org.alize.testing.TestIssuer;
+import org.alize.testing.WithAlizeInfra;
+import org.alize.testing.contract.EventContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Mails from the topics to an SMTP server (GreenMail, in-process), read back as their recipients would: who gets which,
+ * in French, plain text and HTML; each person's preferences honoured (at once, weekly digest, never); a refusal by the
+ * server retried; an erasure forgetting the person's mails.
+ */
+@WithAlizeInfra
+@SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"alize.notification.smtp.starttls=false", "alize.notification.dispatch-interval=PT0.2S",
+                "alize.notification.digest-interval=PT0.5S", "alize.notification.console-url=https://alize.example"})
+class NotificationIT {
+
+    private static final int SMTP_PORT = freePort();
+    private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("alize.notification.smtp.host", () -> "127.0.0.1");
+        registry.add("alize.notification.smtp.port", () -> SMTP_PORT);
+    }
+
+    @AfterAll
+    static void stop() {
+        SMTP.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CloudEventPublisher publisher;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    @DisplayName("R-23/R-25: a decision is mailed to the prescriber and the mandatary once, in French, text and HTML; "
+            + "preferences send it weekly or never; a refused mail is retried; an erasure forgets the person's mails")
+    void decisions_reach_those_who_follow_the_project_as_each_chose() throws Exception {
+        String basin = "mails-a";
+        person(basin, "per-presc", "Claire", "Prescri", "claire.prescri@example.fr");
+        person(basin, "per-mand", "Marc", "Parrain", "marc.parrain@example.fr");
+        person(basin, "per-sans", "Sans", "Adresse", null);
+        submitted(basin, "prj-1", "VAL-2026-001", "Menuiserie Duval", "per-presc");
+        String decision = UUID.randomUUID().toString();
+        decided(basin, "prj-1", "VAL-2026-001", "APPROVED", "per-mand", decision);
+        decided(basin, "prj-1", "VAL-2026-001", "APPROVED", "per-mand", decision); // delivered twice: mailed once
+
+        List<MimeMessage> first = awaitMails(2);
+        assertThat(first).extracting(NotificationIT::to).containsExactlyInAnyOrder("claire.prescri@example.fr",
+                "marc.parrain@example.fr");
+        MimeMessage toMandatary = first.stream().filter(m -> to(m).startsWith("marc")).findFirst().orElseThrow();
+        assertThat(toMandatary.getSubject()).isEqualTo("Projet VAL-2026-001 : projet agréé");
+        assertThat(part(toMandatary, "text/plain")).contains("Bonjour Marc Parrain", "Menuiserie Duval", "projet agréé",
+                "comme parrain du projet", "https://alize.example/bassins/mails-a/projets/prj-1",
+                "https://alize.example/bassins/mails-a/mes-courriels");
+        assertThat(part(toMandatary, "text/html")).contains("<html lang=\"fr\"", "Menuiserie Duval",
+                "href=\"https://alize.example/bassins/mails-a/projets/prj-1\"");
+        assertThat(part(first.stream().filter(m -> to(m).startsWith("claire")).findFirst().orElseThrow(), "text/plain"))
+                .contains("comme prescripteur du projet");
+
+        // preferences: the mandatary wants a weekly digest, the prescriber nothing of this kind
+        ApiClient mandatary = member(basin, "per-mand");
+        ApiClient prescriber = member(basin, "per-presc");
+        assertThat(mandatary.get("/api/basins/" + basin + "/notifications/preferences").json().get("choices").get(0)
+                .get("frequency").asString()).isEqualTo("IMMEDIATE");
+        assertThat(mandatary.put("/api/basins/" + basin + "/notifications/preferences",
+                "{\"choices\":{\"PROJECT_DECISION\":\"WEEKLY\"}}").status()).isEqualTo(200);
+        assertThat(prescriber.put("/api/basins/" + basin + "/notifications/preferences",
+                "{\"choices\":{\"PROJECT_DECISION\":\"NONE\"}}").status()).isEqualTo(200);
+        ApiClient.Response refused = prescriber.put("/api/basins/" + basin + "/notifications/preferences",
+                "{\"choices\":{\"TOUT\":\"WEEKLY\",\"PROJECT_DECISION\":\"PARFOIS\"}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("choices.TOUT", "sorte de courriel inconnue", "choices.PROJECT_DECISION",
+                "fréquence inconnue");
+        assertThat(prescriber.get("/api/basins/" + basin + "/notifications/preferences").body()).contains("\"NONE\"");
+        ApiClient noPerson = ApiClient.on(port).as(TestIssuer.shared().token("op-" + basin).basin(basin, "OPERATOR").sign());
+        assertThat(noPerson.get("/api/basins/" + basin + "/notifications/preferences").status()).isEqualTo(404);
+
+        submitted(basin, "prj-2", "VAL-2026-002", "Boulangerie Lenoir", "per-presc");
+        decided(basin, "prj-2", "VAL-2026-002", "REJECTED", "per-mand", UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> log(noPerson, basin).contains("HELD_FOR_DIGEST"));
+        Thread.sleep(1_000);
+        assertThat(SMTP.getReceivedMessages()).as("nothing sent at once: one held, one declined").hasSize(2);
+
+        // Monday morning comes: the digest gathers what was held
+        BasinContext.callInNetwork(() -> mongo.updateMulti(query(where("basinId").is(basin)),
+                new Update().set("dueAt", Instant.now().minusSeconds(1)), "digests"));
+        MimeMessage digest = awaitMails(3).get(2);
+        assertThat(to(digest)).isEqualTo("marc.parrain@example.fr");
+        assertThat(digest.getSubject()).isEqualTo("ALIZÉ — votre résumé de la semaine (1 message)");
+        assertThat(part(digest, "text/plain")).contains("VAL-2026-002", "Boulangerie Lenoir", "projet refusé");
+        await().atMost(Duration.ofSeconds(10)).until(() -> log(noPerson, basin).contains("IN_DIGEST"));
+
+        // the server refuses: the mail waits and is retried
+        mandatary.put("/api/basins/" + basin + "/notifications/preferences", "{\"choices\":{\"PROJECT_DECISION\":\"IMMEDIATE\"}}");
+        SMTP.stop();
+        submitted(basin, "prj-3", "VAL-2026-003", "Garage Martin", "per-presc");
+        decided(basin, "prj-3", "VAL-2026-003", "POSTPONED", "per-mand", UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> log(noPerson, basin).contains("\"attempts\":1"));
+        JsonNode failed = pending(noPerson, basin);
+        assertThat(failed.get("statusLabel").asString()).isEqualTo("À envoyer");
+        assertThat(failed.get("lastError").asString()).isNotBlank();
+        SMTP.start();
+        BasinContext.callInNetwork(() -> mongo.updateMulti(query(where("basinId").is(basin)),
+                new Update().set("dueAt", Instant.now().minusSeconds(1)), "outgoing"));
+        MimeMessage retried = awaitMails(1).get(0);
+        assertThat(retried.getSubject()).isEqualTo("Projet VAL-2026-003 : décision ajournée");
+
+        // the basin's log is its operator's only
+        ApiClient otherOperator = ApiClient.on(port).as(TestIssuer.shared().token("op-b").basin("mails-b", "OPERATOR").sign());
+        assertThat(otherOperator.get("/api/basins/" + basin + "/notifications/mails").status()).isEqualTo(404);
+        assertThat(mandatary.get("/api/basins/" + basin + "/notifications/mails").status()).isEqualTo(403);
+        assertThat(noPerson.get("/api/basins/" + basin + "/notifications/mails?size=500").status()).isEqualTo(400);
+
+        // erasure: the mandatary's mails and preferences are forgotten, nothing more is written to them
+        publish(basin, BasinEvents.TOPIC, BasinEvents.PERSON_ERASED, "per-mand",
+                new PersonErased(basin, "per-mand", Instant.now(), "dpo"), 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !log(noPerson, basin).contains("marc.parrain"));
+        assertThat(log(noPerson, basin)).contains("claire.prescri@example.fr");
+    }
+
+    private List<MimeMessage> awaitMails(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.getReceivedMessages().length >= count);
+        return new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
+    }
+
+    private String log(ApiClient operator, String basin) {
+        return operator.get("/api/basins/" + basin + "/notifications/mails").body();
+    }
+
+    private JsonNode pending(ApiClient operator, String basin) {
+        for (JsonNode mail : operator.get("/api/basins/" + basin + "/notifications/mails?status=PENDING").json().get("items")) {
+            return mail;
+        }
+        throw new AssertionError("no pending mail");
+    }
+
+    private ApiClient member(String basin, String personId) {
+        return ApiClient.on(port).as(TestIssuer.shared().token("login-" + personId).basin(basin, "COMMITTEE_MEMBER")
+                .claim("people", Map.of(basin, personId)).sign());
+    }
+
+    private void person(String basin, String personId, String first, String last, String email) {
+        publish(basin, BasinEvents.TOPIC, BasinEvents.PERSON_RECORDED, personId, new PersonRecorded(basin, personId, first,
+                last, email, null, "org-1", "ORGANISATION", null, true, Instant.now(), "test"), 1);
+    }
+
+    private void submitted(String basin, String projectId, String reference, String company, String prescriberId) {
+        publish(basin, ProjectEvents.TOPIC, ProjectEvents.PROJECT_SUBMITTED, projectId, new ProjectSubmitted(projectId,
+                reference, basin, company, null, null, "EXISTING_SME_DEVELOPMENT", 3, prescriberId, List.of(), null,
+                Instant.now(), "test"), 1);
+    }
+
+    private void decided(String basin, String projectId, String reference, String outcome, String mandataryId, String eventId) {
+        try (var golden = getClass().getResourceAsStream("/golden/" + ProjectEvents.PROJECT_DECIDED + ".json")) {
+            ObjectNode event = (ObjectNode) json.readTree(golden);
+            event.put("basinId", basin).put("projectId", projectId).put("reference", reference).put("outcome", outcome)
+                    .put("mandataryId", mandataryId).put("motivation", "Projet solide, emplois crédibles.");
+            String payload = json.writeValueAsString(event);
+            EventContract.assertConforms(ProjectEvents.PROJECT_DECIDED, payload);
+            publisher.publish(new OutboxEntry(eventId, ProjectEvents.TOPIC, ProjectEvents.PROJECT_DECIDED,
+                    "/basins/" + basin + "/projects/" + projectId, projectId, basin, 3, Instant.now(), payload));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void publish(String basin, String topic, String type, String subject, Object event, long sequence) {
+        String payload = json.writeValueAsString(event);
+        EventContract.assertConforms(type, payload);
+        publisher.publish(new OutboxEntry(UUID.randomUUID().toString(), topic, type, "/basins/" + basin + "/test/" + subject,
+                subject, basin, sequence, Instant.now(), payload));
+    }
+
+    private static String to(MimeMessage message) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first part of {@code type} in the message, however its parts nest. */
+    static String part(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                String found = part(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
