@@ -16,7 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const groupDirs = { v1: "v1", "apps/v1": "apps/v1", "policy/v1": "policy/v1", "networking.k8s.io/v1": "networking.k8s.io/v1" };
 // every one, now that the console's and the provider's login sessions are in MongoDB
 const STATELESS = ["basin-service", "project-service", "finance-service", "reporting-service", "gateway", "console",
-  "identity-service"];
+  "identity-service", "notification-service"];
 const PUBLIC = ["gateway", "identity-service"];
 
 function model(apiVersion, kind) {

@@ -20,7 +20,7 @@ import org.springframework.http.HttpStatus;
 class Routes {
 
     static final Map<String, String> LABELS = Map.of("basin", "bassins", "project", "projets", "finance", "finances",
-            "reporting", "indicateurs", "identity", "comptes et droits");
+            "reporting", "indicateurs", "identity", "comptes et droits", "notification", "courriels");
 
     /** Users and their grants, and the signing keys: identity-service (its login pages are served by itself, the issuer). */
     private static final String[] IDENTITY = {"/api/network/users/**", "/api/network/signing-keys/**",
@@ -56,6 +56,8 @@ class Routes {
                         .filters(f -> resilient(f, "reporting", settings)).uri(settings.url("reporting")))
                 .route("reporting-basin", r -> r.order(2).path("/api/basins/*/indicators/**")
                         .filters(f -> resilient(f, "reporting", settings)).uri(settings.url("reporting")))
+                .route("notification", r -> r.order(2).path("/api/basins/*/notifications/**")
+                        .filters(f -> resilient(f, "notification", settings)).uri(settings.url("notification")))
                 .route("project", r -> r.order(3).path(PROJECT)
                         .filters(f -> resilient(f, "project", settings)).uri(settings.url("project")))
                 .route("finance", r -> r.order(4).path(FINANCE)
@@ -70,6 +72,8 @@ class Routes {
                         .uri(settings.url("finance")))
                 .route("docs-identity", r -> r.order(6).path("/api-docs/identity")
                         .filters(f -> docs(f, "identity", settings)).uri(settings.url("identity")))
+                .route("docs-notification", r -> r.order(6).path("/api-docs/notification")
+                        .filters(f -> docs(f, "notification", settings)).uri(settings.url("notification")))
                 .route("console", r -> r.order(100).path("/**").and().not(p -> p.path(GATEWAY_OWN))
                         .filters(f -> resilient(f, "console", settings)).uri(settings.url("console")))
                 .route("docs-reporting", r -> r.order(6).path("/api-docs/reporting")

@@ -18,7 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 final class FakeServices {
 
     /** Every service the gateway routes to (the console too), as alize.services.<name>.url names them. */
-    static final String[] ROUTED = {"basin", "project", "finance", "reporting", "identity", "console"};
+    static final String[] ROUTED = {"basin", "project", "finance", "reporting", "identity", "notification", "console"};
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();

@@ -91,7 +91,8 @@ class GatewayIT {
                 Map.entry("/api/network/outbox/project-service/parked/e1/retry", "project"),
                 Map.entry("/api/network/outbox/reporting-service/parked", "reporting"),
                 Map.entry("/api/network/outbox/identity-service/parked", "identity"),
-                Map.entry("/api/network/outbox/basin-service/parked", "basin"));
+                Map.entry("/api/network/outbox/basin-service/parked", "basin"),
+                Map.entry("/api/basins/b1/notifications/preferences", "notification"));
         for (Map.Entry<String, String> route : expected.entrySet()) {
             assertThat(routed(route.getKey()).get("service").asString()).as(route.getKey()).isEqualTo(route.getValue());
         }
@@ -103,7 +104,7 @@ class GatewayIT {
     void one_swagger_ui_lists_every_service_api() throws Exception {
         HttpResponse<String> config = get("/v3/api-docs/swagger-config", null);
         assertThat(config.statusCode()).isEqualTo(200);
-        for (String service : new String[] {"basin", "project", "finance", "reporting", "identity"}) {
+        for (String service : new String[] {"basin", "project", "finance", "reporting", "identity", "notification"}) {
             assertThat(config.body()).contains("/api-docs/" + service);
             JsonNode docs = JSON.readTree(get("/api-docs/" + service, null).body());
             assertThat(docs.get("service").asString()).isEqualTo(service);

@@ -40,9 +40,12 @@ public final class LocalStack implements AutoCloseable {
     public static final String CONSOLE_CLIENT = "console";
     public static final String CONSOLE_SECRET = "alize-console-dev-secret";
 
-    private LocalStack(StackOptions options, EmbeddedInfra infra) {
+    private final DevMailbox mailbox;
+
+    private LocalStack(StackOptions options, EmbeddedInfra infra, DevMailbox mailbox) {
         this.options = options;
         this.infra = infra;
+        this.mailbox = mailbox;
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -88,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
         options.console().println("Démarrage de Kafka et MongoDB (données : " + options.dataDir() + ")…");
         EmbeddedInfra infra = EmbeddedInfra.persistent(options.dataDir(), options.kafkaPort(), options.mongoPort());
         try {
-            return new LocalStack(options, infra);
+            return new LocalStack(options, infra, DevMailbox.start());
         } catch (RuntimeException e) {
             infra.close();
             throw e;
@@ -249,7 +252,16 @@ public final class LocalStack implements AutoCloseable {
         env.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
         // one instance per service here: a static member, so a service restarted after a crash consumes at once
         env.put("ALIZE_MESSAGING_CONSUMER_INSTANCE_ID", service.name());
+        // every mail of the stack goes to its own mailbox (never out of the machine), which the console shows
+        env.put("ALIZE_IDENTITY_SMTP_HOST", "127.0.0.1");
+        env.put("ALIZE_IDENTITY_SMTP_PORT", String.valueOf(mailbox.smtpPort()));
+        env.put("ALIZE_IDENTITY_SMTP_STARTTLS", "false");
+        env.put("ALIZE_NOTIFICATION_SMTP_HOST", "127.0.0.1");
+        env.put("ALIZE_NOTIFICATION_SMTP_PORT", String.valueOf(mailbox.smtpPort()));
+        env.put("ALIZE_NOTIFICATION_SMTP_STARTTLS", "false");
+        env.put("ALIZE_NOTIFICATION_CONSOLE_URL", serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString());
         if (service.name().equals(Services.CONSOLE)) {
+            env.put("ALIZE_CONSOLE_DEV_MAILBOX_URL", mailbox.url().toString());
             env.put("ALIZE_CONSOLE_GATEWAY_URL", serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString());
             env.put("ALIZE_CONSOLE_IDENTITY_PUBLIC_URL", serviceUrls.get(Services.IDENTITY).toString());
             env.put("ALIZE_CONSOLE_CLIENT_ID", CONSOLE_CLIENT);
@@ -333,6 +345,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         out.println("  Journaux       " + options.dataDir().resolve("logs"));
+        if (serviceUrls.containsKey("gateway") && serviceUrls.containsKey(Services.CONSOLE)) {
+            out.println("  Courriels      " + serviceUrls.get("gateway") + "/dev/mails  (boîte de la pile locale : aucun "
+                    + "courriel ne sort de cette machine)");
+        }
         if (serviceUrls.containsKey(Services.IDENTITY)) {
             URI identity = serviceUrls.get(Services.IDENTITY);
             out.println("  Connexion      " + identity + "/login  (fournisseur OpenID Connect : " + identity
@@ -368,6 +384,11 @@ public final class LocalStack implements AutoCloseable {
         return seedContext;
     }
 
+    /** The stack's mailbox: every mail its services sent. */
+    public DevMailbox mailbox() {
+        return mailbox;
+    }
+
     public Map<String, URI> serviceUrls() {
         return Map.copyOf(serviceUrls);
     }
@@ -396,6 +417,7 @@ public final class LocalStack implements AutoCloseable {
         if (issuer != null) {
             issuer.close();
         }
+        mailbox.close();
         infra.close();
     }
 }

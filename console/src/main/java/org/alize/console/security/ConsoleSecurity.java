@@ -77,7 +77,7 @@ public class ConsoleSecurity {
         String identity = trim(settings.identity().publicUrl().toString());
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/assets/**", "/actuator/health", "/actuator/health/**", "/error",
-                                "/favicon.ico", "/accessibilite").permitAll()
+                                "/favicon.ico", "/accessibilite", "/dev/mails").permitAll()
                         .requestMatchers(request -> onManagementPort(request.getLocalPort(), environment)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION)

@@ -56,7 +56,7 @@ class ConsolePagesTest {
             "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
             "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
             "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires", "/bassins/valenciennois/partenaires?personnes=1",
-            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/reseau/bassins/valenciennois/donnees", "/"})
+            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/"})
     void every_page_renders_in_french(String path) throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
                 + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]},\"people\":{\"valenciennois\":\"per-2f99e2aa24\"}}";
@@ -161,6 +161,32 @@ class ConsolePagesTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("Les indicateurs sont momentanément indisponibles", "À faire maintenant", "Impayé de");
+    }
+
+    @Test
+    void each_person_chooses_how_often_they_receive_each_kind_of_mail_and_the_operator_reads_the_basin_s_log() throws Exception {
+        api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
+        String page = mvc.perform(get("/bassins/valenciennois/mes-courriels").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Décision du comité sur un projet", "Résumé hebdomadaire", "Convocation à une séance")
+                .containsPattern("value=\"WEEKLY\"[^>]*checked");
+        mvc.perform(post("/bassins/valenciennois/mes-courriels").param("choix-PROJECT_DECISION", "NONE")
+                .param("choix-SESSION_CONVENED", "WEEKLY").param("autre", "x").with(oidcLogin()).with(csrf()));
+        assertThat(api.lastBody).isEqualTo(Map.of("choices", Map.of("PROJECT_DECISION", "NONE", "SESSION_CONVENED", "WEEKLY")));
+        assertThat(api.calls).contains("/api/basins/{b}/notifications/preferences");
+
+        api.missing.add("/api/basins/{b}/notifications/preferences");
+        assertThat(mvc.perform(get("/bassins/valenciennois/mes-courriels").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Rien à cette adresse.").doesNotContain("Enregistrer mes");
+        api.missing.clear();
+
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        assertThat(mvc.perform(get("/bassins/valenciennois/courriels").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Projet VAL-2026-005 : décision ajournée", "À envoyer",
+                "Connection refused", "claire.martin@valenciennois.example");
+        api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
+        assertThat(mvc.perform(get("/bassins/valenciennois/courriels").with(oidcLogin())).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
     }
 
     @Test
@@ -602,7 +628,7 @@ class ConsolePagesTest {
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final Map<String, String> FILES = Map.ofEntries(
                 Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
-                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"),
+                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"), Map.entry("/api/basins/{b}/notifications/kinds", "notification-kinds"), Map.entry("/api/basins/{b}/notifications/preferences", "notification-preferences"), Map.entry("/api/basins/{b}/notifications/mails", "notification-mails"),
                 Map.entry("/api/network/basins/{b}/offboarding", "offboarding"),
                 Map.entry("/api/network/indicators/cohorts", "network-cohorts"), Map.entry("/api/basins/{b}/arrears", "arrears"),
                 Map.entry("/api/basins/{b}/sessions", "sessions"), Map.entry("/api/basins/{b}/conventions/in-force", "convention"),
