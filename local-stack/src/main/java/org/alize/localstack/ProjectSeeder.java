@@ -148,6 +148,8 @@ final class ProjectSeeder implements Seeder {
         for (String project : next) {
             send("POST", "/sessions/" + session5 + "/agenda", "{\"projectId\":\"" + project + "\"}");
         }
+        // the members are convened: each receives the agenda and the diagnoses by mail (R-22)
+        send("POST", "/sessions/" + session5 + "/convocation", "{}");
         String withdrawn = submit(17, dubois, today.minusDays(40));
         send("POST", "/projects/" + withdrawn + "/withdraw", "{\"on\":\"" + today.minusDays(10)
                 + "\",\"reason\":\"Le dirigeant a trouvé un financement bancaire suffisant\"}");

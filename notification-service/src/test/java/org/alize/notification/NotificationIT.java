@@ -59,7 +59,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @WithAlizeInfra
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"alize.notification.smtp.starttls=false", "alize.notification.dispatch-interval=PT0.2S",
-                "alize.notification.digest-interval=PT0.5S", "alize.notification.console-url=https://alize.example"})
+                "alize.notification.digest-interval=PT0.5S", "alize.notification.reminder-interval=PT0.5S", "alize.notification.console-url=https://alize.example"})
 class NotificationIT {
 
     private static final int SMTP_PORT = freePort();
@@ -78,6 +78,11 @@ class NotificationIT {
     @AfterAll
     static void stop() {
         SMTP.stop();
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void emptyTheMailbox() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
     }
 
     @LocalServerPort
@@ -101,8 +106,19 @@ class NotificationIT {
         String decision = UUID.randomUUID().toString();
         decided(basin, "prj-1", "VAL-2026-001", "APPROVED", "per-mand", decision);
         decided(basin, "prj-1", "VAL-2026-001", "APPROVED", "per-mand", decision); // delivered twice: mailed once
+        // a decision of 2021 entered after the fact is not news: no mail
+        publishGolden(basin, ProjectEvents.TOPIC, ProjectEvents.PROJECT_DECIDED, "prj-old", 3, event -> event
+                .put("projectId", "prj-old").put("reference", "VAL-2021-009").put("mandataryId", "per-mand")
+                .put("decidedOn", "2021-05-06"));
 
-        List<MimeMessage> first = awaitMails(2);
+        List<MimeMessage> all = awaitMails(3);
+        MimeMessage toSign = all.stream().filter(m -> subject(m).startsWith("Convention de coopération à signer")).findFirst()
+                .orElseThrow();
+        assertThat(to(toSign)).as("R-24: the mandatary signs; no committee, no operator known in this basin")
+                .isEqualTo("marc.parrain@example.fr");
+        assertThat(part(toSign, "text/plain")).contains("attend votre signature, comme mandataire (R-24)",
+                "l'annexe de l'avance remboursable");
+        List<MimeMessage> first = all.stream().filter(m -> subject(m).startsWith("Projet ")).toList();
         assertThat(first).extracting(NotificationIT::to).containsExactlyInAnyOrder("claire.prescri@example.fr",
                 "marc.parrain@example.fr");
         MimeMessage toMandatary = first.stream().filter(m -> to(m).startsWith("marc")).findFirst().orElseThrow();
@@ -137,12 +153,13 @@ class NotificationIT {
         decided(basin, "prj-2", "VAL-2026-002", "REJECTED", "per-mand", UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> log(noPerson, basin).contains("HELD_FOR_DIGEST"));
         Thread.sleep(1_000);
-        assertThat(SMTP.getReceivedMessages()).as("nothing sent at once: one held, one declined").hasSize(2);
+        assertThat(SMTP.getReceivedMessages()).as("nothing sent at once: one held, one declined; nothing for 2021")
+                .hasSize(3);
 
         // Monday morning comes: the digest gathers what was held
         BasinContext.callInNetwork(() -> mongo.updateMulti(query(where("basinId").is(basin)),
                 new Update().set("dueAt", Instant.now().minusSeconds(1)), "digests"));
-        MimeMessage digest = awaitMails(3).get(2);
+        MimeMessage digest = awaitMails(4).get(3);
         assertThat(to(digest)).isEqualTo("marc.parrain@example.fr");
         assertThat(digest.getSubject()).isEqualTo("ALIZÉ — votre résumé de la semaine (1 message)");
         assertThat(part(digest, "text/plain")).contains("VAL-2026-002", "Boulangerie Lenoir", "projet refusé");
@@ -151,16 +168,20 @@ class NotificationIT {
         // the server refuses: the mail waits and is retried
         mandatary.put("/api/basins/" + basin + "/notifications/preferences", "{\"choices\":{\"PROJECT_DECISION\":\"IMMEDIATE\"}}");
         SMTP.stop();
-        submitted(basin, "prj-3", "VAL-2026-003", "Garage Martin", "per-presc");
-        decided(basin, "prj-3", "VAL-2026-003", "POSTPONED", "per-mand", UUID.randomUUID().toString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> log(noPerson, basin).contains("\"attempts\":1"));
-        JsonNode failed = pending(noPerson, basin);
-        assertThat(failed.get("statusLabel").asString()).isEqualTo("À envoyer");
-        assertThat(failed.get("lastError").asString()).isNotBlank();
-        SMTP.start();
+        try {
+            submitted(basin, "prj-3", "VAL-2026-003", "Garage Martin", "per-presc");
+            decided(basin, "prj-3", "VAL-2026-003", "POSTPONED", "per-mand", UUID.randomUUID().toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> noPerson.get("/api/basins/" + basin
+                    + "/notifications/mails?status=PENDING").body().contains("\"attempts\":1"));
+            JsonNode failed = pending(noPerson, basin);
+            assertThat(failed.get("statusLabel").asString()).isEqualTo("À envoyer");
+            assertThat(failed.get("lastError").asString()).isNotBlank();
+        } finally {
+            SMTP.start();
+        }
         BasinContext.callInNetwork(() -> mongo.updateMulti(query(where("basinId").is(basin)),
                 new Update().set("dueAt", Instant.now().minusSeconds(1)), "outgoing"));
-        MimeMessage retried = awaitMails(1).get(0);
+        MimeMessage retried = awaitMails(1).stream().filter(m -> subject(m).startsWith("Projet ")).findFirst().orElseThrow();
         assertThat(retried.getSubject()).isEqualTo("Projet VAL-2026-003 : décision ajournée");
 
         // the basin's log is its operator's only
@@ -176,6 +197,150 @@ class NotificationIT {
         assertThat(log(noPerson, basin)).contains("claire.prescri@example.fr");
     }
 
+    @Test
+    @DisplayName("R-22: a convocation goes to each member of the committee on the session's day, with the agenda and "
+            + "each project's diagnosis; a new convocation after the agenda changed says so")
+    void a_convocation_reaches_the_members_of_the_day_with_the_diagnoses_R22() throws Exception {
+        String basin = "mails-c";
+        person(basin, "per-isabelle-roche", "Isabelle", "Roche", "isabelle.roche@mails-c.example");
+        person(basin, "per-claire-martin", "Claire", "Martin", "claire.martin@mails-c.example");
+        person(basin, "per-lefevre", "Thomas", "Lefèvre", "thomas.lefevre@mails-c.example");
+        publishGolden(basin, BasinEvents.TOPIC, BasinEvents.APPROVAL_COMMITTEE_CHANGED, "committee", 1, event -> { });
+        await().atMost(Duration.ofSeconds(30)).until(() -> BasinContext.callIn(org.alize.tenancy.BasinId.of(basin),
+                () -> mongo.exists(query(where("_id").is("approval")), "committee")));
+        java.time.LocalDate sessionDay = java.time.LocalDate.now(org.alize.kernel.BasinCalendar.ZONE).plusDays(20);
+        for (int convocation = 1; convocation <= 2; convocation++) {
+            int number = convocation;
+            publishGolden(basin, ProjectEvents.TOPIC, ProjectEvents.COMMITTEE_SESSION_CONVENED, "ses-2026-04", number,
+                    event -> event.put("convocation", number).put("scheduledOn", sessionDay.toString()));
+        }
+        // the same convocation replayed for a session long past (an archive imported, a topic read again): no mail
+        publishGolden(basin, ProjectEvents.TOPIC, ProjectEvents.COMMITTEE_SESSION_CONVENED, "ses-2020-01", 1,
+                event -> event.put("sessionId", "ses-2020-01").put("scheduledOn", "2020-01-09"));
+        List<MimeMessage> mails = awaitMails(2);
+        Thread.sleep(1_000);
+        mails = new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
+        assertThat(mails).as("Isabelle Roche sits on the session's day, Claire Martin left at the end of 2025")
+                .extracting(NotificationIT::to).containsOnly("isabelle.roche@mails-c.example").hasSize(2);
+        MimeMessage first = mails.stream().filter(m -> subject(m).startsWith("Convocation :")).findFirst().orElseThrow();
+        assertThat(first.getSubject()).isEqualTo("Convocation : séance n° 13 du comité d'agrément, le "
+                + java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRANCE).format(sessionDay));
+        assertThat(part(first, "text/plain")).contains("Bonjour Isabelle Roche", "CCI Grand Hainaut, Valenciennes",
+                "1. VAL-2026-031 — Menuiserie Duval (présenté par Thomas Lefèvre)", "Diagnostic du 20 mars 2026",
+                "carnet de commandes solide", "qualité du projet 4/5", "Recommandation : Avance remboursable",
+                "https://alize.example/bassins/mails-c/comites/ses-2026-04").doesNotContain("remplace la précédente");
+        MimeMessage second = mails.stream().filter(m -> subject(m).startsWith("Convocation mise à jour")).findFirst()
+                .orElseThrow();
+        assertThat(part(second, "text/plain")).contains("convocation n° 2, qui remplace la précédente");
+        assertThat(part(second, "text/html")).contains("<ol>", "Menuiserie Duval");
+    }
+
+    @Test
+    @DisplayName("R-40: a network meeting invites the basin's operator staff and its committee's president; a cancellation "
+            + "tells them; a meeting recorded after the fact invites no one")
+    void a_network_meeting_invites_the_operator_and_the_president_R40() throws Exception {
+        String basin = "mails-m";
+        String operatorOrganisation = "org-valenciennes-metropole-dev";
+        publishPerson(basin, "per-op-1", "Nadia", "Opératrice", "nadia.operatrice@mails-m.example", operatorOrganisation, true);
+        publishPerson(basin, "per-op-2", "Ancien", "Salarié", "ancien.salarie@mails-m.example", operatorOrganisation, false);
+        publishPerson(basin, "per-isabelle-roche", "Isabelle", "Roche", "isabelle.roche@mails-m.example", "org-hrs", true);
+        publishPerson(basin, "per-autre", "Paul", "Partenaire", "paul.partenaire@mails-m.example", "org-hrs", true);
+        publishGolden(basin, BasinEvents.TOPIC, BasinEvents.LOCAL_OPERATOR_APPOINTED, "operator", 1, event -> { });
+        publishGolden(basin, BasinEvents.TOPIC, BasinEvents.APPROVAL_COMMITTEE_CHANGED, "committee", 1, event -> { });
+        String future = java.time.LocalDate.now(org.alize.kernel.BasinCalendar.ZONE).plusDays(30).toString();
+        publishGolden(basin, BasinEvents.TOPIC, BasinEvents.NETWORK_MEETING_PLANNED, "mtg-old", 1,
+                event -> event.put("meetingId", "mtg-old").put("date", "2020-03-19").put("title", "Réunion d'autrefois"));
+        publishGolden(basin, BasinEvents.TOPIC, BasinEvents.NETWORK_MEETING_PLANNED, "mtg-next", 1,
+                event -> event.put("meetingId", "mtg-next").put("date", future));
+        publishGolden(basin, BasinEvents.TOPIC, BasinEvents.NETWORK_MEETING_CANCELLED, "mtg-next", 2,
+                event -> event.put("meetingId", "mtg-next").put("date", future));
+
+        awaitMails(4);
+        Thread.sleep(1_000);
+        List<MimeMessage> mails = new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
+        assertThat(mails).extracting(NotificationIT::to).as("the operator in activity and the president, twice each")
+                .containsOnly("nadia.operatrice@mails-m.example", "isabelle.roche@mails-m.example").hasSize(4);
+        assertThat(mails).extracting(NotificationIT::subject).noneMatch(subject -> subject.contains("autrefois"));
+        MimeMessage invitation = mails.stream().filter(m -> subject(m).startsWith("Invitation :")
+                && to(m).startsWith("isabelle")).findFirst().orElseThrow();
+        assertThat(part(invitation, "text/plain")).contains("comme président(e) du comité d'agrément du bassin mails-m",
+                "à la réunion « Vie du réseau »", "Vie du réseau — été 2026", "ASTREES, Paris", "3 bassin(s) invité(s)");
+        MimeMessage cancellation = mails.stream().filter(m -> subject(m).startsWith("Réunion annulée :")
+                && to(m).startsWith("nadia")).findFirst().orElseThrow();
+        assertThat(part(cancellation, "text/plain")).contains("est annulée", "Motif : Grève des transports");
+    }
+
+    @Test
+    @DisplayName("R-25: the mandatary is reminded of a report due in 15 days and of one overdue; a report filed since "
+            + "cancels the reminder")
+    void the_mandatary_is_reminded_of_the_half_yearly_report_R25() throws Exception {
+        String basin = "mails-r";
+        person(basin, "per-thomas-lefevre", "Thomas", "Lefèvre", "thomas.lefevre@mails-r.example");
+        java.time.LocalDate today = java.time.LocalDate.now(org.alize.kernel.BasinCalendar.ZONE);
+        // due in 10 days: the « 15 days before » reminder is already due
+        signed(basin, "prj-soon", "R-SOON", today.minusMonths(6).plusDays(10));
+        // due a month ago: only the overdue reminder says something
+        signed(basin, "prj-late", "R-LATE", today.minusMonths(7));
+        // due in 20 days (its first reminder in 5), but reported today: when its reminders come, nothing
+        signed(basin, "prj-done", "R-DONE", today.minusMonths(6).plusDays(20));
+        publishGolden(basin, ProjectEvents.TOPIC, ProjectEvents.FOLLOW_UP_REPORT_FILED, "prj-done", 5,
+                event -> event.put("projectId", "prj-done").put("reportedOn", today.toString()));
+        java.time.LocalDate oldDue = today.minusMonths(6).plusDays(20).plusMonths(6);
+        await().atMost(Duration.ofSeconds(30)).until(() -> BasinContext.callInNetwork(() -> mongo.count(query(where("projectId")
+                .is("prj-done")), "reminders")) == 4);
+        BasinContext.callInNetwork(() -> mongo.updateMulti(query(where("projectId").is("prj-done").and("dueOn").is(oldDue)),
+                new Update().set("fireAt", Instant.now().minusSeconds(1)), "reminders"));
+
+        awaitMails(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> BasinContext.callInNetwork(() -> mongo.count(query(where("projectId")
+                .is("prj-done")), "reminders")) == 2);
+        Thread.sleep(1_000);
+        List<MimeMessage> mails = new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
+        assertThat(mails).extracting(NotificationIT::subject).containsExactlyInAnyOrder(
+                "Compte rendu de suivi du projet R-SOON attendu le "
+                        + java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRANCE)
+                        .format(today.plusDays(10)),
+                "En retard : compte rendu de suivi du projet R-LATE");
+        MimeMessage late = mails.stream().filter(m -> subject(m).startsWith("En retard")).findFirst().orElseThrow();
+        assertThat(part(late, "text/plain")).contains("il est en retard", "(R-25)", "/bassins/mails-r/projets/prj-late");
+        BasinContext.callInNetwork(() -> assertThat(mongo.count(query(where("basinId").is(basin).and("fireAt")
+                .lte(Instant.now())), "reminders")).as("the reminders fired are gone").isZero());
+    }
+
+    private void signed(String basin, String projectId, String reference, java.time.LocalDate on) {
+        publishGolden(basin, ProjectEvents.TOPIC, ProjectEvents.COOPERATION_CONVENTION_SIGNED, projectId, 4,
+                event -> event.put("projectId", projectId).put("reference", reference).put("signedOn", on.toString()));
+    }
+
+    private void publishPerson(String basin, String personId, String first, String last, String email, String organisationId,
+            boolean inActivity) {
+        publish(basin, BasinEvents.TOPIC, BasinEvents.PERSON_RECORDED, personId, new PersonRecorded(basin, personId, first,
+                last, email, null, organisationId, "ORGANISATION", null, inActivity, Instant.now(), "test"), 1);
+    }
+
+    private void publishGolden(String basin, String topic, String type, String subject, long sequence,
+            java.util.function.Consumer<ObjectNode> change) {
+        try (var golden = getClass().getResourceAsStream("/golden/" + type + ".json")) {
+            ObjectNode event = (ObjectNode) json.readTree(golden);
+            event.put("basinId", basin);
+            change.accept(event);
+            String payload = json.writeValueAsString(event);
+            EventContract.assertConforms(type, payload);
+            publisher.publish(new OutboxEntry(UUID.randomUUID().toString(), topic, type, "/basins/" + basin + "/test/" + subject,
+                    subject, basin, sequence, Instant.now(), payload));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<MimeMessage> awaitMails(int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.getReceivedMessages().length >= count);
         return new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
@@ -187,7 +352,9 @@ class NotificationIT {
 
     private JsonNode pending(ApiClient operator, String basin) {
         for (JsonNode mail : operator.get("/api/basins/" + basin + "/notifications/mails?status=PENDING").json().get("items")) {
-            return mail;
+            if (mail.get("attempts").asInt() > 0) {
+                return mail;
+            }
         }
         throw new AssertionError("no pending mail");
     }
@@ -212,6 +379,7 @@ class NotificationIT {
         try (var golden = getClass().getResourceAsStream("/golden/" + ProjectEvents.PROJECT_DECIDED + ".json")) {
             ObjectNode event = (ObjectNode) json.readTree(golden);
             event.put("basinId", basin).put("projectId", projectId).put("reference", reference).put("outcome", outcome)
+                    .put("decidedOn", java.time.LocalDate.now(org.alize.kernel.BasinCalendar.ZONE).toString())
                     .put("mandataryId", mandataryId).put("motivation", "Projet solide, emplois crédibles.");
             String payload = json.writeValueAsString(event);
             EventContract.assertConforms(ProjectEvents.PROJECT_DECIDED, payload);

@@ -77,6 +77,9 @@ class ProjectFlowIT {
         String sessionId = expect(201, op.post(base + "/sessions", "{\"scheduledOn\":\"" + LocalDate.now(BasinCalendar.ZONE) + "\",\"location\":\"Valenciennes\"}"))
                 .json().get("sessionId").asString();
         expect(200, op.post(base + "/sessions/" + sessionId + "/agenda", "{\"projectId\":\"" + projectId + "\"}"));
+        // the members are convened with the agenda and the preliminary diagnosis
+        assertThat(expect(200, op.post(base + "/sessions/" + sessionId + "/convocation", "{}")).json().get("convocations")
+                .asInt()).isEqualTo(1);
         ApiClient.Response noQuorum = op.post(base + "/sessions/" + sessionId + "/attendance", "{\"present\":[\"roche\",\"lefevre\"]}");
         expect(200, op.post(base + "/sessions/" + sessionId + "/attendance",
                 "{\"present\":[\"roche\",\"lefevre\",\"dubois\",\"leroy\",\"martin\"]}"));
@@ -213,7 +216,7 @@ class ProjectFlowIT {
         events.forEach(r -> EventContract.assertConforms(TopicRecords.header(r, "ce_type"), TopicRecords.body(r)));
         assertThat(events.stream().map(r -> TopicRecords.header(r, "ce_type")).distinct().toList()).contains(
                 ProjectEvents.PROJECT_SUBMITTED, ProjectEvents.PROJECT_STATUS_CHANGED, ProjectEvents.PROJECT_DECIDED,
-                ProjectEvents.COMMITTEE_SESSION_HELD, ProjectEvents.COOPERATION_CONVENTION_SIGNED, ProjectEvents.SKILLS_DELIVERED,
+                ProjectEvents.COMMITTEE_SESSION_CONVENED, ProjectEvents.COMMITTEE_SESSION_HELD, ProjectEvents.COOPERATION_CONVENTION_SIGNED, ProjectEvents.SKILLS_DELIVERED,
                 ProjectEvents.FOLLOW_UP_REPORT_FILED, ProjectEvents.SESSION_DECISIONS_VALIDATED);
     }
 

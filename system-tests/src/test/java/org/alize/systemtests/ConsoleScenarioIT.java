@@ -133,6 +133,11 @@ class ConsoleScenarioIT {
             assertThat(browser.text()).contains("Copiez-le maintenant", "basin-valenciennois-", "CRM du Valenciennois", "actif");
             browser.check("clients-api-secret");
 
+            // the basin's mails: what was written to whom, and where it stands
+            browser.click("nav a[href$='/courriels']");
+            assertThat(browser.text()).contains("Courriels du bassin", "Envoyé");
+            browser.check("courriels");
+
             browser.phoneWidth();
             for (String page : new String[] {"", "/projets", "/finances", "/comites", "/partenariat", "/partenaires", "/conventions"}) {
                 browser.open(console.resolve("/bassins/valenciennois" + page));
@@ -287,6 +292,19 @@ class ConsoleScenarioIT {
             assertThat(browser.find(".alert.success").getText()).contains("Rapport de suivi enregistré");
             assertThat(browser.text()).contains("Atelier installé, deux CDI signés.");
             browser.check("rapport-depose");
+
+            // the mandatary chooses a weekly digest for the committee's decisions
+            browser.click("nav a[href$='/mes-courriels']");
+            browser.check("mes-courriels");
+            browser.find("input[name='choix-PROJECT_DECISION'][value='WEEKLY']").click();
+            browser.click("form[action$='/mes-courriels'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("préférences de courriels sont enregistrées");
+            assertThat(browser.find("input[name='choix-PROJECT_DECISION'][value='WEEKLY']").isSelected()).isTrue();
+
+            // the local stack's mailbox, where the demo's mails arrived
+            browser.open(console.resolve("/dev/mails"));
+            assertThat(browser.text()).contains("Courriels de la pile locale", ": projet agréé");
+            browser.check("boite-locale");
         }
     }
 

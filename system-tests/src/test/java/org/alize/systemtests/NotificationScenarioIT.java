@@ -28,7 +28,7 @@ class NotificationScenarioIT {
     private final URI gateway = platform.serviceUrls().get("gateway");
 
     @Test
-    @DisplayName("R-23: the demo's decisions are mailed to prescribers and mandataries, logged for the operator, shown at /dev/mails")
+    @DisplayName("R-22/R-23: the demo's convocation and decisions are mailed to prescribers and mandataries, logged for the operator, shown at /dev/mails")
     void the_demo_s_decisions_are_mailed_logged_and_shown_in_the_local_mailbox() throws Exception {
         List<DevMailbox.Received> decisions = await().atMost(Duration.ofSeconds(60)).until(
                 () -> platform.mailbox().messages().stream().filter(m -> m.subject() != null && m.subject().startsWith("Projet ")
@@ -36,6 +36,12 @@ class NotificationScenarioIT {
         DevMailbox.Received decision = decisions.get(0);
         assertThat(decision.text()).contains("Bonjour", "a statué le", "Vos préférences de courriels : " + gateway);
         assertThat(decision.html()).contains("<html lang=\"fr\"");
+
+        // the demo's next session: its members are convened with the agenda and the diagnoses
+        DevMailbox.Received convocation = await().atMost(Duration.ofSeconds(60)).until(() -> platform.mailbox().messages()
+                .stream().filter(m -> m.subject() != null && m.subject().startsWith("Convocation : séance n°")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(convocation.text()).contains("Ordre du jour (3 projet(s))", "Diagnostic du", "CCI Grand Hainaut");
 
         PlatformClient operator = PlatformClient.as(platform.issuer().token("operateur.valenciennois")
                 .basin("valenciennois", "OPERATOR").sign());

@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.alize.basin.events.NetworkMeetingCancelled;
 import org.alize.basin.events.NetworkMeetingHeld;
+import org.alize.basin.events.NetworkMeetingPlanned;
 import org.alize.kernel.HistoryEntry;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
@@ -77,6 +79,10 @@ public class NetworkMeeting extends AggregateRoot {
         NetworkMeeting meeting = new NetworkMeeting(id, kind, title.strip(), date, location, invited, List.of(),
                 Status.PLANNED, List.of());
         meeting.history.add(new HistoryEntry("PLANNED", at, by, title + " le " + date));
+        for (String basin : invited) { // each basin invited hears of it on its own stream: its people are invited
+            meeting.raise(new NetworkMeetingPlanned(basin, id, kind.name(), meeting.title, date, location, invited.size(), at,
+                    by), BasinId.of(basin));
+        }
         return meeting;
     }
 
@@ -127,6 +133,9 @@ public class NetworkMeeting extends AggregateRoot {
         }
         this.status = Status.CANCELLED;
         history.add(new HistoryEntry("CANCELLED", at, by, reason));
+        for (String basin : invitedBasins) {
+            raise(new NetworkMeetingCancelled(basin, id, title, date, reason, at, by), BasinId.of(basin));
+        }
     }
 
     public String id() {

@@ -120,7 +120,8 @@ class NetworkMeetingController {
 
     record PlanInput(@NotNull NetworkMeeting.Kind kind,
             @Schema(example = "Vie du réseau — printemps 2026") @NotBlank @Size(max = 160) String title,
-            @NotNull LocalDate date, @Size(max = 160) String location, List<@NotBlank String> invitedBasins) {
+            @NotNull LocalDate date, @Size(max = 160) String location,
+            @Size(max = 500) List<@NotBlank String> invitedBasins) {
     }
 
     record HeldInput(@NotNull List<@Valid @NotNull Attendance> attendance) {

@@ -55,7 +55,17 @@ class NetworkMeetingApiIT {
                     found -> !found.isEmpty()).get(0));
             EventContract.assertConforms(BasinEvents.NETWORK_MEETING_HELD, body);
             assertThat(body).contains("\"basinId\":\"" + basin + "\"");
+            String planned = TopicRecords.body(await().atMost(Duration.ofSeconds(20)).until(() -> TopicRecords.read(
+                    BasinEvents.TOPIC, r -> basin.equals(r.key())
+                            && BasinEvents.NETWORK_MEETING_PLANNED.equals(TopicRecords.header(r, "ce_type"))),
+                    found -> !found.isEmpty()).get(0));
+            EventContract.assertConforms(BasinEvents.NETWORK_MEETING_PLANNED, planned);
+            assertThat(planned).contains("\"basinsInvited\":2");
         }
+        ApiClient.Response tooMany = astrees.post("/api/network/meetings", """
+                {"kind":"NETWORK_LIFE","title":"Vie du réseau","date":"2027-01-10","invitedBasins":%s}
+                """.formatted(java.util.stream.IntStream.range(0, 501).mapToObj(i -> "\"bassin-" + i + "\"").toList()));
+        assertThat(tooMany.status()).isEqualTo(400);
     }
 
     @Autowired

@@ -30,12 +30,31 @@ class NetworkMeetingTest {
                 new NetworkMeeting.Attendance("valenciennois", true, true),
                 new NetworkMeeting.Attendance("flandre-dunkerque", true, false)));
 
-        assertThat(meeting.raisedEvents()).hasSize(3).allSatisfy(e -> assertThat(e).isInstanceOf(NetworkMeetingHeld.class));
-        assertThat(meeting.raisedEvents()).map(e -> (NetworkMeetingHeld) e)
+        List<Object> held = meeting.raisedEvents().stream().filter(NetworkMeetingHeld.class::isInstance).toList();
+        assertThat(held).hasSize(3);
+        assertThat(held).map(e -> (NetworkMeetingHeld) e)
                 .extracting(NetworkMeetingHeld::basinId, NetworkMeetingHeld::operatorPresent, NetworkMeetingHeld::basinsPresent)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("valenciennois", true, 2),
                         org.assertj.core.groups.Tuple.tuple("flandre-dunkerque", true, 2),
                         org.assertj.core.groups.Tuple.tuple("terres-de-lorraine", false, 2));
+    }
+
+    @Test
+    void each_basin_invited_hears_of_the_plan_and_of_a_cancellation_on_its_own_stream_R40() {
+        NetworkMeeting meeting = NetworkMeeting.plan("m-1", NetworkMeeting.Kind.NETWORK_LIFE, "Vie du réseau — hiver",
+                LocalDate.of(2026, 12, 10), "ASTREES, Paris", BASINS, NOW, "astrees");
+        assertThat(meeting.raisedEvents()).map(e -> (org.alize.basin.events.NetworkMeetingPlanned) e)
+                .extracting(org.alize.basin.events.NetworkMeetingPlanned::basinId)
+                .containsExactly("valenciennois", "flandre-dunkerque", "terres-de-lorraine");
+        assertThat((org.alize.basin.events.NetworkMeetingPlanned) meeting.raisedEvents().get(0)).satisfies(p -> {
+            assertThat(p.basinsInvited()).isEqualTo(3);
+            assertThat(p.location()).isEqualTo("ASTREES, Paris");
+            assertThat(p.kind()).isEqualTo("NETWORK_LIFE");
+        });
+        meeting.cancel("Grève des transports", NOW, "astrees");
+        assertThat(meeting.raisedEvents()).filteredOn(org.alize.basin.events.NetworkMeetingCancelled.class::isInstance)
+                .map(e -> ((org.alize.basin.events.NetworkMeetingCancelled) e).basinId())
+                .containsExactly("valenciennois", "flandre-dunkerque", "terres-de-lorraine");
     }
 
     @Test

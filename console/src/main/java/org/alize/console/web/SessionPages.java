@@ -108,6 +108,15 @@ class SessionPages {
         return back(basin, sessionId);
     }
 
+    @PostMapping("/bassins/{basin}/comites/{sessionId}/convocation")
+    String convene(@PathVariable String basin, @PathVariable String sessionId, HttpServletRequest request, Model model,
+            RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Membres convoqués : chacun reçoit l'ordre du jour et les diagnostics par courriel.",
+                () -> api.post("/api/basins/{b}/sessions/{id}/convocation", Api.body(), basin, sessionId));
+        return back(basin, sessionId);
+    }
+
     @PostMapping("/bassins/{basin}/comites/{sessionId}/presences")
     String attendance(@PathVariable String basin, @PathVariable String sessionId,
             @RequestParam(name = "present", required = false) List<String> present,

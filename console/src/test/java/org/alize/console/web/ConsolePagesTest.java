@@ -164,6 +164,17 @@ class ConsolePagesTest {
     }
 
     @Test
+    void the_operator_convenes_the_members_of_a_scheduled_session_R22() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        assertThat(mvc.perform(get("/bassins/valenciennois/comites/s").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Convoquer les membres", "diagnostic préalable");
+        MvcResult result = mvc.perform(post("/bassins/valenciennois/comites/s/convocation").with(oidcLogin()).with(csrf()))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/comites/s");
+        assertThat(api.expandedCalls).contains("/api/basins/valenciennois/sessions/s/convocation");
+    }
+
+    @Test
     void each_person_chooses_how_often_they_receive_each_kind_of_mail_and_the_operator_reads_the_basin_s_log() throws Exception {
         api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
         String page = mvc.perform(get("/bassins/valenciennois/mes-courriels").with(oidcLogin())).andReturn().getResponse()

@@ -6,7 +6,14 @@ public enum Kind {
     PROJECT_DECISION("Décision du comité sur un projet",
             "La décision du comité d'agrément sur un projet que vous suivez (prescripteur ou parrain)."),
     SESSION_CONVENED("Convocation à une séance du comité",
-            "La convocation à une séance du comité d'agrément, avec l'ordre du jour et les diagnostics préalables (R-22).");
+            "La convocation à une séance du comité d'agrément, avec l'ordre du jour et les diagnostics préalables (R-22)."),
+    CONVENTION_TO_SIGN("Convention de coopération à signer",
+            "Une convention de coopération qui attend votre signature, après l'agrément d'un projet (R-24)."),
+    REPORT_DUE("Compte rendu de suivi à déposer",
+            "Le compte rendu semestriel d'un projet que vous suivez comme mandataire : 15 jours avant l'échéance, puis en "
+                    + "retard (R-25)."),
+    NETWORK_MEETING("Réunions du réseau",
+            "L'invitation aux réunions « Vie du réseau » et à l'événement national d'ASTREES (R-40), ou leur annulation.");
 
     private final String label;
     private final String description;

@@ -1,6 +1,7 @@
 package org.alize.notification.people;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -8,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * An erased person keeps only their id, so that a replay of their older events does not bring the address back.
  */
 @Document("recipients")
-public record Recipient(@Id String personId, String name, String email, String organisationId, boolean inActivity,
+public record Recipient(@Id String personId, String name, String email, @Indexed String organisationId, boolean inActivity,
         boolean erased, long sequence) {
 
     /** Whether a mail can be written to them: known address, not erased. */

@@ -15,6 +15,7 @@ import org.alize.kernel.problem.RuleViolation;
 import org.alize.messaging.outbox.AggregateRoot;
 import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.basin.Replica;
+import org.alize.project.events.CommitteeSessionConvened;
 import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.SessionDecisionsValidated;
 import org.alize.tenancy.BasinId;
@@ -44,12 +45,14 @@ public class CommitteeSession extends AggregateRoot {
     private String presidedByName;
     private final List<Recusal> recusals;
     private Validation validation;
+    /** How many times the members were convened to it (a new convocation after the agenda changed). */
+    private int convocations;
     private final List<HistoryEntry> history;
 
     @PersistenceCreator
     CommitteeSession(String id, int number, LocalDate scheduledOn, String location, SessionStatus status,
             List<AgendaItem> agenda, LocalDate heldOn, List<Attendee> present, List<String> absent, int quorum,
-            String presidentName, List<Recusal> recusals, Validation validation, List<HistoryEntry> history) {
+            String presidentName, List<Recusal> recusals, Validation validation, int convocations, List<HistoryEntry> history) {
         this.id = id;
         this.number = number;
         this.scheduledOn = scheduledOn;
@@ -63,11 +66,17 @@ public class CommitteeSession extends AggregateRoot {
         this.presidentName = presidentName;
         this.recusals = recusals == null ? new ArrayList<>() : new ArrayList<>(recusals);
         this.validation = validation;
+        this.convocations = convocations;
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
     }
 
     /** How far ahead a session is planned: the committee meets 6 to 10 times a year, two years is the plan's end. */
     static final int SCHEDULING_HORIZON_YEARS = 2;
+    /**
+     * The most projects one session examines: a committee decides on a handful per session (6 to 10 sessions a year,
+     * R-41); 30 also keeps the convocation, which carries each project's diagnosis, well inside an event's size.
+     */
+    public static final int MAX_AGENDA = 30;
     /** Ten times the reference's upper end: more sessions in a year is no committee's calendar. */
     static final int MAX_SESSIONS_PER_YEAR = 100;
 
@@ -84,7 +93,7 @@ public class CommitteeSession extends AggregateRoot {
                     + " (6 à 10 attendues) : une de plus n'est pas un calendrier de comité.");
         }
         CommitteeSession session = new CommitteeSession(id, number, on, location, SessionStatus.SCHEDULED, List.of(), null,
-                List.of(), List.of(), 0, null, List.of(), null, List.of());
+                List.of(), List.of(), 0, null, List.of(), null, 0, List.of());
         session.belongsTo(basin);
         session.history.add(new HistoryEntry("SCHEDULED", at, by, "séance n° " + number + " le " + on));
         return session;
@@ -95,6 +104,10 @@ public class CommitteeSession extends AggregateRoot {
         require(SessionStatus.SCHEDULED, "modifier l'ordre du jour");
         if (onAgenda(item.projectId())) {
             throw new Conflict("session.already-on-agenda", "Le projet " + item.reference() + " est déjà à l'ordre du jour.");
+        }
+        if (agenda.size() >= MAX_AGENDA) {
+            throw new Conflict("session.agenda-full", "L'ordre du jour compte déjà " + MAX_AGENDA + " projets, le plus qu'une "
+                    + "séance examine : inscrivez celui-ci à la séance suivante.");
         }
         agenda.add(item);
         history.add(new HistoryEntry("AGENDA_ADDED", at, by, item.reference() + " " + item.companyName()));
@@ -154,6 +167,33 @@ public class CommitteeSession extends AggregateRoot {
         history.add(new HistoryEntry("HELD", at, by, voting + " votants présents, quorum " + quorum));
         raise(new CommitteeSessionHeld(basin().value(), id, number, on, present.size(), (int) voting, quorum,
                 agenda.size(), at, by));
+    }
+
+    /**
+     * Convenes the committee's members to this session still to come, with its agenda and each project's preliminary
+     * diagnosis, which every member has before the session (R-22). Convening again after the agenda changed sends a
+     * new convocation (its number follows).
+     */
+    public void convene(List<CommitteeSessionConvened.Item> items, LocalDate today, Instant at, String by) {
+        require(SessionStatus.SCHEDULED, "convoquer les membres à");
+        if (agenda.isEmpty()) {
+            throw new Conflict("session.empty-agenda", "L'ordre du jour est vide : il n'y a rien à quoi convoquer les membres.");
+        }
+        if (scheduledOn.isBefore(today)) {
+            throw new Conflict("session.past", "La séance n° " + number + " était prévue le " + scheduledOn
+                    + " : on ne convoque qu'à une séance à venir.");
+        }
+        for (CommitteeSessionConvened.Item item : items) {
+            if (item.diagnosis() == null) {
+                throw new RuleViolation("R-22", "Le projet " + item.reference() + " n'a pas de diagnostic préalable : chaque "
+                        + "membre le reçoit avec la convocation, avant la séance.");
+            }
+        }
+        convocations++;
+        history.add(new HistoryEntry("CONVENED", at, by, "convocation n° " + convocations + " : " + items.size()
+                + " projet(s) à l'ordre du jour"));
+        raise(new CommitteeSessionConvened(basin().value(), id, number, scheduledOn, location, convocations, List.copyOf(items),
+                at, by));
     }
 
     private static String presidedBy(Set<String> ids, List<Attendee> attendees, String presidedById, CommitteeOnDate committee) {
@@ -333,6 +373,10 @@ public class CommitteeSession extends AggregateRoot {
 
     public Validation validation() {
         return validation;
+    }
+
+    public int convocations() {
+        return convocations;
     }
 
     public List<HistoryEntry> history() {

@@ -98,6 +98,14 @@ class SessionController {
         return SessionView.of(sessions.removeFromAgenda(sessionId, projectId, CurrentGrants.subject()));
     }
 
+    @PostMapping("/sessions/{sessionId}/convocation")
+    @Operation(summary = "Convoquer les membres du comité à une séance à venir : l'ordre du jour et le diagnostic préalable de "
+            + "chaque projet leur sont envoyés (R-22) ; à refaire si l'ordre du jour change")
+    @RequiresBasinRole(BasinRole.OPERATOR)
+    SessionView convene(@PathVariable String sessionId) {
+        return SessionView.of(sessions.convene(sessionId, CurrentGrants.subject()));
+    }
+
     @PostMapping("/sessions/{sessionId}/attendance")
     @Operation(summary = "Enregistrer les présents ; refusé si le quorum n'est pas atteint (R-23)")
     @RequiresBasinRole(BasinRole.OPERATOR)
@@ -226,11 +234,12 @@ class SessionController {
 
     record SessionView(String sessionId, int number, LocalDate scheduledOn, String location, SessionStatus status,
             String statusLabel, List<AgendaItem> agenda, LocalDate heldOn, List<Attendee> present, List<String> absent,
-            int quorum, String presidentName, String presidedByName, List<Recusal> recusals, Validation validation, Long version) {
+            int quorum, String presidentName, String presidedByName, List<Recusal> recusals, Validation validation,
+            int convocations, Long version) {
         static SessionView of(CommitteeSession s) {
             return new SessionView(s.id(), s.number(), s.scheduledOn(), s.location(), s.status(), s.status().label(),
                     s.agenda(), s.heldOn(), s.present(), s.absent(), s.quorum(), s.presidentName(), s.presidedByName(), s.recusals(),
-                    s.validation(), s.version());
+                    s.validation(), s.convocations(), s.version());
         }
     }
 }

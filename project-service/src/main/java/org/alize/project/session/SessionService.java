@@ -16,7 +16,9 @@ import org.alize.kernel.problem.RuleViolation;
 import org.alize.project.basin.BasinFacts;
 import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.basin.Replica;
+import org.alize.project.events.CommitteeSessionConvened;
 import org.alize.project.project.Decision;
+import org.alize.project.project.Diagnosis;
 import org.alize.project.project.GrantedMeans;
 import org.alize.project.project.Parties;
 import org.alize.project.project.Project;
@@ -73,6 +75,36 @@ public class SessionService {
                 });
         return change(sessionId, s -> s.addToAgenda(new AgendaItem(project.id(), project.reference(), project.dossier().company().name(),
                 project.prescriber().name()), clock.instant(), by));
+    }
+
+    /** Convenes the members: each agenda project with its preliminary diagnosis, read by id (at most 30). */
+    public CommitteeSession convene(String sessionId, String by) {
+        basin.requireOperating("la convocation d'une séance");
+        CommitteeSession session = get(sessionId);
+        List<CommitteeSessionConvened.Item> items = session.agenda().stream()
+                .map(item -> convened(projects.get(item.projectId()))).toList();
+        session.convene(items, today(), clock.instant(), by);
+        return sessions.save(session);
+    }
+
+    private static CommitteeSessionConvened.Item convened(Project project) {
+        Diagnosis d = project.diagnoses().preliminary();
+        CommitteeSessionConvened.Diagnosis diagnosis = d == null ? null : new CommitteeSessionConvened.Diagnosis(d.writtenOn(),
+                d.authorOrganisation(), cut(d.summary(), CommitteeSessionConvened.Diagnosis.SUMMARY_MAX),
+                cut(d.recommendation(), CommitteeSessionConvened.Diagnosis.RECOMMENDATION_MAX),
+                d.scores() == null ? null : d.scores().quality(), d.scores() == null ? null : d.scores().holderCapacity(),
+                d.scores() == null ? null : d.scores().territorialImpact());
+        return new CommitteeSessionConvened.Item(project.id(), project.reference(), project.dossier().company().name(),
+                project.prescriber() == null ? null : project.prescriber().personId(), diagnosis);
+    }
+
+    /** {@code text} cut to {@code max} characters, ending with « … » when it was longer. */
+    static String cut(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String stripped = text.strip();
+        return stripped.length() <= max ? stripped : stripped.substring(0, max - 1).stripTrailing() + "…";
     }
 
     public CommitteeSession removeFromAgenda(String sessionId, String projectId, String by) {

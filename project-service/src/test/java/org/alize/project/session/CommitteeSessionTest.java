@@ -12,6 +12,7 @@ import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.RuleViolation;
 import org.alize.project.basin.CommitteeOnDate;
 import org.alize.project.basin.Replica;
+import org.alize.project.events.CommitteeSessionConvened;
 import org.alize.project.events.CommitteeSessionHeld;
 import org.alize.project.events.SessionDecisionsValidated;
 import org.alize.tenancy.BasinId;
@@ -168,5 +169,57 @@ class CommitteeSessionTest {
                 .isInstanceOfSatisfying(org.alize.kernel.problem.RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-41"));
         assertThat(CommitteeSession.schedule(TEST_BASIN, "ses-ok", 13, ON.plusYears(2), "Valenciennes", ON, 99, NOW, "op").scheduledOn())
                 .isEqualTo(ON.plusYears(2));
+    }
+
+    private static CommitteeSessionConvened.Item item(String projectId, String reference, boolean diagnosed) {
+        return new CommitteeSessionConvened.Item(projectId, reference, "PME " + reference, "roche", diagnosed
+                ? new CommitteeSessionConvened.Diagnosis(ON.minusDays(20), "HRS", "Synthèse", "Agréer", 4, 3, 4) : null);
+    }
+
+    @Test
+    void the_members_are_convened_with_each_projects_preliminary_diagnosis_and_again_when_the_agenda_changes_R22() {
+        CommitteeSession session = scheduledWithTwoProjects();
+        LocalDate before = ON.minusDays(10);
+        assertThatThrownBy(() -> session.convene(List.of(item("p1", "2026-001", true), item("p2", "2026-002", false)), before,
+                NOW, "op")).isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("R-22"))
+                .hasMessageContaining("2026-002 n'a pas de diagnostic préalable");
+        assertThat(session.raisedEvents()).as("nothing half-done").noneMatch(e -> e instanceof CommitteeSessionConvened);
+
+        session.convene(List.of(item("p1", "2026-001", true), item("p2", "2026-002", true)), before, NOW, "op");
+        session.convene(List.of(item("p1", "2026-001", true), item("p2", "2026-002", true)), before, NOW, "op");
+        List<CommitteeSessionConvened> convened = session.raisedEvents().stream()
+                .filter(CommitteeSessionConvened.class::isInstance).map(CommitteeSessionConvened.class::cast).toList();
+        assertThat(convened).extracting(CommitteeSessionConvened::convocation).containsExactly(1, 2);
+        assertThat(convened.get(0).agenda()).extracting(CommitteeSessionConvened.Item::reference)
+                .containsExactly("2026-001", "2026-002");
+        assertThat(convened.get(0).scheduledOn()).isEqualTo(ON);
+        assertThat(session.convocations()).isEqualTo(2);
+    }
+
+    @Test
+    void no_convocation_to_a_past_session_or_an_empty_agenda_R22() {
+        CommitteeSession session = scheduledWithTwoProjects();
+        assertThatThrownBy(() -> session.convene(List.of(item("p1", "2026-001", true)), ON.plusDays(1), NOW, "op"))
+                .isInstanceOf(Conflict.class).hasMessageContaining("séance à venir");
+        CommitteeSession empty = CommitteeSession.schedule(TEST_BASIN, "ses-2", 13, ON, "Valenciennes", ON, 0, NOW, "op");
+        assertThatThrownBy(() -> empty.convene(List.of(), ON, NOW, "op")).isInstanceOf(Conflict.class)
+                .hasMessageContaining("L'ordre du jour est vide");
+    }
+
+    @Test
+    void a_session_examines_at_most_thirty_projects() {
+        CommitteeSession session = CommitteeSession.schedule(TEST_BASIN, "ses-3", 14, ON, "Valenciennes", ON, 0, NOW, "op");
+        for (int i = 0; i < CommitteeSession.MAX_AGENDA; i++) {
+            session.addToAgenda(new AgendaItem("p" + i, "2026-" + i, "PME " + i, "Isabelle Roche"), NOW, "op");
+        }
+        assertThatThrownBy(() -> session.addToAgenda(new AgendaItem("p-more", "2026-999", "PME", "Isabelle Roche"), NOW, "op"))
+                .isInstanceOf(Conflict.class).hasMessageContaining("30 projets");
+    }
+
+    @Test
+    void a_long_diagnosis_is_cut_for_the_convocation_with_an_ellipsis() {
+        assertThat(SessionService.cut("a".repeat(1600), 1500)).hasSize(1500).endsWith("…");
+        assertThat(SessionService.cut("  court  ", 1500)).isEqualTo("court");
+        assertThat(SessionService.cut("   ", 1500)).isNull();
     }
 }

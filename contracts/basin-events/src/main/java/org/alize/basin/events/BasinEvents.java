@@ -22,6 +22,8 @@ public final class BasinEvents {
     public static final String STEERING_COMMITTEE_CHANGED = "alize.basin.SteeringCommitteeChanged.v1";
     public static final String SUPPORT_SCHEME_RECORDED = "alize.basin.SupportSchemeRecorded.v1";
     public static final String NETWORK_MEETING_HELD = "alize.basin.NetworkMeetingHeld.v1";
+    public static final String NETWORK_MEETING_PLANNED = "alize.basin.NetworkMeetingPlanned.v1";
+    public static final String NETWORK_MEETING_CANCELLED = "alize.basin.NetworkMeetingCancelled.v1";
     public static final String STEERING_COMMITTEE_DECIDED = "alize.basin.SteeringCommitteeDecided.v1";
 
     public static final Map<String, Class<?>> TYPES = Map.ofEntries(
@@ -38,6 +40,8 @@ public final class BasinEvents {
             Map.entry(STEERING_COMMITTEE_CHANGED, SteeringCommitteeChanged.class),
             Map.entry(SUPPORT_SCHEME_RECORDED, SupportSchemeRecorded.class),
             Map.entry(NETWORK_MEETING_HELD, NetworkMeetingHeld.class),
+            Map.entry(NETWORK_MEETING_PLANNED, NetworkMeetingPlanned.class),
+            Map.entry(NETWORK_MEETING_CANCELLED, NetworkMeetingCancelled.class),
             Map.entry(STEERING_COMMITTEE_DECIDED, SteeringCommitteeDecided.class));
 
     private BasinEvents() {

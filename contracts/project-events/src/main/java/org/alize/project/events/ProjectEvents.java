@@ -13,6 +13,7 @@ public final class ProjectEvents {
     public static final String PROJECT_STATUS_CHANGED = "alize.project.ProjectStatusChanged.v1";
     public static final String PROJECT_DECIDED = "alize.project.ProjectDecided.v1";
     public static final String COMMITTEE_SESSION_HELD = "alize.project.CommitteeSessionHeld.v1";
+    public static final String COMMITTEE_SESSION_CONVENED = "alize.project.CommitteeSessionConvened.v1";
     public static final String SESSION_DECISIONS_VALIDATED = "alize.project.SessionDecisionsValidated.v1";
     public static final String COOPERATION_CONVENTION_SIGNED = "alize.project.CooperationConventionSigned.v1";
     public static final String SKILLS_DELIVERED = "alize.project.SkillsDelivered.v1";
@@ -23,6 +24,7 @@ public final class ProjectEvents {
             Map.entry(PROJECT_STATUS_CHANGED, ProjectStatusChanged.class),
             Map.entry(PROJECT_DECIDED, ProjectDecided.class),
             Map.entry(COMMITTEE_SESSION_HELD, CommitteeSessionHeld.class),
+            Map.entry(COMMITTEE_SESSION_CONVENED, CommitteeSessionConvened.class),
             Map.entry(SESSION_DECISIONS_VALIDATED, SessionDecisionsValidated.class),
             Map.entry(COOPERATION_CONVENTION_SIGNED, CooperationConventionSigned.class),
             Map.entry(SKILLS_DELIVERED, SkillsDelivered.class),

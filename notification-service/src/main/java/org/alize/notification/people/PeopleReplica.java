@@ -1,47 +1,49 @@
 package org.alize.notification.people;
 
+import java.util.List;
+
 import org.alize.basin.events.ApprovalCommitteeChanged;
-import org.alize.basin.events.BasinEvents;
+import org.alize.basin.events.LocalOperatorAppointed;
 import org.alize.basin.events.PersonErased;
 import org.alize.basin.events.PersonRecorded;
-import org.alize.messaging.EventConsumer;
 import org.alize.messaging.ReceivedEvent;
 import org.alize.tenancy.personal.PersonalData;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import io.cloudevents.CloudEvent;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Keeps the basin's recipients and committee from {@code alize.basin.v1}. An erasure forgets the person's address
- * and name, their preferences and every mail written to them (the delivery log holds their address and name).
+ * Keeps the basin's recipients, its committee and its operator from {@code alize.basin.v1} (one document per fact, by
+ * id, latest {@code ce_sequence} wins). An erasure forgets the person's address and name, their preferences and every
+ * mail written to them (the delivery log holds their address and name).
  */
 @Component
-class BasinPeopleListener {
+public class PeopleReplica {
 
-    static final String CONSUMER = "notification-people";
-
-    private final EventConsumer consumer;
     private final MongoTemplate mongo;
     private final PersonalData personal;
 
-    BasinPeopleListener(EventConsumer consumer, MongoTemplate mongo, PersonalData personal) {
-        this.consumer = consumer;
+    PeopleReplica(MongoTemplate mongo, PersonalData personal) {
         this.mongo = mongo;
         this.personal = personal;
     }
 
-    @KafkaListener(id = "notification-basins", topics = BasinEvents.TOPIC, groupId = "notification-service")
-    void on(ConsumerRecord<String, CloudEvent> record) {
-        consumer.consume(CONSUMER, record, this::apply);
+    /** The people of the operator's organisations, in activity, who can be written to. */
+    public List<Recipient> operatorStaff() {
+        OperatorOrganisations operator = mongo.findById(OperatorOrganisations.ID, OperatorOrganisations.class);
+        if (operator == null || operator.organisationIds().isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(query(where("organisationId").in(operator.organisationIds()).and("inActivity").is(true)
+                .and("erased").is(false)).limit(MAX_STAFF), Recipient.class);
     }
 
-    void apply(ReceivedEvent<?> event) {
+    /** The most people of an operator written to about one occasion. */
+    static final int MAX_STAFF = 50;
+
+    public void apply(ReceivedEvent<?> event) {
         long sequence = event.sequence();
         if (event.payload() instanceof PersonRecorded p) {
             Recipient known = mongo.findById(p.personId(), Recipient.class);
@@ -62,7 +64,15 @@ class BasinPeopleListener {
             CommitteeMembers known = mongo.findById(CommitteeMembers.ID, CommitteeMembers.class);
             if (known == null || known.sequence() < sequence) {
                 mongo.save(new CommitteeMembers(CommitteeMembers.ID, c.members().stream()
-                        .map(m -> new CommitteeMembers.Membership(m.personId(), m.from(), m.until())).toList(), sequence));
+                        .map(m -> new CommitteeMembers.Membership(m.personId(), m.from(), m.until())).toList(),
+                        c.presidencies().stream().map(p -> new CommitteeMembers.Membership(p.personId(), p.from(), p.until()))
+                                .toList(), sequence));
+            }
+        } else if (event.payload() instanceof LocalOperatorAppointed o) {
+            OperatorOrganisations known = mongo.findById(OperatorOrganisations.ID, OperatorOrganisations.class);
+            if (known == null || known.sequence() < sequence) {
+                mongo.save(new OperatorOrganisations(OperatorOrganisations.ID, o.holders().stream()
+                        .map(LocalOperatorAppointed.Holder::organisationId).distinct().toList(), sequence));
             }
         }
     }
