@@ -303,7 +303,7 @@ class ConsoleScenarioIT {
 
             // the local stack's mailbox, where the demo's mails arrived
             browser.open(console.resolve("/dev/mails"));
-            assertThat(browser.text()).contains("Courriels de la pile locale", ": projet agréé");
+            assertThat(browser.text()).contains("Courriels de la pile locale", "Convocation : séance n°");
             browser.check("boite-locale");
         }
     }
