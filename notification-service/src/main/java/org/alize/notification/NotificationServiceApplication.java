@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.alize.basin.events.BasinEvents;
+import org.alize.finance.events.FinanceEvents;
 import org.alize.messaging.EventCatalog;
 import org.alize.project.events.ProjectEvents;
 import org.springframework.boot.SpringApplication;
@@ -30,6 +31,11 @@ public class NotificationServiceApplication {
     @Bean
     EventCatalog projectEvents() {
         return EventCatalog.of(ProjectEvents.TOPIC, ProjectEvents.TYPES);
+    }
+
+    @Bean
+    EventCatalog financeEvents() {
+        return EventCatalog.of(FinanceEvents.TOPIC, FinanceEvents.TYPES);
     }
 
     @Bean

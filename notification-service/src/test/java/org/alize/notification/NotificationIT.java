@@ -312,6 +312,53 @@ class NotificationIT {
                 event -> event.put("projectId", projectId).put("reference", reference).put("signedOn", on.toString()));
     }
 
+    @Test
+    @DisplayName("R-30: an instalment left unpaid the day after its due date is mailed to the operator staff, once; one paid "
+            + "in full is not; a repayment received twice counts once")
+    void an_unpaid_instalment_is_mailed_to_the_operator() throws Exception {
+        String basin = "mails-f";
+        String operatorOrganisation = "org-valenciennes-metropole-dev";
+        publishPerson(basin, "per-op-1", "Nadia", "Opératrice", "nadia.operatrice@mails-f.example", operatorOrganisation, true);
+        publishGolden(basin, BasinEvents.TOPIC, BasinEvents.LOCAL_OPERATOR_APPOINTED, "operator", 1, event -> { });
+        java.time.LocalDate today = java.time.LocalDate.now(org.alize.kernel.BasinCalendar.ZONE);
+        publishGolden(basin, org.alize.finance.events.FinanceEvents.TOPIC, org.alize.finance.events.FinanceEvents.ADVANCE_OPENED,
+                "adv-prj-2026-007", 1, event -> {
+                    tools.jackson.databind.node.ArrayNode schedule = event.putArray("schedule");
+                    for (int i = 0; i < 3; i++) {
+                        schedule.addObject().put("number", i + 1).put("dueOn", today.plusDays(i == 2 ? 30 : i).toString())
+                                .put("amount", 400);
+                    }
+                });
+        for (int delivery = 0; delivery < 2; delivery++) { // the same repayment published twice, under two event ids
+            publishGolden(basin, org.alize.finance.events.FinanceEvents.TOPIC,
+                    org.alize.finance.events.FinanceEvents.REPAYMENT_RECEIVED, "adv-prj-2026-007", 2 + delivery, event -> {
+                        event.put("amount", 700).put("paidOn", today.toString());
+                        tools.jackson.databind.node.ArrayNode allocations = event.putArray("allocations");
+                        allocations.addObject().put("instalment", 1).put("amount", 300);
+                        allocations.addObject().put("instalment", 2).put("amount", 400);
+                    });
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> BasinContext.callInNetwork(() -> mongo.count(
+                query(where("basinId").is(basin)), "instalment_reminders")) == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> BasinContext.callIn(org.alize.tenancy.BasinId.of(basin),
+                () -> mongo.findById("adv-prj-2026-007", org.bson.Document.class, "advances")).get("repayments",
+                org.bson.Document.class) != null && BasinContext.callIn(org.alize.tenancy.BasinId.of(basin),
+                () -> mongo.findById("adv-prj-2026-007", org.bson.Document.class, "advances")).get("repayments",
+                org.bson.Document.class).size() == 1);
+        Thread.sleep(1_000); // the second delivery too
+        // the day after the first two instalments comes
+        BasinContext.callInNetwork(() -> mongo.updateMulti(query(where("basinId").is(basin).and("instalment").lte(2)),
+                new Update().set("fireAt", Instant.now().minusSeconds(1)), "instalment_reminders"));
+        awaitMails(1);
+        Thread.sleep(1_500);
+        List<MimeMessage> mails = new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
+        assertThat(mails).extracting(NotificationIT::subject)
+                .containsExactly("Échéance impayée : avance du projet 2026-007 (100,00 €)");
+        assertThat(to(mails.get(0))).isEqualTo("nadia.operatrice@mails-f.example");
+        assertThat(part(mails.get(0), "text/plain")).contains("L'échéance n° 1", "de 400,00 €", "100,00 € restent impayés",
+                "/bassins/mails-f/avances/adv-prj-2026-007");
+    }
+
     private void publishPerson(String basin, String personId, String first, String last, String email, String organisationId,
             boolean inActivity) {
         publish(basin, BasinEvents.TOPIC, BasinEvents.PERSON_RECORDED, personId, new PersonRecorded(basin, personId, first,

@@ -12,6 +12,8 @@ public enum Kind {
     REPORT_DUE("Compte rendu de suivi à déposer",
             "Le compte rendu semestriel d'un projet que vous suivez comme mandataire : 15 jours avant l'échéance, puis en "
                     + "retard (R-25)."),
+    INSTALMENT_OVERDUE("Échéance d'avance impayée",
+            "Une échéance d'avance remboursable restée impayée le lendemain de sa date (pour l'opérateur local)."),
     NETWORK_MEETING("Réunions du réseau",
             "L'invitation aux réunions « Vie du réseau » et à l'événement national d'ASTREES (R-40), ou leur annulation.");
 
