@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ComposeSmokeIT {
 
     private static final List<String> START_ORDER = List.of("identity-service", "basin-service", "project-service",
-            "finance-service", "reporting-service", "console", "gateway");
+            "finance-service", "reporting-service", "notification-service", "console", "gateway");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path root = Path.of(System.getProperty("alize.root", "..")).toAbsolutePath().normalize();
@@ -63,6 +63,8 @@ class ComposeSmokeIT {
                 root.resolve("docker-compose.yml").toString(), "config"));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
         assertThat(services).containsKeys(START_ORDER.toArray(String[]::new));
+        assertThat(services.entrySet().stream().filter(s -> s.getValue().containsKey("build")).map(Map.Entry::getKey))
+                .as("every service built from this repository is started here").containsExactlyInAnyOrderElementsOf(START_ORDER);
         assertThat(published(services)).as("only the gateway and the provider are published")
                 .containsExactlyInAnyOrder("gateway", "identity-service");
 
