@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -35,8 +34,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
@@ -85,9 +82,11 @@ class FinanceOccasions {
     private final PeopleReplica people;
     private final NotificationSettings settings;
     private final Clock clock;
+    private final ReminderQueue queue;
 
     FinanceOccasions(EventConsumer consumer, MongoTemplate mongo, Notifier notifier, PeopleReplica people,
-            NotificationSettings settings, Clock clock) {
+            NotificationSettings settings, Clock clock, ReminderQueue queue) {
+        this.queue = queue;
         this.consumer = consumer;
         this.mongo = mongo;
         this.notifier = notifier;
@@ -166,18 +165,7 @@ class FinanceOccasions {
     @Scheduled(fixedDelayString = "${alize.notification.reminder-interval:PT1M}", initialDelayString = "PT20S")
     void fireDue() {
         try {
-            Instant now = clock.instant();
-            List<Reminder> due = BasinContext.callInNetwork(() -> mongo.find(query(where("fireAt").lte(now))
-                    .with(Sort.by("fireAt")).limit(50), Reminder.class));
-            for (Reminder reminder : due) {
-                Reminder claimed = BasinContext.callInNetwork(() -> mongo.findAndModify(query(where("_id").is(reminder.id())
-                        .and("fireAt").is(reminder.fireAt())), new Update().set("fireAt", now.plus(Duration.ofMinutes(5))),
-                        FindAndModifyOptions.options().returnNew(true), Reminder.class));
-                if (claimed != null) {
-                    BasinContext.runIn(BasinId.of(reminder.basinId()), () -> fire(reminder));
-                    BasinContext.callInNetwork(() -> mongo.remove(query(where("_id").is(reminder.id())), Reminder.class));
-                }
-            }
+            queue.fireDue(Reminder.class, Reminder::id, Reminder::fireAt, Reminder::basinId, this::fire);
         } catch (RuntimeException e) {
             log.warn("instalment reminders interrupted: {}", e.toString());
         }

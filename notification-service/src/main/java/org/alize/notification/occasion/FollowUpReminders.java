@@ -2,13 +2,11 @@ package org.alize.notification.occasion;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,8 +25,6 @@ import org.alize.tenancy.BasinId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
@@ -74,8 +70,10 @@ class FollowUpReminders {
     private final Notifier notifier;
     private final NotificationSettings settings;
     private final Clock clock;
+    private final ReminderQueue queue;
 
-    FollowUpReminders(MongoTemplate mongo, Notifier notifier, NotificationSettings settings, Clock clock) {
+    FollowUpReminders(MongoTemplate mongo, Notifier notifier, NotificationSettings settings, Clock clock, ReminderQueue queue) {
+        this.queue = queue;
         this.mongo = mongo;
         this.notifier = notifier;
         this.settings = settings;
@@ -128,18 +126,7 @@ class FollowUpReminders {
     @Scheduled(fixedDelayString = "${alize.notification.reminder-interval:PT1M}", initialDelayString = "PT15S")
     void fireDue() {
         try {
-            Instant now = clock.instant();
-            List<Reminder> due = BasinContext.callInNetwork(() -> mongo.find(query(where("fireAt").lte(now))
-                    .with(Sort.by("fireAt")).limit(50), Reminder.class));
-            for (Reminder reminder : due) {
-                Reminder claimed = BasinContext.callInNetwork(() -> mongo.findAndModify(query(where("_id").is(reminder.id())
-                        .and("fireAt").is(reminder.fireAt())), new Update().set("fireAt", now.plus(Duration.ofMinutes(5))),
-                        FindAndModifyOptions.options().returnNew(true), Reminder.class));
-                if (claimed != null) {
-                    BasinContext.runIn(BasinId.of(reminder.basinId()), () -> fire(reminder));
-                    BasinContext.callInNetwork(() -> mongo.remove(query(where("_id").is(reminder.id())), Reminder.class));
-                }
-            }
+            queue.fireDue(Reminder.class, Reminder::id, Reminder::fireAt, Reminder::basinId, this::fire);
         } catch (RuntimeException e) {
             log.warn("follow-up reminders interrupted: {}", e.toString());
         }
