@@ -146,6 +146,11 @@ class NotificationIT {
         assertThat(refused.body()).contains("choices.TOUT", "sorte de courriel inconnue", "choices.PROJECT_DECISION",
                 "fréquence inconnue");
         assertThat(prescriber.get("/api/basins/" + basin + "/notifications/preferences").body()).contains("\"NONE\"");
+        String thousand = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "\"K" + i + "\":\"WEEKLY\"")
+                .collect(java.util.stream.Collectors.joining(",", "{\"choices\":{", "}}"));
+        ApiClient.Response tooMany = prescriber.put("/api/basins/" + basin + "/notifications/preferences", thousand);
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("au plus une fréquence par sorte").hasSizeLessThan(2_000);
         ApiClient noPerson = ApiClient.on(port).as(TestIssuer.shared().token("op-" + basin).basin(basin, "OPERATOR").sign());
         assertThat(noPerson.get("/api/basins/" + basin + "/notifications/preferences").status()).isEqualTo(404);
 

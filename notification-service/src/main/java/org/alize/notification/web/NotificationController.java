@@ -107,6 +107,11 @@ class NotificationController {
         if (asked.isEmpty()) {
             errors.add(new InvalidInput.FieldError("choices", "au moins une sorte de courriel et sa fréquence"));
         }
+        if (asked.size() > Kind.values().length) {
+            throw new InvalidInput("Préférences non enregistrées : voyez les champs en erreur.", List.of(
+                    new InvalidInput.FieldError("choices", "au plus une fréquence par sorte de courriel ("
+                            + Kind.values().length + " sortes)")));
+        }
         Map<Kind, Frequency> choices = new EnumMap<>(Kind.class);
         choices.putAll(notifier.preferences(personId).choices());
         for (Map.Entry<String, String> entry : asked.entrySet()) {
