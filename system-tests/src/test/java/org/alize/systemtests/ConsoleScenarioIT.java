@@ -301,6 +301,11 @@ class ConsoleScenarioIT {
             assertThat(browser.find(".alert.success").getText()).contains("préférences de courriels sont enregistrées");
             assertThat(browser.find("input[name='choix-PROJECT_DECISION'][value='WEEKLY']").isSelected()).isTrue();
 
+            // their account: roles per basin, where their mail preferences are, password and second factor
+            browser.click("header .who a[href$='/mon-compte']");
+            assertThat(browser.text()).contains("Mon compte", "mandataire.valenciennois", "Mes préférences de courriels");
+            browser.check("mon-compte");
+
             // the local stack's mailbox, where the demo's mails arrived
             browser.open(console.resolve("/dev/mails"));
             assertThat(browser.text()).contains("Courriels de la pile locale", "Convocation : séance n°");

@@ -56,7 +56,7 @@ class ConsolePagesTest {
             "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
             "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
             "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires", "/bassins/valenciennois/partenaires?personnes=1",
-            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/"})
+            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/mon-compte", "/"})
     void every_page_renders_in_french(String path) throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
                 + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]},\"people\":{\"valenciennois\":\"per-2f99e2aa24\"}}";
@@ -161,6 +161,16 @@ class ConsolePagesTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("Les indicateurs sont momentanément indisponibles", "À faire maintenant", "Impayé de");
+    }
+
+    @Test
+    void my_account_shows_my_roles_per_basin_and_where_my_mail_preferences_are() throws Exception {
+        api.claims = "{\"preferred_username\":\"mandataire.valenciennois\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]},"
+                + "\"people\":{\"valenciennois\":\"per-val-1\"}}";
+        String page = mvc.perform(get("/mon-compte").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Mon compte", "mandataire.valenciennois", "valenciennois",
+                "/bassins/valenciennois/mes-courriels", "/mot-de-passe-oublie", "/connexion/configuration");
     }
 
     @Test
