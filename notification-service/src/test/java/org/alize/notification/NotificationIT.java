@@ -95,7 +95,8 @@ class NotificationIT {
     MongoTemplate mongo;
 
     @Test
-    @DisplayName("R-23/R-25: a decision is mailed to the prescriber and the mandatary once, in French, text and HTML; "
+    @DisplayName("R-23/R-24/R-25: a decision is mailed to the prescriber and the mandatary once, in French, text and HTML, "
+            + "the convention to sign to its signatories; "
             + "preferences send it weekly or never; a refused mail is retried; an erasure forgets the person's mails")
     void decisions_reach_those_who_follow_the_project_as_each_chose() throws Exception {
         String basin = "mails-a";
