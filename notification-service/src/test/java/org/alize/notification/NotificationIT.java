@@ -344,8 +344,9 @@ class NotificationIT {
                         allocations.addObject().put("instalment", 2).put("amount", 400);
                     });
         }
+        // one reminder per advance at a time: its first instalment's
         await().atMost(Duration.ofSeconds(30)).until(() -> BasinContext.callInNetwork(() -> mongo.count(
-                query(where("basinId").is(basin)), "instalment_reminders")) == 3);
+                query(where("basinId").is(basin)), "instalment_reminders")) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> BasinContext.callIn(org.alize.tenancy.BasinId.of(basin),
                 () -> mongo.findById("adv-prj-2026-007", org.bson.Document.class, "advances")).get("repayments",
                 org.bson.Document.class) != null && BasinContext.callIn(org.alize.tenancy.BasinId.of(basin),
@@ -363,6 +364,14 @@ class NotificationIT {
         assertThat(to(mails.get(0))).isEqualTo("nadia.operatrice@mails-f.example");
         assertThat(part(mails.get(0), "text/plain")).contains("L'échéance n° 1", "de 400,00 €", "100,00 € restent impayés",
                 "/bassins/mails-f/avances/adv-prj-2026-007");
+        // the next instalment's reminder is queued by the one that fired; paid in full, it sends nothing
+        await().atMost(Duration.ofSeconds(10)).until(() -> BasinContext.callInNetwork(() -> mongo.count(
+                query(where("basinId").is(basin).and("instalment").is(2)), "instalment_reminders")) == 1);
+        BasinContext.callInNetwork(() -> mongo.updateMulti(query(where("basinId").is(basin).and("instalment").is(2)),
+                new Update().set("fireAt", Instant.now().minusSeconds(1)), "instalment_reminders"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> BasinContext.callInNetwork(() -> mongo.count(
+                query(where("basinId").is(basin).and("instalment").is(3)), "instalment_reminders")) == 1);
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
     }
 
     private void publishPerson(String basin, String personId, String first, String last, String email, String organisationId,

@@ -47,9 +47,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * An instalment of an advance left unpaid the day after its due date, to the basin's operator staff. Each advance
  * keeps its schedule and what each repayment paid of which instalment (by repayment id: a repayment received twice
- * counts once, a reversal takes its own back) in the basin's database; one reminder per instalment due waits in the
- * network's {@code instalment_reminders}, at 8:00 Paris time the day after, and sends only if the instalment is still
- * unpaid, its schedule unchanged and the advance not written off. A schedule already past when it is read (history,
+ * counts once, a reversal takes its own back) in the basin's database; the reminder of its next instalment waits in
+ * the network's {@code instalment_reminders}, at 8:00 Paris time the day after, sends only if the instalment is still
+ * unpaid, its schedule unchanged and the advance not written off, and queues the next instalment's. A schedule already past when it is read (history,
  * a replay) leaves no reminder older than {@value #STALE_DAYS} days.
  */
 @Component
@@ -144,22 +144,25 @@ class FinanceOccasions {
         }
     }
 
-    /** Saves the advance and a reminder for each instalment of its schedule not already long past. */
+    /**
+     * Saves the advance and the reminder of its first instalment not already long past: one reminder per advance at a
+     * time (each fired reminder queues the next instalment's), so an event touches two documents whatever the length
+     * of the schedule.
+     */
     private void keep(Advance advance) {
         mongo.save(advance);
-        BasinId basin = BasinContext.require();
         LocalDate oldest = BasinCalendar.today(clock).minusDays(STALE_DAYS);
-        for (AdvanceOpened.Instalment instalment : advance.schedule()) {
-            if (instalment.dueOn().isBefore(oldest)) {
-                continue;
-            }
-            String id = basin.value() + "/" + advance.advanceId() + "/" + instalment.number() + "/" + instalment.dueOn();
-            Instant fireAt = FollowUpReminders.at(instalment.dueOn().plusDays(1));
-            BasinContext.callInNetwork(() -> mongo.upsert(query(where("_id").is(id)), new Update()
-                    .setOnInsert("basinId", basin.value()).setOnInsert("advanceId", advance.advanceId())
-                    .setOnInsert("instalment", instalment.number()).setOnInsert("dueOn", instalment.dueOn())
-                    .setOnInsert("fireAt", fireAt), Reminder.class));
-        }
+        advance.schedule().stream().filter(i -> !i.dueOn().isBefore(oldest)).findFirst()
+                .ifPresent(first -> remind(BasinContext.require(), advance.advanceId(), first));
+    }
+
+    private void remind(BasinId basin, String advanceId, AdvanceOpened.Instalment instalment) {
+        String id = basin.value() + "/" + advanceId + "/" + instalment.number() + "/" + instalment.dueOn();
+        Instant fireAt = FollowUpReminders.at(instalment.dueOn().plusDays(1));
+        BasinContext.callInNetwork(() -> mongo.upsert(query(where("_id").is(id)), new Update()
+                .setOnInsert("basinId", basin.value()).setOnInsert("advanceId", advanceId)
+                .setOnInsert("instalment", instalment.number()).setOnInsert("dueOn", instalment.dueOn())
+                .setOnInsert("fireAt", fireAt), Reminder.class));
     }
 
     @Scheduled(fixedDelayString = "${alize.notification.reminder-interval:PT1M}", initialDelayString = "PT20S")
@@ -178,8 +181,14 @@ class FinanceOccasions {
         }
         AdvanceOpened.Instalment instalment = advance.schedule().stream().filter(i -> i.number() == reminder.instalment()
                 && i.dueOn().equals(reminder.dueOn())).findFirst().orElse(null);
-        if (instalment == null || BasinCalendar.today(clock).isAfter(reminder.dueOn().plusDays(STALE_DAYS))) {
-            return; // rescheduled since, or long past
+        if (instalment == null) {
+            return; // rescheduled since: the new schedule has its own reminder
+        }
+        advance.schedule().stream().filter(i -> i.dueOn().isAfter(instalment.dueOn())
+                        || (i.dueOn().equals(instalment.dueOn()) && i.number() > instalment.number())).findFirst()
+                .ifPresent(next -> remind(BasinId.of(reminder.basinId()), advance.advanceId(), next));
+        if (BasinCalendar.today(clock).isAfter(reminder.dueOn().plusDays(STALE_DAYS))) {
+            return; // long past
         }
         BigDecimal unpaid = instalment.amount().subtract(advance.paidOf(instalment.number())).setScale(2, RoundingMode.HALF_UP);
         if (unpaid.compareTo(CENT) < 0) {
