@@ -119,6 +119,13 @@ public class EventConsumer {
         } else {
             log.debug("{} ignores unknown event type {}", consumer, event.getType());
         }
+        if (purger != null && purger.purged(basin)) {
+            // purged while the handler ran (another listener read BasinPurged meanwhile): what it wrote goes too, and
+            // no marker brings the basin's database back
+            purger.dropAgain(basin);
+            observer.accept(consumer, "ignored");
+            return;
+        }
         markHandled(key, event);
         observer.accept(consumer, received.isPresent() ? "handled" : "ignored");
     }

@@ -75,6 +75,19 @@ public class TenantPurger {
         return held;
     }
 
+    /**
+     * Drops the basin's database again, for what a consumer wrote while the purge ran (a handler that began before it);
+     * nothing for a basin not purged.
+     */
+    public void dropAgain(BasinId basin) {
+        if (!purged(basin)) {
+            return;
+        }
+        String database = BasinRoutingMongoDatabaseFactory.basinDatabase(prefix, basin);
+        client.getDatabase(database).drop();
+        onDrop.accept(database);
+    }
+
     /** Drops what this service keeps of the basin and marks it purged; returns what was there. */
     public Map<String, Long> purge(BasinId basin, String by) {
         Map<String, Long> dropped = holdings(basin);
