@@ -44,11 +44,15 @@ public final class DevMailbox implements AutoCloseable {
         this.http = http;
     }
 
-    public static DevMailbox start() {
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    /**
+     * @param reserved the ports already chosen for the stack's services and infrastructure, not bound yet: the mailbox
+     *                 never takes one of them
+     */
+    public static DevMailbox start(java.util.Collection<Integer> reserved) {
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(reserved), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", freePort(reserved)), 0);
             DevMailbox mailbox = new DevMailbox(smtp, http);
             http.createContext("/messages", exchange -> {
                 byte[] body = mailbox.json().getBytes(StandardCharsets.UTF_8);
@@ -152,12 +156,17 @@ public final class DevMailbox implements AutoCloseable {
         return null;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static int freePort(java.util.Collection<Integer> reserved) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (!reserved.contains(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no free port outside the stack's own");
     }
 
     @Override

@@ -91,7 +91,9 @@ public final class LocalStack implements AutoCloseable {
         options.console().println("Démarrage de Kafka et MongoDB (données : " + options.dataDir() + ")…");
         EmbeddedInfra infra = EmbeddedInfra.persistent(options.dataDir(), options.kafkaPort(), options.mongoPort());
         try {
-            return new LocalStack(options, infra, DevMailbox.start());
+            java.util.Set<Integer> reserved = new java.util.HashSet<>(options.servicePorts().values());
+            reserved.addAll(List.of(options.kafkaPort(), options.mongoPort(), options.issuerPort()));
+            return new LocalStack(options, infra, DevMailbox.start(reserved));
         } catch (RuntimeException e) {
             infra.close();
             throw e;
