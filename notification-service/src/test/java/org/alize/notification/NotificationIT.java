@@ -158,7 +158,7 @@ class NotificationIT {
         submitted(basin, "prj-2", "VAL-2026-002", "Boulangerie Lenoir", "per-presc");
         decided(basin, "prj-2", "VAL-2026-002", "REJECTED", "per-mand", UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> log(noPerson, basin).contains("HELD_FOR_DIGEST"));
-        Thread.sleep(1_000);
+        mailsStay(3);
         assertThat(SMTP.getReceivedMessages()).as("nothing sent at once: one held, one declined; nothing for 2021")
                 .hasSize(3);
 
@@ -223,9 +223,9 @@ class NotificationIT {
         // the same convocation replayed for a session long past (an archive imported, a topic read again): no mail
         publishGolden(basin, ProjectEvents.TOPIC, ProjectEvents.COMMITTEE_SESSION_CONVENED, "ses-2020-01", 1,
                 event -> event.put("sessionId", "ses-2020-01").put("scheduledOn", "2020-01-09"));
-        List<MimeMessage> mails = awaitMails(2);
-        Thread.sleep(1_000);
-        mails = new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
+        awaitMails(2);
+        mailsStay(2);
+        List<MimeMessage> mails = new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
         assertThat(mails).as("Isabelle Roche sits on the session's day, Claire Martin left at the end of 2025")
                 .extracting(NotificationIT::to).containsOnly("isabelle.roche@mails-c.example").hasSize(2);
         MimeMessage first = mails.stream().filter(m -> subject(m).startsWith("Convocation :")).findFirst().orElseThrow();
@@ -262,7 +262,7 @@ class NotificationIT {
                 event -> event.put("meetingId", "mtg-next").put("date", future));
 
         awaitMails(4);
-        Thread.sleep(1_000);
+        mailsStay(4);
         List<MimeMessage> mails = new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
         assertThat(mails).extracting(NotificationIT::to).as("the operator in activity and the president, twice each")
                 .containsOnly("nadia.operatrice@mails-m.example", "isabelle.roche@mails-m.example").hasSize(4);
@@ -300,7 +300,7 @@ class NotificationIT {
         awaitMails(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> BasinContext.callInNetwork(() -> mongo.count(query(where("projectId")
                 .is("prj-done")), "reminders")) == 2);
-        Thread.sleep(1_000);
+        mailsStay(2);
         List<MimeMessage> mails = new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
         assertThat(mails).extracting(NotificationIT::subject).containsExactlyInAnyOrder(
                 "Compte rendu de suivi du projet R-SOON attendu le "
@@ -352,12 +352,14 @@ class NotificationIT {
                 org.bson.Document.class) != null && BasinContext.callIn(org.alize.tenancy.BasinId.of(basin),
                 () -> mongo.findById("adv-prj-2026-007", org.bson.Document.class, "advances")).get("repayments",
                 org.bson.Document.class).size() == 1);
-        Thread.sleep(1_000); // the second delivery too
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> BasinContext.callIn(
+                org.alize.tenancy.BasinId.of(basin), () -> mongo.findById("adv-prj-2026-007", org.bson.Document.class,
+                "advances")).get("repayments", org.bson.Document.class).size() == 1); // the second delivery too
         // the day after the first two instalments comes
         BasinContext.callInNetwork(() -> mongo.updateMulti(query(where("basinId").is(basin).and("instalment").lte(2)),
                 new Update().set("fireAt", Instant.now().minusSeconds(1)), "instalment_reminders"));
         awaitMails(1);
-        Thread.sleep(1_500);
+        mailsStay(1);
         List<MimeMessage> mails = new ArrayList<>(Arrays.asList(SMTP.getReceivedMessages()));
         assertThat(mails).extracting(NotificationIT::subject)
                 .containsExactly("Échéance impayée : avance du projet 2026-007 (100,00 €)");
@@ -401,6 +403,12 @@ class NotificationIT {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The mailbox holds exactly {@code count} mails for a second and a half: nothing more comes. */
+    private void mailsStay(int count) {
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(10))
+                .until(() -> SMTP.getReceivedMessages().length == count);
     }
 
     private List<MimeMessage> awaitMails(int count) {
