@@ -71,6 +71,10 @@ class OffboardingApiIT {
         assertThat(java.time.Instant.parse(again.json().get("purgedAt").asString())).isEqualTo(java.time.Instant.parse(
                 purged.json().get("purgedAt").asString()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         assertThat(databases()).doesNotContain("basin_offboard-a");
+        ApiClient.Response late = basin.operator.get(basin.path("/people"));
+        assertThat(late.status()).as("a request that comes after the purge finds nothing: " + late.body()).isEqualTo(404);
+        assertThat(late.json().get("code").asString()).isEqualTo("basin-purged");
+        assertThat(databases()).as("and does not make the basin's database again (its indexes)").doesNotContain("basin_offboard-a");
         assertThat(mongo.getDatabase("alize_vault").getCollection("person_keys")
                 .countDocuments(new Document("basinId", "offboard-a"))).isZero();
         assertThat(mongo.getDatabase("basin_network").getCollection("tenant_operations")

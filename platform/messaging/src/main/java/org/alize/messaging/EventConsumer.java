@@ -12,6 +12,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.PurgedBasinException;
 import org.alize.tenancy.archive.TenantPurger;
 import org.alize.tenancy.BasinId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -107,27 +108,34 @@ public class EventConsumer {
             observer.accept(consumer, "ignored");
             return;
         }
-        String key = consumer + ":" + event.getId();
-        if (mongo.exists(query(where("_id").is(key)), PROCESSED)) {
-            log.debug("{} already handled {} {}", consumer, event.getType(), event.getId());
-            observer.accept(consumer, "duplicate");
-            return;
-        }
-        Optional<ReceivedEvent<?>> received = read(event);
-        if (received.isPresent()) {
-            handler.handle(received.get());
-        } else {
-            log.debug("{} ignores unknown event type {}", consumer, event.getType());
-        }
-        if (purger != null && purger.purged(basin)) {
-            // purged while the handler ran (another listener read BasinPurged meanwhile): what it wrote goes too, and
-            // no marker brings the basin's database back
+        try {
+            String key = consumer + ":" + event.getId();
+            if (mongo.exists(query(where("_id").is(key)), PROCESSED)) {
+                log.debug("{} already handled {} {}", consumer, event.getType(), event.getId());
+                observer.accept(consumer, "duplicate");
+                return;
+            }
+            Optional<ReceivedEvent<?>> received = read(event);
+            if (received.isPresent()) {
+                handler.handle(received.get());
+            } else {
+                log.debug("{} ignores unknown event type {}", consumer, event.getType());
+            }
+            if (purger != null && purger.purged(basin)) {
+                throw new PurgedBasinException(basin);
+            }
+            markHandled(key, event);
+            observer.accept(consumer, received.isPresent() ? "handled" : "ignored");
+        } catch (PurgedBasinException purgedMeanwhile) {
+            if (purger == null) {
+                throw purgedMeanwhile;
+            }
+            // purged while the handler ran (another listener read BasinPurged meanwhile): the basin's database is
+            // sealed from then on, what the handler wrote before goes too, and no marker brings the database back
             purger.dropAgain(basin);
+            log.debug("{} dropped {} of basin {} purged meanwhile", consumer, event.getType(), basin);
             observer.accept(consumer, "ignored");
-            return;
         }
-        markHandled(key, event);
-        observer.accept(consumer, received.isPresent() ? "handled" : "ignored");
     }
 
     private volatile TenantPurger purger;

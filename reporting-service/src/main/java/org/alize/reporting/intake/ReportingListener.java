@@ -99,7 +99,11 @@ class ReportingListener {
     private void conclude(Map<BasinId, Batch> basins, Generation generation) {
         basins.forEach((basin, batch) -> {
             if (!purger.purged(basin)) { // a purged basin's figures are not written back from the cache
-                projector.conclude(basin, batch.last, batch.applied, generation);
+                try {
+                    projector.conclude(basin, batch.last, batch.applied, generation);
+                } catch (org.alize.tenancy.PurgedBasinException purgedMeanwhile) {
+                    purger.dropAgain(basin);
+                }
             }
         });
         basins.clear();

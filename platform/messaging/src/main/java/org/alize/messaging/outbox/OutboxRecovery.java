@@ -70,6 +70,8 @@ public class OutboxRecovery implements ApplicationListener<ApplicationReadyEvent
             for (Tenant tenant : tenants()) {
                 try (BasinContext.Scope ignored = tenant.open()) {
                     published += recover(tenant);
+                } catch (org.alize.tenancy.PurgedBasinException purged) {
+                    log.debug("outbox recovery skips {}: {}", tenant, purged.getMessage());
                 }
             }
         } catch (RuntimeException e) {

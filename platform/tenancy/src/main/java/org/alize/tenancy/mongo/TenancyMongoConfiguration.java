@@ -51,9 +51,11 @@ public class TenancyMongoConfiguration {
     @Bean
     @ConditionalOnBean(MongoClient.class)
     org.alize.tenancy.archive.TenantPurger alizeTenantPurger(MongoClient client, Environment environment,
-            ObjectProvider<java.time.Clock> clock, BasinDatabaseIndexes indexes) {
-        return new org.alize.tenancy.archive.TenantPurger(client, databasePrefix(environment),
-                clock.getIfAvailable(java.time.Clock::systemUTC), indexes::forget);
+            ObjectProvider<java.time.Clock> clock, BasinDatabaseIndexes indexes, BasinRoutingMongoDatabaseFactory databases) {
+        org.alize.tenancy.archive.TenantPurger purger = new org.alize.tenancy.archive.TenantPurger(client,
+                databasePrefix(environment), clock.getIfAvailable(java.time.Clock::systemUTC), indexes::forget);
+        databases.sealPurged(purger::purged);
+        return purger;
     }
 
     /** The key vault of crypto-shredding: see {@link PersonalKeys}. */
