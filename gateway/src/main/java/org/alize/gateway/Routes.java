@@ -56,7 +56,7 @@ class Routes {
                         .filters(f -> resilient(f, "reporting", settings)).uri(settings.url("reporting")))
                 .route("reporting-basin", r -> r.order(2).path("/api/basins/*/indicators/**")
                         .filters(f -> resilient(f, "reporting", settings)).uri(settings.url("reporting")))
-                .route("notification", r -> r.order(2).path("/api/basins/*/notifications/**")
+                .route("notification", r -> r.order(2).path("/api/basins/*/notifications/**", "/api/basins/*/webhooks/**")
                         .filters(f -> resilient(f, "notification", settings)).uri(settings.url("notification")))
                 .route("project", r -> r.order(3).path(PROJECT)
                         .filters(f -> resilient(f, "project", settings)).uri(settings.url("project")))

@@ -92,7 +92,9 @@ class GatewayIT {
                 Map.entry("/api/network/outbox/reporting-service/parked", "reporting"),
                 Map.entry("/api/network/outbox/identity-service/parked", "identity"),
                 Map.entry("/api/network/outbox/basin-service/parked", "basin"),
-                Map.entry("/api/basins/b1/notifications/preferences", "notification"));
+                Map.entry("/api/basins/b1/notifications/preferences", "notification"),
+                Map.entry("/api/basins/b1/webhooks", "notification"),
+                Map.entry("/api/basins/b1/webhooks/w1/deliveries", "notification"));
         for (Map.Entry<String, String> route : expected.entrySet()) {
             assertThat(routed(route.getKey()).get("service").asString()).as(route.getKey()).isEqualTo(route.getValue());
         }

@@ -261,6 +261,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("ALIZE_NOTIFICATION_SMTP_HOST", "127.0.0.1");
         env.put("ALIZE_NOTIFICATION_SMTP_PORT", String.valueOf(mailbox.smtpPort()));
         env.put("ALIZE_NOTIFICATION_SMTP_STARTTLS", "false");
+        // a developer's own webhook receiver on this machine is trusted here (http, loopback), nowhere else
+        env.put("ALIZE_WEBHOOKS_ALLOW_HTTP", "true");
+        env.put("ALIZE_WEBHOOKS_TRUSTED_HOSTS", "127.0.0.1,localhost,::1");
         env.put("ALIZE_NOTIFICATION_CONSOLE_URL", serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString());
         if (service.name().equals(Services.CONSOLE)) {
             env.put("ALIZE_CONSOLE_DEV_MAILBOX_URL", mailbox.url().toString());

@@ -133,6 +133,22 @@ class ConsoleScenarioIT {
             assertThat(browser.text()).contains("Copiez-le maintenant", "basin-valenciennois-", "CRM du Valenciennois", "actif");
             browser.check("clients-api-secret");
 
+            // and a webhook (a receiver on this machine, which the local stack trusts); its secret is shown once too
+            browser.click("nav a[href$='/webhooks']");
+            browser.check("webhooks");
+            browser.find("#adresse-webhook").sendKeys("http://127.0.0.1:9/alize");
+            browser.find("#description-webhook").sendKeys("ERP du Valenciennois");
+            browser.find("#type-0").click();
+            browser.click("form[action$='/webhooks'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("Webhook créé");
+            assertThat(browser.text()).contains("Copiez-le maintenant", "whsec_", "ERP du Valenciennois", "actif");
+            browser.check("webhooks-secret");
+            browser.click("td a[href*='/webhooks/']");
+            browser.click("form[action$='/ping'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("Événement d'essai envoyé");
+            assertThat(browser.text()).contains("Journal des livraisons", "alize.webhook.Ping.v1");
+            browser.check("webhook");
+
             // the basin's mails: what was written to whom, and where it stands
             browser.click("nav a[href$='/courriels']");
             assertThat(browser.text()).contains("Courriels du bassin", "Envoyé");

@@ -56,7 +56,7 @@ class ConsolePagesTest {
             "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
             "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
             "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires", "/bassins/valenciennois/partenaires?personnes=1",
-            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/mon-compte", "/"})
+            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/bassins/valenciennois/webhooks", "/bassins/valenciennois/webhooks/wh-1", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/mon-compte", "/"})
     void every_page_renders_in_french(String path) throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
                 + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]},\"people\":{\"valenciennois\":\"per-2f99e2aa24\"}}";
@@ -237,6 +237,39 @@ class ConsolePagesTest {
 
         api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
         assertThat(mvc.perform(get("/bassins/valenciennois/clients-api").with(oidcLogin())).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void an_operator_subscribes_a_webhook_whose_secret_is_shown_once_and_reads_its_delivery_log() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        assertThat(page("/bassins/valenciennois/webhooks")).contains("https://erp.partenaire.example/alize", "ERP d&#39;Usinor",
+                "désactivé", "alize.project.ProjectDecided.v1", "Nouveau webhook").doesNotContain("Copiez-le maintenant");
+
+        api.recorded.put("POST /api/basins/{b}/webhooks", "{\"webhook\":{\"id\":\"wh-3\",\"url\":\"https://erp.example/h\","
+                + "\"eventTypes\":[\"alize.project.ProjectDecided.v1\"],\"status\":\"ACTIVE\"},\"secret\":\"whsec_c2hvd24tb25jZQ==\"}");
+        MvcResult created = mvc.perform(post("/bassins/valenciennois/webhooks").param("adresse", "https://erp.example/h")
+                .param("description", "").param("types", "alize.project.ProjectDecided.v1", "alize.basin.PersonRecorded.v1")
+                .with(oidcLogin()).with(csrf())).andReturn();
+        assertThat(created.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(created.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Copiez-le maintenant",
+                "whsec_c2hvd24tb25jZQ==");
+        assertThat((Map<String, Object>) api.lastBody).containsEntry("url", "https://erp.example/h")
+                .containsEntry("eventTypes", List.of("alize.project.ProjectDecided.v1", "alize.basin.PersonRecorded.v1"))
+                .doesNotContainKey("description");
+        assertThat(page("/bassins/valenciennois/webhooks")).as("shown once").doesNotContain("whsec_c2hvd24tb25jZQ==");
+
+        assertThat(page("/bassins/valenciennois/webhooks/wh-1")).contains("whsec_…a1b2c3", "Journal des livraisons",
+                "réponse 200", "pas de réponse en 10 s", "prochain essai", "Envoyer un événement d'essai", "Relivrer");
+        mvc.perform(post("/bassins/valenciennois/webhooks/wh-1/ping").with(oidcLogin()).with(csrf()));
+        mvc.perform(post("/bassins/valenciennois/webhooks/wh-1/livraisons/dl-1").with(oidcLogin()).with(csrf()));
+        mvc.perform(post("/bassins/valenciennois/webhooks/wh-1/suppression").with(oidcLogin()).with(csrf()));
+        assertThat(api.expandedCalls).contains("/api/basins/valenciennois/webhooks/wh-1/ping",
+                "/api/basins/valenciennois/webhooks/wh-1/deliveries/dl-1/redeliver", "/api/basins/valenciennois/webhooks/wh-1");
+        assertThat(api.calls).contains("DELETE /api/basins/{b}/webhooks/{w}");
+
+        api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
+        assertThat(mvc.perform(get("/bassins/valenciennois/webhooks").with(oidcLogin())).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
     }
 
@@ -649,7 +682,7 @@ class ConsolePagesTest {
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final Map<String, String> FILES = Map.ofEntries(
                 Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
-                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"), Map.entry("/api/basins/{b}/notifications/kinds", "notification-kinds"), Map.entry("/api/basins/{b}/notifications/preferences", "notification-preferences"), Map.entry("/api/basins/{b}/notifications/mails", "notification-mails"),
+                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"), Map.entry("/api/basins/{b}/webhooks", "webhooks"), Map.entry("/api/basins/{b}/webhooks/event-types", "webhook-event-types"), Map.entry("/api/basins/{b}/webhooks/{w}", "webhook"), Map.entry("/api/basins/{b}/webhooks/{w}/deliveries", "webhook-deliveries"), Map.entry("/api/basins/{b}/notifications/kinds", "notification-kinds"), Map.entry("/api/basins/{b}/notifications/preferences", "notification-preferences"), Map.entry("/api/basins/{b}/notifications/mails", "notification-mails"),
                 Map.entry("/api/network/basins/{b}/offboarding", "offboarding"),
                 Map.entry("/api/network/indicators/cohorts", "network-cohorts"), Map.entry("/api/basins/{b}/arrears", "arrears"),
                 Map.entry("/api/basins/{b}/sessions", "sessions"), Map.entry("/api/basins/{b}/conventions/in-force", "convention"),
