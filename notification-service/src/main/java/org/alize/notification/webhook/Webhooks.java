@@ -181,6 +181,9 @@ public class Webhooks {
         if (!subscribable.contains(type)) {
             return;
         }
+        if (time != null && time.toInstant().isBefore(clock.instant().minus(settings.retention()))) {
+            return; // read again after its delivery left the log (a replay): not news, and not to be sent twice
+        }
         List<Subscription> subscriptions = mongo.find(query(where("status").is(Subscription.Status.ACTIVE)
                 .and("eventTypes").is(type)).limit(settings.maxPerBasin()), Subscription.class);
         if (subscriptions.isEmpty()) {

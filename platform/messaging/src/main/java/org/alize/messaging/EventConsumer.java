@@ -67,8 +67,21 @@ public class EventConsumer {
      *                 two consumers of the same event in one service each handle it once
      */
     public void consume(String consumer, ConsumerRecord<String, CloudEvent> record, EventHandler handler) {
+        consume(consumer, record, handler, true);
+    }
+
+    /**
+     * For a handler whose every write is already idempotent by itself (documents whose ids derive from the event,
+     * upserts that only set on insert): the same checks, but no consumption marker read or written, so an event that
+     * asks nothing of a basin costs it no write.
+     */
+    public void consumeIdempotent(String consumer, ConsumerRecord<String, CloudEvent> record, EventHandler handler) {
+        consume(consumer, record, handler, false);
+    }
+
+    private void consume(String consumer, ConsumerRecord<String, CloudEvent> record, EventHandler handler, boolean marked) {
         if (observations.isNoop()) {
-            consumeObserved(consumer, record, handler);
+            consumeObserved(consumer, record, handler, marked);
             return;
         }
         CloudEvent value = record.value();
@@ -79,13 +92,14 @@ public class EventConsumer {
                 .lowCardinalityKeyValue("topic", record.topic())
                 .highCardinalityKeyValue("event.id", value == null ? "none" : value.getId())
                 .highCardinalityKeyValue("offset", record.partition() + "@" + record.offset())
-                .observe(() -> consumeObserved(consumer, record, handler));
+                .observe(() -> consumeObserved(consumer, record, handler, marked));
     }
 
     /** The observation of one record's consumption, a child of the span that published it. */
     public static final String CONSUME_OBSERVATION = "alize.events.consume";
 
-    private void consumeObserved(String consumer, ConsumerRecord<String, CloudEvent> record, EventHandler handler) {
+    private void consumeObserved(String consumer, ConsumerRecord<String, CloudEvent> record, EventHandler handler,
+            boolean marked) {
         CloudEvent event = record.value();
         if (event == null) {
             throw new InvalidEventException("record " + record.topic() + "@" + record.offset() + " carries no CloudEvent");
@@ -110,7 +124,7 @@ public class EventConsumer {
         }
         try {
             String key = consumer + ":" + event.getId();
-            if (mongo.exists(query(where("_id").is(key)), PROCESSED)) {
+            if (marked && mongo.exists(query(where("_id").is(key)), PROCESSED)) {
                 log.debug("{} already handled {} {}", consumer, event.getType(), event.getId());
                 observer.accept(consumer, "duplicate");
                 return;
@@ -124,7 +138,9 @@ public class EventConsumer {
             if (purger != null && purger.purged(basin)) {
                 throw new PurgedBasinException(basin);
             }
-            markHandled(key, event);
+            if (marked) {
+                markHandled(key, event);
+            }
             observer.accept(consumer, received.isPresent() ? "handled" : "ignored");
         } catch (PurgedBasinException purgedMeanwhile) {
             if (purger == null) {
