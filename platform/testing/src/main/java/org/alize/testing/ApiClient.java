@@ -51,6 +51,12 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A file sent as the request's body, in its own media type (a spreadsheet imported). */
+    public Response post(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** A command sent with an {@code Idempotency-Key}. */
     public Response postWithKey(String path, String key, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").header("Idempotency-Key", key)

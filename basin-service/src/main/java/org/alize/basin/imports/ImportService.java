@@ -1,0 +1,200 @@
+package org.alize.basin.imports;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.alize.basin.convention.ConventionService;
+import org.alize.documents.Spreadsheet;
+import org.alize.kernel.problem.ApiProblem;
+import org.alize.kernel.problem.Conflict;
+import org.alize.kernel.problem.InvalidInput;
+import org.alize.kernel.problem.NotFound;
+import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.Ids;
+import org.alize.tenancy.web.Paged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * A spreadsheet imported in two steps. The preview reads it, judges every row and writes nothing but the import and
+ * its rows. The commit judges each row again against the basin as it stands then (another import, a form, may have
+ * come in between) and does what it says, row by row, then writes the pledges gathered in one revision of the
+ * convention being negotiated. No multi-document transaction: each row finds what it changes by its natural key, so a
+ * commit cut by a crash is finished by committing again, and the same file imported again changes nothing.
+ */
+@Service
+class ImportService {
+
+    /** A preview never committed is dropped after this; a committed import's rows, after {@link #KEPT}. */
+    static final Duration PREVIEW_KEPT = Duration.ofDays(7);
+    static final Duration KEPT = Duration.ofDays(400);
+    /** Imports dropped at most at each new preview: the cleaning follows the imports, it never sweeps the history. */
+    static final int PRUNED_PER_PREVIEW = 10;
+    /** A commit left « en cours » longer than this (its instance died) may be taken up again. */
+    static final Duration STALE_COMMIT = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    private final MongoTemplate mongo;
+    private final RowPlanner planner;
+    private final ConventionService conventions;
+    private final Clock clock;
+
+    ImportService(MongoTemplate mongo, RowPlanner planner, ConventionService conventions, Clock clock) {
+        this.mongo = mongo;
+        this.planner = planner;
+        this.conventions = conventions;
+        this.clock = clock;
+    }
+
+    /** The preview: every row judged, nothing of the basin written. */
+    BasinImport preview(ImportKind kind, String filename, byte[] content, String by) {
+        Spreadsheet.Table table;
+        try {
+            table = Spreadsheet.read(content);
+        } catch (Spreadsheet.Unreadable unreadable) {
+            throw InvalidInput.field("file", unreadable.getMessage());
+        }
+        Set<String> missing = new TreeSet<>();
+        for (Spreadsheet.Column column : kind.columns()) {
+            if (column.required() && !table.columns().contains(Spreadsheet.normalise(column.name()))) {
+                missing.add(column.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw InvalidInput.field("file", "colonnes obligatoires absentes de la première ligne : " + String.join(", ", missing)
+                    + " (partez du modèle)");
+        }
+        if (table.lines().isEmpty()) {
+            throw InvalidInput.field("file", "aucune ligne de données sous l'en-tête");
+        }
+        prune();
+        String id = Ids.next("imp");
+        RowPlanner.Context context = new RowPlanner.Context();
+        List<ImportRow> rows = new ArrayList<>();
+        Map<ImportRow.Outcome, Integer> counts = new EnumMap<>(ImportRow.Outcome.class);
+        for (Spreadsheet.Line line : table.lines()) {
+            RowPlanner.Plan plan = planner.plan(kind, line, context, by);
+            rows.add(new ImportRow(id + ":" + line.number(), id, line.number(), line.cells(), plan.outcome(), plan.targetId(),
+                    plan.summary(), plan.problems()));
+            counts.merge(plan.outcome(), 1, Integer::sum);
+        }
+        mongo.insertAll(rows);
+        String name = filename == null || filename.isBlank() ? kind.segment() : filename.strip();
+        BasinImport made = mongo.insert(new BasinImport(id, kind, name.length() > 200 ? name.substring(0, 200) : name,
+                sha256(content), BasinImport.Status.PREVIEWED, rows.size(), counts, clock.instant(), by, null, null, null));
+        log.info("import {} of {} ({}, {} rows) previewed by {}: {}", id, BasinContext.require(), kind, rows.size(), by, counts);
+        return made;
+    }
+
+    /** The commit: idempotent (a committed import answers as it is), taken up again after a crash. */
+    BasinImport commit(String id, String by) {
+        BasinImport found = get(id);
+        if (found.status() == BasinImport.Status.COMMITTED) {
+            return found;
+        }
+        Instant now = clock.instant();
+        BasinImport claimed = mongo.findAndModify(query(where("_id").is(id).orOperator(
+                        where("status").is(BasinImport.Status.PREVIEWED),
+                        new Criteria().andOperator(where("status").is(BasinImport.Status.COMMITTING),
+                                where("committingSince").lt(now.minus(STALE_COMMIT))))),
+                new Update().set("status", BasinImport.Status.COMMITTING).set("committingSince", now),
+                FindAndModifyOptions.options().returnNew(true), BasinImport.class);
+        if (claimed == null) {
+            BasinImport now2 = get(id);
+            if (now2.status() == BasinImport.Status.COMMITTED) {
+                return now2;
+            }
+            throw new Conflict("import.committing", "Cet import est déjà en cours d'enregistrement : rechargez la page dans un instant.");
+        }
+        RowPlanner.Context context = new RowPlanner.Context();
+        Map<ImportRow.Outcome, Integer> counts = new EnumMap<>(ImportRow.Outcome.class);
+        for (ImportRow row : mongo.find(query(where("importId").is(id)).with(Sort.by("line")), ImportRow.class)) {
+            RowPlanner.Plan plan = planner.plan(claimed.kind(), new Spreadsheet.Line(row.line(), row.cells()), context, by);
+            ImportRow done;
+            if (plan.outcome() == ImportRow.Outcome.REFUSED) {
+                done = new ImportRow(row.id(), id, row.line(), row.cells(), plan.outcome(), null, null, plan.problems());
+            } else {
+                try {
+                    String target = plan.apply().get();
+                    done = new ImportRow(row.id(), id, row.line(), row.cells(), plan.outcome().done(), target, plan.summary(),
+                            List.of());
+                } catch (ApiProblem refused) {
+                    done = new ImportRow(row.id(), id, row.line(), row.cells(), ImportRow.Outcome.REFUSED, null, null,
+                            List.of(new ImportRow.Problem(null, refused.detail(), null)));
+                }
+            }
+            mongo.save(done);
+            counts.merge(done.outcome(), 1, Integer::sum);
+        }
+        planner.writePledges(context, conventions, by);
+        BasinImport committed = mongo.save(claimed.committed(counts, clock.instant(), by));
+        log.info("import {} of {} committed by {}: {}", id, BasinContext.require(), by, counts);
+        return committed;
+    }
+
+    /**
+     * Drops a few imports past keeping (the cells of an import are the basin's people's data: kept no longer than needed),
+     * previews first.
+     */
+    private void prune() {
+        Instant now = clock.instant();
+        Query old = new Query(new Criteria().orOperator(
+                where("status").is(BasinImport.Status.PREVIEWED).and("createdAt").lt(now.minus(PREVIEW_KEPT)),
+                where("createdAt").lt(now.minus(KEPT)))).limit(PRUNED_PER_PREVIEW);
+        old.fields().include("_id");
+        for (BasinImport stale : mongo.find(old, BasinImport.class)) {
+            mongo.remove(query(where("importId").is(stale.id())), ImportRow.class);
+            mongo.remove(query(where("_id").is(stale.id())), BasinImport.class);
+        }
+    }
+
+    BasinImport get(String id) {
+        BasinImport found = id == null || id.length() > 64 ? null : mongo.findById(id, BasinImport.class);
+        if (found == null) {
+            throw new NotFound("import.not-found", "Aucun import « " + id + " » dans ce bassin.");
+        }
+        return found;
+    }
+
+    Paged<BasinImport> list(int page, int size) {
+        return Paged.query(mongo, new Query().with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"))),
+                BasinImport.class, page, size, i -> i);
+    }
+
+    Paged<ImportRow> rows(String id, ImportRow.Outcome outcome, int page, int size) {
+        get(id);
+        Criteria criteria = where("importId").is(id);
+        if (outcome != null) {
+            criteria = criteria.and("outcome").is(outcome);
+        }
+        return Paged.query(mongo, new Query(criteria).with(Sort.by("line")), ImportRow.class, page, size, r -> r);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
