@@ -30,7 +30,7 @@ class ConsoleScenarioIT {
     }
 
     @Test
-    void an_operator_works_the_pipeline_and_records_a_repayment_and_the_figures_move() {
+    void an_operator_works_the_pipeline_and_records_a_repayment_and_the_figures_move() throws Exception {
         try (Browser browser = new Browser("operateur")) {
             browser.open(console);
             browser.logIn("operateur.valenciennois", "alize-demo");
@@ -148,6 +148,22 @@ class ConsoleScenarioIT {
             assertThat(browser.find(".alert.success").getText()).contains("Événement d'essai envoyé");
             assertThat(browser.text()).contains("Journal des livraisons", "alize.webhook.Ping.v1");
             browser.check("webhook");
+
+            // people from the basin's spreadsheet: a preview that says what each row would do, then the import
+            browser.click("nav a[href$='/imports']");
+            browser.check("imports");
+            java.nio.file.Path sheet = java.nio.file.Files.createTempFile("personnes-", ".csv");
+            java.nio.file.Files.writeString(sheet, "Prénom;Nom;Courriel;Téléphone;Rattachement;Organisation;Fonction;En activité\n"
+                    + "Marc;Importé;marc.importe@astrees.example;;ASTREES;;Chargé de mission;oui\n"
+                    + "Luc;Sans;luc.sans@example.fr;;organisation;Société Fantôme;;\n");
+            browser.find("#fichier-personnes").sendKeys(sheet.toAbsolutePath().toString());
+            browser.click("form[action$='/imports/personnes'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("Rien n'est encore enregistré");
+            assertThat(browser.text()).contains("1 à créer", "1 refusée(s)", "Société Fantôme", "importez d'abord les partenaires");
+            browser.check("import-apercu");
+            browser.click("form[action$='/enregistrement'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("Import enregistré");
+            assertThat(browser.text()).contains("1 créée(s)", "Importé");
 
             // the basin's mails: what was written to whom, and where it stands
             browser.click("nav a[href$='/courriels']");

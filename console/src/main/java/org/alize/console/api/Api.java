@@ -70,6 +70,22 @@ public class Api {
         return call(HttpMethod.PUT, path, variables, body, FormKeys.next());
     }
 
+    /** A file sent as the request's body in its own media type (a spreadsheet to import), keyed like a {@link #post}. */
+    public JsonNode upload(String path, String contentType, byte[] file, Object... variables) {
+        String key = FormKeys.next();
+        try {
+            String answer = rest.post().uri(path, variables).headers(headers -> {
+                authorize(headers, MediaType.APPLICATION_JSON_VALUE);
+                headers.set("Idempotency-Key", key);
+            }).contentType(MediaType.parseMediaType(contentType)).body(file).retrieve().body(String.class);
+            return answer == null || answer.isBlank() ? json.nullNode() : json.readTree(answer);
+        } catch (RestClientResponseException e) {
+            throw refusal(e.getStatusCode().value(), e.getResponseBodyAsString(StandardCharsets.UTF_8));
+        } catch (ResourceAccessException e) {
+            throw unavailable();
+        }
+    }
+
     /** A removal (a revocation), keyed like a {@link #post}. */
     public JsonNode delete(String path, Object... variables) {
         return call(HttpMethod.DELETE, path, variables, null, FormKeys.next());

@@ -56,7 +56,7 @@ class ConsolePagesTest {
             "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
             "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
             "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires", "/bassins/valenciennois/partenaires?personnes=1",
-            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/bassins/valenciennois/webhooks", "/bassins/valenciennois/webhooks/wh-1", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/mon-compte", "/"})
+            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/bassins/valenciennois/webhooks", "/bassins/valenciennois/webhooks/wh-1", "/bassins/valenciennois/imports", "/bassins/valenciennois/imports/imp-0a1b2c3d4e5f", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/mon-compte", "/"})
     void every_page_renders_in_french(String path) throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
                 + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]},\"people\":{\"valenciennois\":\"per-2f99e2aa24\"}}";
@@ -270,6 +270,32 @@ class ConsolePagesTest {
 
         api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
         assertThat(mvc.perform(get("/bassins/valenciennois/webhooks").with(oidcLogin())).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void an_operator_uploads_a_spreadsheet_sees_each_rows_outcome_and_rule_then_imports_it() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        assertThat(page("/bassins/valenciennois/imports")).contains("partenaires-2026.xlsx", "2 créée(s)", "5 refusée(s)",
+                "modele-partenaires.xlsx", "modele-personnes.csv", "multipart/form-data");
+
+        api.recorded.put("UPLOAD /api/basins/{b}/imports/{k}?filename={f}", "{\"id\":\"imp-0a1b2c3d4e5f\"}");
+        MvcResult uploaded = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/bassins/valenciennois/imports/partenaires")
+                .file(new org.springframework.mock.web.MockMultipartFile("fichier", "partenaires.csv", "text/csv",
+                        "Type;Nom\nentreprise partenaire;Usinor\n".getBytes(StandardCharsets.UTF_8)))
+                .with(oidcLogin()).with(csrf())).andReturn();
+        assertThat(uploaded.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/imports/imp-0a1b2c3d4e5f");
+        assertThat(api.expandedCalls).contains("/api/basins/valenciennois/imports/partenaires?filename=partenaires.csv");
+        assertThat((String) api.lastBody).contains("entreprise partenaire;Usinor").endsWith("as text/csv");
+
+        assertThat(page("/bassins/valenciennois/imports/imp-0a1b2c3d4e5f")).contains("Aperçu", "1 à créer",
+                "Valeur d&#39;une journée : ", "(R-10)", "Importer les lignes acceptées");
+        mvc.perform(post("/bassins/valenciennois/imports/imp-0a1b2c3d4e5f/enregistrement").with(oidcLogin()).with(csrf()));
+        assertThat(api.expandedCalls).contains("/api/basins/valenciennois/imports/imp-0a1b2c3d4e5f/commit");
+
+        api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
+        assertThat(mvc.perform(get("/bassins/valenciennois/imports").with(oidcLogin())).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
     }
 
@@ -682,7 +708,7 @@ class ConsolePagesTest {
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final Map<String, String> FILES = Map.ofEntries(
                 Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
-                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"), Map.entry("/api/basins/{b}/webhooks", "webhooks"), Map.entry("/api/basins/{b}/webhooks/event-types", "webhook-event-types"), Map.entry("/api/basins/{b}/webhooks/{w}", "webhook"), Map.entry("/api/basins/{b}/webhooks/{w}/deliveries", "webhook-deliveries"), Map.entry("/api/basins/{b}/notifications/kinds", "notification-kinds"), Map.entry("/api/basins/{b}/notifications/preferences", "notification-preferences"), Map.entry("/api/basins/{b}/notifications/mails", "notification-mails"),
+                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"), Map.entry("/api/basins/{b}/webhooks", "webhooks"), Map.entry("/api/basins/{b}/imports", "imports"), Map.entry("/api/basins/{b}/imports/{i}", "import"), Map.entry("/api/basins/{b}/imports/{i}/rows", "import-rows"), Map.entry("/api/basins/{b}/webhooks/event-types", "webhook-event-types"), Map.entry("/api/basins/{b}/webhooks/{w}", "webhook"), Map.entry("/api/basins/{b}/webhooks/{w}/deliveries", "webhook-deliveries"), Map.entry("/api/basins/{b}/notifications/kinds", "notification-kinds"), Map.entry("/api/basins/{b}/notifications/preferences", "notification-preferences"), Map.entry("/api/basins/{b}/notifications/mails", "notification-mails"),
                 Map.entry("/api/network/basins/{b}/offboarding", "offboarding"),
                 Map.entry("/api/network/indicators/cohorts", "network-cohorts"), Map.entry("/api/basins/{b}/arrears", "arrears"),
                 Map.entry("/api/basins/{b}/sessions", "sessions"), Map.entry("/api/basins/{b}/conventions/in-force", "convention"),
@@ -801,6 +827,18 @@ class ConsolePagesTest {
                 throw refusal;
             }
             String answer = recorded.get("POST " + path);
+            return answer == null ? JSON.nullNode() : JSON.readTree(answer);
+        }
+
+        @Override
+        public JsonNode upload(String path, String contentType, byte[] file, Object... variables) {
+            calls.add("UPLOAD " + path);
+            expandedCalls.add(expand(path, variables));
+            lastBody = new String(file, StandardCharsets.UTF_8) + " as " + contentType;
+            if (refusal != null) {
+                throw refusal;
+            }
+            String answer = recorded.get("UPLOAD " + path);
             return answer == null ? JSON.nullNode() : JSON.readTree(answer);
         }
 
