@@ -204,6 +204,35 @@ class NotificationIT {
     }
 
     @Test
+    void a_mail_older_than_thirteen_months_keeps_its_line_in_the_log_but_not_its_body() throws Exception {
+        String basin = "mails-r";
+        org.alize.tenancy.BasinId id = org.alize.tenancy.BasinId.of(basin);
+        BasinContext.runIn(id, () -> {
+            for (int days : new int[] {400, 30}) {
+                mongo.insert(new org.alize.notification.mail.Mail("old-" + days, "per-r", "rose@example.fr",
+                        org.alize.notification.mail.Kind.PROJECT_DECISION, "Projet VAL-" + days, "corps de " + days,
+                        "<p>corps de " + days + "</p>", org.alize.notification.mail.Mail.Status.SENT, 1, null,
+                        Instant.now().minus(Duration.ofDays(days)), Instant.now().minus(Duration.ofDays(days)), "ancien", null));
+            }
+        });
+        person(basin, "per-r", "Rose", "Ancienne", "rose@example.fr");
+        submitted(basin, "prj-r", "VAL-2026-101", "Scierie Rose", "per-r");
+        decided(basin, "prj-r", "VAL-2026-101", "APPROVED", "per-r", UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> BasinContext.callIn(id,
+                () -> mongo.findById("old-400", org.alize.notification.mail.Mail.class).text() == null));
+        org.alize.notification.mail.Mail old = BasinContext.callIn(id, () -> mongo.findById("old-400",
+                org.alize.notification.mail.Mail.class));
+        assertThat(old.html()).isNull();
+        assertThat(old.subject()).as("the log keeps what it was about").isEqualTo("Projet VAL-400");
+        assertThat(BasinContext.callIn(id, () -> mongo.findById("old-30", org.alize.notification.mail.Mail.class)).text())
+                .as("a recent one keeps its body").isEqualTo("corps de 30");
+        // the decision and the convention to sign reach Rose before the next scenario counts its own mails
+        assertThat(awaitMails(2)).extracting(NotificationIT::to).containsOnly("rose@example.fr");
+        mailsStay(2);
+    }
+
+    @Test
     @DisplayName("R-22: a convocation goes to each member of the committee on the session's day, with the agenda and "
             + "each project's diagnosis; a new convocation after the agenda changed says so")
     void a_convocation_reaches_the_members_of_the_day_with_the_diagnoses_R22() throws Exception {

@@ -12,10 +12,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param kind      what it is about; null for a weekly digest
  * @param digestId  the digest that carried it, for one held for the weekly digest
+ * @param text      the body, plain; null once older than 13 months ({@code Notifier.BODY_KEPT})
  */
 @Document("mails")
 public record Mail(@Id String id, @Indexed String recipientId, String to, Kind kind, String subject, String text, String html,
-        Status status, int attempts, String lastError, Instant createdAt, Instant sentAt, String cause, String digestId) {
+        Status status, int attempts, String lastError, @Indexed Instant createdAt, Instant sentAt, String cause, String digestId) {
 
     public enum Status {
         /** Waiting for the dispatcher (retried with back-off after a failure). */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Writes one kind of mail to one person of the current basin, as they chose: queued at once, held for their weekly
@@ -27,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Notifier {
 
+    /** How long a mail's body is kept: 13 months, a year of history and its review. */
+    static final java.time.Duration BODY_KEPT = java.time.Duration.ofDays(395);
+    static final int BODIES_FORGOTTEN_PER_MAIL = 5;
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final MongoTemplate mongo;
@@ -79,6 +87,7 @@ public class Notifier {
         try {
             mongo.insert(mail);
             count(kind, frequency == Frequency.WEEKLY ? "held" : "queued");
+            forgetOldBodies(now);
         } catch (DuplicateKeyException written) {
             mail = mongo.findById(id, Mail.class);
             if (mail == null) {
@@ -89,6 +98,22 @@ public class Notifier {
             queue.send(basin, mail.id(), now);
         } else if (mail.status() == Mail.Status.HELD_FOR_DIGEST) {
             queue.digest(basin, personId, now);
+        }
+    }
+
+    /**
+     * The bodies of a few mails older than {@link #BODY_KEPT} are dropped as each new mail is written: the log keeps who
+     * was written to, about what, and how it went, not the text (it names people and projects). The cleaning follows
+     * the mails written, a handful at a time, and never sweeps a basin's history in one go.
+     */
+    private void forgetOldBodies(Instant now) {
+        org.springframework.data.mongodb.core.query.Query old = query(where("createdAt").lt(now.minus(BODY_KEPT))
+                .and("text").ne(null).and("status").nin(Mail.Status.PENDING, Mail.Status.HELD_FOR_DIGEST))
+                .limit(BODIES_FORGOTTEN_PER_MAIL);
+        old.fields().include("_id");
+        List<String> ids = mongo.find(old, org.bson.Document.class, "mails").stream().map(d -> d.getString("_id")).toList();
+        if (!ids.isEmpty()) {
+            mongo.updateMulti(query(where("_id").in(ids)), new Update().set("text", null).set("html", null), Mail.class);
         }
     }
 
