@@ -115,13 +115,13 @@ class ImportController {
         return imports.list(page, size).map(ImportView::of);
     }
 
-    @GetMapping("/{importId:imp-.+}")
+    @GetMapping("/{importId}")
     @Operation(summary = "Un import : son état et le compte de ses lignes par issue")
     ImportView get(@PathVariable String basinId, @PathVariable String importId) {
         return ImportView.of(imports.get(importId));
     }
 
-    @GetMapping("/{importId:imp-.+}/rows")
+    @GetMapping("/{importId}/rows")
     @Operation(summary = "Les lignes d'un import dans l'ordre du fichier, par page ; outcome=REFUSED pour les refus")
     Paged<RowView> rows(@PathVariable String basinId, @PathVariable String importId,
             @RequestParam(required = false) ImportRow.Outcome outcome,
@@ -130,10 +130,12 @@ class ImportController {
         return imports.rows(importId, outcome, page, size).map(RowView::of);
     }
 
-    @PostMapping("/{importId:imp-.+}/commit")
-    @Operation(summary = "Enregistrer les lignes acceptées (jugées à nouveau) ; relancé, il ne change rien")
-    ImportView commit(@PathVariable String basinId, @PathVariable String importId) {
-        return ImportView.of(imports.commit(importId, CurrentGrants.subject()));
+    @PostMapping("/{importId}/commit")
+    @Operation(summary = "Enregistrer les lignes acceptées (jugées à nouveau) : 202 tant que l'import est en cours (suivez "
+            + "GET …/imports/{importId}), 200 une fois importé ; relancé, il ne change rien")
+    ResponseEntity<ImportView> commit(@PathVariable String basinId, @PathVariable String importId) {
+        BasinImport started = imports.commit(importId, CurrentGrants.subject());
+        return ResponseEntity.status(started.status() == BasinImport.Status.COMMITTED ? 200 : 202).body(ImportView.of(started));
     }
 
     private static ResponseEntity<ImportView> previewed(BasinImport made) {

@@ -20,6 +20,7 @@ import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
 import org.alize.tenancy.Ids;
 import org.alize.tenancy.web.Paged;
 import org.slf4j.Logger;
@@ -37,13 +38,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * A spreadsheet imported in two steps. The preview reads it, judges every row and writes nothing but the import and
- * its rows. The commit judges each row again against the basin as it stands then (another import, a form, may have
- * come in between) and does what it says, row by row, then writes the pledges gathered in one revision of the
- * convention being negotiated. No multi-document transaction: each row finds what it changes by its natural key, so a
+ * its rows. The commit, in the background, judges each row again against the basin as it stands then (another import,
+ * a form, may have come in between) and does what it says, row by row, then writes the pledges gathered in one
+ * revision of the convention being negotiated. No multi-document transaction: each row finds what it changes by its natural key, so a
  * commit cut by a crash is finished by committing again, and the same file imported again changes nothing.
  */
 @Service
-class ImportService {
+class ImportService implements org.springframework.beans.factory.DisposableBean {
 
     /** A preview never committed is dropped after this; a committed import's rows, after {@link #KEPT}. */
     static final Duration PREVIEW_KEPT = Duration.ofDays(7);
@@ -58,6 +59,13 @@ class ImportService {
     private final RowPlanner planner;
     private final ConventionService conventions;
     private final Clock clock;
+    /** Two commits at a time on this instance, a hundred waiting at most: one basin's big file cannot hold the rest. */
+    private final java.util.concurrent.ThreadPoolExecutor workers = new java.util.concurrent.ThreadPoolExecutor(2, 2, 0,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(100), runnable -> {
+                Thread thread = new Thread(runnable, "alize-import");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     ImportService(MongoTemplate mongo, RowPlanner planner, ConventionService conventions, Clock clock) {
         this.mongo = mongo;
@@ -106,7 +114,12 @@ class ImportService {
         return made;
     }
 
-    /** The commit: idempotent (a committed import answers as it is), taken up again after a crash. */
+    /**
+     * The commit, started: the import is claimed (« en cours ») and its rows are written in the background, so that a
+     * file of 2,000 rows never outlasts the gateway's time limit; the import says when it is done. Idempotent: a committed
+     * import answers as it is, one being committed too; one whose commit died (its instance stopped) is taken up again
+     * after {@link #STALE_COMMIT}.
+     */
     BasinImport commit(String id, String by) {
         BasinImport found = get(id);
         if (found.status() == BasinImport.Status.COMMITTED) {
@@ -120,36 +133,62 @@ class ImportService {
                 new Update().set("status", BasinImport.Status.COMMITTING).set("committingSince", now),
                 FindAndModifyOptions.options().returnNew(true), BasinImport.class);
         if (claimed == null) {
-            BasinImport now2 = get(id);
-            if (now2.status() == BasinImport.Status.COMMITTED) {
-                return now2;
-            }
-            throw new Conflict("import.committing", "Cet import est déjà en cours d'enregistrement : rechargez la page dans un instant.");
+            return get(id); // committed meanwhile, or being committed: the same answer
         }
-        RowPlanner.Context context = new RowPlanner.Context();
-        Map<ImportRow.Outcome, Integer> counts = new EnumMap<>(ImportRow.Outcome.class);
-        for (ImportRow row : mongo.find(query(where("importId").is(id)).with(Sort.by("line")), ImportRow.class)) {
-            RowPlanner.Plan plan = planner.plan(claimed.kind(), new Spreadsheet.Line(row.line(), row.cells()), context, by);
-            ImportRow done;
-            if (plan.outcome() == ImportRow.Outcome.REFUSED) {
-                done = new ImportRow(row.id(), id, row.line(), row.cells(), plan.outcome(), null, null, plan.problems());
-            } else {
-                try {
-                    String target = plan.apply().get();
-                    done = new ImportRow(row.id(), id, row.line(), row.cells(), plan.outcome().done(), target, plan.summary(),
-                            List.of());
-                } catch (ApiProblem refused) {
-                    done = new ImportRow(row.id(), id, row.line(), row.cells(), ImportRow.Outcome.REFUSED, null, null,
-                            List.of(new ImportRow.Problem(null, refused.detail(), null)));
-                }
-            }
-            mongo.save(done);
-            counts.merge(done.outcome(), 1, Integer::sum);
+        BasinId basin = BasinContext.require();
+        try {
+            workers.execute(() -> BasinContext.runIn(basin, () -> write(claimed, by)));
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            release(id);
+            throw new Conflict("import.busy", "Trop d'imports sont en cours sur la plateforme : réessayez dans une minute.");
         }
-        planner.writePledges(context, conventions, by);
-        BasinImport committed = mongo.save(claimed.committed(counts, clock.instant(), by));
-        log.info("import {} of {} committed by {}: {}", id, BasinContext.require(), by, counts);
-        return committed;
+        return claimed;
+    }
+
+    /** Each row judged again and written, then the pledges, then the import marked done. */
+    void write(BasinImport claimed, String by) {
+        String id = claimed.id();
+        try {
+            RowPlanner.Context context = new RowPlanner.Context();
+            Map<ImportRow.Outcome, Integer> counts = new EnumMap<>(ImportRow.Outcome.class);
+            for (ImportRow row : mongo.find(query(where("importId").is(id)).with(Sort.by("line")), ImportRow.class)) {
+                ImportRow done = written(claimed.kind(), row, context, by);
+                mongo.save(done);
+                counts.merge(done.outcome(), 1, Integer::sum);
+            }
+            planner.writePledges(context, conventions, by);
+            mongo.save(claimed.committed(counts, clock.instant(), by));
+            log.info("import {} of {} committed by {}: {}", id, BasinContext.require(), by, counts);
+        } catch (RuntimeException e) {
+            // what was written stays (each row by its natural key): committing again finishes it
+            log.warn("import {} of {} interrupted, to be committed again: {}", id, BasinContext.require(), e.toString());
+            release(id);
+        }
+    }
+
+    private ImportRow written(ImportKind kind, ImportRow row, RowPlanner.Context context, String by) {
+        RowPlanner.Plan plan = planner.plan(kind, new Spreadsheet.Line(row.line(), row.cells()), context, by);
+        if (plan.outcome() == ImportRow.Outcome.REFUSED) {
+            return new ImportRow(row.id(), row.importId(), row.line(), row.cells(), plan.outcome(), null, null, plan.problems());
+        }
+        try {
+            String target = plan.apply().get();
+            return new ImportRow(row.id(), row.importId(), row.line(), row.cells(), plan.outcome().done(), target,
+                    plan.summary(), List.of());
+        } catch (ApiProblem refused) {
+            return new ImportRow(row.id(), row.importId(), row.line(), row.cells(), ImportRow.Outcome.REFUSED, null, null,
+                    List.of(new ImportRow.Problem(null, refused.detail(), null)));
+        }
+    }
+
+    private void release(String id) {
+        mongo.updateFirst(query(where("_id").is(id).and("status").is(BasinImport.Status.COMMITTING)),
+                new Update().set("status", BasinImport.Status.PREVIEWED).unset("committingSince"), BasinImport.class);
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdown();
     }
 
     /**

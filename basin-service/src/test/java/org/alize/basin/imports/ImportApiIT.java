@@ -85,7 +85,7 @@ class ImportApiIT {
         assertThat(operator.get(basin.path("/imports/" + id + "/rows?outcome=REFUSED")).json().get("totalItems").asInt())
                 .isEqualTo(6);
 
-        JsonNode committed = operator.post(basin.path("/imports/" + id + "/commit"), "").json();
+        JsonNode committed = commit(operator, basin.path("/imports/" + id));
         assertThat(committed.get("status").asString()).isEqualTo("COMMITTED");
         assertThat(committed.get("counts").toString()).contains("\"CREATED\":2", "\"UPDATED\":1", "\"REFUSED\":6",
                 "\"UNCHANGED\":1");
@@ -93,15 +93,17 @@ class ImportApiIT {
         JsonNode convention = operator.get(basin.path("/conventions/" + draft)).json();
         assertThat(convention.toString()).as("R-10: the pledges written into the convention being negotiated")
                 .contains("Aciéries du Hainaut", "Département du Nord");
-        assertThat(operator.post(basin.path("/imports/" + id + "/commit"), "").json().get("counts").toString())
-                .as("committed again: the same answer, nothing more").contains("\"CREATED\":2");
+        ApiClient.Response committedAgain = operator.post(basin.path("/imports/" + id + "/commit"), "");
+        assertThat(committedAgain.status()).isEqualTo(200);
+        assertThat(committedAgain.json().get("counts").toString()).as("committed again: the same answer, nothing more")
+                .contains("\"CREATED\":2");
         assertThat(count(operator, basin.path("/organisations?size=100"))).isEqualTo(organisationsBefore + 2);
 
         // the same file again: every row accepted is already there
         ApiClient.Response again = operator.post(basin.path("/imports/partenaires"), CSV, file.getBytes(StandardCharsets.UTF_8));
         assertThat(again.json().get("counts").toString()).contains("\"UNCHANGED\":4", "\"REFUSED\":6").doesNotContain("CREATE")
                 .doesNotContain("UPDATE");
-        operator.post(basin.path("/imports/" + again.json().get("id").asString() + "/commit"), "");
+        commit(operator, basin.path("/imports/" + again.json().get("id").asString()));
         assertThat(count(operator, basin.path("/organisations?size=100"))).isEqualTo(organisationsBefore + 2);
         assertThat(operator.get(basin.path("/conventions/" + draft)).json().get("version").asLong())
                 .as("no revision for pledges already so").isEqualTo(convention.get("version").asLong());
@@ -132,7 +134,7 @@ class ImportApiIT {
         assertThat(problem(rows, 6)).contains("En activité", "oui ou non");
         assertThat(outcome(rows, 7)).isEqualTo("CREATE");
 
-        basin.operator.post(basin.path("/imports/" + id + "/commit"), "");
+        commit(basin.operator, basin.path("/imports/" + id));
         JsonNode people = basin.operator.get(basin.path("/people?size=50")).json().get("items");
         assertThat(people.toString()).contains("jeanne.martin@entreprise1.example", "Marc").doesNotContain("Luc");
         ApiClient.Response again = basin.operator.post(basin.path("/imports/personnes"), CSV, file.getBytes(StandardCharsets.UTF_8));
@@ -177,6 +179,41 @@ class ImportApiIT {
                 .status()).isEqualTo(403);
         assertThat(member.get(basin.path("/imports")).status()).isEqualTo(403);
         assertThat(operator.get(basin.path("/imports")).json().get("totalItems").asInt()).as("nothing refused was kept").isZero();
+    }
+
+    @Test
+    void a_file_at_the_bound_of_two_thousand_rows_previews_and_commits_within_the_gateways_time_limit() {
+        BasinApiFixture basin = new BasinApiFixture(port, "import-d").registeredAndValidated();
+        StringBuilder file = new StringBuilder("Prénom;Nom;Courriel;Rattachement;Fonction\n");
+        for (int i = 0; i < Spreadsheet.MAX_ROWS; i++) {
+            file.append("Prénom").append(i).append(";Nom").append(i).append(";personne").append(i)
+                    .append("@astrees.example;ASTREES;Chargé de mission\n");
+        }
+        byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        ApiClient.Response preview = basin.operator.post(basin.path("/imports/personnes"), CSV, bytes);
+        long previewed = System.nanoTime();
+        assertThat(preview.status()).as(preview.body()).isEqualTo(201);
+        assertThat(preview.json().get("counts").toString()).contains("\"CREATE\":" + Spreadsheet.MAX_ROWS);
+        String path = basin.path("/imports/" + preview.json().get("id").asString());
+        ApiClient.Response started2 = basin.operator.post(path + "/commit", "");
+        long answered = System.nanoTime();
+        JsonNode committed = commit(basin.operator, path);
+        long done = System.nanoTime();
+        assertThat(committed.get("counts").toString()).contains("\"CREATED\":" + Spreadsheet.MAX_ROWS);
+        assertThat(count(basin.operator, basin.path("/people?size=1"))).isEqualTo(Spreadsheet.MAX_ROWS);
+        System.out.printf("import of %d rows (%d KiB): preview %d ms, commit answered %d (%d ms), written in %d ms%n",
+                Spreadsheet.MAX_ROWS, bytes.length / 1024, (previewed - started) / 1_000_000, started2.status(),
+                (answered - previewed) / 1_000_000, (done - previewed) / 1_000_000);
+    }
+
+    /** Commits and waits for the import to be done (it is written in the background). */
+    static JsonNode commit(ApiClient operator, String importPath) {
+        ApiClient.Response started = operator.post(importPath + "/commit", "");
+        assertThat(started.status()).as(started.body()).isIn(200, 202);
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> operator.get(importPath).json(),
+                        i -> i.get("status").asString().equals("COMMITTED"));
     }
 
     private static String field(ApiClient.Response response) {

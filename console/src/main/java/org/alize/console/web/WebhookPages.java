@@ -53,21 +53,10 @@ class WebhookPages {
             HttpServletResponse response, Model model, RedirectAttributes flash) {
         operator(request, model, basin);
         List<String> types = form.get("types") == null ? List.of() : new ArrayList<>(form.get("types"));
-        JsonNode created;
-        try {
-            created = api.post("/api/basins/{b}/webhooks", Api.body("url", Pages.blank(form.getFirst("adresse")),
-                    "description", Pages.blank(form.getFirst("description")), "eventTypes", types), basin);
-        } catch (ApiException e) {
-            if (!e.isClientError()) {
-                throw e;
-            }
-            Pages.refused(flash, e);
-            return "redirect:/bassins/" + basin + "/webhooks";
-        }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        model.addAttribute("shown", json.map(created));
-        model.addAttribute("success", "Webhook créé : les événements choisis y seront envoyés à partir de maintenant.");
-        return page(basin, 0, model);
+        return withSecret(basin, null, "Webhook créé : les événements choisis y seront envoyés à partir de maintenant.",
+                response, model, flash, () -> api.post("/api/basins/{b}/webhooks", Api.body("url",
+                        Pages.blank(form.getFirst("adresse")), "description", Pages.blank(form.getFirst("description")),
+                        "eventTypes", types), basin));
     }
 
     @GetMapping("/bassins/{basin}/webhooks/{webhook}")
@@ -81,20 +70,30 @@ class WebhookPages {
     String rotate(@PathVariable String basin, @PathVariable String webhook, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes flash) {
         operator(request, model, basin);
-        JsonNode rotated;
+        return withSecret(basin, webhook, "Nouveau secret : l'ancien signe encore 24 heures à côté de lui.", response, model,
+                flash, () -> api.post("/api/basins/{b}/webhooks/{w}/secret", Map.of(), basin, webhook));
+    }
+
+    /**
+     * The page with the secret the call answered, this once (not cached, kept nowhere); a refusal goes back with its
+     * reasons to the list, or to the webhook's page.
+     */
+    private String withSecret(String basin, String webhook, String message, HttpServletResponse response, Model model,
+            RedirectAttributes flash, java.util.function.Supplier<JsonNode> call) {
+        JsonNode answered;
         try {
-            rotated = api.post("/api/basins/{b}/webhooks/{w}/secret", Map.of(), basin, webhook);
+            answered = call.get();
         } catch (ApiException e) {
             if (!e.isClientError()) {
                 throw e;
             }
             Pages.refused(flash, e);
-            return "redirect:/bassins/" + basin + "/webhooks/" + webhook;
+            return "redirect:/bassins/" + basin + "/webhooks" + (webhook == null ? "" : "/" + webhook);
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        model.addAttribute("shown", json.map(rotated));
-        model.addAttribute("success", "Nouveau secret : l'ancien signe encore 24 heures à côté de lui.");
-        return detail(basin, webhook, 0, model);
+        model.addAttribute("shown", json.map(answered));
+        model.addAttribute("success", message);
+        return webhook == null ? page(basin, 0, model) : detail(basin, webhook, 0, model);
     }
 
     @PostMapping("/bassins/{basin}/webhooks/{webhook}/{action:disable|enable|ping}")

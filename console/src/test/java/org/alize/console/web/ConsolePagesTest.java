@@ -291,6 +291,7 @@ class ConsolePagesTest {
 
         assertThat(page("/bassins/valenciennois/imports/imp-0a1b2c3d4e5f")).contains("Aperçu", "1 à créer",
                 "Valeur d&#39;une journée : ", "(R-10)", "Importer les lignes acceptées");
+        api.recorded.put("POST /api/basins/{b}/imports/{i}/commit", "{\"status\":\"COMMITTED\"}");
         mvc.perform(post("/bassins/valenciennois/imports/imp-0a1b2c3d4e5f/enregistrement").with(oidcLogin()).with(csrf()));
         assertThat(api.expandedCalls).contains("/api/basins/valenciennois/imports/imp-0a1b2c3d4e5f/commit");
 

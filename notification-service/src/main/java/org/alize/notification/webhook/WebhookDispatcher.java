@@ -257,32 +257,32 @@ class WebhookDispatcher implements DisposableBean {
         if (node instanceof ObjectNode object) {
             for (String name : List.copyOf(object.propertyNames())) {
                 JsonNode value = object.get(name);
-                if (value.isString() && PersonalData.isSealed(value.asString())) {
-                    String opened = personal.open(value.asString());
-                    if (opened == null) {
-                        object.putNull(name);
-                    } else {
-                        object.put(name, opened);
-                    }
+                JsonNode opened = openedValue(value);
+                if (opened != null) {
+                    object.set(name, opened);
                 } else {
                     open(value);
                 }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                JsonNode value = array.get(i);
-                if (value.isString() && PersonalData.isSealed(value.asString())) {
-                    String opened = personal.open(value.asString());
-                    if (opened == null) {
-                        array.setNull(i);
-                    } else {
-                        array.set(i, json.getNodeFactory().stringNode(opened));
-                    }
+                JsonNode opened = openedValue(array.get(i));
+                if (opened != null) {
+                    array.set(i, opened);
                 } else {
-                    open(value);
+                    open(array.get(i));
                 }
             }
         }
+    }
+
+    /** A sealed value opened (a JSON null once its person was erased); null for anything not sealed. */
+    private JsonNode openedValue(JsonNode value) {
+        if (!value.isString() || !PersonalData.isSealed(value.asString())) {
+            return null;
+        }
+        String opened = personal.open(value.asString());
+        return opened == null ? json.getNodeFactory().nullNode() : json.getNodeFactory().stringNode(opened);
     }
 
     private void forgetLater(BasinId basin, Delivery finished) {
