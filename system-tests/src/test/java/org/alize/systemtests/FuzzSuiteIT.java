@@ -496,6 +496,11 @@ class FuzzSuiteIT {
                 }
                 MongoDatabase db = client.getDatabase(database);
                 for (String collection : db.listCollectionNames()) {
+                    if (database.startsWith("notification_") && collection.equals("mails")) {
+                        // a mail is written from an event, whose producer's data is compared here, or when a reminder
+                        // comes due (the demo's reports and instalments, at the dispatcher's tick, whatever the fuzz does)
+                        continue;
+                    }
                     MessageDigest digest = MessageDigest.getInstance("SHA-256");
                     long count = 0;
                     for (Iterator<Document> it = db.getCollection(collection).find().sort(new Document("_id", 1)).iterator();
