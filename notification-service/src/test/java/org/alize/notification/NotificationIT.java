@@ -212,7 +212,8 @@ class NotificationIT {
                 mongo.insert(new org.alize.notification.mail.Mail("old-" + days, "per-r", "rose@example.fr",
                         org.alize.notification.mail.Kind.PROJECT_DECISION, "Projet VAL-" + days, "corps de " + days,
                         "<p>corps de " + days + "</p>", org.alize.notification.mail.Mail.Status.SENT, 1, null,
-                        Instant.now().minus(Duration.ofDays(days)), Instant.now().minus(Duration.ofDays(days)), "ancien", null));
+                        Instant.now().minus(Duration.ofDays(days)), Instant.now().minus(Duration.ofDays(days)), "ancien", null,
+                        Instant.now().minus(Duration.ofDays(days)).plus(Duration.ofDays(395))));
             }
         });
         person(basin, "per-r", "Rose", "Ancienne", "rose@example.fr");

@@ -13,10 +13,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param kind      what it is about; null for a weekly digest
  * @param digestId  the digest that carried it, for one held for the weekly digest
  * @param text      the body, plain; null once older than 13 months ({@code Notifier.BODY_KEPT})
+ * @param bodyUntil when its body goes; absent once gone, so that the index holds only the mails that still have one
  */
 @Document("mails")
 public record Mail(@Id String id, @Indexed String recipientId, String to, Kind kind, String subject, String text, String html,
-        Status status, int attempts, String lastError, @Indexed Instant createdAt, Instant sentAt, String cause, String digestId) {
+        Status status, int attempts, String lastError, Instant createdAt, Instant sentAt, String cause, String digestId,
+        @Indexed(sparse = true) Instant bodyUntil) {
 
     public enum Status {
         /** Waiting for the dispatcher (retried with back-off after a failure). */
@@ -44,16 +46,16 @@ public record Mail(@Id String id, @Indexed String recipientId, String to, Kind k
 
     Mail sent(Instant at) {
         return new Mail(id, recipientId, to, kind, subject, text, html, Status.SENT, attempts + 1, null, createdAt, at, cause,
-                digestId);
+                digestId, bodyUntil);
     }
 
     Mail failed(String error, boolean last) {
         return new Mail(id, recipientId, to, kind, subject, text, html, last ? Status.FAILED : Status.PENDING, attempts + 1,
-                error, createdAt, sentAt, cause, digestId);
+                error, createdAt, sentAt, cause, digestId, bodyUntil);
     }
 
     Mail notSent() {
         return new Mail(id, recipientId, to, kind, subject, text, html, Status.NOT_SENT, attempts, null, createdAt, null, cause,
-                digestId);
+                digestId, bodyUntil);
     }
 }

@@ -188,7 +188,7 @@ public class MailDispatcher {
                         "createdOn", FRENCH_DAY.format(m.createdAt().atZone(MailQueue.PARIS)))).toList()));
         try {
             mongo.insert(new Mail(id, entry.personId(), recipient.email(), null, subject, body.text(), body.html(),
-                    Mail.Status.PENDING, 0, null, now, null, "digest " + entry.id(), null));
+                    Mail.Status.PENDING, 0, null, now, null, "digest " + entry.id(), null, now.plus(Notifier.BODY_KEPT)));
         } catch (DuplicateKeyException written) {
             log.debug("digest {} already written", id);
         }

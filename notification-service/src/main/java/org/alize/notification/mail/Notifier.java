@@ -83,7 +83,7 @@ public class Notifier {
         Instant now = clock.instant();
         Mail mail = new Mail(id, personId, recipient.email(), kind, subject, body.text(), body.html(),
                 frequency == Frequency.WEEKLY ? Mail.Status.HELD_FOR_DIGEST : Mail.Status.PENDING, 0, null, now, null, cause,
-                null);
+                null, now.plus(BODY_KEPT));
         try {
             mongo.insert(mail);
             count(kind, frequency == Frequency.WEEKLY ? "held" : "queued");
@@ -107,13 +107,14 @@ public class Notifier {
      * the mails written, a handful at a time, and never sweeps a basin's history in one go.
      */
     private void forgetOldBodies(Instant now) {
-        org.springframework.data.mongodb.core.query.Query old = query(where("createdAt").lt(now.minus(BODY_KEPT))
-                .and("text").ne(null).and("status").nin(Mail.Status.PENDING, Mail.Status.HELD_FOR_DIGEST))
-                .limit(BODIES_FORGOTTEN_PER_MAIL);
+        // only the mails that still have a body are in bodyUntil's sparse index: the look does not grow with the history
+        org.springframework.data.mongodb.core.query.Query old = query(where("bodyUntil").lt(now)
+                .and("status").nin(Mail.Status.PENDING, Mail.Status.HELD_FOR_DIGEST)).limit(BODIES_FORGOTTEN_PER_MAIL);
         old.fields().include("_id");
         List<String> ids = mongo.find(old, org.bson.Document.class, "mails").stream().map(d -> d.getString("_id")).toList();
         if (!ids.isEmpty()) {
-            mongo.updateMulti(query(where("_id").in(ids)), new Update().set("text", null).set("html", null), Mail.class);
+            mongo.updateMulti(query(where("_id").in(ids)), new Update().set("text", null).set("html", null).unset("bodyUntil"),
+                    Mail.class);
         }
     }
 
