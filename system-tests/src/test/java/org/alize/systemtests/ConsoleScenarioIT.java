@@ -162,7 +162,13 @@ class ConsoleScenarioIT {
             assertThat(browser.text()).contains("1 à créer", "1 refusée(s)", "Société Fantôme", "importez d'abord les partenaires");
             browser.check("import-apercu");
             browser.click("form[action$='/enregistrement'] button");
-            assertThat(browser.find(".alert.success").getText()).contains("Import enregistré");
+            assertThat(browser.find(".alert.success").getText()).containsAnyOf("Import enregistré", "Import lancé");
+            // written in the background: the page, reloaded, says what each row did once it is done
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                    .pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+                        browser.driver().navigate().refresh();
+                        return browser.text().contains("1 créée(s)");
+                    });
             assertThat(browser.text()).contains("1 créée(s)", "Importé");
 
             // the basin's mails: what was written to whom, and where it stands

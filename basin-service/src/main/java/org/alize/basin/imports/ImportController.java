@@ -69,9 +69,14 @@ class ImportController {
     }
 
     @GetMapping("/kinds")
-    @Operation(summary = "Ce qui s'importe, et les colonnes de chaque modèle")
-    List<KindView> kinds(@PathVariable String basinId) {
-        return java.util.Arrays.stream(ImportKind.values()).map(k -> new KindView(k.segment(), k.title(), k.columns())).toList();
+    @Operation(summary = "Ce qui s'importe, et les colonnes de chaque modèle, par page (au plus 200)")
+    Paged<KindView> kinds(@PathVariable String basinId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        List<ImportKind> all = List.of(ImportKind.values());
+        int from = (int) Math.min(all.size(), (long) page * size);
+        return Paged.of(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size(),
+                k -> new KindView(k.segment(), k.title(), k.columns()));
     }
 
     @GetMapping("/{kind}/template")

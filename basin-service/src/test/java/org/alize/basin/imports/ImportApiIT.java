@@ -44,6 +44,10 @@ class ImportApiIT {
         Spreadsheet.Table xlsx = Spreadsheet.read(operator.bytes(basin.path("/imports/partenaires/template")));
         assertThat(xlsx.columns()).contains("type", "nom", "siret", "apport_en_numeraire", "valeur_d_une_journee");
         assertThat(xlsx.lines()).hasSize(1);
+        JsonNode kinds = operator.get(basin.path("/imports/kinds")).json();
+        assertThat(kinds.get("items").get(0).get("segment").asString()).isEqualTo("partenaires");
+        assertThat(kinds.get("totalItems").asInt()).isEqualTo(2);
+        assertThat(operator.get(basin.path("/imports/kinds?size=201")).status()).isEqualTo(400);
 
         String existingSiret = OrganisationMother.siret(101); // « Entreprise 1 » of the fixture
         String file = """

@@ -101,22 +101,16 @@ class ImportPages {
             RedirectAttributes flash) {
         operator(request, model, basin);
         try {
+            // written in the background: the import's page says « en cours » until it is done, then each row's outcome
             JsonNode started = api.post("/api/basins/{b}/imports/{i}/commit", Map.of(), basin, id);
-            // written in the background: a small file is done at once, a large one says « en cours » for a moment
-            for (int waited = 0; waited < 10 && !"COMMITTED".equals(started.path("status").asString()); waited++) {
-                Thread.sleep(200);
-                started = api.get("/api/basins/{b}/imports/{i}", basin, id);
-            }
             Pages.done(flash, "COMMITTED".equals(started.path("status").asString())
                     ? "Import enregistré : chaque ligne dit ce qu'elle a fait."
-                    : "Import en cours : rechargez la page dans un instant pour voir ce que chaque ligne a fait.");
+                    : "Import lancé : rechargez la page dans un instant pour voir ce que chaque ligne a fait.");
         } catch (ApiException e) {
             if (!e.isClientError()) {
                 throw e;
             }
             Pages.refused(flash, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return "redirect:/bassins/" + basin + "/imports/" + id;
     }
