@@ -94,7 +94,7 @@ final class TemplateBasin {
             add(ProjectEvents.TOPIC, ProjectEvents.PROJECT_DECIDED, new ProjectDecided(basin, project, "REF-" + p,
                     "s" + (1 + p % 8), decided, approved ? "APPROVED" : "REJECTED", "motif", 5, null,
                     approved ? new Means(List.of(), List.of(), new Means.Advance(new BigDecimal("15000.00"), 36, 3, "MONTHLY"),
-                            null, null) : null, false, 8, List.of(), null, at, "bench"));
+                            null, null) : null, false, 8, List.of(), null, at, "bench", null));
             if (approved) {
                 String advance = "adv-" + project;
                 add(FinanceEvents.TOPIC, FinanceEvents.ADVANCE_OPENED, new AdvanceOpened(basin, advance, project, "REF-" + p,

@@ -27,9 +27,13 @@ import org.alize.basin.events.PersonErased;
 import org.alize.basin.events.PersonRecorded;
 import org.alize.messaging.kafka.CloudEventPublisher;
 import org.alize.messaging.outbox.OutboxEntry;
+import org.alize.project.events.ProjectDecided;
 import org.alize.project.events.ProjectEvents;
 import org.alize.project.events.ProjectSubmitted;
 import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.BasinId;
+import org.alize.tenancy.personal.PersonalData;
+import org.alize.tenancy.personal.PersonalKeys;
 import org.alize.testing.ApiClient;
 import org.alize.testing.TestIssuer;
 import org.alize.testing.WithAlizeInfra;
@@ -93,6 +97,10 @@ class NotificationIT {
     JsonMapper json;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    PersonalData personal;
+    @Autowired
+    PersonalKeys keys;
 
     @Test
     @DisplayName("R-23/R-24/R-25: a decision is mailed to the prescriber and the mandatary once, in French, text and HTML, "
@@ -201,6 +209,50 @@ class NotificationIT {
                 new PersonErased(basin, "per-mand", Instant.now(), "dpo"), 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> !log(noPerson, basin).contains("marc.parrain"));
         assertThat(log(noPerson, basin)).contains("claire.prescri@example.fr");
+    }
+
+    @Test
+    @DisplayName("R-23: the SME's head is told the committee's decision on their project, without an account or a choice; "
+            + "their address stays sealed in the log and goes with their key")
+    void the_sme_head_is_told_the_decision_and_forgotten_with_their_key_R23() throws Exception {
+        String basin = "mails-h";
+        submitted(basin, "prj-h", "VAL-2026-010", "Menuiserie Carpentier", "per-unknown");
+        BasinId id = BasinId.of(basin);
+        String key = ProjectDecided.holderKey("prj-h");
+        String email = personal.seal(id, key, "paul.carpentier@menuiserie.example");
+        String name = personal.seal(id, key, "Paul Carpentier");
+        String replayed = UUID.randomUUID().toString();
+        decidedFor(basin, "prj-h", "VAL-2026-010", "APPROVED", replayed, name, email);
+
+        MimeMessage mail = awaitMails(1).get(0);
+        assertThat(to(mail)).isEqualTo("paul.carpentier@menuiserie.example");
+        assertThat(mail.getSubject()).isEqualTo("Votre projet VAL-2026-010 : projet agréé");
+        assertThat(part(mail, "text/plain")).contains("Madame, Monsieur", "Menuiserie Carpentier", "projet agréé",
+                "Un parrain", "convention de coopération").doesNotContain("Paul Carpentier").doesNotContain("mes-courriels");
+        assertThat(part(mail, "text/html")).contains("<html lang=\"fr\"", "Menuiserie Carpentier");
+        mailsStay(1);
+
+        ApiClient operator = ApiClient.on(port).as(TestIssuer.shared().token("op-" + basin).basin(basin, "OPERATOR").sign());
+        await().atMost(Duration.ofSeconds(10)).until(() -> log(operator, basin).contains("\"SENT\""));
+        assertThat(log(operator, basin)).contains("paul.carpentier@menuiserie.example", "\"HOLDER_DECISION\"");
+        assertThat(BasinContext.callIn(id, () -> mongo.findAll(org.bson.Document.class, "mails")).get(0).getString("to"))
+                .as("stored sealed").startsWith("pd1:" + basin + "/" + key + ":");
+        // no one chooses for the head: the kind is not among a person's choices
+        assertThat(operator.get("/api/basins/" + basin + "/notifications/kinds").body()).doesNotContain("HOLDER_DECISION");
+        person(basin, "per-h", "Léa", "Membre", "lea.membre@example.fr");
+        ApiClient member = member(basin, "per-h");
+        await().atMost(Duration.ofSeconds(10)).until(() -> member.get("/api/basins/" + basin + "/notifications/preferences")
+                .status() == 200);
+        ApiClient.Response refused = member.put("/api/basins/" + basin + "/notifications/preferences",
+                "{\"choices\":{\"HOLDER_DECISION\":\"NONE\"}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("choices.HOLDER_DECISION", "sorte de courriel inconnue");
+
+        // erased (project-service destroys the head's key): the log no longer says to whom, a replay writes nothing
+        keys.destroy(id, key);
+        assertThat(log(operator, basin)).doesNotContain("paul.carpentier").contains("\"to\":null");
+        decidedFor(basin, "prj-h", "VAL-2026-010", "POSTPONED", UUID.randomUUID().toString(), name, email);
+        mailsStay(1);
     }
 
     @Test
@@ -473,6 +525,23 @@ class NotificationIT {
         publish(basin, ProjectEvents.TOPIC, ProjectEvents.PROJECT_SUBMITTED, projectId, new ProjectSubmitted(projectId,
                 reference, basin, company, null, null, "EXISTING_SME_DEVELOPMENT", 3, prescriberId, List.of(), null,
                 Instant.now(), "test"), 1);
+    }
+
+    private void decidedFor(String basin, String projectId, String reference, String outcome, String eventId, String name,
+            String email) {
+        try (var golden = getClass().getResourceAsStream("/golden/" + ProjectEvents.PROJECT_DECIDED + ".json")) {
+            ObjectNode event = (ObjectNode) json.readTree(golden);
+            event.put("basinId", basin).put("projectId", projectId).put("reference", reference).put("outcome", outcome)
+                    .put("decidedOn", java.time.LocalDate.now(org.alize.kernel.BasinCalendar.ZONE).toString())
+                    .putNull("mandataryId");
+            event.putObject("holder").put("name", name).put("email", email);
+            String payload = json.writeValueAsString(event);
+            EventContract.assertConforms(ProjectEvents.PROJECT_DECIDED, payload);
+            publisher.publish(new OutboxEntry(eventId, ProjectEvents.TOPIC, ProjectEvents.PROJECT_DECIDED,
+                    "/basins/" + basin + "/projects/" + projectId, projectId, basin, 3, Instant.now(), payload));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void decided(String basin, String projectId, String reference, String outcome, String mandataryId, String eventId) {

@@ -41,6 +41,8 @@ class ProjectFlowIT {
     JsonMapper json;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    org.alize.tenancy.personal.PersonalData personal;
 
     private ApiClient operator(String basin) {
         return ApiClient.on(port).as(TestIssuer.shared().token("op-" + basin).basin(basin, "OPERATOR").sign());
@@ -218,6 +220,18 @@ class ProjectFlowIT {
                 ProjectEvents.PROJECT_SUBMITTED, ProjectEvents.PROJECT_STATUS_CHANGED, ProjectEvents.PROJECT_DECIDED,
                 ProjectEvents.COMMITTEE_SESSION_CONVENED, ProjectEvents.COMMITTEE_SESSION_HELD, ProjectEvents.COOPERATION_CONVENTION_SIGNED, ProjectEvents.SKILLS_DELIVERED,
                 ProjectEvents.FOLLOW_UP_REPORT_FILED, ProjectEvents.SESSION_DECISIONS_VALIDATED);
+        // the decision carries the SME's head for their mail, sealed with their own key, which their erasure destroys
+        String decided = events.stream().filter(r -> ProjectEvents.PROJECT_DECIDED.equals(TopicRecords.header(r, "ce_type")))
+                .map(TopicRecords::body).findFirst().orElseThrow();
+        assertThat(decided).doesNotContain("paul.martin@").doesNotContain("Paul Martin");
+        JsonNode holder = json.readTree(decided).get("holder");
+        assertThat(holder.get("email").asString()).startsWith("pd1:prj-a/head-" + projectId + ":");
+        assertThat(personal.open(holder.get("email").asString())).isEqualTo("paul.martin@chaudronnerie.example");
+        assertThat(personal.open(holder.get("name").asString())).isEqualTo("Paul Martin");
+        ApiClient astrees = ApiClient.on(port).as(TestIssuer.shared().token("astrees.dpo").networkRoles("NETWORK_ADMIN").sign());
+        expect(200, astrees.post("/api/network/basins/prj-a/projects/" + projectId + "/head/erasure",
+                "{\"request\":\"RGPD-2026-200\"}"));
+        assertThat(personal.open(holder.get("email").asString())).as("the head's key is destroyed").isNull();
     }
 
     @Test
@@ -333,7 +347,7 @@ class ProjectFlowIT {
     static String submission(String prescriber, String company) {
         return """
                 {"company":{"name":"%s","siret":"81234567800019","nafCode":"25.62B","headcount":14,"city":"Anzin"},
-                 "head":{"firstName":"Paul","lastName":"Martin"},"beneficiaryType":"EXISTING_SME_DEVELOPMENT",
+                 "head":{"firstName":"Paul","lastName":"Martin","email":"paul.martin@chaudronnerie.example"},"beneficiaryType":"EXISTING_SME_DEVELOPMENT",
                  "needs":{"skillsDomains":["industrialisation"],"amountRequested":20000},
                  "forecastJobs":6,"supportSchemeIds":["sch-pfil"],"prescriberId":"%s"}
                 """.formatted(company, prescriber);

@@ -119,7 +119,7 @@ final class Story {
                 "RH", 5, new BigDecimal("500.00"), new BigDecimal("2500.00"))), List.of(new Means.InKind("Locaux", "org-1",
                 new BigDecimal("1000.00"))), new Means.Advance(new BigDecimal(advance), 24, 0, "MONTHLY"), null, null) : null;
         return apply("ProjectDecided", new ProjectDecided(basin, project, "REF-" + project, session, on, outcome, "motif", jobs,
-                null, means, false, 7, List.of(), null, AT, "test"));
+                null, means, false, 7, List.of(), null, AT, "test", null));
     }
 
     Story signed(String project, LocalDate on) {

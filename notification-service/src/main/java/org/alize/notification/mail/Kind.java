@@ -1,6 +1,10 @@
 package org.alize.notification.mail;
 
-/** What a mail is about; each person chooses, per kind, how often they receive it ({@link Frequency}). */
+/**
+ * What a mail is about; each person of the register chooses, per kind, how often they receive it ({@link Frequency}).
+ * {@link #HOLDER_DECISION} goes to an SME's head, who has no account and no choice: it is the notice of a decision on
+ * their own project.
+ */
 public enum Kind {
 
     PROJECT_DECISION("Décision du comité sur un projet",
@@ -15,7 +19,13 @@ public enum Kind {
     INSTALMENT_OVERDUE("Échéance d'avance impayée",
             "Une échéance d'avance remboursable restée impayée le lendemain de sa date (pour l'opérateur local)."),
     NETWORK_MEETING("Réunions du réseau",
-            "L'invitation aux réunions « Vie du réseau » et à l'événement national d'ASTREES (R-40), ou leur annulation.");
+            "L'invitation aux réunions « Vie du réseau » et à l'événement national d'ASTREES (R-40), ou leur annulation."),
+    HOLDER_DECISION("Décision du comité, au dirigeant de la PME",
+            "La décision du comité d'agrément sur son projet, au dirigeant de la PME (sans compte : envoyé à chaque fois).");
+
+    /** The kinds a person of the register chooses a frequency for. */
+    public static final java.util.List<Kind> CHOSEN = java.util.Arrays.stream(values())
+            .filter(kind -> kind != HOLDER_DECISION).toList();
 
     private final String label;
     private final String description;

@@ -17,6 +17,7 @@ import org.alize.notification.NotificationSettings;
 import org.alize.notification.people.Recipient;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
+import org.alize.tenancy.personal.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,9 +60,11 @@ public class MailDispatcher {
     private final NotificationSettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final PersonalData personal;
 
     MailDispatcher(MailQueue queue, MongoTemplate mongo, ObjectProvider<JavaMailSender> sender, Templates templates,
-            Notifier notifier, NotificationSettings settings, Clock clock, MeterRegistry meters) {
+            Notifier notifier, NotificationSettings settings, Clock clock, MeterRegistry meters, PersonalData personal) {
+        this.personal = personal;
         this.queue = queue;
         this.mongo = mongo;
         this.sender = sender;
@@ -106,6 +109,13 @@ public class MailDispatcher {
             queue.done(MailQueue.Outgoing.class, entry.id());
             return;
         }
+        String to = personal.open(mail.to()); // an SME head's address is kept sealed with their key
+        if (to == null) { // they were erased since: nothing to send, nothing to keep
+            mongo.remove(mail);
+            queue.done(MailQueue.Outgoing.class, entry.id());
+            outcome(mail, "erased");
+            return;
+        }
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
             mongo.save(mail.notSent());
@@ -114,7 +124,7 @@ public class MailDispatcher {
             return;
         }
         try {
-            smtp.send(message(smtp, mail));
+            smtp.send(message(smtp, mail, to));
             mongo.save(mail.sent(clock.instant()));
             queue.done(MailQueue.Outgoing.class, entry.id());
             outcome(mail, "sent");
@@ -153,11 +163,11 @@ public class MailDispatcher {
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
-    private MimeMessage message(JavaMailSender smtp, Mail mail) throws MessagingException {
+    private MimeMessage message(JavaMailSender smtp, Mail mail, String to) throws MessagingException {
         MimeMessage message = smtp.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
         helper.setFrom(settings.from());
-        helper.setTo(mail.to());
+        helper.setTo(to);
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
         message.setHeader("X-Alize-Mail-Id", mail.id());

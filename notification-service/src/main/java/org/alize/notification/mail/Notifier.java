@@ -13,6 +13,7 @@ import org.alize.notification.NotificationSettings;
 import org.alize.notification.people.Recipient;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
+import org.alize.tenancy.personal.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,9 +44,11 @@ public class Notifier {
     private final NotificationSettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final PersonalData personal;
 
     Notifier(MongoTemplate mongo, MailQueue queue, Templates templates, NotificationSettings settings, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, PersonalData personal) {
+        this.personal = personal;
         this.mongo = mongo;
         this.queue = queue;
         this.templates = templates;
@@ -99,6 +102,43 @@ public class Notifier {
         } else if (mail.status() == Mail.Status.HELD_FOR_DIGEST) {
             queue.digest(basin, personId, now);
         }
+    }
+
+    /**
+     * Writes the decision's mail to an SME's head, who is not a person of the register: no account, no preferences, so
+     * it is written each time. Their address stays sealed with their own key in the log ({@code to}), opened only to
+     * send: once the head is erased the mail can no longer be sent nor say to whom it went. The body does not name them.
+     *
+     * @param holderKey    the head's key id within the basin ({@code head-<projectId>}), the mail's recipient id
+     * @param sealedEmail  their address as the event carries it, sealed
+     */
+    public void notifyHolder(Kind kind, String holderKey, String sealedEmail, String cause,
+            String subject, Map<String, Object> model) {
+        BasinId basin = BasinContext.require();
+        if (sealedEmail == null || personal.open(sealedEmail) == null) {
+            log.debug("no {} mail in {} for {}: no address, or erased", kind, basin, holderKey);
+            count(kind, "unreachable");
+            return;
+        }
+        String id = UUID.nameUUIDFromBytes((cause + "|" + kind + "|" + holderKey).getBytes(StandardCharsets.UTF_8)).toString();
+        Map<String, Object> values = new HashMap<>(model);
+        values.put("basinId", basin.value());
+        values.put("subject", subject);
+        Templates.Body body = templates.render(kind.template(), values);
+        Instant now = clock.instant();
+        Mail mail = new Mail(id, holderKey, sealedEmail, kind, subject, body.text(), body.html(), Mail.Status.PENDING, 0,
+                null, now, null, cause, null, now.plus(BODY_KEPT));
+        try {
+            mongo.insert(mail);
+            count(kind, "queued");
+            forgetOldBodies(now);
+        } catch (DuplicateKeyException written) {
+            mail = mongo.findById(id, Mail.class);
+            if (mail == null || mail.status() != Mail.Status.PENDING) {
+                return;
+            }
+        }
+        queue.send(basin, mail.id(), now);
     }
 
     /**

@@ -26,7 +26,7 @@ public record Preferences(@Id String personId, Map<Kind, Frequency> choices, Ins
     /** Every kind with its frequency, defaults included, in the kinds' order. */
     public Map<Kind, Frequency> all() {
         Map<Kind, Frequency> all = new EnumMap<>(Kind.class);
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : Kind.CHOSEN) {
             all.put(kind, of(kind));
         }
         return all;

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mails that project-service's events call for: the committee's decision on a project (R-23) to those who follow
- * it — the prescriber who brought it and the mandatary named to follow it (R-25); the convocation to a session, with its
+ * it — the prescriber who brought it and the mandatary named to follow it (R-25) — and to the SME's head; the convocation to a session, with its
  * agenda and each project's preliminary diagnosis, to every member of the approval committee on that day (R-22).
  */
 @Component
@@ -201,6 +201,19 @@ class ProjectOccasions {
             model.put("role", roles.get(personId));
             model.put("link", settings.consoleUrl().resolve("/bassins/" + basin + "/projets/" + d.projectId()).toString());
             notifier.notify(Kind.PROJECT_DECISION, personId, cause, "Projet " + d.reference() + " : " + outcome, model);
+        }
+        if (d.holder() != null && !Boolean.TRUE.equals(d.newIntervention())) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("reference", d.reference());
+            model.put("companyName", company);
+            model.put("decidedOn", FRENCH_DATE.format(d.decidedOn()));
+            model.put("outcomeLabel", outcome);
+            model.put("approved", "APPROVED".equals(d.outcome()));
+            model.put("postponed", "POSTPONED".equals(d.outcome()));
+            model.put("complementaryDiagnosis", d.complementaryDiagnosisRequested());
+            model.put("motivation", d.motivation() == null || d.motivation().isBlank() ? null : d.motivation());
+            notifier.notifyHolder(Kind.HOLDER_DECISION, ProjectDecided.holderKey(d.projectId()), d.holder().email(), cause,
+                    "Votre projet " + d.reference() + " : " + outcome, model);
         }
         if ("APPROVED".equals(d.outcome())) {
             toSign(cause, d, facts);

@@ -23,6 +23,7 @@ import org.alize.notification.mail.Preferences;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.BasinRole;
+import org.alize.tenancy.personal.PersonalData;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.Paged;
 import org.alize.tenancy.web.RequiresBasinRole;
@@ -65,12 +66,15 @@ class NotificationController {
     record PreferencesInput(Map<String, String> choices) {
     }
 
-    /** A mail as the log shows it: to whom, about what, where it stands; never its body. */
+    /**
+     * A mail as the log shows it: to whom, about what, where it stands; never its body. An SME head's address is kept
+     * sealed with their key: shown opened, null once they were erased.
+     */
     record MailView(String id, String recipientId, String to, Kind kind, String subject, Mail.Status status,
             String statusLabel, int attempts, String lastError, Instant createdAt, Instant sentAt) {
 
-        static MailView of(Mail m) {
-            return new MailView(m.id(), m.recipientId(), m.to(), m.kind(), m.subject(), m.status(), m.status().label(),
+        static MailView of(Mail m, PersonalData personal) {
+            return new MailView(m.id(), m.recipientId(), personal.open(m.to()), m.kind(), m.subject(), m.status(), m.status().label(),
                     m.attempts(), m.lastError(), m.createdAt(), m.sentAt());
         }
     }
@@ -78,8 +82,10 @@ class NotificationController {
     private final MongoTemplate mongo;
     private final Notifier notifier;
     private final Clock clock;
+    private final PersonalData personal;
 
-    NotificationController(MongoTemplate mongo, Notifier notifier, Clock clock) {
+    NotificationController(MongoTemplate mongo, Notifier notifier, Clock clock, PersonalData personal) {
+        this.personal = personal;
         this.mongo = mongo;
         this.notifier = notifier;
         this.clock = clock;
@@ -88,7 +94,7 @@ class NotificationController {
     @GetMapping("/kinds")
     @Operation(summary = "Les sortes de courriels et les fréquences possibles")
     Catalogue kinds(@PathVariable String basinId) {
-        return new Catalogue(Arrays.stream(Kind.values()).map(k -> new KindView(k, k.label(), k.description())).toList(),
+        return new Catalogue(Kind.CHOSEN.stream().map(k -> new KindView(k, k.label(), k.description())).toList(),
                 Arrays.stream(Frequency.values()).map(f -> new FrequencyView(f, f.label())).toList());
     }
 
@@ -107,10 +113,10 @@ class NotificationController {
         if (asked.isEmpty()) {
             errors.add(new InvalidInput.FieldError("choices", "au moins une sorte de courriel et sa fréquence"));
         }
-        if (asked.size() > Kind.values().length) {
+        if (asked.size() > Kind.CHOSEN.size()) {
             throw new InvalidInput("Préférences non enregistrées : voyez les champs en erreur.", List.of(
                     new InvalidInput.FieldError("choices", "au plus une fréquence par sorte de courriel ("
-                            + Kind.values().length + " sortes)")));
+                            + Kind.CHOSEN.size() + " sortes)")));
         }
         Map<Kind, Frequency> choices = new EnumMap<>(Kind.class);
         choices.putAll(notifier.preferences(personId).choices());
@@ -121,9 +127,9 @@ class NotificationController {
             }
             Kind kind = parse(Kind.class, entry.getKey());
             Frequency frequency = parse(Frequency.class, entry.getValue());
-            if (kind == null) {
+            if (kind == null || !Kind.CHOSEN.contains(kind)) {
                 errors.add(new InvalidInput.FieldError(field, "sorte de courriel inconnue ; possibles : "
-                        + Arrays.toString(Kind.values())));
+                        + Kind.CHOSEN));
             } else if (frequency == null) {
                 errors.add(new InvalidInput.FieldError(field, "fréquence inconnue ; possibles : IMMEDIATE, WEEKLY, NONE"));
             } else {
@@ -144,7 +150,7 @@ class NotificationController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
         Query query = status == null ? new Query() : new Query(where("status").is(status));
         return Paged.query(mongo, query.with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"))), Mail.class, page,
-                size, MailView::of);
+                size, m -> MailView.of(m, personal));
     }
 
     /** The person the caller's account stands for in this basin (the token's {@code people} claim). */

@@ -28,10 +28,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * ASTREES erases an SME's head at their request (RGPD art. 17). The head is known only to project-service (no event
- * carries them): every copy in the basin's database is scrubbed (the signatures of the cooperation convention, the
- * recorded answers), the project's own document too, then the project notes the erasure, last, so that a request cut
- * by a crash is sent again and finishes.
+ * ASTREES erases an SME's head at their request (RGPD art. 17). The head is known to project-service, and to the
+ * decision's events only sealed with their own key: the key is destroyed (the events on the topic, and the mail
+ * notification-service keeps of the decision, can no longer be opened), every copy in the basin's database is scrubbed
+ * (the signatures of the cooperation convention, the recorded answers), the project's own document too, then the
+ * project notes the erasure, last, so that a request cut by a crash is sent again and finishes.
  */
 @RestController
 @Tag(name = "Données personnelles")
@@ -44,10 +45,13 @@ class HeadErasureController {
     private final MongoClient client;
     private final BasinRoutingMongoDatabaseFactory databases;
     private final PersonalDataScrubber scrubber;
+    private final org.alize.tenancy.personal.PersonalKeys keys;
     private final Clock clock;
 
     HeadErasureController(ProjectService projects, MongoTemplate mongo, MongoClient client,
-            BasinRoutingMongoDatabaseFactory databases, PersonalDataScrubber scrubber, Clock clock) {
+            BasinRoutingMongoDatabaseFactory databases, PersonalDataScrubber scrubber,
+            org.alize.tenancy.personal.PersonalKeys keys, Clock clock) {
+        this.keys = keys;
         this.projects = projects;
         this.mongo = mongo;
         this.client = client;
@@ -81,6 +85,7 @@ class HeadErasureController {
             Head head = project.dossier().head();
             PersonalDataScrubber.Subject subject = new PersonalDataScrubber.Subject(head.firstName(), head.lastName(),
                     head.email(), head.phone());
+            keys.destroy(basin, org.alize.project.events.ProjectDecided.holderKey(projectId));
             Map<String, Integer> rewritten = new TreeMap<>();
             // the other documents first, then the project's own: its record of the head goes last
             PersonalDataScrubber.Report others = scrubber.scrub(mongo.getDb(), subject,

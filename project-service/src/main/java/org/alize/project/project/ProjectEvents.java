@@ -43,7 +43,17 @@ final class ProjectEvents {
         return new ProjectDecided(basin, project.id(), project.reference(), decision.sessionId(), decision.decidedOn(),
                 decision.outcome().name(), decision.motivation(), project.dossier().forecastJobs(), decision.mandataryId(),
                 decision.means() == null ? null : means(decision.means(), project.followUp().missions()),
-                decision.complementaryDiagnosisRequested(), decision.voters(), decision.recusedPersonIds(), null, at, by);
+                decision.complementaryDiagnosisRequested(), decision.voters(), decision.recusedPersonIds(), null, at, by,
+                holder(project));
+    }
+
+    /** The SME's head as the decision's mail needs them, in clear here: {@link HeadEventSealer} seals them. */
+    private static ProjectDecided.Holder holder(Project project) {
+        Head head = project.dossier().head();
+        if (project.headErasedAt() != null || head == null || head.email() == null || head.email().isBlank()) {
+            return null;
+        }
+        return new ProjectDecided.Holder(head.firstName() + " " + head.lastName(), head.email());
     }
 
     /** A new intervention decided: {@code missions} are the ones it granted, if any. */
@@ -52,7 +62,7 @@ final class ProjectEvents {
         return new ProjectDecided(basin, project.id(), project.reference(), decision.sessionId(), decision.decidedOn(),
                 decision.outcome().name(), decision.motivation(), project.dossier().forecastJobs(), project.mandate().id(),
                 means == null ? null : means(means, missions), false, decision.voters(), decision.recusedPersonIds(),
-                Boolean.TRUE, at, by);
+                Boolean.TRUE, at, by, null);
     }
 
     static CooperationConventionSigned conventionSigned(String basin, Project project, GrantedMeans means, Instant at,

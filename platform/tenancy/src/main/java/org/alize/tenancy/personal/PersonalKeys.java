@@ -27,7 +27,8 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * The key vault of crypto-shredding: one AES-256 key per person of a basin, in the platform's vault database
  * ({@code alize.personal-data.vault-database}, {@code alize_vault} by default; collection {@code person_keys}),
- * which every service reads and only basin-service writes. Personal data leaves its owning service only sealed
+ * which every service reads; basin-service writes the keys of its register's people, project-service those of the
+ * SMEs' heads (ids {@code head-<projectId>}, a namespace of their own). Personal data leaves its owning service only sealed
  * with its person's key ({@link PersonalData}); an erasure destroys the key and leaves a tombstone, so that what
  * was sealed with it (events kept forever on the topics, dead letters, parked entries, exports) can no longer be
  * opened and no key is ever made for that person again. The vault stands in for a key management service: it holds
