@@ -1,16 +1,15 @@
 package org.alize.basin.imports;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import org.alize.documents.Spreadsheet.Column;
+import org.alize.documents.imports.Importable;
 
 /**
  * What a basin imports from the spreadsheets it already keeps, each with its template's columns (as the header names
  * them) and an example row.
  */
-public enum ImportKind {
+public enum ImportKind implements Importable {
 
     /** The basin's organisations, and each one's pledge in the convention being negotiated. */
     PARTNERS("partenaires", "Partenaires", List.of(
@@ -58,23 +57,23 @@ public enum ImportKind {
     }
 
     /** Its name in the API's paths: {@code partenaires}, {@code personnes}. */
+    @Override
     public String segment() {
         return segment;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
+    @Override
     public List<Column> columns() {
         return columns;
     }
 
+    @Override
     public List<List<String>> examples() {
         return examples;
-    }
-
-    public static Optional<ImportKind> of(String segment) {
-        return Arrays.stream(values()).filter(k -> k.segment.equals(segment) || k.name().equalsIgnoreCase(segment)).findFirst();
     }
 }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.alize.basin.convention.ConventionRepository;
@@ -31,12 +30,21 @@ import org.alize.basin.organisation.PersonRepository;
 import org.alize.basin.organisation.SizeClass;
 import org.alize.documents.Spreadsheet;
 import org.alize.documents.Spreadsheet.Line;
+import org.alize.documents.imports.ImportPlanner;
+import org.alize.documents.imports.ImportRow;
+import org.alize.documents.imports.Importable;
 import org.alize.kernel.problem.ApiProblem;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.tenancy.BasinContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import static org.alize.documents.imports.Cells.choice;
+import static org.alize.documents.imports.Cells.money;
+import static org.alize.documents.imports.Cells.problems;
+import static org.alize.documents.imports.Cells.required;
+import static org.alize.documents.imports.Cells.whole;
+import static org.alize.documents.imports.Cells.yesNo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -47,16 +55,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * exact name; a person by e-mail), so a row already imported is « déjà à jour ».
  */
 @Component
-class RowPlanner {
-
-    /** What a row would do, and how to do it. */
-    record Plan(ImportRow.Outcome outcome, String targetId, String summary, List<ImportRow.Problem> problems,
-            Supplier<String> apply) {
-
-        static Plan refused(List<ImportRow.Problem> problems) {
-            return new Plan(ImportRow.Outcome.REFUSED, null, null, List.copyOf(problems), null);
-        }
-    }
+class RowPlanner implements ImportPlanner<RowPlanner.Context> {
 
     /** What the rows above the one planned have settled: keys seen, organisations to be created, pledges to write. */
     static final class Context {
@@ -95,11 +94,13 @@ class RowPlanner {
     private final OrganisationService organisations;
     private final PersonRepository people;
     private final ConventionRepository conventions;
+    private final ConventionService conventionService;
     private final MongoTemplate mongo;
     private final Clock clock;
 
     RowPlanner(OrganisationService organisations, PersonRepository people, ConventionRepository conventions,
-            MongoTemplate mongo, Clock clock) {
+            ConventionService conventionService, MongoTemplate mongo, Clock clock) {
+        this.conventionService = conventionService;
         this.organisations = organisations;
         this.people = people;
         this.conventions = conventions;
@@ -107,7 +108,13 @@ class RowPlanner {
         this.clock = clock;
     }
 
-    Plan plan(ImportKind kind, Line line, Context context, String by) {
+    @Override
+    public Context context() {
+        return new Context();
+    }
+
+    @Override
+    public Plan plan(Importable kind, Line line, Context context, String by) {
         return kind == ImportKind.PARTNERS ? partner(line, context, by) : person(line, context, by);
     }
 
@@ -121,7 +128,7 @@ class RowPlanner {
                 AssociatedKind.class, false, problems);
         FunderKind funder = choice(line, "type_de_financeur", "Type de financeur", FUNDERS, FunderKind.class, false, problems);
         BigDecimal cash = money(line, "apport_en_numeraire", "Apport en numéraire", problems);
-        Integer days = whole(line, "jours_de_competences", "Jours de compétences", problems);
+        Integer days = whole(line, "jours_de_competences", "Jours de compétences", 0, 100_000, "un nombre de jours entre 0 et 100 000", problems);
         BigDecimal dailyValue = money(line, "valeur_d_une_journee", "Valeur d'une journée", problems);
         BigDecimal inKind = money(line, "apport_en_nature", "Apport en nature", problems);
         if (!problems.isEmpty() || kind == null) {
@@ -296,7 +303,9 @@ class RowPlanner {
     }
 
     /** Writes the pledges the rows gathered into the convention being negotiated, in one revision. */
-    void writePledges(Context context, ConventionService conventionService, String by) {
+    /** The pledges the rows gathered, written in one revision of the convention being negotiated. */
+    @Override
+    public void finish(Importable kind, Context context, String by) {
         if (context.pledges.isEmpty() || context.draft == null || context.draft.isEmpty()) {
             return;
         }
@@ -351,112 +360,5 @@ class RowPlanner {
         if (!Objects.equals(was, now)) {
             changes.add(label);
         }
-    }
-
-    private static List<ImportRow.Problem> problems(ApiProblem refused, Map<String, String> columns, String rule) {
-        Object errors = refused.properties().get("errors");
-        List<ImportRow.Problem> problems = new ArrayList<>();
-        if (errors instanceof List<?> list) {
-            for (Object error : list) {
-                if (error instanceof InvalidInput.FieldError field) {
-                    problems.add(new ImportRow.Problem(columns.get(field.field()), field.message(), rule));
-                }
-            }
-        }
-        if (problems.isEmpty()) {
-            problems.add(new ImportRow.Problem(null, refused.detail(), rule));
-        }
-        return problems;
-    }
-
-    private static String required(Line line, String column, String label, List<ImportRow.Problem> problems) {
-        String value = line.get(column);
-        if (value == null) {
-            problems.add(new ImportRow.Problem(label, "obligatoire", null));
-        }
-        return value;
-    }
-
-    private static <E extends Enum<E>> E choice(Line line, String column, String label, Map<String, E> labels, Class<E> type,
-            boolean required, List<ImportRow.Problem> problems) {
-        String value = line.get(column);
-        if (value == null) {
-            if (required) {
-                problems.add(new ImportRow.Problem(label, "obligatoire", null));
-            }
-            return null;
-        }
-        String normal = Spreadsheet.normalise(value).replace('_', ' ');
-        E found = labels.get(normal);
-        if (found == null) {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equalsIgnoreCase(value.strip())) {
-                    found = constant;
-                }
-            }
-        }
-        if (found == null) {
-            problems.add(new ImportRow.Problem(label, "« " + abbreviate(value) + " » n'est pas une valeur possible ; possibles : "
-                    + String.join(", ", labels.keySet().stream().sorted().toList()), null));
-        }
-        return found;
-    }
-
-    private static Boolean yesNo(Line line, String column, String label, List<ImportRow.Problem> problems) {
-        String value = line.get(column);
-        if (value == null) {
-            return null;
-        }
-        String normal = Spreadsheet.normalise(value);
-        if (List.of("oui", "o", "vrai", "true", "1", "yes").contains(normal)) {
-            return true;
-        }
-        if (List.of("non", "n", "faux", "false", "0", "no").contains(normal)) {
-            return false;
-        }
-        problems.add(new ImportRow.Problem(label, "oui ou non", null));
-        return null;
-    }
-
-    /** An amount as French spreadsheets write it: {@code 60 000,50 €} or {@code 60000.5}; at most a billion euros. */
-    static BigDecimal money(Line line, String column, String label, List<ImportRow.Problem> problems) {
-        String value = line.get(column);
-        if (value == null) {
-            return null;
-        }
-        String plain = value.replaceAll("[\\s\u00a0\u202f€]", "").replace(',', '.');
-        try {
-            BigDecimal amount = new BigDecimal(plain);
-            if (amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(1_000_000_000)) > 0 || amount.scale() > 2) {
-                problems.add(new ImportRow.Problem(label, "un montant en euros, positif, au centime près, d'au plus un milliard", null));
-                return null;
-            }
-            return amount;
-        } catch (NumberFormatException e) {
-            problems.add(new ImportRow.Problem(label, "« " + abbreviate(value) + " » n'est pas un montant en euros", null));
-            return null;
-        }
-    }
-
-    private static Integer whole(Line line, String column, String label, List<ImportRow.Problem> problems) {
-        String value = line.get(column);
-        if (value == null) {
-            return null;
-        }
-        try {
-            int number = Integer.parseInt(value.replaceAll("\\s", ""));
-            if (number < 0 || number > 100_000) {
-                problems.add(new ImportRow.Problem(label, "un nombre de jours entre 0 et 100 000", null));
-                return null;
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            problems.add(new ImportRow.Problem(label, "« " + abbreviate(value) + " » n'est pas un nombre entier", null));
-            return null;
-        }
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 }

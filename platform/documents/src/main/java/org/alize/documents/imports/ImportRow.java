@@ -1,4 +1,4 @@
-package org.alize.basin.imports;
+package org.alize.documents.imports;
 
 import java.util.List;
 import java.util.Map;
@@ -12,14 +12,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * nothing (already so), or refused, with each reason in French and the rule it breaks.
  *
  * @param line     its number in the file (the header is line 1)
- * @param targetId the organisation or person it creates or changes
+ * @param targetId what it creates or changes (an organisation, a person, a project)
  */
 @Document("import_rows")
 @CompoundIndex(name = "import_line", def = "{'importId': 1, 'line': 1}")
-record ImportRow(@Id String id, String importId, int line, Map<String, String> cells, Outcome outcome, String targetId,
+public record ImportRow(@Id String id, String importId, int line, Map<String, String> cells, Outcome outcome, String targetId,
         String summary, List<Problem> problems) {
 
-    enum Outcome {
+    public enum Outcome {
         CREATE("À créer"),
         UPDATE("À modifier"),
         UNCHANGED("Déjà à jour"),
@@ -33,11 +33,11 @@ record ImportRow(@Id String id, String importId, int line, Map<String, String> c
             this.label = label;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
 
-        Outcome done() {
+        public Outcome done() {
             return this == CREATE ? CREATED : this == UPDATE ? UPDATED : this;
         }
     }
@@ -48,6 +48,6 @@ record ImportRow(@Id String id, String importId, int line, Map<String, String> c
      * @param column the column at fault, as the template names it; null for the row as a whole
      * @param rule   the programme's rule it breaks ({@code R-06}), when one does
      */
-    record Problem(String column, String message, String rule) {
+    public record Problem(String column, String message, String rule) {
     }
 }

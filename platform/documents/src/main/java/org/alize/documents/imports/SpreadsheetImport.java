@@ -1,4 +1,4 @@
-package org.alize.basin.imports;
+package org.alize.documents.imports;
 
 import java.time.Instant;
 import java.util.Map;
@@ -11,14 +11,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * accepted written, each by its natural key, so that committing again or importing the same file again changes
  * nothing). Its rows are documents of their own ({@link ImportRow}).
  *
+ * @param kind   what it imports: its {@link Importable}'s name
  * @param counts rows per outcome
  */
 @Document("imports")
-record BasinImport(@Id String id, ImportKind kind, String filename, String sha256, Status status, int rows,
+public record SpreadsheetImport(@Id String id, String kind, String filename, String sha256, Status status, int rows,
         Map<ImportRow.Outcome, Integer> counts, Instant createdAt, String createdBy, Instant committingSince,
         Instant committedAt, String committedBy) {
 
-    enum Status {
+    public enum Status {
         PREVIEWED("Aperçu : rien n'est encore enregistré"),
         COMMITTING("Import en cours"),
         COMMITTED("Importé");
@@ -29,12 +30,12 @@ record BasinImport(@Id String id, ImportKind kind, String filename, String sha25
             this.label = label;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
     }
 
-    BasinImport committed(Map<ImportRow.Outcome, Integer> counted, Instant at, String by) {
-        return new BasinImport(id, kind, filename, sha256, Status.COMMITTED, rows, counted, createdAt, createdBy, null, at, by);
+    SpreadsheetImport committed(Map<ImportRow.Outcome, Integer> counted, Instant at, String by) {
+        return new SpreadsheetImport(id, kind, filename, sha256, Status.COMMITTED, rows, counted, createdAt, createdBy, null, at, by);
     }
 }

@@ -1,4 +1,4 @@
-package org.alize.basin.imports;
+package org.alize.documents.imports;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.alize.basin.convention.ConventionService;
 import org.alize.documents.Spreadsheet;
 import org.alize.kernel.problem.ApiProblem;
 import org.alize.kernel.problem.Conflict;
@@ -31,20 +30,19 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * A spreadsheet imported in two steps. The preview reads it, judges every row and writes nothing but the import and
- * its rows. The commit, in the background, judges each row again against the basin as it stands then (another import,
- * a form, may have come in between) and does what it says, row by row, then writes the pledges gathered in one
- * revision of the convention being negotiated. No multi-document transaction: each row finds what it changes by its natural key, so a
- * commit cut by a crash is finished by committing again, and the same file imported again changes nothing.
+ * A spreadsheet imported in two steps, for a service that declares its kinds and its {@link ImportPlanner}. The
+ * preview reads it, judges every row and writes nothing but the import and its rows. The commit, in the background,
+ * judges each row again against the basin as it stands then (another import, a form, may have come in between) and
+ * does what it says, row by row, then what the rows gathered ({@link ImportPlanner#finish}). No multi-document
+ * transaction: each row finds what it changes by its natural key, so a commit cut by a crash is finished by committing
+ * again, and the same file imported again changes nothing.
  */
-@Service
-class ImportService implements org.springframework.beans.factory.DisposableBean {
+public class Imports<C> implements org.springframework.beans.factory.DisposableBean {
 
     /** A preview never committed is dropped after this; a committed import's rows, after {@link #KEPT}. */
     static final Duration PREVIEW_KEPT = Duration.ofDays(7);
@@ -53,11 +51,11 @@ class ImportService implements org.springframework.beans.factory.DisposableBean 
     static final int PRUNED_PER_PREVIEW = 10;
     /** A commit left « en cours » longer than this (its instance died) may be taken up again. */
     static final Duration STALE_COMMIT = Duration.ofMinutes(5);
-    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    private static final Logger log = LoggerFactory.getLogger(Imports.class);
 
     private final MongoTemplate mongo;
-    private final RowPlanner planner;
-    private final ConventionService conventions;
+    private final ImportPlanner<C> planner;
+    private final List<? extends Importable> kinds;
     private final Clock clock;
     /** Two commits at a time on this instance, a hundred waiting at most: one basin's big file cannot hold the rest. */
     private final java.util.concurrent.ThreadPoolExecutor workers = new java.util.concurrent.ThreadPoolExecutor(2, 2, 0,
@@ -67,15 +65,35 @@ class ImportService implements org.springframework.beans.factory.DisposableBean 
                 return thread;
             });
 
-    ImportService(MongoTemplate mongo, RowPlanner planner, ConventionService conventions, Clock clock) {
+    public Imports(MongoTemplate mongo, ImportPlanner<C> planner, List<? extends Importable> kinds, Clock clock) {
         this.mongo = mongo;
         this.planner = planner;
-        this.conventions = conventions;
+        this.kinds = List.copyOf(kinds);
         this.clock = clock;
+        // mapped now, so that each basin's database gets their indexes with the service's own documents
+        mongo.getConverter().getMappingContext().getPersistentEntity(SpreadsheetImport.class);
+        mongo.getConverter().getMappingContext().getPersistentEntity(ImportRow.class);
+    }
+
+    /** What this service imports. */
+    public List<? extends Importable> kinds() {
+        return kinds;
+    }
+
+    /** The kind named {@code segment} in paths; 404 for any other. */
+    public Importable kind(String segment) {
+        return kinds.stream().filter(k -> k.segment().equals(segment) || k.name().equalsIgnoreCase(segment)).findFirst().orElseThrow(() -> new NotFound(
+                "import.kind-not-found", "On n'importe pas « " + (segment == null || segment.length() > 40 ? "?" : segment)
+                        + " » ici : " + String.join(", ", kinds.stream().map(Importable::segment).toList()) + "."));
+    }
+
+    private Importable stored(SpreadsheetImport found) {
+        return kinds.stream().filter(k -> k.name().equals(found.kind())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("import " + found.id() + " of an unknown kind " + found.kind()));
     }
 
     /** The preview: every row judged, nothing of the basin written. */
-    BasinImport preview(ImportKind kind, String filename, byte[] content, String by) {
+    public SpreadsheetImport preview(Importable kind, String filename, byte[] content, String by) {
         Spreadsheet.Table table;
         try {
             table = Spreadsheet.read(content);
@@ -97,19 +115,19 @@ class ImportService implements org.springframework.beans.factory.DisposableBean 
         }
         prune();
         String id = Ids.next("imp");
-        RowPlanner.Context context = new RowPlanner.Context();
+        C context = planner.context();
         List<ImportRow> rows = new ArrayList<>();
         Map<ImportRow.Outcome, Integer> counts = new EnumMap<>(ImportRow.Outcome.class);
         for (Spreadsheet.Line line : table.lines()) {
-            RowPlanner.Plan plan = planner.plan(kind, line, context, by);
+            ImportPlanner.Plan plan = planner.plan(kind, line, context, by);
             rows.add(new ImportRow(id + ":" + line.number(), id, line.number(), line.cells(), plan.outcome(), plan.targetId(),
                     plan.summary(), plan.problems()));
             counts.merge(plan.outcome(), 1, Integer::sum);
         }
         mongo.insertAll(rows);
         String name = filename == null || filename.isBlank() ? kind.segment() : filename.strip();
-        BasinImport made = mongo.insert(new BasinImport(id, kind, name.length() > 200 ? name.substring(0, 200) : name,
-                sha256(content), BasinImport.Status.PREVIEWED, rows.size(), counts, clock.instant(), by, null, null, null));
+        SpreadsheetImport made = mongo.insert(new SpreadsheetImport(id, kind.name(), name.length() > 200 ? name.substring(0, 200) : name,
+                sha256(content), SpreadsheetImport.Status.PREVIEWED, rows.size(), counts, clock.instant(), by, null, null, null));
         log.info("import {} of {} ({}, {} rows) previewed by {}: {}", id, BasinContext.require(), kind, rows.size(), by, counts);
         return made;
     }
@@ -120,18 +138,18 @@ class ImportService implements org.springframework.beans.factory.DisposableBean 
      * import answers as it is, one being committed too; one whose commit died (its instance stopped) is taken up again
      * after {@link #STALE_COMMIT}.
      */
-    BasinImport commit(String id, String by) {
-        BasinImport found = get(id);
-        if (found.status() == BasinImport.Status.COMMITTED) {
+    public SpreadsheetImport commit(String id, String by) {
+        SpreadsheetImport found = get(id);
+        if (found.status() == SpreadsheetImport.Status.COMMITTED) {
             return found;
         }
         Instant now = clock.instant();
-        BasinImport claimed = mongo.findAndModify(query(where("_id").is(id).orOperator(
-                        where("status").is(BasinImport.Status.PREVIEWED),
-                        new Criteria().andOperator(where("status").is(BasinImport.Status.COMMITTING),
+        SpreadsheetImport claimed = mongo.findAndModify(query(where("_id").is(id).orOperator(
+                        where("status").is(SpreadsheetImport.Status.PREVIEWED),
+                        new Criteria().andOperator(where("status").is(SpreadsheetImport.Status.COMMITTING),
                                 where("committingSince").lt(now.minus(STALE_COMMIT))))),
-                new Update().set("status", BasinImport.Status.COMMITTING).set("committingSince", now),
-                FindAndModifyOptions.options().returnNew(true), BasinImport.class);
+                new Update().set("status", SpreadsheetImport.Status.COMMITTING).set("committingSince", now),
+                FindAndModifyOptions.options().returnNew(true), SpreadsheetImport.class);
         if (claimed == null) {
             return get(id); // committed meanwhile, or being committed: the same answer
         }
@@ -145,18 +163,19 @@ class ImportService implements org.springframework.beans.factory.DisposableBean 
         return claimed;
     }
 
-    /** Each row judged again and written, then the pledges, then the import marked done. */
-    void write(BasinImport claimed, String by) {
+    /** Each row judged again and written, then what the rows gathered, then the import marked done. */
+    void write(SpreadsheetImport claimed, String by) {
         String id = claimed.id();
         try {
-            RowPlanner.Context context = new RowPlanner.Context();
+            Importable kind = stored(claimed);
+            C context = planner.context();
             Map<ImportRow.Outcome, Integer> counts = new EnumMap<>(ImportRow.Outcome.class);
             for (ImportRow row : mongo.find(query(where("importId").is(id)).with(Sort.by("line")), ImportRow.class)) {
-                ImportRow done = written(claimed.kind(), row, context, by);
+                ImportRow done = written(kind, row, context, by);
                 mongo.save(done);
                 counts.merge(done.outcome(), 1, Integer::sum);
             }
-            planner.writePledges(context, conventions, by);
+            planner.finish(kind, context, by);
             mongo.save(claimed.committed(counts, clock.instant(), by));
             log.info("import {} of {} committed by {}: {}", id, BasinContext.require(), by, counts);
         } catch (RuntimeException e) {
@@ -166,8 +185,8 @@ class ImportService implements org.springframework.beans.factory.DisposableBean 
         }
     }
 
-    private ImportRow written(ImportKind kind, ImportRow row, RowPlanner.Context context, String by) {
-        RowPlanner.Plan plan = planner.plan(kind, new Spreadsheet.Line(row.line(), row.cells()), context, by);
+    private ImportRow written(Importable kind, ImportRow row, C context, String by) {
+        ImportPlanner.Plan plan = planner.plan(kind, new Spreadsheet.Line(row.line(), row.cells()), context, by);
         if (plan.outcome() == ImportRow.Outcome.REFUSED) {
             return new ImportRow(row.id(), row.importId(), row.line(), row.cells(), plan.outcome(), null, null, plan.problems());
         }
@@ -182,8 +201,8 @@ class ImportService implements org.springframework.beans.factory.DisposableBean 
     }
 
     private void release(String id) {
-        mongo.updateFirst(query(where("_id").is(id).and("status").is(BasinImport.Status.COMMITTING)),
-                new Update().set("status", BasinImport.Status.PREVIEWED).unset("committingSince"), BasinImport.class);
+        mongo.updateFirst(query(where("_id").is(id).and("status").is(SpreadsheetImport.Status.COMMITTING)),
+                new Update().set("status", SpreadsheetImport.Status.PREVIEWED).unset("committingSince"), SpreadsheetImport.class);
     }
 
     @Override
@@ -198,29 +217,29 @@ class ImportService implements org.springframework.beans.factory.DisposableBean 
     private void prune() {
         Instant now = clock.instant();
         Query old = new Query(new Criteria().orOperator(
-                where("status").is(BasinImport.Status.PREVIEWED).and("createdAt").lt(now.minus(PREVIEW_KEPT)),
+                where("status").is(SpreadsheetImport.Status.PREVIEWED).and("createdAt").lt(now.minus(PREVIEW_KEPT)),
                 where("createdAt").lt(now.minus(KEPT)))).limit(PRUNED_PER_PREVIEW);
         old.fields().include("_id");
-        for (BasinImport stale : mongo.find(old, BasinImport.class)) {
+        for (SpreadsheetImport stale : mongo.find(old, SpreadsheetImport.class)) {
             mongo.remove(query(where("importId").is(stale.id())), ImportRow.class);
-            mongo.remove(query(where("_id").is(stale.id())), BasinImport.class);
+            mongo.remove(query(where("_id").is(stale.id())), SpreadsheetImport.class);
         }
     }
 
-    BasinImport get(String id) {
-        BasinImport found = id == null || id.length() > 64 ? null : mongo.findById(id, BasinImport.class);
+    public SpreadsheetImport get(String id) {
+        SpreadsheetImport found = id == null || id.length() > 64 ? null : mongo.findById(id, SpreadsheetImport.class);
         if (found == null) {
             throw new NotFound("import.not-found", "Aucun import « " + id + " » dans ce bassin.");
         }
         return found;
     }
 
-    Paged<BasinImport> list(int page, int size) {
+    public Paged<SpreadsheetImport> list(int page, int size) {
         return Paged.query(mongo, new Query().with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"))),
-                BasinImport.class, page, size, i -> i);
+                SpreadsheetImport.class, page, size, i -> i);
     }
 
-    Paged<ImportRow> rows(String id, ImportRow.Outcome outcome, int page, int size) {
+    public Paged<ImportRow> rows(String id, ImportRow.Outcome outcome, int page, int size) {
         get(id);
         Criteria criteria = where("importId").is(id);
         if (outcome != null) {
