@@ -29,7 +29,7 @@ class Routes {
     static final String[] GATEWAY_OWN = {"/api/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
             "/v3/api-docs/**", "/actuator/**", "/fallback/**"};
     private static final String[] PROJECT = {"/api/basins/*/projects/**", "/api/basins/*/sessions/**",
-            "/api/basins/*/committee", "/api/network/basins/*/projects/**"};
+            "/api/basins/*/committee", "/api/basins/*/project-imports/**", "/api/network/basins/*/projects/**"};
     private static final String[] FINANCE = {"/api/basins/*/advances/**", "/api/basins/*/arrears/**",
             "/api/basins/*/loss-rate", "/api/basins/*/accounts/**", "/api/basins/*/contributions/**",
             "/api/basins/*/pledges/**", "/api/basins/*/transfers/**", "/api/basins/*/operating-expenses/**",

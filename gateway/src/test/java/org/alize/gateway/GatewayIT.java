@@ -95,6 +95,8 @@ class GatewayIT {
                 Map.entry("/api/network/outbox/basin-service/parked", "basin"),
                 Map.entry("/api/basins/b1/notifications/preferences", "notification"),
                 Map.entry("/api/basins/b1/webhooks", "notification"),
+                Map.entry("/api/basins/b1/project-imports", "project"),
+                Map.entry("/api/basins/b1/imports", "basin"),
                 Map.entry("/api/basins/b1/webhooks/w1/deliveries", "notification"));
         for (Map.Entry<String, String> route : expected.entrySet()) {
             assertThat(routed(route.getKey()).get("service").asString()).as(route.getKey()).isEqualTo(route.getValue());

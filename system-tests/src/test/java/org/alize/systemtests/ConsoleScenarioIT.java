@@ -171,6 +171,25 @@ class ConsoleScenarioIT {
                     });
             assertThat(browser.text()).contains("1 créée(s)", "Importé");
 
+            // a project of 2018 from the same spreadsheets, on its real dates, to project-service
+            browser.click("a[href$='/imports-projets']");
+            browser.check("imports-projets");
+            java.nio.file.Path past = java.nio.file.Files.createTempFile("projets-", ".csv");
+            java.nio.file.Files.writeString(past, "Référence d'origine;Entreprise;Nom du dirigeant;Type de bénéficiaire;"
+                    + "Emplois prévus;Date de dépôt;Prescripteur;Date de décision;Décision;Motivation;Procès-verbal\n"
+                    + "VAL-2018-031;Tôlerie Ancienne;Lemaire;reprise;3;05/02/2018;isabelle.roche@hainaut-rail.example;"
+                    + "20/03/2018;refusé;Repreneur sans apport;PV du 20/03/2018\n");
+            browser.find("#fichier-projets").sendKeys(past.toAbsolutePath().toString());
+            browser.click("form[action$='/imports-projets/projets'] button");
+            assertThat(browser.text()).contains("1 à créer", "refusé le 20/03/2018");
+            browser.check("import-projets-apercu");
+            browser.click("form[action$='/enregistrement'] button");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                    .pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+                        browser.driver().navigate().refresh();
+                        return browser.text().contains("1 créée(s)");
+                    });
+
             // the basin's mails: what was written to whom, and where it stands
             browser.click("nav a[href$='/courriels']");
             assertThat(browser.text()).contains("Courriels du bassin", "Envoyé");

@@ -27,9 +27,20 @@ import tools.jackson.databind.JsonNode;
 class ImportPages {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final Map<String, String> KINDS = Map.of("partenaires", "Partenaires et leurs engagements", "personnes", "Personnes");
     static final Map<String, String> OUTCOMES = Map.of("CREATE", "à créer", "UPDATE", "à modifier", "UNCHANGED", "déjà à jour",
             "REFUSED", "refusée(s)", "CREATED", "créée(s)", "UPDATED", "modifiée(s)");
+
+    /** Where a basin's imports are: the register's (basin-service), the past projects' (project-service). */
+    record Source(String path, String api, String title, List<String> kinds) {
+    }
+
+    static final Map<String, Source> SOURCES = Map.of(
+            "imports", new Source("imports", "/api/basins/{b}/imports", "Imports du registre",
+                    List.of("partenaires", "personnes")),
+            "imports-projets", new Source("imports-projets", "/api/basins/{b}/project-imports", "Imports de projets passés",
+                    List.of("projets")));
+    static final Map<String, String> KINDS = Map.of("partenaires", "Partenaires et leurs engagements", "personnes", "Personnes",
+            "projets", "Projets passés");
 
     private final Api api;
     private final Json json;
@@ -41,11 +52,11 @@ class ImportPages {
         this.viewers = viewers;
     }
 
-    @GetMapping("/bassins/{basin}/imports")
-    String list(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
-            Model model) {
-        operator(request, model, basin);
-        JsonNode imports = api.get("/api/basins/{b}/imports?page={p}&size=20", basin, Math.max(0, page));
+    @GetMapping("/bassins/{basin}/{source:imports|imports-projets}")
+    String list(@PathVariable String basin, @PathVariable String source, @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request, Model model) {
+        Source from = source(request, model, basin, source);
+        JsonNode imports = api.get(from.api() + "?page={p}&size=20", basin, Math.max(0, page));
         model.addAttribute("imports", json.list(imports.path("items")));
         Paging.fromApi(model, imports);
         model.addAttribute("kinds", KINDS);
@@ -53,41 +64,45 @@ class ImportPages {
         return "basin/imports";
     }
 
-    @GetMapping("/bassins/{basin}/imports/modele-{kind:partenaires|personnes}.{format:csv|xlsx}")
-    ResponseEntity<byte[]> template(@PathVariable String basin, @PathVariable String kind, @PathVariable String format,
-            HttpServletRequest request, Model model) {
-        operator(request, model, basin);
-        return Downloads.file(api.download("/api/basins/{b}/imports/{k}/template?format={f}", "csv".equals(format)
+    @GetMapping("/bassins/{basin}/{source:imports|imports-projets}/modele-{kind:partenaires|personnes|projets}.{format:csv|xlsx}")
+    ResponseEntity<byte[]> template(@PathVariable String basin, @PathVariable String source, @PathVariable String kind,
+            @PathVariable String format, HttpServletRequest request, Model model) {
+        Source from = source(request, model, basin, source);
+        kind(from, kind);
+        return Downloads.file(api.download(from.api() + "/{k}/template?format={f}", "csv".equals(format)
                 ? "text/csv" : XLSX, basin, kind, format), "modele-" + kind + "." + format);
     }
 
-    @PostMapping("/bassins/{basin}/imports/{kind:partenaires|personnes}")
-    String upload(@PathVariable String basin, @PathVariable String kind, @RequestParam("fichier") MultipartFile file,
-            HttpServletRequest request, Model model, RedirectAttributes flash) throws IOException {
-        operator(request, model, basin);
+    @PostMapping("/bassins/{basin}/{source:imports|imports-projets}/{kind:partenaires|personnes|projets}")
+    String upload(@PathVariable String basin, @PathVariable String source, @PathVariable String kind,
+            @RequestParam("fichier") MultipartFile file, HttpServletRequest request, Model model, RedirectAttributes flash)
+            throws IOException {
+        Source from = source(request, model, basin, source);
+        kind(from, kind);
         String name = file.getOriginalFilename() == null ? kind : file.getOriginalFilename();
         String type = name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? XLSX : "text/csv";
         try {
-            JsonNode previewed = api.upload("/api/basins/{b}/imports/{k}?filename={f}", type, file.getBytes(), basin, kind, name);
+            JsonNode previewed = api.upload(from.api() + "/{k}?filename={f}", type, file.getBytes(), basin, kind, name);
             flash.addFlashAttribute("success", "Fichier lu : voici ce que chaque ligne ferait. Rien n'est encore enregistré.");
-            return "redirect:/bassins/" + basin + "/imports/" + previewed.path("id").asString();
+            return "redirect:/bassins/" + basin + "/" + from.path() + "/" + previewed.path("id").asString();
         } catch (ApiException e) {
             if (!e.isClientError()) {
                 throw e;
             }
             Pages.refused(flash, e);
-            return "redirect:/bassins/" + basin + "/imports";
+            return "redirect:/bassins/" + basin + "/" + from.path();
         }
     }
 
-    @GetMapping("/bassins/{basin}/imports/{id:imp-.+}")
-    String preview(@PathVariable String basin, @PathVariable String id, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "false") boolean refusees, HttpServletRequest request, Model model) {
-        operator(request, model, basin);
-        model.addAttribute("imported", json.map(api.get("/api/basins/{b}/imports/{i}", basin, id)));
+    @GetMapping("/bassins/{basin}/{source:imports|imports-projets}/{id:imp-.+}")
+    String preview(@PathVariable String basin, @PathVariable String source, @PathVariable String id,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean refusees,
+            HttpServletRequest request, Model model) {
+        Source from = source(request, model, basin, source);
+        model.addAttribute("imported", json.map(api.get(from.api() + "/{i}", basin, id)));
         JsonNode rows = refusees
-                ? api.get("/api/basins/{b}/imports/{i}/rows?outcome=REFUSED&page={p}&size=50", basin, id, Math.max(0, page))
-                : api.get("/api/basins/{b}/imports/{i}/rows?page={p}&size=50", basin, id, Math.max(0, page));
+                ? api.get(from.api() + "/{i}/rows?outcome=REFUSED&page={p}&size=50", basin, id, Math.max(0, page))
+                : api.get(from.api() + "/{i}/rows?page={p}&size=50", basin, id, Math.max(0, page));
         model.addAttribute("rows", json.list(rows.path("items")));
         Paging.fromApi(model, rows);
         model.addAttribute("refusedOnly", refusees);
@@ -96,13 +111,13 @@ class ImportPages {
         return "basin/import";
     }
 
-    @PostMapping("/bassins/{basin}/imports/{id:imp-.+}/enregistrement")
-    String commit(@PathVariable String basin, @PathVariable String id, HttpServletRequest request, Model model,
-            RedirectAttributes flash) {
-        operator(request, model, basin);
+    @PostMapping("/bassins/{basin}/{source:imports|imports-projets}/{id:imp-.+}/enregistrement")
+    String commit(@PathVariable String basin, @PathVariable String source, @PathVariable String id,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Source from = source(request, model, basin, source);
         try {
             // written in the background: the import's page says « en cours » until it is done, then each row's outcome
-            JsonNode started = api.post("/api/basins/{b}/imports/{i}/commit", Map.of(), basin, id);
+            JsonNode started = api.post(from.api() + "/{i}/commit", Map.of(), basin, id);
             Pages.done(flash, "COMMITTED".equals(started.path("status").asString())
                     ? "Import enregistré : chaque ligne dit ce qu'elle a fait."
                     : "Import lancé : rechargez la page dans un instant pour voir ce que chaque ligne a fait.");
@@ -112,13 +127,23 @@ class ImportPages {
             }
             Pages.refused(flash, e);
         }
-        return "redirect:/bassins/" + basin + "/imports/" + id;
+        return "redirect:/bassins/" + basin + "/" + from.path() + "/" + id;
     }
 
-    private void operator(HttpServletRequest request, Model model, String basin) {
+    private static void kind(Source from, String kind) {
+        if (!from.kinds().contains(kind)) {
+            throw new ApiException(404, "Page introuvable", "On n'importe pas « " + kind + " » ici.", List.of());
+        }
+    }
+
+    private Source source(HttpServletRequest request, Model model, String basin, String source) {
         Viewer viewer = Pages.inBasin(viewers, request, model, basin);
         if (!viewer.isOperator(basin)) {
             throw new ApiException(403, "Accès refusé", "Les imports du bassin sont faits par son opérateur local.", List.of());
         }
+        Source from = SOURCES.get(source);
+        model.addAttribute("source", from);
+        model.addAttribute("sources", SOURCES.values().stream().sorted(java.util.Comparator.comparing(Source::path)).toList());
+        return from;
     }
 }

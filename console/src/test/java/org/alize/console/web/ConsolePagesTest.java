@@ -56,7 +56,7 @@ class ConsolePagesTest {
             "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
             "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
             "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires", "/bassins/valenciennois/partenaires?personnes=1",
-            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/bassins/valenciennois/webhooks", "/bassins/valenciennois/webhooks/wh-1", "/bassins/valenciennois/imports", "/bassins/valenciennois/imports/imp-0a1b2c3d4e5f", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/mon-compte", "/"})
+            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/bassins/valenciennois/webhooks", "/bassins/valenciennois/webhooks/wh-1", "/bassins/valenciennois/imports", "/bassins/valenciennois/imports/imp-0a1b2c3d4e5f", "/bassins/valenciennois/imports-projets", "/bassins/valenciennois/imports-projets/imp-0a1b2c3d4e5f", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/mon-compte", "/"})
     void every_page_renders_in_french(String path) throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
                 + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]},\"people\":{\"valenciennois\":\"per-2f99e2aa24\"}}";
@@ -294,6 +294,20 @@ class ConsolePagesTest {
         api.recorded.put("POST /api/basins/{b}/imports/{i}/commit", "{\"status\":\"COMMITTED\"}");
         mvc.perform(post("/bassins/valenciennois/imports/imp-0a1b2c3d4e5f/enregistrement").with(oidcLogin()).with(csrf()));
         assertThat(api.expandedCalls).contains("/api/basins/valenciennois/imports/imp-0a1b2c3d4e5f/commit");
+
+        // past projects go to project-service, through their own page
+        assertThat(page("/bassins/valenciennois/imports-projets")).contains("Imports de projets passés", "modele-projets.xlsx",
+                "procès-verbal", "aria-current=\"page\"").doesNotContain("modele-partenaires");
+        api.recorded.put("UPLOAD /api/basins/{b}/project-imports/{k}?filename={f}", "{\"id\":\"imp-0a1b2c3d4e5f\"}");
+        MvcResult projects = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/bassins/valenciennois/imports-projets/projets")
+                .file(new org.springframework.mock.web.MockMultipartFile("fichier", "historique.csv", "text/csv",
+                        "Référence d'origine\nHAI-1\n".getBytes(StandardCharsets.UTF_8)))
+                .with(oidcLogin()).with(csrf())).andReturn();
+        assertThat(projects.getResponse().getRedirectedUrl()).isEqualTo("/bassins/valenciennois/imports-projets/imp-0a1b2c3d4e5f");
+        assertThat(api.expandedCalls).contains("/api/basins/valenciennois/project-imports/projets?filename=historique.csv");
+        assertThat(mvc.perform(get("/bassins/valenciennois/imports-projets/modele-partenaires.csv").with(oidcLogin()))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
 
         api.claims = "{\"preferred_username\":\"membre\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
         assertThat(mvc.perform(get("/bassins/valenciennois/imports").with(oidcLogin())).andReturn().getResponse()
@@ -709,7 +723,7 @@ class ConsolePagesTest {
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final Map<String, String> FILES = Map.ofEntries(
                 Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
-                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"), Map.entry("/api/basins/{b}/webhooks", "webhooks"), Map.entry("/api/basins/{b}/imports", "imports"), Map.entry("/api/basins/{b}/imports/{i}", "import"), Map.entry("/api/basins/{b}/imports/{i}/rows", "import-rows"), Map.entry("/api/basins/{b}/webhooks/event-types", "webhook-event-types"), Map.entry("/api/basins/{b}/webhooks/{w}", "webhook"), Map.entry("/api/basins/{b}/webhooks/{w}/deliveries", "webhook-deliveries"), Map.entry("/api/basins/{b}/notifications/kinds", "notification-kinds"), Map.entry("/api/basins/{b}/notifications/preferences", "notification-preferences"), Map.entry("/api/basins/{b}/notifications/mails", "notification-mails"),
+                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"), Map.entry("/api/basins/{b}/webhooks", "webhooks"), Map.entry("/api/basins/{b}/imports", "imports"), Map.entry("/api/basins/{b}/imports/{i}", "import"), Map.entry("/api/basins/{b}/imports/{i}/rows", "import-rows"), Map.entry("/api/basins/{b}/project-imports", "imports"), Map.entry("/api/basins/{b}/project-imports/{i}", "import"), Map.entry("/api/basins/{b}/project-imports/{i}/rows", "import-rows"), Map.entry("/api/basins/{b}/webhooks/event-types", "webhook-event-types"), Map.entry("/api/basins/{b}/webhooks/{w}", "webhook"), Map.entry("/api/basins/{b}/webhooks/{w}/deliveries", "webhook-deliveries"), Map.entry("/api/basins/{b}/notifications/kinds", "notification-kinds"), Map.entry("/api/basins/{b}/notifications/preferences", "notification-preferences"), Map.entry("/api/basins/{b}/notifications/mails", "notification-mails"),
                 Map.entry("/api/network/basins/{b}/offboarding", "offboarding"),
                 Map.entry("/api/network/indicators/cohorts", "network-cohorts"), Map.entry("/api/basins/{b}/arrears", "arrears"),
                 Map.entry("/api/basins/{b}/sessions", "sessions"), Map.entry("/api/basins/{b}/conventions/in-force", "convention"),

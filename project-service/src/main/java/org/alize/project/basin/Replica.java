@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** The replicated facts, one document type each, in the basin's database. */
@@ -24,7 +25,7 @@ public final class Replica {
      * @param erased    the person was erased: names and address are gone
      */
     @Document("replica_people")
-    public record Person(@Id String personId, String name, String email, String organisationId, String affiliation,
+    public record Person(@Id String personId, String name, @Indexed(sparse = true) String email, String organisationId, String affiliation,
             boolean inActivity, long sequence, String firstName, String lastName, boolean erased) {
     }
 

@@ -41,6 +41,14 @@ public record CooperationConvention(String conventionId, LocalDate preparedOn, L
     }
 
     /**
+     * A convention signed before the platform, as the basin's records give it: signed on {@code signedOn}, its
+     * signatures on paper (none recorded here), no advance calendar (a past advance is finance's to take up).
+     */
+    public static CooperationConvention signedBefore(String conventionId, LocalDate approvedOn, LocalDate signedOn) {
+        return new CooperationConvention(conventionId, approvedOn, List.of(), List.of(), signedOn, List.of());
+    }
+
+    /**
      * The convention with one more signature (R-24): the one of {@code key}, given by {@code signatory} on
      * {@code signedOn}, which follows the approval and is not in the future; each party signs once.
      */

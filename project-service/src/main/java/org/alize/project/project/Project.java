@@ -31,6 +31,12 @@ public class Project extends AggregateRoot {
     private String id;
     @Indexed
     private String reference;
+    /**
+     * For a project of the past taken up from the basin's records: its reference there, the key by which importing the
+     * same records again finds it (unique in the basin); null for the platform's own projects.
+     */
+    @Indexed(unique = true, sparse = true)
+    private String formerReference;
     /** What was submitted, as corrected until the committee: the SME, its head, needs, forecast jobs (fields stored flat). */
     @Unwrapped.Empty
     private Submission dossier;
@@ -81,6 +87,61 @@ public class Project extends AggregateRoot {
         project.raise(ProjectEvents.submitted(basin.value(), project, at, by));
         return project;
     }
+
+    /**
+     * A project of the basin's past, entered after the fact from its records (the spreadsheet kept before the platform,
+     * the committee's minutes): submitted, decided, and for an approval its convention signed and its follow-up
+     * ended, each on its real date, and its events so dated that every figure counts it in the year it belongs to.
+     * No session of the platform decided it: the decision names the minutes it is read from, without attendance or
+     * votes (R-22 and R-23 were met then, on paper), and its prescriber and mandatary are people of the register,
+     * whatever the committee's composition the platform knows for that day. Its convention carries no advance: a past
+     * advance is finance's to take up.
+     */
+    public static Project recordPast(BasinId basin, String id, String reference, String formerReference, Submission s,
+            Prescriber prescriber, LocalDate submittedOn, PastDecision past, LocalDate today, Instant at, String by) {
+        s.check(submittedOn);
+        past.check(submittedOn, today);
+        Project project = new Project(id, reference, s, prescriber, submittedOn);
+        project.formerReference = formerReference;
+        project.belongsTo(basin);
+        String source = "repris de l'historique du bassin (" + formerReference + ")";
+        project.history.add(new Transition(null, null, ProjectStatus.SUBMITTED, submittedOn, source, at, by));
+        project.raise(ProjectEvents.submitted(basin.value(), project, at, by));
+        Decision decision = new Decision(PAST_DECISION + id, past.decidedOn(), past.outcome(), past.motivation(), null,
+                past.mandataryId(), past.mandataryName(), false, 0, List.of(), List.of());
+        project.decisions.add(decision);
+        project.raise(ProjectEvents.decided(basin.value(), project, decision, at, by));
+        boolean approved = past.outcome() == Decision.Outcome.APPROVED;
+        project.step(ProjectAction.DECIDE, approved ? ProjectStatus.APPROVED : ProjectStatus.REJECTED, past.decidedOn(),
+                past.motivation() + " — " + past.minutes(), at, by);
+        if (!approved) {
+            return project;
+        }
+        project.mandate.assign(past.mandataryId(), past.mandataryName());
+        project.convention = CooperationConvention.signedBefore("cc-" + reference, past.decidedOn(), past.signedOn());
+        project.raise(ProjectEvents.signedBefore(basin.value(), project, at, by));
+        project.step(ProjectAction.SIGN_CONVENTION, ProjectStatus.CONVENTION_SIGNED, past.signedOn(), null, at, by);
+        project.step(ProjectAction.START_FOLLOW_UP, ProjectStatus.IN_FOLLOW_UP, past.signedOn(), null, at, by);
+        if (past.end() == null) {
+            return project;
+        }
+        if (past.jobs() != null) {
+            FollowUpReport tally = new FollowUpReport(Ids.next("rep"), past.endedOn(), past.jobs(),
+                    "Bilan repris de l'historique du bassin (" + formerReference + ").", null, false, null,
+                    past.mandataryName(), at, by);
+            project.followUp.file(tally, past.signedOn(), today);
+            project.note(ProjectAction.REPORT, past.endedOn(), "bilan repris : " + past.jobs().total()
+                    + " emploi(s) dont " + past.jobs().lasting() + " durable(s)", at, by);
+            project.raise(ProjectEvents.reportFiled(basin.value(), project, tally));
+        }
+        boolean closed = past.end() == PastDecision.End.CLOSED;
+        project.step(closed ? ProjectAction.CLOSE : ProjectAction.ABANDON, closed ? ProjectStatus.CLOSED
+                : ProjectStatus.ABANDONED, past.endedOn(), past.endReason() == null ? null : past.endReason().strip(), at, by);
+        return project;
+    }
+
+    /** The session id a past decision carries: it was taken at a session the platform never held. */
+    public static final String PAST_DECISION = "historique-";
 
     /** The latest day the mandatary's support is expected to end, once the convention is signed. */
     public Optional<LocalDate> followUpDueBy() {
@@ -307,6 +368,11 @@ public class Project extends AggregateRoot {
 
     private void move(ProjectAction action, ProjectStatus to, LocalDate on, String reason, Instant at, String by) {
         require(action);
+        step(action, to, on, reason, at, by);
+    }
+
+    /** A step of the project's life, taken or (for a project of the past) recorded as it was taken. */
+    private void step(ProjectAction action, ProjectStatus to, LocalDate on, String reason, Instant at, String by) {
         if (on == null) {
             throw InvalidInput.field("on", "la date est obligatoire");
         }
@@ -318,6 +384,11 @@ public class Project extends AggregateRoot {
 
     public String id() {
         return id;
+    }
+
+    /** Its reference in the basin's records before the platform, for a project taken up from them; else null. */
+    public String formerReference() {
+        return formerReference;
     }
 
     public String reference() {

@@ -80,6 +80,21 @@ final class ProjectEvents {
                         null, s.organisationId(), s.signedOn())).toList(), at, by);
     }
 
+    /**
+     * A convention signed before the platform, on paper, by the parties R-24 requires (the SME's head, the committee's
+     * president, the mandatary) on its day; no means to carry (a past advance is finance's to take up).
+     */
+    static CooperationConventionSigned signedBefore(String basin, Project project, Instant at, String by) {
+        CooperationConvention convention = project.convention();
+        List<CooperationConventionSigned.Signatory> parties = List.of(
+                new CooperationConventionSigned.Signatory("SME_HEAD", null, null, convention.signedOn()),
+                new CooperationConventionSigned.Signatory("COMMITTEE_PRESIDENT", null, null, convention.signedOn()),
+                new CooperationConventionSigned.Signatory("MANDATARY", null, null, convention.signedOn()));
+        return new CooperationConventionSigned(basin, project.id(), project.reference(), convention.conventionId(),
+                convention.signedOn(), project.dossier().company().name(), project.dossier().company().siret(),
+                project.mandate().id(), null, null, null, List.of(), List.of(), parties, at, by);
+    }
+
     static SkillsDelivered skillsDelivered(String basin, Project project, SkillsMission mission, LocalDate on, int days,
             Instant at, String by) {
         return new SkillsDelivered(basin, project.id(), mission.missionId(), mission.partnerId(), on, days,

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.alize.kernel.BasinCalendar;
+import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
 import org.alize.kernel.problem.RuleViolation;
@@ -54,6 +55,61 @@ public class ProjectService {
         return projects.save(Project.submit(BasinContext.require(), Ids.next("prj"), references.next("project", date.getYear()),
                 submission, new Prescriber(prescriber.personId(), prescriber.name(), prescriber.organisationId()), date,
                 clock.instant(), by));
+    }
+
+    /**
+     * Takes up a project of the basin's past from its records (see {@link Project#recordPast}): its prescriber and its
+     * mandatary are people of the basin's register; it gets a reference of the platform for its year of submission and
+     * keeps {@code formerReference}, by which it is found again (a second import of it is a 409).
+     */
+    public Project recordPast(String formerReference, Submission submission, String prescriberId, LocalDate submittedOn,
+            PastDecision past, String by) {
+        Replica.Person prescriber = registered(prescriberId, "prescriberId", "le prescripteur");
+        checkSchemes(submission.supportSchemeIds());
+        if (findPast(formerReference).isPresent()) {
+            throw new Conflict("project.already-taken-up", "Le projet « " + formerReference + " » est déjà repris.");
+        }
+        Project project = Project.recordPast(BasinContext.require(), Ids.next("prj"),
+                submittedOn == null ? "?" : references.next("project", submittedOn.getYear()), formerReference, submission,
+                new Prescriber(prescriber.personId(), prescriber.name(), prescriber.organisationId()), submittedOn, past,
+                today(), clock.instant(), by);
+        try {
+            return projects.insert(project);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            throw new Conflict("project.already-taken-up", "Le projet « " + formerReference + " » est déjà repris.");
+        }
+    }
+
+    /**
+     * A project of the past as {@link #recordPast} would take it up, judged and not written (an import's preview): the
+     * domain's refusals are thrown as they would be then.
+     */
+    public Project judgePast(String formerReference, Submission submission, String prescriberId, LocalDate submittedOn,
+            PastDecision past) {
+        Replica.Person prescriber = registered(prescriberId, "prescriberId", "le prescripteur");
+        checkSchemes(submission.supportSchemeIds());
+        return Project.recordPast(BasinContext.require(), "prj-apercu", "aperçu", formerReference, submission,
+                new Prescriber(prescriber.personId(), prescriber.name(), prescriber.organisationId()), submittedOn, past,
+                today(), clock.instant(), "aperçu");
+    }
+
+    /** The person of the basin's register whose address is {@code email}, if there is one (not erased). */
+    public java.util.Optional<Replica.Person> registeredByEmail(String email) {
+        return email == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(mongo.findOne(Query.query(
+                where("email").in(email, email.toLowerCase(java.util.Locale.ROOT)).and("erased").ne(true)),
+                Replica.Person.class));
+    }
+
+    /** A person of the basin's register, in activity or not, and not erased. */
+    public Replica.Person registered(String personId, String field, String who) {
+        return basin.person(personId).filter(p -> !p.erased()).orElseThrow(() -> InvalidInput.field(field,
+                who + " est une personne du registre du bassin"));
+    }
+
+    /** The project taken up from the basin's records under {@code formerReference}, if it was. */
+    public java.util.Optional<Project> findPast(String formerReference) {
+        return java.util.Optional.ofNullable(formerReference == null ? null
+                : mongo.findOne(Query.query(where("formerReference").is(formerReference)), Project.class));
     }
 
     public Project amend(String id, Submission submission, String by) {

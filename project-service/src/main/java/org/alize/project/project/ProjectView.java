@@ -15,6 +15,7 @@ import org.alize.project.followup.SkillsMission;
  * @param inTargetPublic       whether it was then among the programme's public, SMEs of more than three years (R-28)
  * @param followUpDueBy        24 months after signing, the end of the programme's support window (R-29)
  * @param followUpOverrun      still followed past that date
+ * @param formerReference      for a project taken up from the basin's records, its reference there; else null
  */
 public record ProjectView(String projectId, String reference, Company company, Head head, BeneficiaryType beneficiaryType,
         String prescriberId, String prescriberName, Needs needs, int forecastJobs, List<String> supportSchemeIds,
@@ -23,7 +24,7 @@ public record ProjectView(String projectId, String reference, Company company, H
         String mandataryId, String mandataryName, CooperationConvention convention, List<SkillsMission> missions,
         List<FollowUpReport> reports, int jobsToDate, LocalDate nextReportDue, boolean reportOverdue, LocalDate submittedOn,
         String sourceOrganisationId, Integer companyAgeYears, Boolean inTargetPublic, LocalDate followUpDueBy,
-        boolean followUpOverrun, Long version) {
+        boolean followUpOverrun, Long version, String formerReference) {
 
     public static ProjectView of(Project p, LocalDate today) {
         int jobs = p.followUp().reports().stream().reduce((a, b) -> b).map(r -> r.jobsToDate().total()).orElse(0);
@@ -34,6 +35,6 @@ public record ProjectView(String projectId, String reference, Company company, H
                 p.mandate().name(), p.convention(), p.followUp().missions(), p.followUp().reports(), jobs, p.nextReportDue().orElse(null),
                 p.isReportOverdue(today), p.submittedOn(), p.prescriber().organisationId(), p.dossier().company().ageOn(p.submittedOn()).orElse(null),
                 p.dossier().company().inTargetPublicOn(p.submittedOn()).orElse(null), p.followUpDueBy().orElse(null),
-                p.followUpOverrun(today), p.version());
+                p.followUpOverrun(today), p.version(), p.formerReference());
     }
 }

@@ -1,0 +1,19 @@
+package org.alize.project.imports;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.alize.documents.imports.Imports;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The basin's imports of past projects, judged by {@link PastProjectPlanner}. */
+@Configuration(proxyBeanMethods = false)
+class ProjectImportConfiguration {
+
+    @Bean
+    Imports<PastProjectPlanner.Context> projectImports(MongoTemplate mongo, PastProjectPlanner planner, Clock clock) {
+        return new Imports<>(mongo, planner, List.of(PastProjects.values()), clock);
+    }
+}
