@@ -24,7 +24,7 @@ class Routes {
 
     /** Users and their grants, and the signing keys: identity-service (its login pages are served by itself, the issuer). */
     private static final String[] IDENTITY = {"/api/network/users/**", "/api/network/signing-keys/**",
-            "/api/basins/*/users/**", "/api/basins/*/api-clients/**"};
+            "/api/basins/*/users/**", "/api/basins/*/api-clients/**", "/api/me/**"};
     /** What the gateway answers itself or routes to the services; everything else is the console's (at {@code /}). */
     static final String[] GATEWAY_OWN = {"/api/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
             "/v3/api-docs/**", "/actuator/**", "/fallback/**"};

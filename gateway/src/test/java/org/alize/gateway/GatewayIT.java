@@ -96,6 +96,7 @@ class GatewayIT {
                 Map.entry("/api/basins/b1/notifications/preferences", "notification"),
                 Map.entry("/api/basins/b1/webhooks", "notification"),
                 Map.entry("/api/basins/b1/project-imports", "project"),
+                Map.entry("/api/me/login-sessions/end", "identity"),
                 Map.entry("/api/basins/b1/imports", "basin"),
                 Map.entry("/api/basins/b1/webhooks/w1/deliveries", "notification"));
         for (Map.Entry<String, String> route : expected.entrySet()) {

@@ -172,6 +172,7 @@ class ConsoleScenarioIT {
             assertThat(browser.text()).contains("1 créée(s)", "Importé");
 
             // a project of 2018 from the same spreadsheets, on its real dates, to project-service
+            browser.click("nav a[href$='/imports']");
             browser.click("a[href$='/imports-projets']");
             browser.check("imports-projets");
             java.nio.file.Path past = java.nio.file.Files.createTempFile("projets-", ".csv");
@@ -360,8 +361,15 @@ class ConsoleScenarioIT {
 
             // their account: roles per basin, where their mail preferences are, password and second factor
             browser.click("header .who a[href$='/mon-compte']");
-            assertThat(browser.text()).contains("Mon compte", "mandataire.valenciennois", "Mes préférences de courriels");
+            assertThat(browser.text()).contains("Mon compte", "mandataire.valenciennois", "Mes préférences de courriels",
+                    "Mes sessions ouvertes", "cette session", "Chrome sous Linux");
             browser.check("mon-compte");
+            // closing the others ends the provider's sessions too; this one carries on
+            browser.click("form[action$='/sessions/fermeture-des-autres'] button");
+            assertThat(browser.find(".alert.success").getText()).containsAnyOf("autre(s) session(s) fermée(s)",
+                    "Aucune autre session");
+            browser.open(console.resolve("/bassins/valenciennois/mes-courriels"));
+            assertThat(browser.text()).contains("Mes courriels", "Enregistrer mes préférences");
 
             // the local stack's mailbox, where the demo's mails arrived
             browser.open(console.resolve("/dev/mails"));

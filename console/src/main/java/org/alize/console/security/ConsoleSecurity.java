@@ -55,6 +55,15 @@ public class ConsoleSecurity {
         return new InMemoryClientRegistrationRepository(registration);
     }
 
+    /**
+     * The user's tokens are kept in their session (shared by every instance, see web-sessions), not in one instance's
+     * memory by login: each session has its own, and closing a session from « Mon compte » revokes exactly those.
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
     /** Gets the user's access token for an API call, refreshing it when it has expired. */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,

@@ -6,27 +6,37 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.alize.console.ConsoleSettings;
+import org.alize.console.api.Api;
+import org.alize.console.security.OpenSessions;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * « Mon compte »: who the platform knows the viewer as (name, login, address), their roles in the network and in each
  * basin, their mail preferences in each basin where they stand for a person, and where the provider lets them change
- * their password and their second factor.
+ * their password and their second factor; their open sessions, each closable from another.
  */
 @Controller
 class AccountPage {
 
     private final Viewers viewers;
     private final ConsoleSettings settings;
+    private final OpenSessions sessions;
+    private final Api api;
 
-    AccountPage(Viewers viewers, ConsoleSettings settings) {
+    AccountPage(Viewers viewers, ConsoleSettings settings, OpenSessions sessions, Api api) {
         this.viewers = viewers;
         this.settings = settings;
+        this.sessions = sessions;
+        this.api = api;
     }
 
     @GetMapping("/mon-compte")
@@ -46,6 +56,39 @@ class AccountPage {
         String identity = settings.identity().publicUrl().toString().replaceAll("/+$", "");
         model.addAttribute("passwordLink", identity + "/mot-de-passe-oublie");
         model.addAttribute("secondFactorLink", identity + "/connexion/configuration");
+        HttpSession session = request.getSession(false);
+        model.addAttribute("sessions", sessions.of(principal(), session == null ? null : session.getId()));
         return "account";
+    }
+
+    /** Closes one of the viewer's other sessions: it is gone, and the tokens it held are revoked. */
+    @PostMapping("/mon-compte/sessions/{handle:[0-9a-f]{24}}/fermeture")
+    String close(@PathVariable String handle, HttpServletRequest request, RedirectAttributes flash) {
+        HttpSession session = request.getSession(false);
+        if (sessions.close(principal(), handle, session == null ? null : session.getId())) {
+            Pages.done(flash, "Session fermée : l'appareil qui l'avait devra se reconnecter.");
+        } else {
+            flash.addFlashAttribute("failure", "Cette session n'est plus ouverte.");
+        }
+        return "redirect:/mon-compte";
+    }
+
+    /**
+     * Closes every other session of the viewer in the console, and their sessions at the provider (so that no device
+     * comes back without the password); this one stays open.
+     */
+    @PostMapping("/mon-compte/sessions/fermeture-des-autres")
+    String closeOthers(HttpServletRequest request, RedirectAttributes flash) {
+        HttpSession session = request.getSession(false);
+        int closed = sessions.closeOthers(principal(), session == null ? null : session.getId());
+        api.post("/api/me/login-sessions/end", Map.of());
+        Pages.done(flash, closed == 0 ? "Aucune autre session n'était ouverte dans la console ; vos sessions chez le "
+                + "fournisseur d'identité sont fermées." : closed + " autre(s) session(s) fermée(s) : les appareils qui les "
+                + "avaient devront se reconnecter avec votre mot de passe.");
+        return "redirect:/mon-compte";
+    }
+
+    private static String principal() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
     }
 }

@@ -100,7 +100,7 @@ class AuthorizationServerConfiguration {
     @Order(2)
     SecurityFilterChain accountApiChain(HttpSecurity http, ProblemWriter problems, Environment environment)
             throws Exception {
-        http.securityMatcher("/api/network/**", "/api/basins/**");
+        http.securityMatcher("/api/network/**", "/api/basins/**", "/api/me/**");
         return TenancySecurityConfiguration.resourceServer(http, problems, environment).build();
     }
 
