@@ -175,6 +175,30 @@ class FinancePages {
         return "redirect:/bassins/" + basin + "/avances/" + advanceId;
     }
 
+    /** A tranche of the advance paid to the SME: after the convention's signature, within the grant. */
+    @PostMapping("/bassins/{basin}/avances/{advanceId}/versements")
+    String disburse(@PathVariable String basin, @PathVariable String advanceId, @RequestParam(name = "montant") String amount,
+            @RequestParam(name = "date", required = false) String on, HttpServletRequest request, Model model,
+            RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Versement de " + amount.strip() + " € enregistré.", () -> api.post(
+                "/api/basins/{b}/advances/{id}/disbursements", Api.body("amount", Money.parse(amount, "montant"),
+                        "on", Pages.blank(on)), basin, advanceId));
+        return "redirect:/bassins/" + basin + "/avances/" + advanceId;
+    }
+
+    /** Money recovered on an advance written off: it lowers the net loss rate. */
+    @PostMapping("/bassins/{basin}/avances/{advanceId}/recuperations")
+    String recover(@PathVariable String basin, @PathVariable String advanceId, @RequestParam(name = "montant") String amount,
+            @RequestParam(name = "date", required = false) String on, HttpServletRequest request, Model model,
+            RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Récupération de " + amount.strip() + " € enregistrée.", () -> api.post(
+                "/api/basins/{b}/advances/{id}/recoveries", Api.body("amount", Money.parse(amount, "montant"),
+                        "on", Pages.blank(on)), basin, advanceId));
+        return "redirect:/bassins/" + basin + "/avances/" + advanceId;
+    }
+
     @PostMapping("/bassins/{basin}/avances/{advanceId}/pertes")
     String writeOff(@PathVariable String basin, @PathVariable String advanceId, @RequestParam(name = "montant") String amount,
             @RequestParam(name = "motif") String reason, @RequestParam(name = "decision") String committeeReference,

@@ -68,14 +68,7 @@ class NetworkPages {
     String register(@RequestParam Map<String, String> form, @RequestParam(name = "criteres", required = false)
             List<String> criteria, HttpServletRequest request, Model model, RedirectAttributes flash) {
         network(request, model);
-        List<Map<String, Object>> communes = new java.util.ArrayList<>();
-        for (String line : form.getOrDefault("communes", "").split("\\R")) {
-            String trimmed = line.strip();
-            if (!trimmed.isEmpty()) {
-                String[] parts = trimmed.split("\\s+", 2);
-                communes.add(Api.body("inseeCode", parts[0], "name", parts.length > 1 ? parts[1] : ""));
-            }
-        }
+        List<Map<String, Object>> communes = communes(form.get("communes"));
         boolean ok = Pages.attempt(flash, "Bassin « " + form.get("nom") + " » enregistré : il attend la décision du comité national.",
                 () -> api.post("/api/network/basins", Api.body("basinId", form.get("identifiant"), "name", form.get("nom"),
                         "region", form.get("region"), "communes", communes,
@@ -84,6 +77,32 @@ class NetworkPages {
         if (!ok) {
             flash.addFlashAttribute("form", form);
         }
+        return "redirect:/reseau/bassins";
+    }
+
+    /** The communes typed one per line, « code INSEE » then the name. */
+    private static List<Map<String, Object>> communes(String typed) {
+        List<Map<String, Object>> communes = new java.util.ArrayList<>();
+        for (String line : (typed == null ? "" : typed).split("\\R")) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty()) {
+                String[] parts = trimmed.split("\\s+", 2);
+                communes.add(Api.body("inseeCode", parts[0], "name", parts.length > 1 ? parts[1] : ""));
+            }
+        }
+        return communes;
+    }
+
+    /** A basin's record corrected: its name, region, communes, criteria (R-01, R-02), description. */
+    @PostMapping("/reseau/bassins/{basinId}/fiche")
+    String changeDetails(@PathVariable String basinId, @RequestParam Map<String, String> form,
+            @RequestParam(name = "criteres", required = false) List<String> criteria, HttpServletRequest request,
+            Model model, RedirectAttributes flash) {
+        network(request, model);
+        Pages.attempt(flash, "Fiche du bassin « " + basinId + " » enregistrée.", () -> api.put("/api/network/basins/{b}",
+                Api.body("name", form.get("nom"), "region", form.get("region"), "communes", communes(form.get("communes")),
+                        "priorityCriteria", criteria == null ? List.of() : criteria,
+                        "description", Pages.blank(form.get("description"))), basinId));
         return "redirect:/reseau/bassins";
     }
 
@@ -138,6 +157,16 @@ class NetworkPages {
                 .toList();
         Pages.attempt(flash, "Réunion enregistrée comme tenue.", () -> api.post("/api/network/meetings/{id}/held",
                 Api.body("attendance", attendance), meetingId));
+        return "redirect:/reseau/reunions";
+    }
+
+    /** A planned meeting called off, with its reason: the invited basins' people get the cancellation (R-40). */
+    @PostMapping("/reseau/reunions/{meetingId}/annulation")
+    String cancel(@PathVariable String meetingId, @RequestParam(name = "motif") String reason, HttpServletRequest request,
+            Model model, RedirectAttributes flash) {
+        network(request, model);
+        Pages.attempt(flash, "Réunion annulée.", () -> api.post("/api/network/meetings/{id}/cancel",
+                Api.body("reason", reason), meetingId));
         return "redirect:/reseau/reunions";
     }
 

@@ -110,6 +110,16 @@ class PartnershipPages {
                             "reason", Pages.blank(form.get("motif"))), basin, form.get("mandat")));
             case "agrement-president" -> Pages.attempt(flash, "Présidence du comité d'agrément enregistrée.", () -> api.post(
                     "/api/basins/{b}/committees/approval/president", Api.body("personId", form.get("personne"), "from", from), basin));
+            case "agrement-quorum" -> {
+                Integer minimum = Pages.wholeNumber(form.get("minimum"));
+                if ("MINIMUM_PRESENT".equals(form.get("regle")) && minimum == null) {
+                    flash.addFlashAttribute("failure", "Nombre minimal illisible : un nombre entier de membres votants.");
+                } else {
+                    Pages.attempt(flash, "Règle de quorum du comité d'agrément enregistrée.", () -> api.put(
+                            "/api/basins/{b}/committees/approval/quorum", Api.body("kind", form.get("regle"),
+                                    "minimum", "MINIMUM_PRESENT".equals(form.get("regle")) ? minimum : null), basin));
+                }
+            }
             case "pilotage-membre" -> Pages.attempt(flash, "Membre ajouté au comité de pilotage.", () -> api.post(
                     "/api/basins/{b}/committees/steering/members", Api.body("personId", form.get("personne"), "from", from), basin));
             case "pilotage-fin" -> Pages.attempt(flash, "Fin de la participation enregistrée.", () -> api.post(
@@ -155,13 +165,27 @@ class PartnershipPages {
             RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "« " + form.getOrDefault("nom", "").strip() + " » ajoutée aux organisations du bassin.",
-                () -> api.post("/api/basins/{b}/organisations", Api.body("kind", form.get("nature"), "name", form.get("nom"),
-                        "siret", Pages.blank(form.get("siret")), "nafCode", Pages.blank(form.get("naf")),
-                        "sizeClass", Pages.blank(form.get("taille")), "associatedKind", Pages.blank(form.get("associe")),
-                        "funderKind", Pages.blank(form.get("financeur")), "skills", skills(form.get("competences")),
-                        "address", Api.body("postcode", Pages.blank(form.get("codePostal")), "city", Pages.blank(form.get("commune")))),
-                        basin));
+                () -> api.post("/api/basins/{b}/organisations", organisationBody(form), basin));
         return "redirect:/bassins/" + basin + "/partenaires";
+    }
+
+    /** An organisation's record corrected: its name, SIRET, NAF code, address, the skills it offers (its type stays). */
+    @PostMapping("/bassins/{basin}/partenaires/organisations/{organisation}")
+    String updateOrganisation(@PathVariable String basin, @PathVariable String organisation,
+            @RequestParam Map<String, String> form, HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Fiche de « " + form.getOrDefault("nom", "").strip() + " » enregistrée.",
+                () -> api.put("/api/basins/{b}/organisations/{o}", organisationBody(form), basin, organisation));
+        return "redirect:/bassins/" + basin + "/partenaires";
+    }
+
+    private static Map<String, Object> organisationBody(Map<String, String> form) {
+        return Api.body("kind", form.get("nature"), "name", form.get("nom"),
+                "siret", Pages.blank(form.get("siret")), "nafCode", Pages.blank(form.get("naf")),
+                "sizeClass", Pages.blank(form.get("taille")), "associatedKind", Pages.blank(form.get("associe")),
+                "funderKind", Pages.blank(form.get("financeur")), "skills", skills(form.get("competences")),
+                "address", Api.body("street", Pages.blank(form.get("rue")), "postcode", Pages.blank(form.get("codePostal")),
+                        "city", Pages.blank(form.get("commune"))));
     }
 
     @PostMapping("/bassins/{basin}/partenaires/organisations/{organisation}/retrait")
@@ -207,11 +231,25 @@ class PartnershipPages {
             Model model, RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
         Pages.attempt(flash, "« " + form.getOrDefault("nomDispositif", "").strip() + " » inscrit au registre des dispositifs.",
-                () -> api.post("/api/basins/{b}/support-schemes", Api.body("name", form.get("nomDispositif"),
-                        "kind", form.get("type"), "description", Pages.blank(form.get("description")),
-                        "contactName", Pages.blank(form.get("contact")), "contactEmail", Pages.blank(form.get("courrielContact")),
-                        "contactPhone", Pages.blank(form.get("telephoneContact")), "website", Pages.blank(form.get("site"))), basin));
+                () -> api.post("/api/basins/{b}/support-schemes", schemeBody(form), basin));
         return "redirect:/bassins/" + basin + "/partenaires#dispositifs";
+    }
+
+    /** A scheme's record corrected: its name, description, contact, site. */
+    @PostMapping("/bassins/{basin}/partenaires/dispositifs/{scheme}")
+    String updateScheme(@PathVariable String basin, @PathVariable String scheme, @RequestParam Map<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Dispositif « " + form.getOrDefault("nomDispositif", "").strip() + " » enregistré.",
+                () -> api.put("/api/basins/{b}/support-schemes/{s}", schemeBody(form), basin, scheme));
+        return "redirect:/bassins/" + basin + "/partenaires#dispositifs";
+    }
+
+    private static Map<String, Object> schemeBody(Map<String, String> form) {
+        return Api.body("name", form.get("nomDispositif"), "kind", form.get("type"),
+                "description", Pages.blank(form.get("description")), "contactName", Pages.blank(form.get("contact")),
+                "contactEmail", Pages.blank(form.get("courrielContact")), "contactPhone", Pages.blank(form.get("telephoneContact")),
+                "website", Pages.blank(form.get("site")));
     }
 
     @PostMapping("/bassins/{basin}/partenaires/dispositifs/{scheme}/retrait")

@@ -108,6 +108,25 @@ class SessionPages {
         return back(basin, sessionId);
     }
 
+    @PostMapping("/bassins/{basin}/comites/{sessionId}/ordre-du-jour/{projectId}/retrait")
+    String removeFromAgenda(@PathVariable String basin, @PathVariable String sessionId, @PathVariable String projectId,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Projet retiré de l'ordre du jour : il reste prêt pour le comité.", () -> api.delete(
+                "/api/basins/{b}/sessions/{id}/agenda/{p}", basin, sessionId, projectId));
+        return back(basin, sessionId);
+    }
+
+    /** A session called off before it was held: its projects go back to « prêts pour le comité ». */
+    @PostMapping("/bassins/{basin}/comites/{sessionId}/annulation")
+    String cancel(@PathVariable String basin, @PathVariable String sessionId, @RequestParam(name = "motif") String reason,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        Pages.attempt(flash, "Séance annulée.", () -> api.post("/api/basins/{b}/sessions/{id}/cancel",
+                Api.body("reason", reason), basin, sessionId));
+        return back(basin, sessionId);
+    }
+
     @PostMapping("/bassins/{basin}/comites/{sessionId}/convocation")
     String convene(@PathVariable String basin, @PathVariable String sessionId, HttpServletRequest request, Model model,
             RedirectAttributes flash) {

@@ -66,6 +66,18 @@ class WebhookPages {
         return detail(basin, webhook, page, model);
     }
 
+    /** The address, the description or the event types changed; the secret and the log stay. */
+    @PostMapping("/bassins/{basin}/webhooks/{webhook}/modification")
+    String change(@PathVariable String basin, @PathVariable String webhook, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
+        operator(request, model, basin);
+        List<String> types = form.get("types") == null ? List.of() : new ArrayList<>(form.get("types"));
+        Pages.attempt(flash, "Webhook modifié.", () -> api.put("/api/basins/{b}/webhooks/{w}", Api.body("url",
+                Pages.blank(form.getFirst("adresse")), "description", Pages.blank(form.getFirst("description")),
+                "eventTypes", types), basin, webhook));
+        return "redirect:/bassins/" + basin + "/webhooks/" + webhook;
+    }
+
     @PostMapping("/bassins/{basin}/webhooks/{webhook}/secret")
     String rotate(@PathVariable String basin, @PathVariable String webhook, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes flash) {
@@ -144,6 +156,7 @@ class WebhookPages {
         Paging.fromApi(model, deliveries);
         model.addAttribute("statuses", STATUS);
         model.addAttribute("deliveryStatuses", DELIVERY);
+        model.addAttribute("eventTypes", json.list(api.get("/api/basins/{b}/webhooks/event-types", basin).path("eventTypes")));
         return "basin/webhook";
     }
 

@@ -701,6 +701,69 @@ class ConsolePagesTest {
                 "/api/basins/valenciennois/projects/p/mandatary");
     }
 
+    @Test
+    void the_remaining_api_actions_have_their_forms_too() throws Exception {
+        api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
+        assertThat(page("/bassins/valenciennois/comites/s")).contains("/ordre-du-jour/prj-c2e0474f-a/retrait",
+                "Annuler la séance");
+        assertThat(page("/bassins/valenciennois/partenaires")).contains("Enregistrer la fiche", "métallurgie : 14",
+                "Enregistrer le dispositif", "Initiative Valenciennes");
+        assertThat(page("/bassins/valenciennois/partenariat")).contains("Règle de quorum", "MINIMUM_PRESENT");
+        assertThat(page("/bassins/valenciennois/webhooks/wh-1")).contains("/webhooks/wh-1/modification", "checked");
+        assertThat(page("/bassins/valenciennois/avances/a")).as("fully disbursed, nothing written off")
+                .doesNotContain("Verser une tranche", "Enregistrer une récupération");
+
+        api.expandedCalls.clear();
+        mvc.perform(post("/bassins/valenciennois/avances/a/versements").with(oidcLogin()).with(csrf())
+                .param("montant", "5 000,00").param("date", "2026-11-30")).andReturn();
+        assertThat(api.lastBody).asString().contains("amount=5000.00", "on=2026-11-30");
+        mvc.perform(post("/bassins/valenciennois/avances/a/recuperations").with(oidcLogin()).with(csrf())
+                .param("montant", "1200")).andReturn();
+        mvc.perform(post("/bassins/valenciennois/comites/s/ordre-du-jour/prj-c2e0474f-a/retrait").with(oidcLogin())
+                .with(csrf())).andReturn();
+        mvc.perform(post("/bassins/valenciennois/comites/s/annulation").with(oidcLogin()).with(csrf())
+                .param("motif", "Quorum impossible")).andReturn();
+        assertThat(api.lastBody).asString().contains("Quorum impossible");
+        mvc.perform(post("/bassins/valenciennois/partenaires/organisations/org-224f410bd4").with(oidcLogin()).with(csrf())
+                .param("nature", "PARTNER_COMPANY").param("nom", "Aciers du Valenciennois SA").param("taille", "LARGE")
+                .param("competences", "métallurgie : 20\nsoudure : 5").param("codePostal", "59300")).andReturn();
+        assertThat(api.lastBody).asString().contains("name=Aciers du Valenciennois SA", "sizeClass=LARGE", "soudure",
+                "indicativeDaysPerYear=20");
+        mvc.perform(post("/bassins/valenciennois/partenaires/dispositifs/sch-1a2b3c4d5e").with(oidcLogin()).with(csrf())
+                .param("type", "PFIL").param("nomDispositif", "Initiative Valenciennes Hainaut")).andReturn();
+        mvc.perform(post("/bassins/valenciennois/partenariat/comites/agrement-quorum").with(oidcLogin()).with(csrf())
+                .param("regle", "MINIMUM_PRESENT").param("minimum", "5")).andReturn();
+        assertThat(api.lastBody).asString().contains("kind=MINIMUM_PRESENT", "minimum=5");
+        MvcResult unreadable = mvc.perform(post("/bassins/valenciennois/partenariat/comites/agrement-quorum").with(oidcLogin())
+                .with(csrf()).param("regle", "MINIMUM_PRESENT").param("minimum", "cinq")).andReturn();
+        assertThat(unreadable.getFlashMap().get("failure")).asString().contains("illisible");
+        mvc.perform(post("/bassins/valenciennois/webhooks/wh-1/modification").with(oidcLogin()).with(csrf())
+                .param("adresse", "https://erp.partenaire.example/v2").param("types", "alize.project.ProjectDecided.v1"))
+                .andReturn();
+        assertThat(api.lastBody).asString().contains("https://erp.partenaire.example/v2");
+        assertThat(api.expandedCalls).containsExactly("/api/basins/valenciennois/advances/a/disbursements",
+                "/api/basins/valenciennois/advances/a/recoveries",
+                "/api/basins/valenciennois/sessions/s/agenda/prj-c2e0474f-a",
+                "/api/basins/valenciennois/sessions/s/cancel",
+                "/api/basins/valenciennois/organisations/org-224f410bd4",
+                "/api/basins/valenciennois/support-schemes/sch-1a2b3c4d5e",
+                "/api/basins/valenciennois/committees/approval/quorum",
+                "/api/basins/valenciennois/webhooks/wh-1");
+
+        api.claims = "{\"preferred_username\":\"astrees\",\"network_roles\":[\"NETWORK_ADMIN\"]}";
+        assertThat(page("/reseau/reunions")).contains("/reseau/reunions/mtg-", "/annulation");
+        api.expandedCalls.clear();
+        mvc.perform(post("/reseau/reunions/mtg-e38493cc54/annulation").with(oidcLogin()).with(csrf())
+                .param("motif", "Salle indisponible")).andReturn();
+        assertThat(api.expandedCalls).containsExactly("/api/network/meetings/mtg-e38493cc54/cancel");
+        assertThat(page("/reseau/bassins")).contains("Corriger la fiche", "59606 Valenciennes");
+        mvc.perform(post("/reseau/bassins/valenciennois/fiche").with(oidcLogin()).with(csrf()).param("nom", "Valenciennois")
+                .param("region", "Hauts-de-France").param("communes", "59606 Valenciennes\n59009 Anzin")
+                .param("criteres", "WEAK_ENDOGENOUS_DEVELOPMENT")).andReturn();
+        assertThat(api.lastBody).asString().contains("inseeCode=59009", "WEAK_ENDOGENOUS_DEVELOPMENT");
+        assertThat(api.expandedCalls).endsWith("/api/network/basins/valenciennois");
+    }
+
     private String page(String path) throws Exception {
         return mvc.perform(get(path).with(oidcLogin())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
