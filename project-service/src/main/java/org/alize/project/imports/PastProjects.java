@@ -6,9 +6,9 @@ import org.alize.documents.Spreadsheet.Column;
 import org.alize.documents.imports.Importable;
 
 /** What project-service imports from a basin's spreadsheets: the projects it decided before the platform. */
-enum PastProjects implements Importable {
+final class PastProjects {
 
-    PAST_PROJECTS("projets", "Projets passés", List.of(
+    static final Importable PAST_PROJECTS = new Importable.Of("PAST_PROJECTS", "projets", "Projets passés", List.of(
             new Column("Référence d'origine", true, "la référence du projet dans vos tableaux (au plus 40 caractères) ; "
                     + "elle le retrouve si le fichier est importé à nouveau"),
             new Column("Entreprise", true, "le nom de la PME"),
@@ -50,35 +50,6 @@ enum PastProjects implements Importable {
                             "Plan de financement non bouclé", "PV du comité d'agrément du 12/03/2019", "", "", "", "", "",
                             "", "", "")));
 
-    private final String segment;
-    private final String title;
-    private final List<Column> columns;
-    private final List<List<String>> examples;
-
-    PastProjects(String segment, String title, List<Column> columns, List<List<String>> examples) {
-        this.segment = segment;
-        this.title = title;
-        this.columns = columns;
-        this.examples = examples;
-    }
-
-    @Override
-    public String segment() {
-        return segment;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public List<Column> columns() {
-        return columns;
-    }
-
-    @Override
-    public List<List<String>> examples() {
-        return examples;
+    private PastProjects() {
     }
 }

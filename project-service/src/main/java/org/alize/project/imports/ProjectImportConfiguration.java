@@ -14,6 +14,6 @@ class ProjectImportConfiguration {
 
     @Bean
     Imports<PastProjectPlanner.Context> projectImports(MongoTemplate mongo, PastProjectPlanner planner, Clock clock) {
-        return new Imports<>(mongo, planner, List.of(PastProjects.values()), clock);
+        return new Imports<>(mongo, planner, List.of(PastProjects.PAST_PROJECTS), clock);
     }
 }

@@ -19,4 +19,14 @@ public interface Importable {
     List<Column> columns();
 
     List<List<String>> examples();
+
+    /** A kind given by its values, for a service that imports one kind only. */
+    record Of(String name, String segment, String title, List<Column> columns, List<List<String>> examples)
+            implements Importable {
+
+        public Of {
+            columns = List.copyOf(columns);
+            examples = examples.stream().map(List::copyOf).toList();
+        }
+    }
 }
