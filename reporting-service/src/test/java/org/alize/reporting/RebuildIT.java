@@ -81,7 +81,7 @@ class RebuildIT {
         publish(basin, ProjectEvents.TOPIC, ProjectEvents.COMMITTEE_SESSION_HELD, session(basin, 4));
         await().atMost(Duration.ofSeconds(30)).until(() -> op.get(view).json().get("detail").get("activity")
                 .get("sessionsHeld").asInt() == 4);
-        assertThat(astrees.get("/api/network/indicators/rebuilds").json().get(0).get("id").asString())
+        assertThat(astrees.get("/api/network/indicators/rebuilds").json().get("items").get(0).get("id").asString())
                 .isEqualTo(done.get("id").asString());
         assertThat(op.post("/api/network/indicators/rebuilds", "{}").status()).isEqualTo(403);
         ApiClient national = ApiClient.on(port).as(TestIssuer.shared().token("cn").networkRoles("NATIONAL_COMMITTEE").sign());

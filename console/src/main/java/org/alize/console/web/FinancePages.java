@@ -2,6 +2,7 @@ package org.alize.console.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +50,51 @@ class FinancePages {
         model.addAttribute("advances", json.list(advances.path("items")));
         Paging.fromApi(model, advances);
         return "basin/finance";
+    }
+
+    /** The ageing buckets of the arrears report: their upper bounds in days, typed « 30, 90, 180 ». */
+    @PostMapping("/bassins/{basin}/finances/tranches-impayes")
+    String buckets(@PathVariable String basin, @RequestParam(name = "bornes") String typed, HttpServletRequest request,
+            Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        List<Integer> bounds = new java.util.ArrayList<>();
+        for (String part : typed.split("[,;\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Integer days = Pages.wholeNumber(part);
+            if (days == null || bounds.size() >= 20) {
+                flash.addFlashAttribute("failure", "Bornes illisibles : des nombres entiers de jours, par exemple 30, 90, 180.");
+                return "redirect:/bassins/" + basin + "/finances#impayes";
+            }
+            bounds.add(days);
+        }
+        Pages.attempt(flash, "Tranches d'ancienneté enregistrées.", () -> api.put("/api/basins/{b}/arrears/buckets",
+                Api.body("upperBounds", bounds), basin));
+        return "redirect:/bassins/" + basin + "/finances#impayes";
+    }
+
+    /** Subsidised loans and direct financing the committee granted, followed until the lender or funder pays. */
+    @GetMapping("/bassins/{basin}/soutiens")
+    String grantedSupport(@PathVariable String basin, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
+            Model model) {
+        Pages.inBasin(viewers, request, model, basin);
+        JsonNode support = api.get("/api/basins/{b}/granted-support?page={p}&size={s}", basin, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("support", json.list(support.path("items")));
+        Paging.fromApi(model, support);
+        model.addAttribute("today", LocalDate.now(BasinCalendar.ZONE));
+        return "basin/support";
+    }
+
+    @PostMapping("/bassins/{basin}/soutiens/{supportId}/{kind:pret|financement}")
+    String supportPaid(@PathVariable String basin, @PathVariable String supportId, @PathVariable String kind,
+            @RequestParam(name = "date") String paidOn, HttpServletRequest request, Model model, RedirectAttributes flash) {
+        Pages.inBasin(viewers, request, model, basin);
+        boolean loan = "pret".equals(kind);
+        Pages.attempt(flash, loan ? "Versement du prêt bonifié enregistré." : "Versement du financement direct enregistré.",
+                () -> api.post("/api/basins/{b}/granted-support/{s}/" + (loan ? "loan-paid" : "financing-paid"),
+                        Api.body("paidOn", Pages.blank(paidOn)), basin, supportId));
+        return "redirect:/bassins/" + basin + "/soutiens";
     }
 
     /**
@@ -175,27 +221,21 @@ class FinancePages {
         return "redirect:/bassins/" + basin + "/avances/" + advanceId;
     }
 
-    /** A tranche of the advance paid to the SME: after the convention's signature, within the grant. */
-    @PostMapping("/bassins/{basin}/avances/{advanceId}/versements")
-    String disburse(@PathVariable String basin, @PathVariable String advanceId, @RequestParam(name = "montant") String amount,
-            @RequestParam(name = "date", required = false) String on, HttpServletRequest request, Model model,
-            RedirectAttributes flash) {
+    /**
+     * Money that moves on an advance by its amount and value date: a tranche paid to the SME, after the convention's
+     * signature and within the grant (R-32, R-04); money recovered on an advance written off (R-30), which lowers the
+     * net loss rate.
+     */
+    @PostMapping("/bassins/{basin}/avances/{advanceId}/{kind:versements|recuperations}")
+    String disburseOrRecover(@PathVariable String basin, @PathVariable String advanceId, @PathVariable String kind,
+            @RequestParam(name = "montant") String amount, @RequestParam(name = "date", required = false) String on,
+            HttpServletRequest request, Model model, RedirectAttributes flash) {
         Pages.inBasin(viewers, request, model, basin);
-        Pages.attempt(flash, "Versement de " + amount.strip() + " € enregistré.", () -> api.post(
-                "/api/basins/{b}/advances/{id}/disbursements", Api.body("amount", Money.parse(amount, "montant"),
-                        "on", Pages.blank(on)), basin, advanceId));
-        return "redirect:/bassins/" + basin + "/avances/" + advanceId;
-    }
-
-    /** Money recovered on an advance written off: it lowers the net loss rate. */
-    @PostMapping("/bassins/{basin}/avances/{advanceId}/recuperations")
-    String recover(@PathVariable String basin, @PathVariable String advanceId, @RequestParam(name = "montant") String amount,
-            @RequestParam(name = "date", required = false) String on, HttpServletRequest request, Model model,
-            RedirectAttributes flash) {
-        Pages.inBasin(viewers, request, model, basin);
-        Pages.attempt(flash, "Récupération de " + amount.strip() + " € enregistrée.", () -> api.post(
-                "/api/basins/{b}/advances/{id}/recoveries", Api.body("amount", Money.parse(amount, "montant"),
-                        "on", Pages.blank(on)), basin, advanceId));
+        boolean disbursement = "versements".equals(kind);
+        Pages.attempt(flash, (disbursement ? "Versement de " : "Récupération de ") + amount.strip() + " € enregistré"
+                + (disbursement ? "." : "e."), () -> api.post("/api/basins/{b}/advances/{id}/"
+                + (disbursement ? "disbursements" : "recoveries"), Api.body("amount", Money.parse(amount, "montant"),
+                "on", Pages.blank(on)), basin, advanceId));
         return "redirect:/bassins/" + basin + "/avances/" + advanceId;
     }
 

@@ -28,6 +28,8 @@ class UserPages {
     static final Map<String, String> BASIN_ROLES = Map.of("COMMITTEE_MEMBER", "membre du comité d'agrément",
             "STEERING_MEMBER", "membre du comité de pilotage", "PARTNER", "partenaire", "OPERATOR", "opérateur local");
     static final List<String> GRANTABLE_BY_OPERATOR = List.of("COMMITTEE_MEMBER", "STEERING_MEMBER", "PARTNER");
+    static final Map<String, String> NETWORK_ROLES = new java.util.TreeMap<>(Map.of(
+            "NETWORK_ADMIN", "administrateur du réseau (ASTREES)", "NATIONAL_COMMITTEE", "membre du comité national de pilotage"));
 
     private final Api api;
     private final Json json;
@@ -62,6 +64,16 @@ class UserPages {
         return "redirect:/bassins/" + basin + "/utilisateurs";
     }
 
+    /** An invitation not taken up in time, sent again by the basin's operator (the former link no longer works). */
+    @PostMapping("/bassins/{basin}/utilisateurs/{login}/invitation")
+    String reinvite(@PathVariable String basin, @PathVariable String login, HttpServletRequest request, Model model,
+            RedirectAttributes flash) {
+        operator(request, model, basin);
+        Pages.attempt(flash, "Nouvelle invitation envoyée à " + login + ".", () -> api.post(
+                "/api/basins/{b}/users/{l}/invitation", Map.of(), basin, login));
+        return "redirect:/bassins/" + basin + "/utilisateurs";
+    }
+
     @PostMapping("/bassins/{basin}/utilisateurs/{login}/roles")
     String grant(@PathVariable String basin, @PathVariable String login,
             @RequestParam(name = "roles", required = false) List<String> roles, HttpServletRequest request, Model model,
@@ -83,6 +95,8 @@ class UserPages {
         Paging.pager(model, "pager", "page", Math.max(0, page), total, "Pagination");
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("roles", BASIN_ROLES);
+        model.addAttribute("networkRoles", NETWORK_ROLES);
+        model.addAttribute("keys", json.list(api.get("/api/network/signing-keys")));
         return "network/users";
     }
 
@@ -105,6 +119,15 @@ class UserPages {
         return "redirect:/reseau/utilisateurs";
     }
 
+    /** A new signing key now, the former one published until its tokens expire. */
+    @PostMapping("/reseau/cles-de-signature/rotation")
+    String rotateSigningKey(HttpServletRequest request, Model model, RedirectAttributes flash) {
+        admin(request, model);
+        Pages.attempt(flash, "Nouvelle clé de signature en service : les jetons déjà émis restent valables jusqu'à leur "
+                + "expiration.", () -> api.post("/api/network/signing-keys/rotate", Map.of()));
+        return "redirect:/reseau/utilisateurs#cles";
+    }
+
     @PostMapping("/reseau/utilisateurs/{login}/{action}")
     String networkAction(@PathVariable String login, @PathVariable String action, @RequestParam Map<String, String> form,
             HttpServletRequest request, Model model, RedirectAttributes flash) {
@@ -120,6 +143,11 @@ class UserPages {
                 });
                 Pages.attempt(flash, "Rôles de " + login + " dans « " + basin + " » enregistrés.", () -> api.put(
                         "/api/network/users/{l}/basins/{b}", Api.body("roles", roles), login, basin));
+            }
+            case "reseau" -> {
+                List<String> roles = NETWORK_ROLES.keySet().stream().filter(role -> form.containsKey("reseau-" + role)).toList();
+                Pages.attempt(flash, "Rôles de tête de réseau de " + login + " enregistrés.", () -> api.put(
+                        "/api/network/users/{l}/network-roles", Api.body("roles", roles), login));
             }
             case "unlock" -> Pages.attempt(flash, "Compte " + login + " déverrouillé.",
                     () -> api.post("/api/network/users/{l}/unlock", Map.of(), login));

@@ -56,7 +56,7 @@ class ConsolePagesTest {
             "/bassins/valenciennois/projets/nouveau", "/bassins/valenciennois/comites", "/bassins/valenciennois/comites/s",
             "/bassins/valenciennois/finances", "/bassins/valenciennois/avances/a", "/bassins/valenciennois/journal",
             "/bassins/valenciennois/indicateurs", "/bassins/valenciennois/partenariat", "/bassins/valenciennois/partenaires", "/bassins/valenciennois/partenaires?personnes=1",
-            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/bassins/valenciennois/webhooks", "/bassins/valenciennois/webhooks/wh-1", "/bassins/valenciennois/imports", "/bassins/valenciennois/imports/imp-0a1b2c3d4e5f", "/bassins/valenciennois/imports-projets", "/bassins/valenciennois/imports-projets/imp-0a1b2c3d4e5f", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/mon-compte", "/"})
+            "/reseau", "/reseau/bassins", "/reseau/reunions", "/reseau/utilisateurs", "/reseau/reconstructions", "/bassins/valenciennois/utilisateurs", "/bassins/valenciennois/ressources", "/bassins/valenciennois/clients-api", "/bassins/valenciennois/webhooks", "/bassins/valenciennois/webhooks/wh-1", "/bassins/valenciennois/imports", "/bassins/valenciennois/imports/imp-0a1b2c3d4e5f", "/bassins/valenciennois/imports-projets", "/bassins/valenciennois/imports-projets/imp-0a1b2c3d4e5f", "/bassins/valenciennois/soutiens", "/reseau/bassins/valenciennois/donnees", "/bassins/valenciennois/mes-courriels", "/bassins/valenciennois/courriels", "/mon-compte", "/"})
     void every_page_renders_in_french(String path) throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"network_roles\":[\"NETWORK_ADMIN\"],"
                 + "\"basins\":{\"valenciennois\":[\"OPERATOR\"]},\"people\":{\"valenciennois\":\"per-2f99e2aa24\"}}";
@@ -710,6 +710,11 @@ class ConsolePagesTest {
                 "Enregistrer le dispositif", "Initiative Valenciennes");
         assertThat(page("/bassins/valenciennois/partenariat")).contains("Règle de quorum", "MINIMUM_PRESENT");
         assertThat(page("/bassins/valenciennois/webhooks/wh-1")).contains("/webhooks/wh-1/modification", "checked");
+        assertThat(page("/bassins/valenciennois/utilisateurs")).contains("/utilisateurs/nadia.dubois/invitation")
+                .doesNotContain("/utilisateurs/operateur.valenciennois/invitation");
+        assertThat(page("/bassins/valenciennois/soutiens")).contains("Menuiserie Carpentier", "Initiative Valenciennes",
+                "/soutiens/gsp-prj-1/pret", "versé le 02/10/2026").doesNotContain("/soutiens/gsp-prj-1/financement");
+        assertThat(page("/bassins/valenciennois/finances")).contains("tranches-impayes", "/soutiens");
         assertThat(page("/bassins/valenciennois/avances/a")).as("fully disbursed, nothing written off")
                 .doesNotContain("Verser une tranche", "Enregistrer une récupération");
 
@@ -741,6 +746,17 @@ class ConsolePagesTest {
                 .param("adresse", "https://erp.partenaire.example/v2").param("types", "alize.project.ProjectDecided.v1"))
                 .andReturn();
         assertThat(api.lastBody).asString().contains("https://erp.partenaire.example/v2");
+        mvc.perform(post("/bassins/valenciennois/soutiens/gsp-prj-1/pret").with(oidcLogin()).with(csrf())
+                .param("date", "2026-11-15")).andReturn();
+        assertThat(api.lastBody).asString().contains("paidOn=2026-11-15");
+        mvc.perform(post("/bassins/valenciennois/finances/tranches-impayes").with(oidcLogin()).with(csrf())
+                .param("bornes", "30, 60; 120")).andReturn();
+        assertThat(api.lastBody).asString().contains("upperBounds=[30, 60, 120]");
+        MvcResult badBounds = mvc.perform(post("/bassins/valenciennois/finances/tranches-impayes").with(oidcLogin())
+                .with(csrf()).param("bornes", "30, trois mois")).andReturn();
+        assertThat(badBounds.getFlashMap().get("failure")).asString().contains("Bornes illisibles");
+        mvc.perform(post("/bassins/valenciennois/utilisateurs/nadia.dubois/invitation").with(oidcLogin()).with(csrf()))
+                .andReturn();
         assertThat(api.expandedCalls).containsExactly("/api/basins/valenciennois/advances/a/disbursements",
                 "/api/basins/valenciennois/advances/a/recoveries",
                 "/api/basins/valenciennois/sessions/s/agenda/prj-c2e0474f-a",
@@ -748,7 +764,10 @@ class ConsolePagesTest {
                 "/api/basins/valenciennois/organisations/org-224f410bd4",
                 "/api/basins/valenciennois/support-schemes/sch-1a2b3c4d5e",
                 "/api/basins/valenciennois/committees/approval/quorum",
-                "/api/basins/valenciennois/webhooks/wh-1");
+                "/api/basins/valenciennois/webhooks/wh-1",
+                "/api/basins/valenciennois/granted-support/gsp-prj-1/loan-paid",
+                "/api/basins/valenciennois/arrears/buckets",
+                "/api/basins/valenciennois/users/nadia.dubois/invitation");
 
         api.claims = "{\"preferred_username\":\"astrees\",\"network_roles\":[\"NETWORK_ADMIN\"]}";
         assertThat(page("/reseau/reunions")).contains("/reseau/reunions/mtg-", "/annulation");
@@ -762,6 +781,17 @@ class ConsolePagesTest {
                 .param("criteres", "WEAK_ENDOGENOUS_DEVELOPMENT")).andReturn();
         assertThat(api.lastBody).asString().contains("inseeCode=59009", "WEAK_ENDOGENOUS_DEVELOPMENT");
         assertThat(api.expandedCalls).endsWith("/api/network/basins/valenciennois");
+        assertThat(page("/reseau/reconstructions")).contains("Lancer une reconstruction", "en service", "identique", "48210");
+        assertThat(page("/reseau/utilisateurs")).contains("Rôles de tête de réseau", "membre du comité national de pilotage",
+                "k-2026-11-20", "(signe les jetons)", "Faire tourner la clé");
+        api.expandedCalls.clear();
+        mvc.perform(post("/reseau/cles-de-signature/rotation").with(oidcLogin()).with(csrf())).andReturn();
+        mvc.perform(post("/reseau/reconstructions").with(oidcLogin()).with(csrf())).andReturn();
+        mvc.perform(post("/reseau/utilisateurs/karim/reseau").with(oidcLogin()).with(csrf())
+                .param("reseau-NATIONAL_COMMITTEE", "on")).andReturn();
+        assertThat(api.lastBody).asString().contains("roles=[NATIONAL_COMMITTEE]");
+        assertThat(api.expandedCalls).containsExactly("/api/network/signing-keys/rotate", "/api/network/indicators/rebuilds",
+                "/api/network/users/karim/network-roles");
     }
 
     private String page(String path) throws Exception {
@@ -786,7 +816,7 @@ class ConsolePagesTest {
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final Map<String, String> FILES = Map.ofEntries(
                 Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
-                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"), Map.entry("/api/basins/{b}/webhooks", "webhooks"), Map.entry("/api/basins/{b}/imports", "imports"), Map.entry("/api/basins/{b}/imports/{i}", "import"), Map.entry("/api/basins/{b}/imports/{i}/rows", "import-rows"), Map.entry("/api/basins/{b}/project-imports", "imports"), Map.entry("/api/basins/{b}/project-imports/{i}", "import"), Map.entry("/api/basins/{b}/project-imports/{i}/rows", "import-rows"), Map.entry("/api/basins/{b}/webhooks/event-types", "webhook-event-types"), Map.entry("/api/basins/{b}/webhooks/{w}", "webhook"), Map.entry("/api/basins/{b}/webhooks/{w}/deliveries", "webhook-deliveries"), Map.entry("/api/basins/{b}/notifications/kinds", "notification-kinds"), Map.entry("/api/basins/{b}/notifications/preferences", "notification-preferences"), Map.entry("/api/basins/{b}/notifications/mails", "notification-mails"),
+                Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"), Map.entry("/api/basins/{b}/webhooks", "webhooks"), Map.entry("/api/basins/{b}/imports", "imports"), Map.entry("/api/basins/{b}/imports/{i}", "import"), Map.entry("/api/basins/{b}/imports/{i}/rows", "import-rows"), Map.entry("/api/basins/{b}/project-imports", "imports"), Map.entry("/api/basins/{b}/granted-support", "granted-support"), Map.entry("/api/network/indicators/rebuilds", "rebuilds"), Map.entry("/api/network/signing-keys", "signing-keys"), Map.entry("/api/basins/{b}/project-imports/{i}", "import"), Map.entry("/api/basins/{b}/project-imports/{i}/rows", "import-rows"), Map.entry("/api/basins/{b}/webhooks/event-types", "webhook-event-types"), Map.entry("/api/basins/{b}/webhooks/{w}", "webhook"), Map.entry("/api/basins/{b}/webhooks/{w}/deliveries", "webhook-deliveries"), Map.entry("/api/basins/{b}/notifications/kinds", "notification-kinds"), Map.entry("/api/basins/{b}/notifications/preferences", "notification-preferences"), Map.entry("/api/basins/{b}/notifications/mails", "notification-mails"),
                 Map.entry("/api/network/basins/{b}/offboarding", "offboarding"),
                 Map.entry("/api/network/indicators/cohorts", "network-cohorts"), Map.entry("/api/basins/{b}/arrears", "arrears"),
                 Map.entry("/api/basins/{b}/sessions", "sessions"), Map.entry("/api/basins/{b}/conventions/in-force", "convention"),

@@ -26,6 +26,7 @@ import org.alize.reporting.indicator.Generation;
 import org.alize.reporting.indicator.Generations;
 import org.alize.reporting.intake.IndicatorProjector;
 import org.alize.tenancy.BasinContext;
+import org.alize.tenancy.web.Paged;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -84,7 +85,9 @@ public class Rebuilder implements DisposableBean {
         }
         try {
             Generation live = generations.active();
-            int highest = all().stream().mapToInt(Rebuild::generation).max().orElse(0);
+            Rebuild latest = BasinContext.callInNetwork(() -> mongo.findOne(new org.springframework.data.mongodb.core.query.Query()
+                    .with(Sort.by(Sort.Direction.DESC, "generation")).limit(1), Rebuild.class));
+            int highest = latest == null ? 0 : latest.generation();
             Generation next = new Generation(Math.max(live.number(), highest) + 1);
             Rebuild rebuild = save(new Rebuild(id, next.number(), live.number(), Rebuild.Status.RUNNING, requestedBy,
                     clock.instant(), null, null, 0, 0, 0, null, null));
@@ -96,9 +99,11 @@ public class Rebuilder implements DisposableBean {
         }
     }
 
-    public List<Rebuild> all() {
-        return BasinContext.callInNetwork(() -> mongo.find(new org.springframework.data.mongodb.core.query.Query()
-                .with(Sort.by(Sort.Direction.DESC, "requestedAt")), Rebuild.class));
+    /** The rebuilds, the most recent first, by page. */
+    public Paged<Rebuild> all(int page, int size) {
+        return BasinContext.callInNetwork(() -> Paged.query(mongo,
+                new org.springframework.data.mongodb.core.query.Query().with(Sort.by(Sort.Direction.DESC, "requestedAt")
+                        .and(Sort.by("_id"))), Rebuild.class, page, size, r -> r));
     }
 
     public java.util.Optional<Rebuild> find(String id) {

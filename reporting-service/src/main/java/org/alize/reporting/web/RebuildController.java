@@ -1,20 +1,23 @@
 package org.alize.reporting.web;
 
 import java.net.URI;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.alize.kernel.problem.NotFound;
 import org.alize.reporting.rebuild.Rebuild;
 import org.alize.reporting.rebuild.Rebuilder;
 import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.web.CurrentGrants;
+import org.alize.tenancy.web.Paged;
 import org.alize.tenancy.web.RequiresNetworkRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,9 +40,10 @@ class RebuildController {
     }
 
     @GetMapping("/api/network/indicators/rebuilds")
-    @Operation(summary = "Les reconstructions, la plus récente d'abord")
-    List<Rebuild> all() {
-        return rebuilder.all();
+    @Operation(summary = "Les reconstructions, la plus récente d'abord, par page (au plus 200)")
+    Paged<Rebuild> all(@RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return rebuilder.all(page, size);
     }
 
     @GetMapping("/api/network/indicators/rebuilds/{rebuildId}")
