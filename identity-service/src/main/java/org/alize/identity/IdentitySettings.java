@@ -32,6 +32,18 @@ public record IdentitySettings(
         clients = clients == null ? Map.of() : Map.copyOf(clients);
     }
 
+    /**
+     * Where the provider's own pages send someone back to the console: « Mon compte » of the client people sign in to
+     * (authorization code, with a post-logout address: the console's base), or the login page when there is none.
+     */
+    public String consoleHome() {
+        return clients.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                .filter(c -> c.grantTypes() != null && c.grantTypes().contains("authorization_code")
+                        && !c.postLogoutRedirectUris().isEmpty())
+                .map(c -> c.postLogoutRedirectUris().get(0)).map(base -> (base.endsWith("/") ? base : base + "/") + "mon-compte")
+                .findFirst().orElse("/login");
+    }
+
     public record Tokens(@DefaultValue("15m") Duration accessTokenLifetime,
             @DefaultValue("8h") Duration refreshTokenLifetime,
             @DefaultValue("5m") Duration authorizationCodeLifetime) {

@@ -58,6 +58,10 @@ class ConsoleScenarioIT {
 
             browser.click("nav a[href$='/finances']");
             browser.check("finances");
+            browser.click("a[href$='/soutiens']");
+            assertThat(browser.text()).contains("Prêts bonifiés et financements directs");
+            browser.check("soutiens");
+            browser.click("nav a[href$='/finances']");
             browser.click("table tbody tr td a");
             BigDecimal repaidBefore = euros(browser.find("#rembourse").getText());
             browser.check("avance");
@@ -315,6 +319,9 @@ class ConsoleScenarioIT {
             browser.click("nav a[href$='/reseau/evenements-bloques']");
             assertThat(browser.text()).contains("Événements bloqués", "Finances", "Aucun événement bloqué.");
             browser.check("reseau-evenements-bloques");
+            browser.click("nav a[href$='/reseau/reconstructions']");
+            assertThat(browser.text()).contains("Reconstructions des indicateurs", "Lancer une reconstruction");
+            browser.check("reseau-reconstructions");
             browser.click("footer a[href$='/accessibilite']");
             assertThat(browser.text()).contains("Déclaration d’accessibilité", "partiellement conforme");
             browser.check("accessibilite");
@@ -376,6 +383,101 @@ class ConsoleScenarioIT {
             assertThat(browser.text()).contains("Courriels de la pile locale", "Convocation : séance n°");
             browser.check("boite-locale");
         }
+    }
+
+    @Test
+    void a_person_resets_a_forgotten_password_then_turns_on_a_second_factor_and_logs_in_with_its_code() throws Exception {
+        URI identity = platform.serviceUrls().get("identity");
+        PlatformClient astrees = PlatformClient.as(platform.seedContext().token());
+        java.net.http.HttpResponse<String> created = astrees.post(console.resolve("/api/network/users"), """
+                {"login":"compte.navigateur","displayName":"Compte Navigateur","email":"compte.navigateur@example.fr",
+                 "basins":{"valenciennois":["PARTNER"]}}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String invitation = tools.jackson.databind.json.JsonMapper.builder().build().readTree(created.body())
+                .path("invitationUrl").asString();
+        assertThat(PlatformClient.anonymous().post(identity.resolve("/api/invitations/accept"), "{\"token\":\""
+                + invitation.substring(invitation.indexOf("jeton=") + 6) + "\",\"password\":\"le premier mot de passe\"}")
+                .statusCode()).isEqualTo(200);
+        String newPassword = "un mot de passe retrouvé";
+        try (Browser browser = new Browser("compte")) {
+            // forgotten: the same answer for an unknown address and a known one; the link comes by mail
+            browser.open(console);
+            browser.click("a[href$='/mot-de-passe-oublie']");
+            browser.check("mot-de-passe-oublie");
+            browser.find("#email").sendKeys("personne.inconnue@example.fr");
+            browser.click("button[type=submit]");
+            String answer = browser.find("p.info").getText();
+            browser.open(identity.resolve("/mot-de-passe-oublie"));
+            browser.find("#email").sendKeys("compte.navigateur@example.fr");
+            browser.click("button[type=submit]");
+            assertThat(browser.find("p.info").getText()).isEqualTo(answer);
+            String link = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                browser.open(console.resolve("/dev/mails"));
+                java.util.regex.Matcher found = java.util.regex.Pattern.compile("\\S+/mot-de-passe/nouveau\\?jeton=[\\w-]+")
+                        .matcher(browser.text());
+                return found.find() ? found.group() : null;
+            }, java.util.Objects::nonNull);
+            browser.open(URI.create(link));
+            assertThat(browser.text()).contains("Choisir un nouveau mot de passe", "compte.navigateur");
+            browser.check("nouveau-mot-de-passe");
+            browser.find("#password").sendKeys(newPassword);
+            browser.find("#confirmation").sendKeys(newPassword);
+            browser.click("button[type=submit]");
+            browser.open(console);
+            browser.logIn("compte.navigateur", newPassword);
+            assertThat(browser.text()).contains("Compte Navigateur");
+
+            // the second factor, turned on from « Mon compte »: the key, a code, the recovery codes once
+            browser.click("header .who a[href$='/mon-compte']");
+            browser.click("a[href$='/connexion/configuration']");
+            assertThat(browser.text()).contains("Configurer la double authentification", "chaque connexion vous demandera");
+            browser.check("double-authentification");
+            String key = browser.find("#cle").getText().replace(" ", "");
+            long step = java.time.Instant.now().getEpochSecond() / 30;
+            browser.find("#code").sendKeys(totp(key, step));
+            browser.click("button[type=submit]");
+            assertThat(browser.all("#codes-de-secours li")).hasSize(10);
+            browser.check("codes-de-secours");
+            browser.click("#continuer");
+            assertThat(browser.text()).contains("Mon compte");
+
+            // signed out, the login asks for the code now; the one already used is refused, the next one opens
+            browser.click("form[action$='/deconnexion'] button");
+            browser.open(console);
+            browser.logIn("compte.navigateur", newPassword);
+            assertThat(browser.driver().getCurrentUrl()).contains("/connexion/code");
+            browser.check("code-de-connexion");
+            browser.find("#code").sendKeys(totp(key, step));
+            browser.click("button[type=submit]");
+            assertThat(browser.text()).contains("Code incorrect ou déjà utilisé");
+            browser.find("#code").sendKeys(totp(key, java.time.Instant.now().getEpochSecond() / 30 + 1));
+            browser.click("button[type=submit]");
+            assertThat(browser.driver().getCurrentUrl()).startsWith(console.toString());
+            assertThat(browser.text()).contains("Compte Navigateur");
+        }
+    }
+
+    /** RFC 6238 as the authenticator application computes it: HMAC-SHA1 of the 30-second step, six digits. */
+    private static String totp(String base32Key, long step) throws Exception {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : base32Key.replace("=", "").toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                key.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
+        byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+        int offset = hash[hash.length - 1] & 0x0f;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
+        return String.format("%06d", binary % 1_000_000);
     }
 
     @Test

@@ -55,7 +55,8 @@ public class SecondFactors {
         return accounts.find(login).map(account -> {
             boolean needed = account.grants().networkRoles().stream().anyMatch(r -> required.contains(r.name()))
                     || account.grants().basins().values().stream().flatMap(Set::stream).anyMatch(r -> required.contains(r.name()));
-            return !needed ? Step.NONE : account.secondFactor() == null ? Step.CONFIGURE : Step.CODE;
+            // a factor configured is asked for at every login, required by a role or turned on by its holder
+            return account.secondFactor() != null ? Step.CODE : needed ? Step.CONFIGURE : Step.NONE;
         }).orElse(Step.NONE);
     }
 
