@@ -212,9 +212,14 @@ class ProjectFlowIT {
         assertThat(conventionPdf).contains("Paul Martin").contains("Hainaut Rail Systèmes").contains("Nadia Dubois")
                 .contains("Valenciennes Métropole Développement").contains("20 000,00");
 
-        List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(20)).until(() -> TopicRecords.read(
+        List<String> expected = List.of(ProjectEvents.PROJECT_SUBMITTED, ProjectEvents.PROJECT_STATUS_CHANGED,
+                ProjectEvents.PROJECT_DECIDED, ProjectEvents.COMMITTEE_SESSION_CONVENED, ProjectEvents.COMMITTEE_SESSION_HELD,
+                ProjectEvents.COOPERATION_CONVENTION_SIGNED, ProjectEvents.SKILLS_DELIVERED,
+                ProjectEvents.FOLLOW_UP_REPORT_FILED, ProjectEvents.SESSION_DECISIONS_VALIDATED);
+        // published in the background, each aggregate in its own order: waited for until every type is there
+        List<ConsumerRecord<String, byte[]>> events = await().atMost(Duration.ofSeconds(60)).until(() -> TopicRecords.read(
                 ProjectEvents.TOPIC, r -> "prj-a".equals(r.key())), found -> found.stream()
-                .anyMatch(r -> ProjectEvents.SESSION_DECISIONS_VALIDATED.equals(TopicRecords.header(r, "ce_type"))));
+                .map(r -> TopicRecords.header(r, "ce_type")).collect(java.util.stream.Collectors.toSet()).containsAll(expected));
         events.forEach(r -> EventContract.assertConforms(TopicRecords.header(r, "ce_type"), TopicRecords.body(r)));
         assertThat(events.stream().map(r -> TopicRecords.header(r, "ce_type")).distinct().toList()).contains(
                 ProjectEvents.PROJECT_SUBMITTED, ProjectEvents.PROJECT_STATUS_CHANGED, ProjectEvents.PROJECT_DECIDED,

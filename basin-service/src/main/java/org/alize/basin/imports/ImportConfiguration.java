@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.alize.documents.imports.Imports;
+import org.alize.messaging.outbox.OutboxRelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,7 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class ImportConfiguration {
 
     @Bean
-    Imports<RowPlanner.Context> basinImports(MongoTemplate mongo, RowPlanner planner, Clock clock) {
-        return new Imports<>(mongo, planner, List.of(ImportKind.values()), clock);
+    Imports<RowPlanner.Context> basinImports(MongoTemplate mongo, OutboxRelay relay, RowPlanner planner, Clock clock) {
+        return new Imports<>(mongo, planner, List.of(ImportKind.values()), clock, relay::backlog);
     }
 }

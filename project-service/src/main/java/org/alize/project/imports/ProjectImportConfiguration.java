@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.alize.documents.imports.Imports;
+import org.alize.messaging.outbox.OutboxRelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,7 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class ProjectImportConfiguration {
 
     @Bean
-    Imports<PastProjectPlanner.Context> projectImports(MongoTemplate mongo, PastProjectPlanner planner, Clock clock) {
-        return new Imports<>(mongo, planner, List.of(PastProjects.PAST_PROJECTS), clock);
+    Imports<PastProjectPlanner.Context> projectImports(MongoTemplate mongo, OutboxRelay relay, PastProjectPlanner planner,
+            Clock clock) {
+        return new Imports<>(mongo, planner, List.of(PastProjects.PAST_PROJECTS), clock, relay::backlog);
     }
 }
