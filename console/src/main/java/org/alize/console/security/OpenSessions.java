@@ -1,6 +1,8 @@
 package org.alize.console.security;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +20,7 @@ import org.alize.kernel.Digests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -59,7 +62,12 @@ public class OpenSessions extends OncePerRequestFilter {
             ConsoleSettings settings) {
         this.sessions = sessions.getIfAvailable(() -> new NoSessions());
         this.settings = settings;
-        this.provider = RestClient.builder().baseUrl(settings.identity().internal().toString()).build();
+        // the console's own bounds on a call (Api): a provider that does not answer never holds « Mon compte »
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3)).build());
+        factory.setReadTimeout(settings.timeout());
+        this.provider = RestClient.builder().baseUrl(settings.identity().internal().toString()).requestFactory(factory)
+                .build();
     }
 
     /** The open sessions of {@code principal}, the most recently used first; {@code currentId} marked. */

@@ -81,7 +81,13 @@ class AccountPage {
     String closeOthers(HttpServletRequest request, RedirectAttributes flash) {
         HttpSession session = request.getSession(false);
         int closed = sessions.closeOthers(principal(), session == null ? null : session.getId());
-        api.post("/api/me/login-sessions/end", Map.of());
+        try {
+            api.post("/api/me/login-sessions/end", Map.of());
+        } catch (org.alize.console.api.ApiException e) {
+            flash.addFlashAttribute("failure", closed + " autre(s) session(s) de la console fermée(s), mais vos sessions "
+                    + "chez le fournisseur d'identité n'ont pas pu l'être : réessayez dans un instant.");
+            return "redirect:/mon-compte";
+        }
         Pages.done(flash, closed == 0 ? "Aucune autre session n'était ouverte dans la console ; vos sessions chez le "
                 + "fournisseur d'identité sont fermées." : closed + " autre(s) session(s) fermée(s) : les appareils qui les "
                 + "avaient devront se reconnecter avec votre mot de passe.");

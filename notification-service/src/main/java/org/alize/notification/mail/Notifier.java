@@ -76,32 +76,11 @@ public class Notifier {
             count(kind, "declined");
             return;
         }
-        String id = UUID.nameUUIDFromBytes((cause + "|" + kind + "|" + personId).getBytes(StandardCharsets.UTF_8)).toString();
         Map<String, Object> values = new HashMap<>(model);
         values.put("name", recipient.name());
-        values.put("basinId", basin.value());
-        values.put("subject", subject);
         values.put("preferencesLink", preferencesLink(basin));
-        Templates.Body body = templates.render(kind.template(), values);
-        Instant now = clock.instant();
-        Mail mail = new Mail(id, personId, recipient.email(), kind, subject, body.text(), body.html(),
-                frequency == Frequency.WEEKLY ? Mail.Status.HELD_FOR_DIGEST : Mail.Status.PENDING, 0, null, now, null, cause,
-                null, now.plus(BODY_KEPT));
-        try {
-            mongo.insert(mail);
-            count(kind, frequency == Frequency.WEEKLY ? "held" : "queued");
-            forgetOldBodies(now);
-        } catch (DuplicateKeyException written) {
-            mail = mongo.findById(id, Mail.class);
-            if (mail == null) {
-                return;
-            }
-        }
-        if (mail.status() == Mail.Status.PENDING) {
-            queue.send(basin, mail.id(), now);
-        } else if (mail.status() == Mail.Status.HELD_FOR_DIGEST) {
-            queue.digest(basin, personId, now);
-        }
+        write(basin, kind, personId, recipient.email(), cause, subject, values,
+                frequency == Frequency.WEEKLY ? Mail.Status.HELD_FOR_DIGEST : Mail.Status.PENDING);
     }
 
     /**
@@ -120,25 +99,39 @@ public class Notifier {
             count(kind, "unreachable");
             return;
         }
-        String id = UUID.nameUUIDFromBytes((cause + "|" + kind + "|" + holderKey).getBytes(StandardCharsets.UTF_8)).toString();
-        Map<String, Object> values = new HashMap<>(model);
+        write(basin, kind, holderKey, sealedEmail, cause, subject, new HashMap<>(model), Mail.Status.PENDING);
+    }
+
+    /**
+     * The mail rendered and written under an id derived from its cause and recipient, then queued (sent, or held for
+     * the recipient's digest); written already (the same event consumed again, or a crash before the queue), it is
+     * queued as it stands.
+     */
+    private void write(BasinId basin, Kind kind, String recipientId, String to, String cause, String subject,
+            Map<String, Object> values, Mail.Status status) {
+        String id = UUID.nameUUIDFromBytes((cause + "|" + kind + "|" + recipientId).getBytes(StandardCharsets.UTF_8))
+                .toString();
         values.put("basinId", basin.value());
         values.put("subject", subject);
         Templates.Body body = templates.render(kind.template(), values);
         Instant now = clock.instant();
-        Mail mail = new Mail(id, holderKey, sealedEmail, kind, subject, body.text(), body.html(), Mail.Status.PENDING, 0,
-                null, now, null, cause, null, now.plus(BODY_KEPT));
+        Mail mail = new Mail(id, recipientId, to, kind, subject, body.text(), body.html(), status, 0, null, now, null, cause,
+                null, now.plus(BODY_KEPT));
         try {
             mongo.insert(mail);
-            count(kind, "queued");
+            count(kind, status == Mail.Status.HELD_FOR_DIGEST ? "held" : "queued");
             forgetOldBodies(now);
         } catch (DuplicateKeyException written) {
             mail = mongo.findById(id, Mail.class);
-            if (mail == null || mail.status() != Mail.Status.PENDING) {
+            if (mail == null) {
                 return;
             }
         }
-        queue.send(basin, mail.id(), now);
+        if (mail.status() == Mail.Status.PENDING) {
+            queue.send(basin, mail.id(), now);
+        } else if (mail.status() == Mail.Status.HELD_FOR_DIGEST) {
+            queue.digest(basin, recipientId, now);
+        }
     }
 
     /**

@@ -32,6 +32,8 @@ import static org.alize.documents.imports.Cells.choice;
 import static org.alize.documents.imports.Cells.date;
 import static org.alize.documents.imports.Cells.problems;
 import static org.alize.documents.imports.Cells.required;
+import static org.alize.documents.imports.Cells.requiredDate;
+import static org.alize.documents.imports.Cells.text;
 import static org.alize.documents.imports.Cells.whole;
 
 /**
@@ -92,13 +94,13 @@ class PastProjectPlanner implements ImportPlanner<PastProjectPlanner.Context> {
                     + "ou barres obliques", null));
             former = null;
         }
-        String company = bounded(line, "entreprise", "Entreprise", 160, true, problems);
+        String company = text(line, "entreprise", "Entreprise", 160, true, problems);
         String siret = line.get("siret") == null ? null : line.get("siret").replaceAll("[\\s.]", "");
-        String naf = bounded(line, "code_naf", "Code NAF", 10, false, problems);
+        String naf = text(line, "code_naf", "Code NAF", 10, false, problems);
         Integer headcount = whole(line, "effectif", "Effectif", 0, 100_000, "un effectif entre 0 et 100 000", problems);
-        String city = bounded(line, "commune", "Commune", 100, false, problems);
-        String headFirst = bounded(line, "prenom_du_dirigeant", "Prénom du dirigeant", 80, false, problems);
-        String headLast = bounded(line, "nom_du_dirigeant", "Nom du dirigeant", 80, true, problems);
+        String city = text(line, "commune", "Commune", 100, false, problems);
+        String headFirst = text(line, "prenom_du_dirigeant", "Prénom du dirigeant", 80, false, problems);
+        String headLast = text(line, "nom_du_dirigeant", "Nom du dirigeant", 80, true, problems);
         String headEmail = email(line, "courriel_du_dirigeant", "Courriel du dirigeant", problems);
         BeneficiaryType beneficiary = choice(line, "type_de_beneficiaire", "Type de bénéficiaire", BENEFICIARIES,
                 BeneficiaryType.class, true, problems);
@@ -110,13 +112,13 @@ class PastProjectPlanner implements ImportPlanner<PastProjectPlanner.Context> {
         Replica.Person prescriber = person(line, "prescripteur", "Prescripteur", true, context, problems);
         LocalDate decidedOn = requiredDate(line, "date_de_decision", "Date de décision", problems);
         Decision.Outcome outcome = choice(line, "decision", "Décision", OUTCOMES, Decision.Outcome.class, true, problems);
-        String motivation = bounded(line, "motivation", "Motivation", 2_000, false, problems);
-        String minutes = bounded(line, "proces_verbal", "Procès-verbal", 200, false, problems);
+        String motivation = text(line, "motivation", "Motivation", 2_000, false, problems);
+        String minutes = text(line, "proces_verbal", "Procès-verbal", 200, false, problems);
         Replica.Person mandatary = person(line, "mandataire", "Mandataire", false, context, problems);
         LocalDate signedOn = date(line, "date_de_signature", "Date de signature", problems);
         PastDecision.End end = choice(line, "fin_du_suivi", "Fin du suivi", ENDS, PastDecision.End.class, false, problems);
         LocalDate endedOn = date(line, "date_de_fin", "Date de fin", problems);
-        String endReason = bounded(line, "motif_de_fin", "Motif de fin", 500, false, problems);
+        String endReason = text(line, "motif_de_fin", "Motif de fin", 500, false, problems);
         Integer permanent = whole(line, "emplois_en_cdi", "Emplois en CDI", 0, 10_000, "de 0 à 10 000", problems);
         Integer fixedTerm = whole(line, "emplois_en_cdd_de_6_mois_ou_plus", "Emplois en CDD de 6 mois ou plus", 0, 10_000,
                 "de 0 à 10 000", problems);
@@ -180,24 +182,6 @@ class PastProjectPlanner implements ImportPlanner<PastProjectPlanner.Context> {
 
     private static int n(Integer value) {
         return value == null ? 0 : value;
-    }
-
-    private static LocalDate requiredDate(Line line, String column, String label, List<ImportRow.Problem> problems) {
-        if (line.get(column) == null) {
-            problems.add(new ImportRow.Problem(label, "obligatoire", null));
-            return null;
-        }
-        return date(line, column, label, problems);
-    }
-
-    private static String bounded(Line line, String column, String label, int max, boolean required,
-            List<ImportRow.Problem> problems) {
-        String value = required ? required(line, column, label, problems) : line.get(column);
-        if (value != null && value.length() > max) {
-            problems.add(new ImportRow.Problem(label, "au plus " + max + " caractères", null));
-            return null;
-        }
-        return value;
     }
 
     private static String email(Line line, String column, String label, List<ImportRow.Problem> problems) {

@@ -11,12 +11,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.alize.kernel.problem.Conflict;
 import org.alize.kernel.problem.NotFound;
+import org.alize.project.events.ProjectDecided;
 import org.alize.tenancy.BasinContext;
 import org.alize.tenancy.BasinId;
 import org.alize.tenancy.NetworkRole;
 import org.alize.tenancy.mongo.BasinRoutingMongoDatabaseFactory;
 import org.alize.tenancy.personal.ErasureRequest;
 import org.alize.tenancy.personal.PersonalDataScrubber;
+import org.alize.tenancy.personal.PersonalKeys;
 import org.alize.tenancy.web.CurrentGrants;
 import org.alize.tenancy.web.RequiresNetworkRole;
 import org.slf4j.Logger;
@@ -45,12 +47,12 @@ class HeadErasureController {
     private final MongoClient client;
     private final BasinRoutingMongoDatabaseFactory databases;
     private final PersonalDataScrubber scrubber;
-    private final org.alize.tenancy.personal.PersonalKeys keys;
+    private final PersonalKeys keys;
     private final Clock clock;
 
     HeadErasureController(ProjectService projects, MongoTemplate mongo, MongoClient client,
             BasinRoutingMongoDatabaseFactory databases, PersonalDataScrubber scrubber,
-            org.alize.tenancy.personal.PersonalKeys keys, Clock clock) {
+            PersonalKeys keys, Clock clock) {
         this.keys = keys;
         this.projects = projects;
         this.mongo = mongo;
@@ -85,7 +87,7 @@ class HeadErasureController {
             Head head = project.dossier().head();
             PersonalDataScrubber.Subject subject = new PersonalDataScrubber.Subject(head.firstName(), head.lastName(),
                     head.email(), head.phone());
-            keys.destroy(basin, org.alize.project.events.ProjectDecided.holderKey(projectId));
+            keys.destroy(basin, ProjectDecided.holderKey(projectId));
             Map<String, Integer> rewritten = new TreeMap<>();
             // the other documents first, then the project's own: its record of the head goes last
             PersonalDataScrubber.Report others = scrubber.scrub(mongo.getDb(), subject,

@@ -51,6 +51,17 @@ public final class Cells {
         return value;
     }
 
+    /** Free text of at most {@code max} characters. */
+    public static String text(Line line, String column, String label, int max, boolean required,
+            List<ImportRow.Problem> problems) {
+        String value = required ? required(line, column, label, problems) : line.get(column);
+        if (value != null && value.length() > max) {
+            problems.add(new ImportRow.Problem(label, "au plus " + max + " caractères", null));
+            return null;
+        }
+        return value;
+    }
+
     /** One of {@code labels} (written in any case, with or without accents), or the constant's own name. */
     public static <E extends Enum<E>> E choice(Line line, String column, String label, Map<String, E> labels, Class<E> type,
             boolean required, List<ImportRow.Problem> problems) {
@@ -146,6 +157,14 @@ public final class Cells {
             problems.add(new ImportRow.Problem(label, "« " + abbreviate(value) + " » n'est pas une date (jj/mm/aaaa)", null));
             return null;
         }
+    }
+
+    public static LocalDate requiredDate(Line line, String column, String label, List<ImportRow.Problem> problems) {
+        if (line.get(column) == null) {
+            problems.add(new ImportRow.Problem(label, "obligatoire", null));
+            return null;
+        }
+        return date(line, column, label, problems);
     }
 
     public static String abbreviate(String value) {

@@ -141,7 +141,7 @@ public abstract class ImportEndpoints {
     }
 
     private ImportView view(SpreadsheetImport i) {
-        Importable kind = imports.kinds().stream().filter(k -> k.name().equals(i.kind())).findFirst().orElse(null);
+        Importable kind = imports.kindOf(i).orElse(null);
         return new ImportView(i.id(), i.kind(), kind == null ? null : kind.segment(), kind == null ? i.kind() : kind.title(),
                 i.filename(), i.status(), i.status().label(), i.rows(), i.counts(), i.createdAt(), i.createdBy(),
                 i.committedAt(), i.committedBy());

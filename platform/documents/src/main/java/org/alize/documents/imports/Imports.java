@@ -75,10 +75,6 @@ public class Imports<C> implements org.springframework.beans.factory.DisposableB
 
     private final java.util.function.IntSupplier backlog;
 
-    public Imports(MongoTemplate mongo, ImportPlanner<C> planner, List<? extends Importable> kinds, Clock clock) {
-        this(mongo, planner, kinds, clock, () -> 0);
-    }
-
     /**
      * @param backlog how many events the service's outbox holds not yet published ({@code OutboxRelay::backlog}): a
      *                commit writes its rows at the pace they are published, so that one basin's big file leaves room
@@ -103,14 +99,20 @@ public class Imports<C> implements org.springframework.beans.factory.DisposableB
 
     /** The kind named {@code segment} in paths; 404 for any other. */
     public Importable kind(String segment) {
-        return kinds.stream().filter(k -> k.segment().equals(segment) || k.name().equalsIgnoreCase(segment)).findFirst().orElseThrow(() -> new NotFound(
-                "import.kind-not-found", "On n'importe pas « " + (segment == null || segment.length() > 40 ? "?" : segment)
-                        + " » ici : " + String.join(", ", kinds.stream().map(Importable::segment).toList()) + "."));
+        return kinds.stream().filter(k -> k.segment().equals(segment) || k.name().equalsIgnoreCase(segment)).findFirst()
+                .orElseThrow(() -> new NotFound("import.kind-not-found", "On n'importe pas « "
+                        + (segment == null || segment.length() > 40 ? "?" : segment) + " » ici : "
+                        + String.join(", ", kinds.stream().map(Importable::segment).toList()) + "."));
+    }
+
+    /** The kind an import was stored with ({@link SpreadsheetImport#kind}, its name), if this service still has it. */
+    public java.util.Optional<Importable> kindOf(SpreadsheetImport stored) {
+        return kinds.stream().filter(k -> k.name().equals(stored.kind())).findFirst().map(k -> (Importable) k);
     }
 
     private Importable stored(SpreadsheetImport found) {
-        return kinds.stream().filter(k -> k.name().equals(found.kind())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("import " + found.id() + " of an unknown kind " + found.kind()));
+        return kindOf(found).orElseThrow(() -> new IllegalStateException("import " + found.id() + " of an unknown kind "
+                + found.kind()));
     }
 
     /** The preview: every row judged, nothing of the basin written. */
