@@ -28,14 +28,18 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(15);
 
+    private static final int TAIL_LINES = 40;
+
     private final String name;
     private final Process process;
     private final Thread pump;
+    private final Path logFile;
 
-    private ServiceProcess(String name, Process process, Thread pump) {
+    private ServiceProcess(String name, Process process, Thread pump, Path logFile) {
         this.name = name;
         this.process = process;
         this.pump = pump;
+        this.logFile = logFile;
     }
 
     String name() {
@@ -55,7 +59,7 @@ final class ServiceProcess implements AutoCloseable {
             Thread pump = new Thread(() -> pump(process, log, console, prefix), "log-" + name);
             pump.setDaemon(true);
             pump.start();
-            return new ServiceProcess(name, process, pump);
+            return new ServiceProcess(name, process, pump, logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -83,7 +87,7 @@ final class ServiceProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " stopped during start-up (exit code " + process.exitValue()
-                        + "): see its log");
+                        + "); the end of its log " + logFile + ":\n" + logTail());
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
@@ -100,6 +104,20 @@ final class ServiceProcess implements AutoCloseable {
             sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException(name + " not healthy at " + health + " after " + timeout.toSeconds() + " s");
+    }
+
+    /** The last lines the process wrote, once its output is drained: what a CI report shows of a failed start. */
+    private String logTail() {
+        try {
+            pump.join(Duration.ofSeconds(5).toMillis());
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log illisible : " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrompu)";
+        }
     }
 
     long pid() {
