@@ -506,6 +506,102 @@ class IdentityIT {
     }
 
     @Test
+    @DisplayName("« Mon compte »: the holder renames themselves, and changes their address with their password, confirmed from the new one; the former is told, and nobody learns which address has an account")
+    void the_holder_changes_their_name_and_their_address_confirmed_from_the_new_one() {
+        acceptByPage(invite("lea.fontaine", "valenciennois", "OPERATOR"), "une phrase de passe de lea");
+        acceptByPage(invite("marc.dupuis", "valenciennois", "OPERATOR"), "une phrase de passe de marc");
+        ApiClient lea = ApiClient.on(ISSUER).as(new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT,
+                "lea.fontaine", "une phrase de passe de lea").accessToken());
+        ApiClient marc = ApiClient.on(ISSUER).as(new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT,
+                "marc.dupuis", "une phrase de passe de marc").accessToken());
+        assertThat(lea.get("/api/me").json().path("email").asString()).isEqualTo("lea.fontaine@example.fr");
+
+        // the name: bounded, shown at once, carried by the next tokens
+        for (String bad : List.of("\"   \"", "\"" + "x".repeat(121) + "\"", "\"L\\u0000a\"", "null")) {
+            ApiClient.Response refused = lea.put("/api/me/display-name", "{\"displayName\":" + bad + "}");
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).contains("displayName");
+        }
+        assertThat(lea.put("/api/me/display-name", "{\"displayName\":\" Léa Fontaine-Roux \"}").json()
+                .path("displayName").asString()).isEqualTo("Léa Fontaine-Roux");
+        assertThat(OidcBrowser.claims(new OidcBrowser(ISSUER).login("console", "console-secret", REDIRECT, "lea.fontaine",
+                "une phrase de passe de lea").idToken()).path("name").asString()).isEqualTo("Léa Fontaine-Roux");
+
+        // the address: the current password first, then a link to the new address only
+        ApiClient.Response wrong = lea.post("/api/me/email-change",
+                "{\"email\":\"lea@nouvelle.example\",\"currentPassword\":\"pas la bonne\"}");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("currentPassword").contains("mot de passe incorrect");
+        for (String bad : List.of("\"lea.fontaine@example.fr\"", "\"pas-une-adresse\"", "\"" + "a".repeat(250) + "@x.fr\"",
+                "\"lea@nouvelle.example\\r\\nBcc: tous@example.fr\"", "null")) {
+            ApiClient.Response refused = lea.post("/api/me/email-change", "{\"email\":" + bad
+                    + ",\"currentPassword\":\"une phrase de passe de lea\"}");
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).contains("\"email\"");
+        }
+        assertThat(lea.get("/api/me").json().path("pendingEmail").isNull()).as("nothing refused is kept").isTrue();
+        ApiClient.Response asked = lea.post("/api/me/email-change",
+                "{\"email\":\" Lea@Nouvelle.example \",\"currentPassword\":\"une phrase de passe de lea\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        assertThat(lea.post("/api/me/email-change", "{\"email\":\"lea@autre.example\",\"currentPassword\":"
+                + "\"une phrase de passe de lea\"}").status()).as("one link a minute").isEqualTo(409);
+        org.mockito.ArgumentCaptor<String> link = org.mockito.ArgumentCaptor.forClass(String.class);
+        org.mockito.Mockito.verify(sender, org.mockito.Mockito.timeout(5_000)).sendEmailChange(
+                org.mockito.ArgumentMatchers.argThat(account -> account.login().equals("lea.fontaine")),
+                org.mockito.ArgumentMatchers.eq("lea@nouvelle.example"), link.capture(), org.mockito.ArgumentMatchers.any());
+        assertThat(link.getValue()).startsWith(ISSUER + "/adresse/confirmation?jeton=");
+        JsonNode pending = lea.get("/api/me").json();
+        assertThat(pending.path("email").asString()).as("unchanged until confirmed").isEqualTo("lea.fontaine@example.fr");
+        assertThat(pending.path("pendingEmail").asString()).isEqualTo("lea@nouvelle.example");
+
+        // opening the link changes nothing (a mail scanner follows links); the button does
+        OidcBrowser browser = new OidcBrowser(ISSUER);
+        String page = browser.get(URI.create(link.getValue())).body();
+        assertThat(page).contains("lea@nouvelle.example").contains("lea.fontaine");
+        assertThat(lea.get("/api/me").json().path("email").asString()).isEqualTo("lea.fontaine@example.fr");
+        String token = link.getValue().substring(link.getValue().indexOf("jeton=") + 6);
+        assertThat(browser.post(ISSUER.resolve("/adresse/confirmation"), page, "jeton=" + token).body())
+                .contains("est désormais").contains("lea@nouvelle.example");
+        JsonNode after = lea.get("/api/me").json();
+        assertThat(after.path("email").asString()).isEqualTo("lea@nouvelle.example");
+        assertThat(after.path("pendingEmail").isNull()).isTrue();
+        org.mockito.Mockito.verify(sender, org.mockito.Mockito.timeout(5_000)).sendEmailChanged(
+                org.mockito.ArgumentMatchers.argThat(account -> account.login().equals("lea.fontaine")),
+                org.mockito.ArgumentMatchers.eq("lea.fontaine@example.fr"));
+        assertThat(browser.get(URI.create(link.getValue())).body()).as("a link serves once").contains("a déjà servi");
+
+        // the password-reset links now go to the new address only
+        ApiClient.on(ISSUER).post("/api/password-resets", "{\"email\":\"lea.fontaine@example.fr\"}");
+        ApiClient.on(ISSUER).post("/api/password-resets", "{\"email\":\"lea@nouvelle.example\"}");
+        org.mockito.Mockito.verify(sender, org.mockito.Mockito.timeout(5_000)).sendPasswordReset(
+                org.mockito.ArgumentMatchers.argThat(account -> account.login().equals("lea.fontaine")
+                        && account.email().equals("lea@nouvelle.example")),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+
+        // asking for an address another account has: the same answer, and no link sent anywhere
+        ApiClient.Response taken = marc.post("/api/me/email-change",
+                "{\"email\":\"lea@nouvelle.example\",\"currentPassword\":\"une phrase de passe de marc\"}");
+        assertThat(taken.status()).isEqualTo(202);
+        assertThat(taken.body()).isEqualTo(asked.body());
+        org.mockito.Mockito.verify(sender, org.mockito.Mockito.after(1_000).never()).sendEmailChange(
+                org.mockito.ArgumentMatchers.argThat(account -> account.login().equals("marc.dupuis")),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        assertThat(marc.delete("/api/me/email-change").json().path("pendingEmail").isNull()).isTrue();
+
+        // wrong passwords count toward the lock-out, as at login
+        for (int i = 0; i < 3; i++) {
+            assertThat(marc.post("/api/me/email-change", "{\"email\":\"marc@ailleurs.example\",\"currentPassword\":"
+                    + "\"devine\"}").status()).isEqualTo(400);
+        }
+        ApiClient.Response locked = marc.post("/api/me/email-change",
+                "{\"email\":\"marc@ailleurs.example\",\"currentPassword\":\"une phrase de passe de marc\"}");
+        assertThat(locked.status()).isEqualTo(409);
+        assertThat(locked.body()).contains("verrouillé");
+        // a client's token is no person's account
+        assertThat(astrees().get("/api/me").status()).isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("ASTREES' administrator configures an authenticator at the first login, then signs in with a code or a recovery code, once each")
     void an_administrator_signs_in_with_a_second_factor() {
         ApiClient.Response created = astrees().post("/api/network/users", """

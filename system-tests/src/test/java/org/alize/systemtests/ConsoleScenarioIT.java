@@ -454,6 +454,34 @@ class ConsoleScenarioIT {
             browser.click("button[type=submit]");
             assertThat(browser.driver().getCurrentUrl()).startsWith(console.toString());
             assertThat(browser.text()).contains("Compte Navigateur");
+
+            // their name and their address, from « Mon compte »: the name at once, the address once confirmed from it
+            browser.click("header .who a[href$='/mon-compte']");
+            browser.find("#nom").clear();
+            browser.find("#nom").sendKeys("Compte Renommé");
+            browser.click("form[action$='/mon-compte/nom'] button");
+            assertThat(browser.find(".alert.success").getText()).contains("Votre nom est changé");
+            assertThat(browser.find("header .who").getText()).contains("Compte Renommé");
+            browser.find("#adresse").sendKeys("compte.renomme@example.fr");
+            browser.find("#mot-de-passe").sendKeys(newPassword);
+            browser.click("form[action$='/mon-compte/adresse'] button");
+            assertThat(browser.text()).contains("Un lien de confirmation a été envoyé", "Nouvelle adresse en attente",
+                    "compte.renomme@example.fr");
+            browser.check("mon-compte-adresse-en-attente");
+            String confirmation = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                browser.open(console.resolve("/dev/mails"));
+                java.util.regex.Matcher found = java.util.regex.Pattern.compile("\\S+/adresse/confirmation\\?jeton=[\\w-]+")
+                        .matcher(browser.text());
+                return found.find() ? found.group() : null;
+            }, java.util.Objects::nonNull);
+            browser.open(URI.create(confirmation));
+            assertThat(browser.text()).contains("Confirmer votre nouvelle adresse", "compte.renomme@example.fr");
+            browser.check("confirmer-adresse");
+            browser.click("button[type=submit]");
+            assertThat(browser.text()).contains("est désormais", "compte.renomme@example.fr");
+            browser.open(console.resolve("/mon-compte"));
+            assertThat(browser.find("main dl").getText()).contains("compte.renomme@example.fr", "Compte Renommé")
+                    .doesNotContain("en attente");
         }
     }
 

@@ -174,6 +174,52 @@ class ConsolePagesTest {
     }
 
     @Test
+    void my_account_changes_my_name_at_once_and_asks_for_a_new_address_with_my_password() throws Exception {
+        api.claims = "{\"preferred_username\":\"mandataire.valenciennois\",\"basins\":{\"valenciennois\":[\"COMMITTEE_MEMBER\"]}}";
+        String page = mvc.perform(get("/mon-compte").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Claire Martin", "claire.martin@example.fr", "Nouvelle adresse en attente",
+                "claire@nouvelle.example", "Annuler ce changement", "Changer mon nom", "autocomplete=\"current-password\"");
+
+        api.recorded.put("PUT /api/me/display-name", "{\"displayName\":\"Claire Martin-Roux\"}");
+        MvcResult renamed = mvc.perform(post("/mon-compte/nom").param("nom", "Claire Martin-Roux").with(oidcLogin())
+                .with(csrf())).andReturn();
+        api.recorded.remove("PUT /api/me/display-name");
+        assertThat(renamed.getResponse().getRedirectedUrl()).isEqualTo("/mon-compte");
+        assertThat(api.lastBody).isEqualTo(Map.of("displayName", "Claire Martin-Roux"));
+        assertThat(renamed.getFlashMap().get("success")).isEqualTo("Votre nom est changé.");
+        // this session's pages show it at once: the login kept in the session carries the new name
+        Object context = renamed.getRequest().getSession().getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(((org.springframework.security.core.context.SecurityContext) context).getAuthentication().getPrincipal())
+                .isInstanceOfSatisfying(org.springframework.security.oauth2.core.oidc.user.OidcUser.class,
+                        user -> assertThat(user.getFullName()).isEqualTo("Claire Martin-Roux"));
+
+        MvcResult asked = mvc.perform(post("/mon-compte/adresse").param("adresse", "claire@nouvelle.example")
+                .param("motDePasse", "ma phrase de passe").with(oidcLogin()).with(csrf())).andReturn();
+        assertThat(api.lastBody).isEqualTo(Map.of("email", "claire@nouvelle.example", "currentPassword", "ma phrase de passe"));
+        assertThat(api.calls).contains("/api/me/email-change");
+        assertThat(asked.getResponse().getRedirectedUrl()).isEqualTo("/mon-compte");
+
+        api.refusal = new ApiException(400, "Requête invalide", "La requête contient des valeurs invalides.",
+                List.of(new ApiException.FieldError("currentPassword", "mot de passe incorrect")));
+        MvcResult refused = mvc.perform(post("/mon-compte/adresse").param("adresse", "claire@nouvelle.example")
+                .param("motDePasse", "pas le bon").with(oidcLogin()).with(csrf())).andReturn();
+        api.refusal = null;
+        assertThat(refused.getFlashMap().get("failure")).isEqualTo("La requête contient des valeurs invalides.");
+        assertThat(refused.getFlashMap().get("fieldErrors")).asString().contains("mot de passe incorrect");
+
+        mvc.perform(post("/mon-compte/adresse/annulation").with(oidcLogin()).with(csrf()));
+        assertThat(api.calls).contains("DELETE /api/me/email-change");
+
+        // the provider out of reach: the page still shows what the login said, without the forms
+        api.unavailable = "/api/me";
+        String degraded = mvc.perform(get("/mon-compte").with(oidcLogin())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        api.unavailable = "";
+        assertThat(degraded).contains("Mes sessions ouvertes").doesNotContain("Changer mon nom");
+    }
+
+    @Test
     void the_operator_convenes_the_members_of_a_scheduled_session_R22() throws Exception {
         api.claims = "{\"preferred_username\":\"operateur.valenciennois\",\"basins\":{\"valenciennois\":[\"OPERATOR\"]}}";
         assertThat(mvc.perform(get("/bassins/valenciennois/comites/s").with(oidcLogin())).andReturn().getResponse()
@@ -815,7 +861,7 @@ class ConsolePagesTest {
 
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final Map<String, String> FILES = Map.ofEntries(
-                Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
+                Map.entry("/api/basins/{b}/profile", "profile"), Map.entry("/api/me", "me"), Map.entry("/api/basins/{b}/indicators?year={y}", "indicators"),
                 Map.entry("/api/basins/{b}/indicators/series", "indicators-series"), Map.entry("/api/basins/{b}/indicators/cohorts", "cohorts"), Map.entry("/api/basins/{b}/api-clients", "api-clients"), Map.entry("/api/basins/{b}/webhooks", "webhooks"), Map.entry("/api/basins/{b}/imports", "imports"), Map.entry("/api/basins/{b}/imports/{i}", "import"), Map.entry("/api/basins/{b}/imports/{i}/rows", "import-rows"), Map.entry("/api/basins/{b}/project-imports", "imports"), Map.entry("/api/basins/{b}/granted-support", "granted-support"), Map.entry("/api/network/indicators/rebuilds", "rebuilds"), Map.entry("/api/network/signing-keys", "signing-keys"), Map.entry("/api/basins/{b}/project-imports/{i}", "import"), Map.entry("/api/basins/{b}/project-imports/{i}/rows", "import-rows"), Map.entry("/api/basins/{b}/webhooks/event-types", "webhook-event-types"), Map.entry("/api/basins/{b}/webhooks/{w}", "webhook"), Map.entry("/api/basins/{b}/webhooks/{w}/deliveries", "webhook-deliveries"), Map.entry("/api/basins/{b}/notifications/kinds", "notification-kinds"), Map.entry("/api/basins/{b}/notifications/preferences", "notification-preferences"), Map.entry("/api/basins/{b}/notifications/mails", "notification-mails"),
                 Map.entry("/api/network/basins/{b}/offboarding", "offboarding"),
                 Map.entry("/api/network/indicators/cohorts", "network-cohorts"), Map.entry("/api/basins/{b}/arrears", "arrears"),
@@ -970,7 +1016,8 @@ class ConsolePagesTest {
             if (refusal != null) {
                 throw refusal;
             }
-            return JSON.nullNode();
+            String answer = recorded.get("PUT " + path);
+            return answer == null ? JSON.nullNode() : JSON.readTree(answer);
         }
 
         @Override

@@ -55,6 +55,8 @@ public class Account {
     private Invitation passwordReset;
     /** The authenticator application's secret once enrolled (a second factor at login), else null. */
     private SecondFactor secondFactor;
+    /** A new address its holder asked for, until they confirm it by the link sent there (only its hash kept). */
+    private EmailChange emailChange;
     private final List<AccountChange> history;
     private final Instant createdAt;
     private final String createdBy;
@@ -66,7 +68,8 @@ public class Account {
             Set<NetworkRole> networkRoles, Map<String, Set<BasinRole>> basinRoles,
             Map<String, Set<BasinRole>> appointedRoles, Map<String, String> people, int failedLogins,
             Instant lockedUntil, Instant lastLoginAt, Invitation invitation, Invitation passwordReset,
-            SecondFactor secondFactor, List<AccountChange> history, Instant createdAt, String createdBy, Long version) {
+            SecondFactor secondFactor, EmailChange emailChange, List<AccountChange> history, Instant createdAt,
+            String createdBy, Long version) {
         this.login = login;
         this.displayName = displayName;
         this.email = email;
@@ -82,6 +85,7 @@ public class Account {
         this.invitation = invitation;
         this.passwordReset = passwordReset;
         this.secondFactor = secondFactor;
+        this.emailChange = emailChange;
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
         this.createdAt = createdAt;
         this.createdBy = createdBy;
@@ -97,19 +101,31 @@ public class Account {
             errors.add(new InvalidInput.FieldError("login",
                     "3 à 64 caractères : minuscules, chiffres, point, tiret ou souligné, en commençant par une lettre"));
         }
-        if (displayName == null || displayName.isBlank() || displayName.length() > 120) {
-            errors.add(new InvalidInput.FieldError("displayName", "le nom affiché est requis (120 caractères au plus)"));
+        if (!validName(displayName)) {
+            errors.add(new InvalidInput.FieldError("displayName", NAME_RULE));
         }
-        if (email == null || !EMAIL.matcher(email).matches() || email.length() > 254) {
+        if (!validEmail(email)) {
             errors.add(new InvalidInput.FieldError("email", "adresse électronique invalide"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput("Le compte ne peut pas être créé.", errors);
         }
         Account account = new Account(login, displayName.strip(), normalise(email), null, AccountStatus.INVITED, null,
-                null, null, null, 0, null, null, invitation, null, null, null, now, by, null);
+                null, null, null, 0, null, null, invitation, null, null, null, null, now, by, null);
         account.record(now, by, "Compte créé, invitation envoyée à " + account.email);
         return account;
+    }
+
+    private static final String NAME_RULE = "le nom affiché est requis (120 caractères au plus, sans caractère de contrôle)";
+
+    private static boolean validName(String name) {
+        return name != null && !name.isBlank() && name.strip().length() <= 120 && name.chars().noneMatch(Character::isISOControl);
+    }
+
+    /** An address as accounts keep them: normalised, at most 254 characters, one {@code @}, a dot in its domain. */
+    static boolean validEmail(String normalised) {
+        return normalised != null && normalised.length() <= 254 && EMAIL.matcher(normalised).matches()
+                && normalised.chars().noneMatch(Character::isISOControl);
     }
 
     public static String normalise(String email) {
@@ -298,6 +314,85 @@ public class Account {
         return secondFactor;
     }
 
+    // --- the holder's own record ------------------------------------------------------------------------
+
+    /**
+     * A new address asked for by the holder, waiting for the confirmation sent there: {@code email} (normalised) and
+     * the link's hash. A new request replaces it; confirming it makes it the account's address.
+     */
+    public record EmailChange(String email, @Indexed(sparse = true) String tokenHash, Instant issuedAt, Instant expiresAt) {
+
+        public boolean expiredAt(Instant now) {
+            return !expiresAt.isAfter(now);
+        }
+    }
+
+    /** The holder's new name as the platform shows it (its pages, the tokens issued from now on); whether it changed. */
+    public boolean rename(String name, Instant now) {
+        if (!validName(name)) {
+            throw InvalidInput.field("displayName", NAME_RULE);
+        }
+        String renamed = name.strip();
+        if (renamed.equals(displayName)) {
+            return false;
+        }
+        record(now, login, "Nom affiché changé : « " + displayName + " » devient « " + renamed + " »");
+        displayName = renamed;
+        return true;
+    }
+
+    /**
+     * Keeps {@code link} as the one that makes {@code newEmail} this account's address, for an active account, and not
+     * within {@code cooldown} of the previous request (each sends a mail).
+     */
+    public void requestEmailChange(String newEmail, Invitation link, Duration cooldown, Instant now) {
+        String address = normalise(newEmail);
+        if (!validEmail(address)) {
+            throw InvalidInput.field("email", "adresse électronique invalide");
+        }
+        if (address.equals(email)) {
+            throw InvalidInput.field("email", "c'est déjà l'adresse de votre compte");
+        }
+        if (status != AccountStatus.ACTIVE) {
+            throw new Conflict("account.not-active", "Ce compte n'est pas actif : son adresse ne peut pas changer.");
+        }
+        if (emailChange != null && emailChange.issuedAt().plus(cooldown).isAfter(now)) {
+            throw new Conflict("email-change.too-soon", "Un lien de confirmation vient d'être envoyé : attendez "
+                    + cooldown.toMinutes() + " minute(s) avant d'en demander un autre.");
+        }
+        emailChange = new EmailChange(address, link.tokenHash(), link.issuedAt(), link.expiresAt());
+        record(now, login, "Changement d'adresse demandé : lien de confirmation envoyé à " + address);
+    }
+
+    /** The link sent to the new address was followed: it becomes the account's address. Returns the former one. */
+    public String confirmEmailChange(Instant now) {
+        if (status != AccountStatus.ACTIVE || emailChange == null || emailChange.expiredAt(now)) {
+            throw new Conflict("email-change.invalid",
+                    "Ce lien de confirmation n'est plus valable : demandez-en un nouveau depuis « Mon compte ».");
+        }
+        String former = email;
+        email = emailChange.email();
+        emailChange = null;
+        // a link sent to the former address no longer reaches its holder
+        passwordReset = null;
+        record(now, login, "Adresse changée, confirmée depuis la nouvelle : " + former + " devient " + email);
+        return former;
+    }
+
+    /** Withdraws a change not confirmed yet (its link stops working). */
+    public boolean cancelEmailChange(Instant now) {
+        if (emailChange == null) {
+            return false;
+        }
+        record(now, login, "Changement d'adresse vers " + emailChange.email() + " annulé");
+        emailChange = null;
+        return true;
+    }
+
+    public EmailChange emailChange() {
+        return emailChange;
+    }
+
     public Invitation passwordReset() {
         return passwordReset;
     }
@@ -326,6 +421,7 @@ public class Account {
         secondFactor = null;
         invitation = null;
         passwordReset = null;
+        emailChange = null;
         status = AccountStatus.DISABLED;
         networkRoles.clear();
         basinRoles.clear();

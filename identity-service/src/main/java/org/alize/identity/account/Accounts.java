@@ -67,6 +67,11 @@ public class Accounts {
                 query(where("passwordReset.tokenHash").is(Digests.sha256Hex(token))), Account.class)));
     }
 
+    public Optional<Account> findByEmailChange(String token) {
+        return Optional.ofNullable(BasinContext.callInNetwork(() -> mongo.findOne(
+                query(where("emailChange.tokenHash").is(Digests.sha256Hex(token))), Account.class)));
+    }
+
     /** The account of {@code personId} in {@code basin}, as linked when an appointment was followed. */
     public Optional<Account> findByPerson(BasinId basin, String personId) {
         return Optional.ofNullable(BasinContext.callInNetwork(() -> mongo.findOne(

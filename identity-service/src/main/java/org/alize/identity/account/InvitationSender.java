@@ -30,6 +30,11 @@ public class InvitationSender {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
+    /** One mail at a time, at most a hundred waiting: a flood of requests cannot pile up threads or memory. */
+    private final java.util.concurrent.ThreadPoolExecutor later = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(100),
+            runnable -> new Thread(runnable, "account-mail"), (refused, executor) ->
+            log.warn("account mail dropped: {} mails are waiting already", executor.getQueue().size()));
 
     private final String issuer;
 
@@ -48,6 +53,49 @@ public class InvitationSender {
     /** The page where the holder of an account accepts to join a basin. */
     public String joinLink(String token) {
         return issuer + "/rejoindre?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends on another thread, so that neither the answer to a request nor its time depends on the mail server (nor
+     * tells whether a mail left at all).
+     */
+    public void later(Runnable sending) {
+        later.execute(sending);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        later.shutdown();
+    }
+
+    /** The page where the holder of an address-change {@code token} confirms it. */
+    public String emailChangeLink(String token) {
+        return issuer + "/adresse/confirmation?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** Sends the confirmation link to the new address (not yet the account's). */
+    public void sendEmailChange(Account account, String newEmail, String link, java.time.Instant expiresAt) {
+        deliver("address change", account.login(), newEmail, link, "Confirmer votre nouvelle adresse ALIZÉ", "Bonjour "
+                + account.displayName() + ",\n\nVous avez demandé que cette adresse devienne celle de votre compte ALIZÉ "
+                + "(identifiant : " + account.login() + ").\nConfirmez-le en suivant ce lien, valable une seule fois jusqu'au "
+                + french(expiresAt) + " :\n\n" + link + "\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce "
+                + "message : rien ne change sans votre confirmation.\n\nL'équipe ALIZÉ");
+    }
+
+    /** Tells the former address that the account's address changed (whoever did it, its holder learns it there). */
+    public void sendEmailChanged(Account account, String formerEmail) {
+        deliver("address changed", account.login(), formerEmail, null, "Votre adresse ALIZÉ a changé", "Bonjour "
+                + account.displayName() + ",\n\nL'adresse de votre compte ALIZÉ (identifiant : " + account.login()
+                + ") est désormais " + masked(account.email()) + " : les messages de la plateforme, et les liens pour "
+                + "choisir un nouveau mot de passe, y sont envoyés.\n\nSi vous n'êtes pas à l'origine de ce changement, "
+                + "prévenez sans attendre l'opérateur de votre bassin ou l'équipe ALIZÉ d'ASTREES : ils peuvent désactiver "
+                + "le compte.\n\nL'équipe ALIZÉ");
+    }
+
+    /** {@code c…@exemple.fr}: enough for its holder to recognise, not enough to copy from a mail read over a shoulder. */
+    static String masked(String email) {
+        int at = email == null ? -1 : email.indexOf('@');
+        return at <= 0 ? "(inconnue)" : email.charAt(0) + "…" + email.substring(at);
     }
 
     /** The page where the holder of a password-reset {@code token} chooses a new password. */
@@ -85,20 +133,24 @@ public class InvitationSender {
 
     /** One mail to the account's address, or its link in the log without a mail server; a failure is logged. */
     private void deliver(String what, Account to, String link, String subject, String text) {
+        deliver(what, to.login(), to.email(), link, subject, text);
+    }
+
+    private void deliver(String what, String login, String address, String link, String subject, String text) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            log.info("{} for {} <{}>: {}", what, to.login(), to.email(), link);
+            log.info("{} for {} <{}>: {}", what, login, address, link == null ? "(no link)" : link);
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
-        message.setTo(to.email());
+        message.setTo(address);
         message.setSubject(subject);
         message.setText(text);
         try {
             sender.send(message);
         } catch (MailException e) {
-            log.warn("{} mail to {} failed: {}", what, to.email(), e.getMessage());
+            log.warn("{} mail to {} failed: {}", what, address, e.getMessage());
         }
     }
 

@@ -3,17 +3,11 @@ package org.alize.identity.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import org.alize.identity.IdentitySettings;
 import org.alize.identity.revocation.Revocations;
 import org.alize.kernel.problem.InvalidInput;
 import org.alize.kernel.problem.NotFound;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,8 +26,6 @@ public class PasswordResets {
     public static final String ANSWER = "Si un compte actif correspond à cette adresse, un lien pour choisir un nouveau mot de "
             + "passe vient d'y être envoyé ; il est valable une heure. Pensez à regarder dans les indésirables.";
 
-    private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
-
     private final Accounts accounts;
     private final AccountAdministration administration;
     private final InvitationSender sender;
@@ -42,10 +34,6 @@ public class PasswordResets {
     private final Clock clock;
     private final Revocations revocations;
     private final ApplicationEventPublisher events;
-    /** One mail at a time, at most a hundred waiting: a flood of requests cannot pile up threads or memory. */
-    private final ThreadPoolExecutor mails = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100),
-            runnable -> new Thread(runnable, "password-reset-mail"), (refused, executor) ->
-            log.warn("password reset mail dropped: {} mails are waiting already", executor.getQueue().size()));
 
     PasswordResets(Accounts accounts, AccountAdministration administration, InvitationSender sender, PasswordEncoder passwords,
             IdentitySettings settings, Clock clock, Revocations revocations, ApplicationEventPublisher events) {
@@ -74,7 +62,7 @@ public class PasswordResets {
         Account account = holder.get();
         if (account.requestPasswordReset(issued.invitation(), settings.cooldown(), now)) {
             Account saved = accounts.save(account);
-            mails.execute(() -> sender.sendPasswordReset(saved, sender.resetLink(issued.token()),
+            sender.later(() -> sender.sendPasswordReset(saved, sender.resetLink(issued.token()),
                     issued.invitation().expiresAt()));
         }
     }
@@ -98,10 +86,5 @@ public class PasswordResets {
         revocations.revoke(account.login(), "mot de passe réinitialisé");
         events.publishEvent(new CredentialsChanged(account.login()));
         return accounts.save(account);
-    }
-
-    @PreDestroy
-    void stop() {
-        mails.shutdown();
     }
 }

@@ -60,8 +60,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 class AuthorizationServerConfiguration {
 
     static final String[] PUBLIC_PAGES = {"/login", "/invitation", "/api/invitations/**", "/mot-de-passe-oublie",
-            "/mot-de-passe/nouveau", "/api/password-resets/**", "/connexion/**", "/revocations", "/css/**",
-            "/favicon.ico",
+            "/mot-de-passe/nouveau", "/api/password-resets/**", "/adresse/confirmation", "/connexion/**", "/revocations",
+            "/css/**", "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**"};
 

@@ -109,6 +109,62 @@ class AccountTest {
                 NOW.plus(Duration.ofHours(2)))).as("a disabled account gets nothing").isFalse();
     }
 
+    @Test
+    void the_holder_renames_themselves_within_bounds_and_the_history_says_so() {
+        Account account = invited();
+        for (String bad : new String[] {null, "   ", "x".repeat(121), "Karim\nBenali", "Karim\u0000"}) {
+            assertThatThrownBy(() -> account.rename(bad, NOW)).as(String.valueOf(bad)).isInstanceOf(InvalidInput.class);
+        }
+        assertThat(account.rename("  Karim Benali  ", NOW)).as("the same name, trimmed: nothing to do").isFalse();
+        assertThat(account.rename(" Karim Benali-Roux ", NOW)).isTrue();
+        assertThat(account.displayName()).isEqualTo("Karim Benali-Roux");
+        assertThat(account.history().get(account.history().size() - 1).what()).contains("Karim Benali-Roux");
+    }
+
+    @Test
+    void a_new_address_waits_for_its_link_is_asked_once_a_minute_and_becomes_the_account_s_when_confirmed() {
+        Duration cooldown = Duration.ofMinutes(1);
+        Account account = invited();
+        Invitation link = Invitation.issue(NOW, Duration.ofHours(24)).invitation();
+        assertThatThrownBy(() -> account.requestEmailChange("karim@ailleurs.fr", link, cooldown, NOW))
+                .as("an invited account has not chosen its password yet").isInstanceOf(Conflict.class);
+        account.acceptInvitation("{bcrypt}x", NOW);
+        for (String bad : new String[] {null, "", "karim", "karim@ailleurs", "a".repeat(250) + "@x.fr", "k@a.fr\r\nBcc: x@y.fr",
+                " Karim@Example.FR "}) {
+            assertThatThrownBy(() -> account.requestEmailChange(bad, link, cooldown, NOW)).as(String.valueOf(bad))
+                    .isInstanceOf(InvalidInput.class);
+        }
+        assertThat(account.emailChange()).as("nothing refused is kept").isNull();
+
+        account.requestEmailChange(" Karim@Ailleurs.FR ", link, cooldown, NOW);
+        assertThat(account.emailChange().email()).isEqualTo("karim@ailleurs.fr");
+        assertThat(account.emailChange().tokenHash()).isEqualTo(link.tokenHash());
+        assertThat(account.email()).as("unchanged until confirmed").isEqualTo("karim@example.fr");
+        assertThatThrownBy(() -> account.requestEmailChange("karim@autre.fr", Invitation.issue(NOW, Duration.ofHours(24))
+                .invitation(), cooldown, NOW.plusSeconds(59))).isInstanceOf(Conflict.class);
+
+        Invitation second = Invitation.issue(NOW.plusSeconds(61), Duration.ofHours(24)).invitation();
+        account.requestEmailChange("karim@autre.fr", second, cooldown, NOW.plusSeconds(61));
+        assertThat(account.emailChange().tokenHash()).as("the first link no longer works").isEqualTo(second.tokenHash());
+        account.requestPasswordReset(Invitation.issue(NOW, Duration.ofHours(1)).invitation(), Duration.ofMinutes(5),
+                NOW.plusSeconds(62));
+
+        assertThat(account.confirmEmailChange(NOW.plusSeconds(120))).isEqualTo("karim@example.fr");
+        assertThat(account.email()).isEqualTo("karim@autre.fr");
+        assertThat(account.emailChange()).isNull();
+        assertThat(account.passwordReset()).as("a reset link sent to the former address dies").isNull();
+        assertThatThrownBy(() -> account.confirmEmailChange(NOW.plusSeconds(121))).as("spent").isInstanceOf(Conflict.class);
+
+        Account late = invited();
+        late.acceptInvitation("{bcrypt}x", NOW);
+        late.requestEmailChange("karim@tard.fr", link, cooldown, NOW);
+        assertThatThrownBy(() -> late.confirmEmailChange(NOW.plus(Duration.ofHours(24))))
+                .as("expired after 24 hours").isInstanceOf(Conflict.class);
+        assertThat(late.cancelEmailChange(NOW)).isTrue();
+        assertThat(late.emailChange()).isNull();
+        assertThat(late.cancelEmailChange(NOW)).as("nothing left to cancel").isFalse();
+    }
+
     private static Account invited() {
         return Account.invite("karim.benali", "Karim Benali", "karim@example.fr",
                 Invitation.issue(NOW, Duration.ofDays(7)).invitation(), "astrees", NOW);
