@@ -264,6 +264,7 @@ public final class LocalStack implements AutoCloseable {
         // a developer's own webhook receiver on this machine is trusted here (http, loopback), nowhere else
         env.put("ALIZE_WEBHOOKS_ALLOW_HTTP", "true");
         env.put("ALIZE_WEBHOOKS_TRUSTED_HOSTS", "127.0.0.1,localhost,::1");
+        env.put("ALIZE_WEBHOOK_KEY_PASSWORD", DEV_KEY_PASSWORD);
         env.put("ALIZE_NOTIFICATION_CONSOLE_URL", serviceUrls.getOrDefault("gateway", URI.create("http://localhost:8080")).toString());
         if (service.name().equals(Services.CONSOLE)) {
             env.put("ALIZE_CONSOLE_DEV_MAILBOX_URL", mailbox.url().toString());

@@ -62,7 +62,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  */
 @WithAlizeInfra
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"alize.notification.smtp.starttls=false", "alize.notification.dispatch-interval=PT0.2S",
+        properties = {"alize.webhooks.encryption-password=a-webhook-key-password-for-tests", "alize.notification.smtp.starttls=false", "alize.notification.dispatch-interval=PT0.2S",
                 "alize.notification.digest-interval=PT0.5S", "alize.notification.reminder-interval=PT0.5S", "alize.notification.console-url=https://alize.example"})
 class NotificationIT {
 

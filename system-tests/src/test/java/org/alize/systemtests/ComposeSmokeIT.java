@@ -54,6 +54,7 @@ class ComposeSmokeIT {
         String secret = "smoke-admin-tool-secret-" + System.nanoTime();
         Files.writeString(envFile, String.join("\n",
                 "ALIZE_IDENTITY_KEY_PASSWORD=a-key-password-for-the-compose-smoke-test",
+                "ALIZE_WEBHOOK_KEY_PASSWORD=a-webhook-key-password-for-the-compose-smoke-test",
                 "ALIZE_CONSOLE_CLIENT_SECRET=a-console-secret-for-the-compose-smoke-test",
                 "ALIZE_ADMIN_TOOL_SECRET=" + secret,
                 "ALIZE_PUBLIC_URL=http://localhost:" + ports.get("gateway"),

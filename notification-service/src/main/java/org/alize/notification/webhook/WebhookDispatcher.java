@@ -69,6 +69,7 @@ class WebhookDispatcher implements DisposableBean {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final WebhookSecrets secrets;
     private final HttpClient http;
     private final ExecutorService senders = Executors.newFixedThreadPool(THREADS, runnable -> {
         Thread thread = new Thread(runnable, "alize-webhook-sender");
@@ -79,7 +80,8 @@ class WebhookDispatcher implements DisposableBean {
     private final AtomicInteger running = new AtomicInteger();
 
     WebhookDispatcher(WebhookQueue queue, MongoTemplate mongo, WebhookSettings settings, PersonalData personal,
-            JsonMapper json, Clock clock, MeterRegistry meters) {
+            JsonMapper json, Clock clock, MeterRegistry meters, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.queue = queue;
         this.mongo = mongo;
         this.settings = settings;
@@ -211,9 +213,16 @@ class WebhookDispatcher implements DisposableBean {
         }
         String body = opened(delivery.body());
         long timestamp = now.getEpochSecond();
-        String signature = subscription.signingSecrets(now).stream()
-                .map(secret -> WebhookSigner.sign(secret, delivery.id(), timestamp, body))
-                .collect(Collectors.joining(" "));
+        String signature;
+        try {
+            signature = subscription.signingSecrets(now).stream()
+                    .map(sealed -> WebhookSigner.sign(secrets.open(subscription.id(), sealed), delivery.id(), timestamp, body))
+                    .collect(Collectors.joining(" "));
+        } catch (IllegalStateException unreadable) {
+            // sealed under another password (a basin's archive taken into another platform): nothing can be signed
+            log.warn("{}", unreadable.getMessage());
+            return new Delivery.Attempt(now, null, "secret illisible sur cette plateforme : remplacez-le", null, 0);
+        }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "ALIZE-Webhooks/1")

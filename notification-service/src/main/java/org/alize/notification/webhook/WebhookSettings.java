@@ -21,10 +21,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       stack's receiver, a test's); every other private, loopback, link-local or multicast address is
  *                       refused when subscribing and again at each attempt
  * @param maxPerBasin    subscriptions a basin may have
+ * @param encryptionPassword what the key sealing the signing secrets at rest is derived from (16 characters or more,
+ *                       the same on every instance; required)
  */
 @ConfigurationProperties("alize.webhooks")
 public record WebhookSettings(List<Duration> retryDelays, int disableAfter, Duration timeout, Duration retention,
-        boolean allowHttp, List<String> trustedHosts, int maxPerBasin) {
+        boolean allowHttp, List<String> trustedHosts, int maxPerBasin, String encryptionPassword) {
 
     public WebhookSettings {
         retryDelays = retryDelays == null || retryDelays.isEmpty() ? List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
@@ -34,6 +36,15 @@ public record WebhookSettings(List<Duration> retryDelays, int disableAfter, Dura
         retention = retention == null || retention.isZero() || retention.isNegative() ? Duration.ofDays(30) : retention;
         trustedHosts = trustedHosts == null ? List.of() : List.copyOf(trustedHosts);
         maxPerBasin = maxPerBasin <= 0 ? 20 : maxPerBasin;
+    }
+
+    @Override
+    public String toString() {
+        // never the password in a log or an actuator page
+        return "WebhookSettings[retryDelays=" + retryDelays + ", disableAfter=" + disableAfter + ", timeout=" + timeout
+                + ", retention=" + retention + ", allowHttp=" + allowHttp + ", trustedHosts=" + trustedHosts
+                + ", maxPerBasin=" + maxPerBasin + ", encryptionPassword=" + (encryptionPassword == null ? "unset" : "***")
+                + "]";
     }
 
     /** Attempts a delivery gets in all. */

@@ -52,10 +52,12 @@ public class Webhooks {
     private final Destinations destinations;
     private final JsonMapper json;
     private final Clock clock;
+    private final WebhookSecrets secrets;
     private final SortedSet<String> subscribable = new TreeSet<>();
 
     Webhooks(MongoTemplate mongo, WebhookQueue queue, WebhookSettings settings, JsonMapper json, Clock clock,
-            List<EventCatalog> catalogs) {
+            List<EventCatalog> catalogs, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.mongo = mongo;
         this.queue = queue;
         this.settings = settings;
@@ -88,9 +90,10 @@ public class Webhooks {
         }
         Instant now = clock.instant();
         String secret = WebhookSigner.newSecret();
-        Subscription subscription = mongo.insert(new Subscription(UUID.randomUUID().toString(), checked.url(),
-                checked.description(), checked.types(), Subscription.Status.ACTIVE, secret, null, null, 0, null, null, null,
-                null, now, by, now, by));
+        String id = UUID.randomUUID().toString();
+        Subscription subscription = mongo.insert(new Subscription(id, checked.url(),
+                checked.description(), checked.types(), Subscription.Status.ACTIVE, secrets.seal(id, secret), null, null, 0,
+                null, null, null, null, now, by, now, by, Subscription.hintOf(secret)));
         log.info("webhook {} of {} subscribed by {} to {} type(s)", subscription.id(), BasinContext.require(), by,
                 checked.types().size());
         return new Created(subscription, secret);
@@ -107,7 +110,10 @@ public class Webhooks {
         Subscription subscription = find(id);
         Instant now = clock.instant();
         String secret = WebhookSigner.newSecret();
-        return new Created(mongo.save(subscription.rotated(secret, now.plus(PREVIOUS_SECRET_LASTS), now, by)), secret);
+        // the current secret signs on beside the new one, sealed whatever the version that stored it
+        String previous = secrets.seal(id, secrets.open(id, subscription.secret()));
+        return new Created(mongo.save(subscription.rotated(secrets.seal(id, secret), Subscription.hintOf(secret), previous,
+                now.plus(PREVIOUS_SECRET_LASTS), now, by)), secret);
     }
 
     Subscription enable(String id, String by) {

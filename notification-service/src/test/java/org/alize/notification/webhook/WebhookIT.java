@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @WithAlizeInfra
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"alize.webhooks.retry-delays=PT0.3S,PT0.3S", "alize.webhooks.disable-after=4",
+        properties = {"alize.webhooks.encryption-password=a-webhook-key-password-for-tests", "alize.webhooks.retry-delays=PT0.3S,PT0.3S", "alize.webhooks.disable-after=4",
                 "alize.webhooks.dispatch-interval=PT0.1S", "alize.webhooks.allow-http=true",
                 "alize.webhooks.trusted-hosts=127.0.0.1", "alize.webhooks.max-per-basin=3"})
 class WebhookIT {
@@ -79,6 +79,8 @@ class WebhookIT {
     JsonMapper json;
     @Autowired
     PersonalData personal;
+    @Autowired
+    com.mongodb.client.MongoClient mongoClient;
 
     @Test
     void a_basins_events_reach_its_receiver_signed_once_each_after_retries_and_only_its_own() throws Exception {
@@ -95,6 +97,10 @@ class WebhookIT {
         ApiClient.Response shown = operator.get(path(basin, "/" + id));
         assertThat(shown.body()).as("the secret is shown once").doesNotContain(secret)
                 .contains(secret.substring(secret.length() - 6));
+        // at rest it is sealed: the database, its backups and the basin's archive carry no secret that could sign
+        org.bson.Document stored = storedWebhook(basin, id);
+        assertThat(stored.getString("secret")).startsWith(WebhookSecrets.PREFIX);
+        assertThat(stored.toJson()).doesNotContain(secret.substring("whsec_".length()));
         // a webhook of another basin, at another address, for the same type
         ApiClient.Response other = operator("hooks-b").post(path("hooks-b", ""), """
                 {"url":"%s","eventTypes":["%s"]}""".formatted(receiverUrl("/other"), BasinEvents.PERSON_RECORDED));
@@ -159,6 +165,24 @@ class WebhookIT {
         assertThat(WebhookSigner.verify(secret, ping.header("webhook-id"), timestamp, ping.body(),
                 ping.header("webhook-signature"))).isTrue();
         assertThat(json.readTree(ping.body()).get("type").asString()).isEqualTo(Webhooks.PING);
+        org.bson.Document afterRotation = storedWebhook(basin, id);
+        assertThat(afterRotation.getString("secret")).startsWith(WebhookSecrets.PREFIX);
+        assertThat(afterRotation.getString("previousSecret")).startsWith(WebhookSecrets.PREFIX);
+        assertThat(afterRotation.toJson()).doesNotContain(secret.substring("whsec_".length()))
+                .doesNotContain(rotated.substring("whsec_".length()));
+    }
+
+    private org.bson.Document storedWebhook(String basin, String id) {
+        for (String database : mongoClient.listDatabaseNames()) {
+            if (database.endsWith("_" + basin)) {
+                org.bson.Document found = mongoClient.getDatabase(database).getCollection("webhooks")
+                        .find(new org.bson.Document("_id", id)).first();
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        throw new AssertionError("no webhook " + id + " stored for " + basin);
     }
 
     @Test

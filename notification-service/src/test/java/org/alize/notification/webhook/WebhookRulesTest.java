@@ -39,7 +39,7 @@ class WebhookRulesTest {
 
     @Test
     void a_webhook_address_is_https_public_and_bounded() throws Exception {
-        Destinations strict = new Destinations(new WebhookSettings(null, 0, null, null, false, List.of(), 0));
+        Destinations strict = new Destinations(new WebhookSettings(null, 0, null, null, false, List.of(), 0, null));
         for (String refused : List.of("http://93.184.215.14/hook", "ftp://93.184.215.14/hook", "https://user:pw@93.184.215.14/",
                 "https://93.184.215.14/hook#x", "https:///nohost", "https://169.254.169.254/latest/meta-data",
                 "https://127.0.0.1:8443/", "https://[::1]/", "https://" + "a".repeat(600) + ".fr/", "pas une adresse",
@@ -47,7 +47,7 @@ class WebhookRulesTest {
             assertThatThrownBy(() -> strict.check(refused)).as(refused).isInstanceOf(Destinations.Refused.class);
         }
         Destinations local = new Destinations(new WebhookSettings(List.of(Duration.ofSeconds(1)), 0, null, null, true,
-                List.of("127.0.0.1"), 0));
+                List.of("127.0.0.1"), 0, null));
         assertThat(local.check("http://127.0.0.1:9999/hook").getPort()).isEqualTo(9999);
         assertThatThrownBy(() -> local.check("http://10.0.0.1/")).isInstanceOf(Destinations.Refused.class)
                 .hasMessageContaining("adresse interne");
