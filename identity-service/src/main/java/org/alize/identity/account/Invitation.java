@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.Base64;
 
 import org.alize.kernel.Digests;
+import org.springframework.data.mongodb.core.index.Indexed;
 
 /**
  * A pending invitation: only the SHA-256 of its secret token is stored, so a copy of the database
- * cannot be used to take over an invited account.
+ * cannot be used to take over an invited account. The link is found by its hash through an index (an account's
+ * {@code invitation.tokenHash} and {@code passwordReset.tokenHash}), not by reading every account.
  */
-public record Invitation(String tokenHash, Instant issuedAt, Instant expiresAt) {
+public record Invitation(@Indexed(sparse = true) String tokenHash, Instant issuedAt, Instant expiresAt) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
