@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.alize.messaging.kafka.CloudEventPublisher;
@@ -69,7 +67,8 @@ public class OutboxRelay implements DisposableBean {
             return size() > RECENT_EVENTS;
         }
     };
-    private final ThreadPoolExecutor[] publishers = new ThreadPoolExecutor[PUBLISHING_THREADS];
+    /** Each serves its stripes' basins in turn: one basin's burst does not queue ahead of another's events. */
+    private final TenantFairExecutor[] publishers = new TenantFairExecutor[PUBLISHING_THREADS];
     /** The entries this relay has been handed and not yet published or parked, by event id: the backlog it knows. */
     private final Map<String, java.time.Instant> backlog = new ConcurrentHashMap<>();
     private static final int BACKLOG_TRACKED = 100_000;
@@ -93,13 +92,7 @@ public class OutboxRelay implements DisposableBean {
             locks[i] = new Object();
         }
         for (int i = 0; i < PUBLISHING_THREADS; i++) {
-            String name = "alize-outbox-publish-" + i;
-            publishers[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED_PER_THREAD),
-                    runnable -> {
-                        Thread thread = new Thread(runnable, name);
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+            publishers[i] = new TenantFairExecutor("alize-outbox-publish-" + i, QUEUED_PER_THREAD);
         }
     }
 
@@ -119,7 +112,7 @@ public class OutboxRelay implements DisposableBean {
         track(entries);
         Tenant tenant = Tenant.current();
         try {
-            publishers[stripe(type, id, tenant) % publishers.length].execute(() -> {
+            publishers[stripe(type, id, tenant) % publishers.length].execute(tenant, () -> {
                 try (BasinContext.Scope ignored = tenant.open()) {
                     publishNow(type, id, entries, tenant);
                 } catch (RuntimeException e) {
@@ -327,12 +320,12 @@ public class OutboxRelay implements DisposableBean {
     /** Lets the events handed over finish publishing (a few seconds at most); what is left, recovery sends at the next start. */
     @Override
     public void destroy() {
-        for (ThreadPoolExecutor executor : publishers) {
+        for (TenantFairExecutor executor : publishers) {
             executor.shutdown();
         }
         try {
-            for (ThreadPoolExecutor executor : publishers) {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
+            for (TenantFairExecutor executor : publishers) {
+                executor.awaitTermination(Duration.ofSeconds(5));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
