@@ -411,12 +411,7 @@ class ConsoleScenarioIT {
             browser.find("#email").sendKeys("compte.navigateur@example.fr");
             browser.click("button[type=submit]");
             assertThat(browser.find("p.info").getText()).isEqualTo(answer);
-            String link = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                browser.open(console.resolve("/dev/mails"));
-                java.util.regex.Matcher found = java.util.regex.Pattern.compile("\\S+/mot-de-passe/nouveau\\?jeton=[\\w-]+")
-                        .matcher(browser.text());
-                return found.find() ? found.group() : null;
-            }, java.util.Objects::nonNull);
+            String link = mailedLink(browser, "/mot-de-passe/nouveau");
             browser.open(URI.create(link));
             assertThat(browser.text()).contains("Choisir un nouveau mot de passe", "compte.navigateur");
             browser.check("nouveau-mot-de-passe");
@@ -468,12 +463,7 @@ class ConsoleScenarioIT {
             assertThat(browser.text()).contains("Un lien de confirmation a été envoyé", "Nouvelle adresse en attente",
                     "compte.renomme@example.fr");
             browser.check("mon-compte-adresse-en-attente");
-            String confirmation = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                browser.open(console.resolve("/dev/mails"));
-                java.util.regex.Matcher found = java.util.regex.Pattern.compile("\\S+/adresse/confirmation\\?jeton=[\\w-]+")
-                        .matcher(browser.text());
-                return found.find() ? found.group() : null;
-            }, java.util.Objects::nonNull);
+            String confirmation = mailedLink(browser, "/adresse/confirmation");
             browser.open(URI.create(confirmation));
             assertThat(browser.text()).contains("Confirmer votre nouvelle adresse", "compte.renomme@example.fr");
             browser.check("confirmer-adresse");
@@ -483,6 +473,17 @@ class ConsoleScenarioIT {
             assertThat(browser.find("main dl").getText()).contains("compte.renomme@example.fr", "Compte Renommé")
                     .doesNotContain("en attente");
         }
+    }
+
+    /** The first link to the provider's {@code page} (with its token) in the local stack's mailbox, once a mail has it. */
+    private String mailedLink(Browser browser, String page) {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\S+" + java.util.regex.Pattern.quote(page)
+                + "\\?jeton=[\\w-]+");
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            browser.open(console.resolve("/dev/mails"));
+            java.util.regex.Matcher found = link.matcher(browser.text());
+            return found.find() ? found.group() : null;
+        }, java.util.Objects::nonNull);
     }
 
     /** RFC 6238 as the authenticator application computes it: HMAC-SHA1 of the 30-second step, six digits. */
