@@ -13,6 +13,7 @@ import org.alize.kernel.problem.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -111,6 +112,13 @@ public class OwnAccount {
         } catch (DuplicateKeyException e) {
             throw new Conflict("account.email-taken", "Cette adresse est devenue celle d'un autre compte entre-temps : "
                     + "l'adresse de votre compte n'a pas changé.");
+        } catch (OptimisticLockingFailureException e) {
+            // the button pressed twice at once: the first press changed the address, the second has nothing to do
+            Account current = accounts.get(account.login());
+            if (account.email().equals(current.email())) {
+                return current;
+            }
+            throw new Conflict("concurrent-modification", "Le compte a changé pendant la confirmation : rouvrez le lien.");
         }
         if (former != null) {
             sender.later(() -> sender.sendEmailChanged(saved, former));
